@@ -1,0 +1,135 @@
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "react-router";
+import { getScriptToRunAsap } from "@codegouvfr/react-dsfr/useIsDark/scriptToRunAsap";
+import "@codegouvfr/react-dsfr/main.css";
+import "./app.css";
+import type { Route } from "./+types/root";
+import { runtime } from "~/kernel/runtime";
+import { requestContext, getSession } from "~/kernel/http/context";
+import { labsWhere } from "~/kernel/permissions";
+import { sessionMiddleware } from "~/web/session-middleware";
+import { SiteFooter, SiteHeader, type LayoutData } from "~/web/layout";
+import { unreadCount } from "~/notifications/notifications";
+import { campaignsJudgedBy } from "~/jury/jury";
+
+export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { config } = runtime();
+  const s = getSession(context);
+  const { nonce } = context.get(requestContext);
+  const user = s.user;
+  const [unread, judged] = user ? await Promise.all([unreadCount(user.id), campaignsJudgedBy(user.id)]) : [0, []];
+  return {
+    nonce,
+    csrfToken: s.csrfToken,
+    instance: {
+      name: config.instance.name,
+      tagline: config.instance.tagline,
+      operator: config.instance.operator,
+      showMarianne: config.instance.showMarianne,
+      logoUrl: config.instance.logoUrl,
+    },
+    user: user ? { id: user.id, givenName: user.givenName, familyName: user.familyName } : null,
+    unread,
+    nav: {
+      labTeam: labsWhere(s.principal, "lab_team").length > 0,
+      juror: judged.length > 0,
+      admin: labsWhere(s.principal, "admin").length > 0,
+    },
+    demoLogin: config.demoLogin,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const d = useRouteLoaderData("root") as RootData | undefined;
+  const nonce = d?.nonce;
+  return (
+    <html lang="fr" data-fr-scheme="system">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#000091" />
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: getScriptToRunAsap({ defaultColorScheme: "system", nonce, trustedTypesPolicyName: "react-dsfr" }) }}
+        />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <div className="fr-skiplinks">
+          <nav className="fr-container" role="navigation" aria-label="Accès rapide">
+            <ul className="fr-skiplinks__list">
+              <li>
+                <a className="fr-link" href="#contenu">
+                  Contenu
+                </a>
+              </li>
+              <li>
+                <a className="fr-link" href="#footer">
+                  Pied de page
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        {d && <SiteHeader d={d as LayoutData} />}
+        {children}
+        {d && <SiteFooter d={d as LayoutData} />}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let status = 500;
+  let message = "Une erreur inattendue est survenue. L’équipe technique en a été informée.";
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const m = (error.data as { message?: string } | undefined)?.message;
+    message =
+      m ??
+      (status === 404
+        ? "Cette page n’existe pas ou plus."
+        : status === 403
+          ? "Vous n’avez pas accès à cette page."
+          : status === 401
+            ? "Connectez-vous pour accéder à cette page."
+            : "La requête n’a pas pu aboutir.");
+  } else if (error instanceof Error) {
+    console.error(error);
+  }
+  const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : status === 401 ? "Connexion requise" : status >= 500 ? "Erreur du serveur" : "Requête refusée";
+  return (
+    <main id="contenu" role="main" className="fr-container fr-py-6w" tabIndex={-1}>
+      <title>{`${title} – Germoir`}</title>
+      <h1>{title}</h1>
+      <p className="fr-text--lead">{message}</p>
+      <p className="fr-text--sm">Code d’erreur{"\u00a0"}: {status}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <a className="fr-btn" href="/">
+            Retour à l’accueil
+          </a>
+        </li>
+        {status === 401 && (
+          <li>
+            <a className="fr-btn fr-btn--secondary" href="/connexion">
+              Se connecter
+            </a>
+          </li>
+        )}
+      </ul>
+    </main>
+  );
+}

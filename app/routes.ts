@@ -1,0 +1,28 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("connexion", "routes/sign-in.tsx"),
+  route("connexion/demo", "routes/sign-in-demo.tsx"),
+  route("connexion/oidc", "routes/sign-in-oidc.tsx"),
+  route("connexion/callback", "routes/sign-in-callback.tsx"),
+  route("deconnexion", "routes/sign-out.tsx"),
+  route("campagnes", "routes/campaigns.tsx"),
+  route("campagnes/:campaignId", "routes/campaign.tsx"),
+  route("campagnes/:campaignId/deposer", "routes/idea-new.tsx"),
+  route("idees", "routes/ideas.tsx"),
+  route("idees/:ideaId", "routes/idea.tsx"),
+  route("idees/:ideaId/modifier", "routes/idea-edit.tsx"),
+  route("idees/:ideaId/pieces/:attachmentId", "routes/idea-attachment.tsx"),
+  route("mes-idees", "routes/my-ideas.tsx"),
+  route("notifications", "routes/notifications.tsx"),
+  route("jury", "routes/jury.tsx"),
+  route("jury/campagnes/:campaignId", "routes/jury-campaign.tsx"),
+  route("jury/idees/:ideaId", "routes/jury-idea.tsx"),
+  route("lab", "routes/lab.tsx"),
+  route("lab/:labSlug/campagnes/nouvelle", "routes/lab-campaign-new.tsx"),
+  route("lab/campagnes/:campaignId", "routes/lab-campaign.tsx"),
+  route("lab/campagnes/:campaignId/modifier", "routes/lab-campaign-edit.tsx"),
+  route("lab/:labSlug/roles", "routes/lab-roles.tsx"),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

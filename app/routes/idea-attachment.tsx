@@ -1,0 +1,24 @@
+import type { Route } from "./+types/idea-attachment";
+import { forbidden, notFound } from "~/kernel/permissions";
+import { getAttachment } from "~/ideas/ideas";
+import { loadIdeaPage } from "~/ideas/service";
+import { requireUser } from "~/web/auth";
+
+/** Streams an attachment to whoever may see the idea; never rendered inline as HTML. */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const page = await loadIdeaPage(params.ideaId, s);
+  if (!page) notFound();
+  if (page.forbidden) forbidden();
+  const att = await getAttachment(params.ideaId, params.attachmentId);
+  if (!att) notFound("Cette pièce jointe n’existe pas.");
+  return new Response(new Uint8Array(att.content), {
+    headers: {
+      "Content-Type": att.mime,
+      "Content-Length": String(att.size),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, max-age=0",
+    },
+  });
+}

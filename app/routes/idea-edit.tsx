@@ -1,0 +1,78 @@
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/idea-edit";
+import { forbidden, notFound } from "~/kernel/permissions";
+import { runtime } from "~/kernel/runtime";
+import { invalid, parseForm } from "~/kernel/forms";
+import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { loadIdeaPage, updateIdeaFor } from "~/ideas/service";
+import { ideaFormSchema } from "~/ideas/schemas";
+import { IdeaForm } from "~/ideas/ui";
+import { findUsersEmails } from "~/accounts/accounts";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const page = await loadIdeaPage(params.ideaId, s);
+  if (!page) notFound("Cette idée n’existe pas.");
+  if (page.forbidden || !page.rights.canEdit) forbidden("Vous ne pouvez pas modifier cette idée.");
+  const emails = await findUsersEmails(page.coauthors.filter((c) => c.status !== "declined").map((c) => c.userId));
+  const i = page.idea;
+  return {
+    id: i.id,
+    isDraft: i.status === "draft",
+    initial: { title: i.title, problem: i.problem, proposal: i.proposal, beneficiaries: i.beneficiaries, coauthors: emails.join(", ") },
+    attachments: page.attachments.map((a) => ({ id: a.id, filename: a.filename })),
+    maxMb: Math.round(runtime().config.uploadMaxBytes / 1024 / 1024),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  const parsed = parseForm(fd, ideaFormSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const remove = fd.getAll("removeAttachment").filter((v): v is string => typeof v === "string");
+  try {
+    const idea = await updateIdeaFor(s, params.ideaId, parsed.data, fd.getAll("attachments"), remove);
+    return redirect(`/idees/${idea.id}${parsed.data.submit ? "?deposee=1" : "?brouillon=1"}`);
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+}
+
+export default function EditIdea() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  return (
+    <Page>
+      <PageTitle title={`Modifier « ${d.initial.title} »`} error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/mes-idees">
+              Mes idées
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-breadcrumb__link" to={`/idees/${d.id}`}>
+              {d.initial.title}
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Modifier
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{d.isDraft ? "Compléter mon idée" : "Modifier mon idée"}</h1>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-8">
+          <IdeaForm a={a} initial={d.initial} attachments={d.attachments} maxMb={d.maxMb} isDraft={d.isDraft} />
+        </div>
+      </div>
+    </Page>
+  );
+}

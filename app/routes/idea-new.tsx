@@ -1,0 +1,75 @@
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/idea-new";
+import { getCampaign } from "~/campaigns/campaigns";
+import { notFound } from "~/kernel/permissions";
+import { runtime } from "~/kernel/runtime";
+import { invalid, parseForm } from "~/kernel/forms";
+import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { createIdeaFor, submissionBlocker } from "~/ideas/service";
+import { ideaFormSchema } from "~/ideas/schemas";
+import { IdeaForm } from "~/ideas/ui";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const c = await getCampaign(params.campaignId);
+  if (!c || c.state === "draft") notFound("Cette campagne n’existe pas.");
+  return { campaign: { id: c.id, title: c.title }, blocker: await submissionBlocker(c, s), maxMb: Math.round(runtime().config.uploadMaxBytes / 1024 / 1024) };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  const parsed = parseForm(fd, ideaFormSchema);
+  if (!parsed.ok) return invalid(parsed);
+  try {
+    const idea = await createIdeaFor(s, params.campaignId, parsed.data, fd.getAll("attachments"));
+    return redirect(`/idees/${idea.id}?${parsed.data.submit ? "deposee=1" : "brouillon=1"}`);
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+}
+
+export default function NewIdea() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  return (
+    <Page>
+      <PageTitle title={`Déposer une idée – ${d.campaign.title}`} error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/campagnes">
+              Campagnes
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-breadcrumb__link" to={`/campagnes/${d.campaign.id}`}>
+              {d.campaign.title}
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Déposer une idée
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Déposer une idée</h1>
+      {d.blocker ? (
+        <div className="fr-alert fr-alert--info">
+          <p>{d.blocker}</p>
+        </div>
+      ) : (
+        <div className="fr-grid-row">
+          <div className="fr-col-12 fr-col-lg-8">
+            <p>Pour déposer, renseignez le titre, le problème, la proposition et les bénéficiaires{"\u202f"}; un brouillon n’a besoin que d’un titre.</p>
+            <IdeaForm a={a} maxMb={d.maxMb} isDraft />
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

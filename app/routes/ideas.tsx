@@ -1,0 +1,179 @@
+import { Form, Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/ideas";
+import { browseIdeas } from "~/ideas/service";
+import { ideaListSchema } from "~/ideas/schemas";
+import { ideaStatuses } from "~/ideas/ideas";
+import { StatusBadge } from "~/ideas/ui";
+import { listAllCampaignOptions } from "~/campaigns/campaigns";
+import { listOrganizations } from "~/organizations/organizations";
+import { formatDate, plural } from "~/kernel/format";
+import { PageTitle, SelectField } from "~/kernel/ui/forms";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+
+const PAGE_SIZE = 20;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const url = new URL(request.url);
+  const f = ideaListSchema.parse(Object.fromEntries(url.searchParams));
+  const [result, campaigns, orgs] = await Promise.all([
+    browseIdeas(s, {
+      q: f.q,
+      campaignId: f.campagne,
+      status: f.statut,
+      organizationId: f.organisation,
+      sort: f.tri,
+      page: f.page,
+      pageSize: PAGE_SIZE,
+    }),
+    listAllCampaignOptions(),
+    listOrganizations(),
+  ]);
+  return {
+    filters: f,
+    total: result.total,
+    page: f.page ?? 1,
+    items: result.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      excerpt: i.problem.length > 220 ? `${i.problem.slice(0, 220)}…` : i.problem,
+      status: i.status,
+      hidden: !!i.hidden_at,
+      supports: i.support_count,
+      comments: i.comment_count,
+      submittedAt: i.submitted_at,
+      author: i.author,
+      organization: i.organization,
+      campaign: i.campaign,
+    })),
+    campaigns: campaigns.map((c) => ({ value: c.id, label: c.title })),
+    organizations: orgs.map((o) => ({ value: o.id, label: o.name })),
+  };
+}
+
+function pageHref(filters: Record<string, unknown>, page: number) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "" && k !== "page") sp.set(k, String(v));
+  if (page > 1) sp.set("page", String(page));
+  const s = sp.toString();
+  return s ? `/idees?${s}` : "/idees";
+}
+
+export default function Ideas() {
+  const d = useLoaderData<typeof loader>();
+  const f = d.filters;
+  const pages = Math.max(1, Math.ceil(d.total / PAGE_SIZE));
+  return (
+    <Page>
+      <PageTitle title={f.q ? `Idées : « ${f.q} »` : "Idées"} />
+      <h1>Idées</h1>
+      <Form method="get" action="/idees" role="search" className="fr-mb-4w">
+        <div className="fr-search-bar fr-search-bar--lg fr-mb-2w" id="search-ideas">
+          <label className="fr-label" htmlFor="field-q">
+            Rechercher dans les idées
+          </label>
+          <input className="fr-input" placeholder="Rechercher (ex. : ménage, cantine, covoiturage)" type="search" id="field-q" name="q" defaultValue={f.q ?? ""} />
+          <button className="fr-btn" type="submit" title="Rechercher">
+            Rechercher
+          </button>
+        </div>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField name="campagne" label="Campagne" options={d.campaigns} placeholder="Toutes" defaultValue={f.campagne} />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField
+              name="statut"
+              label="Statut"
+              options={(["submitted", "under_review", "awarded", "not_awarded"] as const).map((k) => ({ value: k, label: ideaStatuses[k] }))}
+              placeholder="Tous"
+              defaultValue={f.statut}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField name="organisation" label="Organisation" options={d.organizations} placeholder="Toutes" defaultValue={f.organisation} />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <SelectField
+              name="tri"
+              label="Trier par"
+              options={[
+                ...(f.q ? [{ value: "relevance", label: "Pertinence" }] : []),
+                { value: "recent", label: "Plus récentes" },
+                { value: "supported", label: "Plus soutenues" },
+              ]}
+              defaultValue={f.tri ?? (f.q ? "relevance" : "recent")}
+            />
+          </div>
+        </div>
+        <button type="submit" className="fr-btn fr-btn--secondary">
+          Appliquer les filtres
+        </button>
+      </Form>
+      <p role="status">
+        {d.total === 0 ? "Aucune idée ne correspond à votre recherche." : plural(d.total, "idée", "idées")}
+        {f.q && d.total > 0 ? ` pour «\u00a0${f.q}\u00a0»` : ""}
+      </p>
+      <ul className="germoir-card-list">
+        {d.items.map((i) => (
+          <li key={i.id}>
+            <div className="fr-card fr-card--sm fr-enlarge-link">
+              <div className="fr-card__body">
+                <div className="fr-card__content">
+                  <h2 className="fr-card__title">
+                    <Link to={`/idees/${i.id}`}>{i.title}</Link>
+                  </h2>
+                  <p className="fr-card__desc">{i.excerpt}</p>
+                  <div className="fr-card__start">
+                    <StatusBadge status={i.status} hidden={i.hidden} />
+                    <p className="fr-card__detail">{i.campaign}</p>
+                  </div>
+                  <div className="fr-card__end">
+                    <p className="fr-card__detail">
+                      {i.author}
+                      {i.organization ? `, ${i.organization}` : ""} – {formatDate(i.submittedAt)} – {plural(i.supports, "soutien", "soutiens")} – {plural(i.comments, "commentaire", "commentaires")}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav role="navigation" className="fr-pagination" aria-label="Pagination">
+          <ul className="fr-pagination__list">
+            <li>
+              {d.page > 1 ? (
+                <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" to={pageHref(f, d.page - 1)}>
+                  Page précédente
+                </Link>
+              ) : (
+                <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">
+                  Page précédente
+                </a>
+              )}
+            </li>
+            <li>
+              <a className="fr-pagination__link" aria-current="page" title={`Page ${d.page} sur ${pages}`}>
+                {d.page} / {pages}
+              </a>
+            </li>
+            <li>
+              {d.page < pages ? (
+                <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" to={pageHref(f, d.page + 1)}>
+                  Page suivante
+                </Link>
+              ) : (
+                <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">
+                  Page suivante
+                </a>
+              )}
+            </li>
+          </ul>
+        </nav>
+      )}
+    </Page>
+  );
+}

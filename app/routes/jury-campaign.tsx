@@ -1,0 +1,62 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/jury-campaign";
+import { PageTitle } from "~/kernel/ui/forms";
+import { jurorCampaignPage } from "~/jury/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  return jurorCampaignPage(params.campaignId, s).catch(loaderFailure);
+}
+
+export default function JuryCampaign() {
+  const d = useLoaderData<typeof loader>();
+  const toScore = d.ideas.filter((i) => !i.scored);
+  const scored = d.ideas.filter((i) => i.scored);
+  return (
+    <Page>
+      <PageTitle title={`Jury – ${d.campaign.title}`} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/jury">
+              Mes jurys
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {d.campaign.title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{d.campaign.title}</h1>
+      <p className="fr-text--lead">
+        Avancement{"\u00a0"}: {d.scored} idée{d.scored > 1 ? "s" : ""} notée{d.scored > 1 ? "s" : ""} sur {d.ideas.length}
+      </p>
+      <progress max={Math.max(d.ideas.length, 1)} value={d.scored} aria-label="Idées notées" style={{ width: "100%" }} />
+      <h2 className="fr-mt-4w">À noter ({toScore.length})</h2>
+      {toScore.length === 0 ? (
+        <p>Vous avez noté toutes les idées. Merci{"\u202f"}!</p>
+      ) : (
+        <ul>
+          {toScore.map((i) => (
+            <li key={i.id}>
+              <Link to={`/jury/idees/${i.id}`}>{i.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Déjà notées ({scored.length})</h2>
+      <ul>
+        {scored.map((i) => (
+          <li key={i.id}>
+            <Link to={`/jury/idees/${i.id}`}>{i.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

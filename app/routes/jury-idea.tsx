@@ -1,0 +1,170 @@
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/jury-idea";
+import { formatNumber } from "~/kernel/format";
+import { invalid, optionalText, parseForm } from "~/kernel/forms";
+import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { getCriteria } from "~/campaigns/campaigns";
+import { getIdea } from "~/ideas/ideas";
+import { getCampaign } from "~/campaigns/campaigns";
+import { jurorIdeaPage, scoreIdea } from "~/jury/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const page = await jurorIdeaPage(params.ideaId, s).catch(loaderFailure);
+  return { ...page, saved: new URL(request.url).searchParams.has("notee") };
+}
+
+/** The scoring schema depends on the campaign: one score (0..scale) and one comment per criterion. */
+function scoringSchema(criteria: { id: string; label: string }[], scaleMax: number) {
+  const shape: Record<string, z.ZodType> = { comment: optionalText("Commentaire général", 3000) };
+  for (const c of criteria) {
+    shape[`score.${c.id}`] = z.coerce
+      .number({ error: `« ${c.label} » : note attendue.` })
+      .int(`« ${c.label} » : note entière attendue.`)
+      .min(0, `« ${c.label} » : note de 0 à ${scaleMax}.`)
+      .max(scaleMax, `« ${c.label} » : note de 0 à ${scaleMax}.`);
+    shape[`comment.${c.id}`] = optionalText(`Commentaire sur « ${c.label} »`, 1000);
+  }
+  return z.object(shape);
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  const idea = await getIdea(params.ideaId);
+  const campaign = idea ? await getCampaign(idea.campaign_id) : undefined;
+  if (!idea || !campaign) return serviceFailure(Object.assign(new Error("Cette idée n’existe pas."), { status: 404 }), fd);
+  const criteria = await getCriteria(campaign.id);
+  // Empty strings are missing scores, not zeros.
+  const p = parseForm(fd, scoringSchema(criteria, campaign.scale_max), (f) =>
+    Object.fromEntries([...f.keys()].map((k) => [k, f.get(k) === "" && k.startsWith("score.") ? undefined : f.get(k)])),
+  );
+  if (!p.ok) return invalid(p);
+  const data = p.data as Record<string, unknown>;
+  try {
+    await scoreIdea(idea.id, s, {
+      comment: String(data.comment ?? ""),
+      scores: Object.fromEntries(criteria.map((c) => [c.id, { score: Number(data[`score.${c.id}`]), comment: String(data[`comment.${c.id}`] ?? "") }])),
+    });
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+  return redirect(`/jury/idees/${idea.id}?notee=1`);
+}
+
+export default function JuryIdea() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  const e = a?.errors ?? {};
+  const val = (k: string, fallback: string) => (a?.values?.[k] as string | undefined) ?? fallback;
+  return (
+    <Page>
+      <PageTitle title={`Noter « ${d.idea.title} »`} error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/jury">
+              Mes jurys
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-breadcrumb__link" to={`/jury/campagnes/${d.campaign.id}`}>
+              {d.campaign.title}
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {d.idea.title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      {d.saved && !a && (
+        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+          <p>
+            Vos notes sont enregistrées ({d.progress.scored} sur {d.progress.total}).{" "}
+            {d.nextId ? <Link to={`/jury/idees/${d.nextId}`}>Idée suivante à noter</Link> : "Vous avez noté toutes les idées."}
+          </p>
+        </div>
+      )}
+      <ErrorSummary errors={a?.errors} formError={a?.formError} />
+      <h1>{d.idea.title}</h1>
+      <p className="germoir-meta">Proposée par {d.idea.author}</p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <h2>Le problème constaté</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{d.idea.problem}</p>
+          <h2>La proposition</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{d.idea.proposal}</p>
+          <h2>Qui en bénéficie</h2>
+          <p>{d.idea.beneficiaries}</p>
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <h2>{d.mine ? "Mes notes" : "Noter cette idée"}</h2>
+          <AppForm noValidate>
+            {d.criteria.map((c) => (
+              <fieldset key={c.id} className="fr-fieldset">
+                <legend className="fr-fieldset__legend">
+                  {c.label} <span className="fr-hint-text">Poids {c.weight}</span>
+                </legend>
+                <div className="fr-fieldset__element">
+                  <Field
+                    name={`score.${c.id}`}
+                    label={`Note de 0 à ${d.campaign.scaleMax}`}
+                    type="number"
+                    min={0}
+                    max={d.campaign.scaleMax}
+                    inputMode="numeric"
+                    error={e[`score.${c.id}`]}
+                    defaultValue={val(`score.${c.id}`, d.mine?.scores[c.id] ? String(d.mine.scores[c.id].score) : "")}
+                  />
+                </div>
+                <div className="fr-fieldset__element">
+                  <Field name={`comment.${c.id}`} label="Commentaire (facultatif)" error={e[`comment.${c.id}`]} defaultValue={val(`comment.${c.id}`, d.mine?.scores[c.id]?.comment ?? "")} />
+                </div>
+              </fieldset>
+            ))}
+            <Field name="comment" label="Commentaire général (facultatif)" textarea rows={3} error={e.comment} defaultValue={val("comment", d.mine?.comment ?? "")} />
+            <SubmitButton>{d.mine ? "Mettre à jour mes notes" : "Enregistrer mes notes"}</SubmitButton>
+          </AppForm>
+          <h2 className="fr-mt-4w">Notes des autres jurés</h2>
+          {!d.mine ? (
+            <p>Les notes des autres jurés s’affichent une fois les vôtres enregistrées.</p>
+          ) : d.others.length === 0 ? (
+            <p>Aucun autre juré n’a encore noté cette idée.</p>
+          ) : (
+            <div className="fr-table">
+              <table>
+                <caption>Notes des autres jurés</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Juré</th>
+                    {d.criteria.map((c) => (
+                      <th key={c.id} scope="col">
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.others.map((o) => (
+                    <tr key={o.juror}>
+                      <td>{o.juror}</td>
+                      {d.criteria.map((c) => (
+                        <td key={c.id}>{o.scores[c.id] ? formatNumber(o.scores[c.id].score) : "–"}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+    </Page>
+  );
+}

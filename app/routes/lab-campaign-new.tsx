@@ -1,0 +1,80 @@
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/lab-campaign-new";
+import { invalid, parseForm } from "~/kernel/forms";
+import { isoDay } from "~/kernel/format";
+import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { createCampaign } from "~/campaigns/campaigns";
+import { campaignFormSchema, campaignFormShape } from "~/campaigns/schemas";
+import { CampaignForm, defaultCriteria } from "~/campaigns/ui";
+import { listOrganizations } from "~/organizations/organizations";
+import { requireLabRole } from "~/labs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const lab = await requireLabRole(params.labSlug, s.principal, "lab_team").catch(loaderFailure);
+  const orgs = await listOrganizations();
+  const now = new Date();
+  return {
+    lab: { slug: lab.slug, name: lab.name },
+    organizations: orgs.map((o) => ({ value: o.id, label: o.name })),
+    initial: {
+      title: "",
+      summary: "",
+      description: "",
+      rules: "",
+      opensAt: isoDay(now),
+      closesAt: isoDay(new Date(now.getTime() + 42 * 86400_000)),
+      scaleMax: "5",
+      organizationIds: [] as string[],
+      criteria: defaultCriteria,
+    },
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  try {
+    const lab = await requireLabRole(params.labSlug, s.principal, "lab_team");
+    const p = parseForm(fd, campaignFormSchema, campaignFormShape);
+    if (!p.ok) return invalid(p);
+    const c = await createCampaign({ ...p.data, labId: lab.id, createdBy: s.user.id });
+    return redirect(`/lab/campagnes/${c.id}?creee=1`);
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+}
+
+export default function NewCampaign() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  return (
+    <Page>
+      <PageTitle title="Nouvelle campagne" error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/lab">
+              Espace lab
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Nouvelle campagne
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Nouvelle campagne – {d.lab.name}</h1>
+      <p>La campagne est créée en brouillon{"\u00a0"}: vous pourrez la prévisualiser avant de la publier.</p>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-9">
+          <CampaignForm a={a} initial={d.initial} organizations={d.organizations} locked={false} submitLabel="Créer le brouillon" />
+        </div>
+      </div>
+    </Page>
+  );
+}

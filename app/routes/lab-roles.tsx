@@ -1,0 +1,117 @@
+import { Link, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/lab-roles";
+import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
+import { roleKeys, roles } from "~/kernel/permissions";
+import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { grantByEmail, labMembers, requireLabRole, revoke } from "~/labs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const lab = await requireLabRole(params.labSlug, s.principal, "admin").catch(loaderFailure);
+  return { lab: { slug: lab.slug, name: lab.name }, members: await labMembers(lab), me: s.user.id };
+}
+
+const roleField = z.enum(roleKeys as [string, ...string[]], { error: "Rôle : choisissez un rôle de la liste." });
+const grantSchema = z.object({ intent: z.literal("grant"), email: z.email("Adresse électronique : format invalide.").max(200), role: roleField });
+const revokeSchema = z.object({ intent: z.literal("revoke"), userId: uuidField("Membre"), role: roleField });
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  try {
+    if (fd.get("intent") === "revoke") {
+      const p = parseForm(fd, revokeSchema);
+      if (!p.ok) return invalid(p);
+      await revoke(params.labSlug, s.principal, p.data.userId, p.data.role as keyof typeof roles);
+      return { ok: true, message: "Le rôle est retiré." };
+    }
+    if (fd.get("intent") !== "grant") return formError(fd, "Action inconnue.");
+    const p = parseForm(fd, grantSchema);
+    if (!p.ok) return invalid(p);
+    await grantByEmail(params.labSlug, s.principal, p.data.email, p.data.role as keyof typeof roles);
+    return { ok: true, message: "Le rôle est attribué." };
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+}
+
+export default function LabRoles() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  return (
+    <Page>
+      <PageTitle title={`Rôles – ${d.lab.name}`} error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/lab">
+              Espace lab
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Rôles
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Rôles – {d.lab.name}</h1>
+      {a?.ok && a.message && (
+        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+          <p>{a.message}</p>
+        </div>
+      )}
+      <ErrorSummary errors={a?.errors} formError={a?.formError} />
+      <AppForm>
+        <input type="hidden" name="intent" value="grant" />
+        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          <div className="fr-col-12 fr-col-md-5">
+            <Field name="email" label="Adresse électronique de l’agent" type="email" error={a?.errors?.email} defaultValue={a?.ok ? "" : (a?.values?.email as string | undefined)} />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <SelectField name="role" label="Rôle" options={roleKeys.map((r) => ({ value: r, label: roles[r] }))} placeholder="Choisir un rôle" error={a?.errors?.role} />
+          </div>
+          <div className="fr-col-12 fr-col-md-3 fr-mb-3w">
+            <SubmitButton>Attribuer</SubmitButton>
+          </div>
+        </div>
+      </AppForm>
+      <div className="fr-table">
+        <table>
+          <caption>Membres et rôles</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.members.map((m) => (
+              <tr key={`${m.userId}-${m.role}`}>
+                <td>{m.name}</td>
+                <td>{m.roleLabel}</td>
+                <td>
+                  {!(m.userId === d.me && m.role === "admin") && (
+                    <AppForm>
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <input type="hidden" name="role" value={m.role} />
+                      <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                        Retirer le rôle «{"\u00a0"}{m.roleLabel}{"\u00a0"}» à {m.name}
+                      </button>
+                    </AppForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/lab";
+import { forbidden } from "~/kernel/permissions";
+import { formatDate } from "~/kernel/format";
+import { PageTitle } from "~/kernel/ui/forms";
+import { campaignPhase, campaignPhaseLabels, listLabCampaigns } from "~/campaigns/campaigns";
+import { myLabs } from "~/labs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const labs = await myLabs(s.principal);
+  if (!labs.length) forbidden("Cet espace est réservé aux équipes des labs.");
+  const campaigns = await listLabCampaigns(labs.filter((l) => l.labTeam).map((l) => l.id));
+  return {
+    labs: labs.map((l) => ({
+      id: l.id,
+      slug: l.slug,
+      name: l.name,
+      labTeam: l.labTeam,
+      admin: l.admin,
+      campaigns: campaigns
+        .filter((c) => c.lab_id === l.id)
+        .map((c) => ({ id: c.id, title: c.title, phase: campaignPhase(c), opensAt: c.opens_at, closesAt: c.closes_at })),
+    })),
+  };
+}
+
+export default function LabHome() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <Page>
+      <PageTitle title="Espace lab" />
+      <h1>Espace lab</h1>
+      {d.labs.map((lab) => (
+        <section key={lab.id} className="fr-mb-6w">
+          <h2>{lab.name}</h2>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn" to={`/lab/${lab.slug}/campagnes/nouvelle`}>
+                  Créer une campagne
+                </Link>
+              </li>
+            )}
+            {lab.admin && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/roles`}>
+                  Gérer les rôles
+                </Link>
+              </li>
+            )}
+          </ul>
+          {lab.labTeam && (
+            <div className="fr-table fr-table--no-caption">
+              <table>
+                <caption>Campagnes de {lab.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Campagne</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Période</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lab.campaigns.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/lab/campagnes/${c.id}`}>{c.title}</Link>
+                      </td>
+                      <td>{campaignPhaseLabels[c.phase]}</td>
+                      <td>
+                        {formatDate(c.opensAt)} – {formatDate(c.closesAt)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { loadConfig, type Config } from "./kernel/config";
+import { connectPglite, connectPostgres, type Database } from "./kernel/db/connect";
+import { kernelMigrations, migrateToLatest } from "./kernel/db/migrate";
+import { createLogger } from "./kernel/log";
+import { setRuntime, type Runtime } from "./kernel/runtime";
+import { organizationsMigrations } from "./organizations/organizations";
+import { accountsMigrations } from "./accounts/accounts";
+import { labsMigrations } from "./labs/labs";
+import { campaignsMigrations } from "./campaigns/campaigns";
+import { ideasMigrations } from "./ideas/ideas";
+import { juryMigrations } from "./jury/jury";
+import { notificationsMigrations } from "./notifications/notifications";
+
+/** Every module's migrations, applied in name order. */
+export const allMigrations = [
+  kernelMigrations,
+  organizationsMigrations,
+  accountsMigrations,
+  labsMigrations,
+  campaignsMigrations,
+  ideasMigrations,
+  juryMigrations,
+  notificationsMigrations,
+];
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? connectPostgres(config.databaseUrl, config.databasePoolSize)
+    : connectPglite(path.join(config.dataDir, "pglite"));
+}
+
+/** Connects, migrates and installs the runtime. */
+export async function boot(opts: { config?: Config; database?: Database } = {}): Promise<Runtime> {
+  const config = opts.config ?? loadConfig();
+  const log = createLogger(config.logLevel, { service: "germoir" });
+  const database = opts.database ?? (await openDatabase(config));
+  const applied = await migrateToLatest(database.db, allMigrations);
+  if (applied.length) log.info("migrations applied", { migrations: applied, database: database.kind });
+  const rt: Runtime = { config, database, log };
+  setRuntime(rt);
+  return rt;
+}

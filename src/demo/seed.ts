@@ -1,0 +1,224 @@
+import { countUsers, createUsers, type NewUser } from "../accounts/accounts";
+import { createOrganization, listUnits } from "../organizations/organizations";
+import { createLab, grantRole } from "../labs/labs";
+import { createCampaign, closeCampaignNow, getCriteria, publishCampaign } from "../campaigns/campaigns";
+import * as ideas from "../ideas/ideas";
+import { assignJuror, submitEvaluation } from "../jury/jury";
+import { runtime } from "../kernel/runtime";
+import type { Role } from "../kernel/permissions";
+import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas } from "./content";
+import { mulberry32 } from "./content/agents";
+
+const DAY = 86_400_000;
+
+const comments = [
+  "Très bonne idée, on a exactement le même problème chez nous.",
+  "Je soutiens ! Il faudrait juste vérifier ce que ça coûte.",
+  "On a essayé quelque chose de proche l'an dernier, je peux partager notre retour d'expérience.",
+  "Bonne piste. Est-ce que les équipes de week-end seraient concernées aussi ?",
+  "Ça me paraît simple à tester sur un ou deux sites avant de généraliser.",
+  "Idée à creuser avec la direction concernée, elle rejoint plusieurs demandes remontées dans notre service.",
+  "Enfin quelqu'un qui le dit ! Merci pour cette proposition.",
+  "Attention aux contraintes de marché public, mais l'idée est bonne.",
+  "Je me porte volontaire pour participer si un groupe de travail se monte.",
+  "Dans mon lycée on fait déjà un peu comme ça, et ça marche bien.",
+  "Il faudrait associer les agents de terrain dès le début.",
+  "Ça rejoint une autre idée déposée sur le même sujet, vous devriez vous rapprocher.",
+];
+
+/** Loads the Grand Est demo when the database has no user yet. Returns what it loaded, or null. */
+export async function seedDemoIfEmpty(): Promise<Record<string, number> | null> {
+  if ((await countUsers()) > 0) return null;
+  return seedDemo();
+}
+
+export async function seedDemo(now = new Date()): Promise<Record<string, number>> {
+  const t0 = Date.now();
+  const rand = mulberry32(20201201);
+  const pick = <T>(arr: T[]) => arr[Math.floor(rand() * arr.length)];
+
+  // Organisations and units
+  const orgId = new Map<string, string>();
+  const unitId = new Map<string, string>();
+  for (const o of organizations) {
+    const created = await createOrganization({ name: o.name, kind: o.kind, siret: o.siret, city: o.city, units: o.units });
+    orgId.set(o.key, created.id);
+    for (const u of await listUnits(created.id)) unitId.set(`${o.key}|${u.name}`, u.id);
+  }
+  const cityOf = new Map(organizations.map((o) => [o.key, o.city]));
+
+  // People: the named personas first, then the 300 agents.
+  const people = [...labTeam, ...agents];
+  const newUsers: NewUser[] = people.map((p) => ({
+    email: p.email,
+    givenName: p.firstName,
+    familyName: p.lastName,
+    organizationId: orgId.get(p.organizationKey) ?? null,
+    unitId: unitId.get(`${p.organizationKey}|${p.unit}`) ?? null,
+    job: p.job,
+    site: cityOf.get(p.organizationKey) ?? null,
+    isDemo: true,
+  }));
+  const created = await createUsers(newUsers);
+  const userId = new Map(people.map((p, i) => [p.key, created[i].id]));
+  const userOrg = new Map(created.map((u) => [u.id, { org: u.organization_id, unit: u.unit_id }]));
+
+  // Labs and roles
+  const regionLab = await createLab({
+    slug: "region-grand-est",
+    name: "Lab d’innovation de la Région Grand Est (DIMAP)",
+    description: "La délégation à l’innovation et à la modernisation de l’action publique de la Région Grand Est : concours d’idées, Mini-Labs, communautés de métiers.",
+    organizationId: orgId.get("region-hq"),
+  });
+  const labEst = await createLab({
+    slug: "labest",
+    name: "Lab’EST",
+    description: "Le laboratoire d’innovation territoriale de l’État et de la Région Grand Est.",
+    organizationId: orgId.get("prefecture-grand-est"),
+  });
+  const labFor = (l?: string) => (l === "labest" ? labEst.id : regionLab.id);
+  for (const p of labTeam) {
+    const id = userId.get(p.key)!;
+    for (const r of p.roles) {
+      if (r === "juror") continue; // jurors are assigned per campaign
+      await grantRole(id, labFor(p.lab ?? (p.organizationKey === "prefecture-grand-est" && r === "committee_member" ? "labest" : "region")), r as Role);
+    }
+  }
+
+  // The closed contest: 244 ideas, 4 awarded, the others « non primées ».
+  const opens = new Date("2019-11-04T08:00:00Z");
+  const closes = new Date("2020-01-31T23:00:00Z");
+  const dimap1 = userId.get("dimap-1")!;
+  const contest = await createCampaign({
+    labId: regionLab.id,
+    title: "G1ID – Concours d’idées internes",
+    summary: "Le premier concours d’idées des agents de la Région Grand Est : lycées, sièges et Maisons de la Région.",
+    description:
+      "« Tout le monde a des idées et toutes les idées nous intéressent. » Agents des lycées, des sièges et des Maisons de la Région : proposez vos idées pour transformer nos façons de faire, simplifier le quotidien et mieux servir les usagers.\n\nChaque idée sera lue. Un jury en primera quelques-unes ; toutes les autres seront analysées par la DIMAP pour en tirer les problématiques de fond à travailler ensemble.",
+    rules: "Ouvert à tous les agents de la Région Grand Est. Une idée peut être portée à plusieurs. Le jury note chaque idée sur l’utilité, la faisabilité et l’originalité.",
+    opensAt: opens,
+    closesAt: closes,
+    scaleMax: 5,
+    criteria: [
+      { label: "Utilité pour les agents et les usagers", weight: 3 },
+      { label: "Faisabilité", weight: 2 },
+      { label: "Originalité", weight: 1 },
+    ],
+    organizationIds: organizations.filter((o) => o.kind !== "prefecture" && o.kind !== "ddt").map((o) => orgId.get(o.key)!),
+    createdBy: dimap1,
+  });
+  await publishCampaign(contest.id);
+
+  const agentIds = agents.map((a) => userId.get(a.key)!);
+  const contestIdeas: { id: string; awarded?: { kind: ideas.AwardKind; citation: string } }[] = [];
+  for (const [i, d] of closedCampaignIdeas.entries()) {
+    const author = userId.get(d.authorKey)!;
+    const at = new Date(opens.getTime() + Math.floor(((i + rand()) / closedCampaignIdeas.length) * (closes.getTime() - opens.getTime() - DAY)));
+    const idea = await ideas.createIdea({
+      campaignId: contest.id,
+      labId: regionLab.id,
+      authorId: author,
+      organizationId: userOrg.get(author)?.org ?? null,
+      unitId: userOrg.get(author)?.unit ?? null,
+      title: d.title,
+      problem: d.problem,
+      proposal: d.proposal,
+      beneficiaries: d.beneficiaries,
+      submit: true,
+      at,
+    });
+    for (const co of d.coAuthorKeys) {
+      const cid = userId.get(co);
+      if (!cid || cid === author) continue;
+      await ideas.inviteCoauthor(idea.id, cid, author);
+      await ideas.answerCoauthor(idea.id, cid, true);
+    }
+    contestIdeas.push({ id: idea.id, awarded: d.awarded });
+  }
+  // Supports and comments
+  const supports: { ideaId: string; userId: string }[] = [];
+  let commentCount = 0;
+  for (const ci of contestIdeas) {
+    const n = ci.awarded ? 25 + Math.floor(rand() * 30) : Math.floor(rand() * rand() * 30);
+    for (let k = 0; k < n; k++) supports.push({ ideaId: ci.id, userId: pick(agentIds) });
+    const nc = Math.floor(rand() * rand() * 4);
+    for (let k = 0; k < nc; k++) {
+      await ideas.addComment(ci.id, pick(agentIds), pick(comments), new Date(closes.getTime() - Math.floor(rand() * 40) * DAY));
+      commentCount++;
+    }
+  }
+  await ideas.importSupports(supports);
+
+  // The jury scores every idea, then the lab awards four.
+  await closeCampaignNow(contest.id).catch(() => undefined);
+  await ideas.startReview([contest.id], new Date(closes.getTime() + 3600_000));
+  const criteria = await getCriteria(contest.id);
+  const jurors = ["juror-1", "juror-2", "juror-3"].map((k) => userId.get(k)!);
+  for (const j of jurors) await assignJuror(contest.id, j, dimap1);
+  for (const ci of contestIdeas) {
+    for (const j of jurors) {
+      const base = ci.awarded ? 4 : 1 + rand() * 3;
+      await submitEvaluation({
+        campaignId: contest.id,
+        ideaId: ci.id,
+        jurorId: j,
+        comment: "",
+        scores: criteria.map((c) => ({ criterionId: c.id, score: Math.max(0, Math.min(5, Math.round(base + (rand() - 0.5) * 1.5))), comment: "" })),
+      });
+    }
+  }
+  const awardDay = new Date("2020-03-02T10:00:00Z");
+  for (const ci of contestIdeas) if (ci.awarded) await ideas.award(ci.id, ci.awarded.kind, ci.awarded.citation, dimap1, awardDay);
+  await ideas.markOthersNotAwarded(contest.id, dimap1, new Date(awardDay.getTime() + 3600_000));
+
+  // The open campaign, open for weeks around today.
+  const open = await createCampaign({
+    labId: regionLab.id,
+    title: "Simplifions notre quotidien – appel à idées 2026",
+    summary: "Une démarche trop lourde, un outil qui manque, une organisation à revoir ? Proposez votre idée.",
+    description:
+      "Six ans après G1ID, la Région relance un appel à idées ouvert à tous ses agents. Le thème : ce qui complique votre travail au quotidien et comment le simplifier.\n\nLes idées sont visibles de tous : soutenez celles de vos collègues, commentez, rejoignez-les comme co-auteur.",
+    rules: "Ouvert à tous les agents. Les idées peuvent être modifiées jusqu’à la clôture.",
+    opensAt: new Date(now.getTime() - 20 * DAY),
+    closesAt: new Date(now.getTime() + 50 * DAY),
+    scaleMax: 5,
+    criteria: [
+      { label: "Simplification apportée", weight: 3 },
+      { label: "Faisabilité", weight: 2 },
+      { label: "Nombre d’agents concernés", weight: 2 },
+    ],
+    organizationIds: [],
+    createdBy: dimap1,
+  });
+  await publishCampaign(open.id);
+  for (const [i, d] of openCampaignIdeas.entries()) {
+    const author = userId.get(d.authorKey)!;
+    const idea = await ideas.createIdea({
+      campaignId: open.id,
+      labId: regionLab.id,
+      authorId: author,
+      organizationId: userOrg.get(author)?.org ?? null,
+      unitId: userOrg.get(author)?.unit ?? null,
+      title: d.title,
+      problem: d.problem,
+      proposal: d.proposal,
+      beneficiaries: d.beneficiaries,
+      submit: true,
+      at: new Date(now.getTime() - (19 - i) * DAY),
+    });
+    const n = Math.floor(rand() * 12);
+    await ideas.importSupports(Array.from({ length: n }, () => ({ ideaId: idea.id, userId: pick(agentIds) })).filter((s) => s.userId !== author));
+  }
+  await assignJuror(open.id, userId.get("juror-1")!, dimap1);
+
+  const stats = {
+    organizations: organizations.length,
+    users: created.length,
+    ideas: closedCampaignIdeas.length + openCampaignIdeas.length,
+    supports: supports.length,
+    comments: commentCount,
+    ms: Date.now() - t0,
+  };
+  runtime().log.debug("demo seeded", stats);
+  return stats;
+}

@@ -1,0 +1,258 @@
+import { runtime } from "../kernel/runtime";
+import { checkUploads } from "../kernel/uploads";
+import type { Principal } from "../kernel/permissions";
+import { labsWhere } from "../kernel/permissions";
+import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
+import { getOrganizations, getUnits } from "../organizations/organizations";
+import { campaignPhase, getCampaign, getCampaigns, isEligible, type Campaign } from "../campaigns/campaigns";
+import { notify } from "../notifications/notifications";
+import * as ideas from "./ideas";
+import { ideaRights } from "./permissions";
+
+export interface Viewer {
+  userId: string;
+  principal: Principal;
+}
+
+export class IdeaError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function ownerIds(idea: Pick<ideas.Idea, "author_id">, coauthors: ideas.IdeaCoauthor[]): string[] {
+  return [idea.author_id, ...coauthors.filter((c) => c.status === "confirmed").map((c) => c.user_id)];
+}
+
+/** Can this viewer submit to this campaign now? Returns a French reason when not. */
+export async function submissionBlocker(campaign: Campaign, viewer: Viewer): Promise<string | null> {
+  const phase = campaignPhase(campaign);
+  if (phase === "draft" || phase === "upcoming") return "Cette campagne n’est pas encore ouverte.";
+  if (phase === "closed") return "Cette campagne est clôturée : elle ne reçoit plus d’idées.";
+  const user = await getUser(viewer.userId);
+  if (!(await isEligible(campaign.id, user?.organization_id ?? null)))
+    return "Votre organisation ne fait pas partie des organisations éligibles à cette campagne.";
+  return null;
+}
+
+export interface IdeaForm extends ideas.IdeaFields {
+  coauthorEmails: string[];
+  submit: boolean;
+}
+
+async function resolveCoauthors(emails: string[], authorId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const email of emails) {
+    const u = await findUserByEmail(email);
+    if (!u) throw new IdeaError(`Co-auteurs : aucun agent inscrit avec l’adresse ${email}.`, "coauthors");
+    if (u.id !== authorId && !ids.includes(u.id)) ids.push(u.id);
+  }
+  return ids;
+}
+
+async function inviteAll(idea: ideas.Idea, userIds: string[], actorId: string) {
+  for (const uid of userIds) {
+    if (await ideas.inviteCoauthor(idea.id, uid, actorId)) {
+      await notify({
+        userId: uid,
+        kind: "coauthor_request",
+        title: `Vous êtes invité ou invitée comme co-auteur de l’idée « ${idea.title} »`,
+        link: `/idees/${idea.id}`,
+      });
+    }
+  }
+}
+
+export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
+  const campaign = await getCampaign(campaignId);
+  if (!campaign) throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
+  const blocker = await submissionBlocker(campaign, viewer);
+  if (blocker) throw new IdeaError(blocker, undefined, 403);
+  const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS);
+  if (!uploads.ok) throw new IdeaError(uploads.error, "attachments");
+  const coauthorIds = await resolveCoauthors(form.coauthorEmails, viewer.userId);
+  const user = await getUser(viewer.userId);
+  const idea = await ideas.createIdea({
+    campaignId,
+    labId: campaign.lab_id,
+    authorId: viewer.userId,
+    organizationId: user?.organization_id ?? null,
+    unitId: user?.unit_id ?? null,
+    title: form.title,
+    problem: form.problem,
+    proposal: form.proposal,
+    beneficiaries: form.beneficiaries,
+    submit: form.submit,
+  });
+  for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
+  await inviteAll(idea, coauthorIds, viewer.userId);
+  return idea;
+}
+
+export async function updateIdeaFor(viewer: Viewer, ideaId: string, form: IdeaForm, files: FormDataEntryValue[], removeAttachmentIds: string[]): Promise<ideas.Idea> {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  const campaign = await getCampaign(idea.campaign_id);
+  const coauthors = await ideas.listCoauthors(idea.id);
+  const rights = ideaRights(idea, coauthors, viewer, !!campaign && campaignPhase(campaign) === "open");
+  if (!rights.canEdit) throw new IdeaError("Vous ne pouvez plus modifier cette idée.", undefined, 403);
+  const existing = await ideas.listAttachments(idea.id);
+  const keep = existing.filter((a) => !removeAttachmentIds.includes(a.id)).length;
+  const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS - keep);
+  if (!uploads.ok) throw new IdeaError(uploads.error, "attachments");
+  const coauthorIds = await resolveCoauthors(form.coauthorEmails, idea.author_id);
+  const updated = await ideas.updateIdea(idea.id, form, viewer.userId, form.submit);
+  for (const id of removeAttachmentIds) await ideas.deleteAttachment(idea.id, id);
+  for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
+  await inviteAll(updated, coauthorIds, viewer.userId);
+  return updated;
+}
+
+/** Everything the idea page shows, or null when the viewer may not see it. */
+export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) return null;
+  const [campaign, coauthors] = await Promise.all([getCampaign(idea.campaign_id), ideas.listCoauthors(idea.id)]);
+  const open = !!campaign && campaignPhase(campaign) === "open";
+  const rights = ideaRights(idea, coauthors, viewer, open);
+  const pendingInvite = coauthors.some((c) => c.user_id === viewer.userId && c.status === "pending");
+  if (!rights.canView && !pendingInvite) return { forbidden: true as const };
+  const [events, comments, attachments, supported] = await Promise.all([
+    ideas.history(idea.id),
+    ideas.listComments(idea.id),
+    ideas.listAttachments(idea.id),
+    ideas.hasSupported(idea.id, viewer.userId),
+  ]);
+  const users = await getUsers([idea.author_id, ...coauthors.map((c) => c.user_id), ...comments.map((c) => c.author_id)]);
+  const orgs = await getOrganizations(idea.organization_id ? [idea.organization_id] : []);
+  const units = await getUnits(idea.unit_id ? [idea.unit_id] : []);
+  const name = (id: string) => {
+    const u = users.get(id);
+    return u ? displayName(u) : "Agent";
+  };
+  const owner = rights.isAuthor || rights.isCoauthor;
+  return {
+    forbidden: false as const,
+    idea,
+    campaign: campaign ? { id: campaign.id, title: campaign.title, phase: campaignPhase(campaign) } : null,
+    author: name(idea.author_id),
+    organization: idea.organization_id ? orgs.get(idea.organization_id)?.name ?? null : null,
+    unit: idea.unit_id ? units.get(idea.unit_id)?.name ?? null : null,
+    coauthors: coauthors
+      .filter((c) => c.status === "confirmed" || owner || c.user_id === viewer.userId)
+      .map((c) => ({ userId: c.user_id, name: name(c.user_id), status: c.status })),
+    pendingInvite,
+    events: owner || rights.canModerate ? events : events.filter((e) => e.kind === "status"),
+    comments: comments
+      .filter((c) => !c.hidden_at || rights.canModerate || c.author_id === viewer.userId)
+      .map((c) => ({ ...c, authorName: name(c.author_id), mine: c.author_id === viewer.userId })),
+    attachments,
+    supported,
+    rights,
+  };
+}
+
+export async function commentOn(viewer: Viewer, ideaId: string, body: string): Promise<void> {
+  const page = await loadIdeaPage(ideaId, viewer);
+  if (!page) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (page.forbidden || !page.rights.canComment) throw new IdeaError("Vous ne pouvez pas commenter cette idée.", undefined, 403);
+  await ideas.addComment(ideaId, viewer.userId, body);
+  const coauthors = await ideas.listCoauthors(ideaId);
+  const recipients = ownerIds(page.idea, coauthors).filter((id) => id !== viewer.userId);
+  await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${page.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
+}
+
+export async function supportIdea(viewer: Viewer, ideaId: string, on: boolean): Promise<number> {
+  const page = await loadIdeaPage(ideaId, viewer);
+  if (!page) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (page.forbidden || !page.rights.canSupport) throw new IdeaError("Vous ne pouvez pas soutenir cette idée.", undefined, 403);
+  return ideas.setSupport(ideaId, viewer.userId, on);
+}
+
+export async function answerInvitation(viewer: Viewer, ideaId: string, accept: boolean): Promise<void> {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!(await ideas.answerCoauthor(ideaId, viewer.userId, accept))) throw new IdeaError("Aucune invitation en attente pour cette idée.", undefined, 409);
+  const me = await getUser(viewer.userId);
+  await notify({
+    userId: idea.author_id,
+    kind: "coauthor_answer",
+    title: `${me ? displayName(me) : "Un agent"} a ${accept ? "accepté" : "décliné"} d’être co-auteur de « ${idea.title} »`,
+    link: `/idees/${ideaId}`,
+  });
+}
+
+async function requireModerator(viewer: Viewer, ideaId: string) {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  const rights = ideaRights(idea, [], viewer, false);
+  if (!rights.canModerate) throw new IdeaError("Seule l’équipe du lab peut modérer.", undefined, 403);
+  return idea;
+}
+
+export async function moderateIdea(viewer: Viewer, ideaId: string, hide: boolean, reason: string): Promise<void> {
+  const idea = await requireModerator(viewer, ideaId);
+  if (hide) {
+    await ideas.hideIdea(ideaId, reason, viewer.userId);
+    const coauthors = await ideas.listCoauthors(ideaId);
+    await notify(ownerIds(idea, coauthors).map((userId) => ({ userId, kind: "moderation" as const, title: `Votre idée « ${idea.title} » a été masquée : ${reason}`, link: `/idees/${ideaId}` })));
+  } else {
+    await ideas.unhideIdea(ideaId, viewer.userId);
+  }
+}
+
+export async function moderateComment(viewer: Viewer, ideaId: string, commentId: string, reason: string): Promise<void> {
+  await requireModerator(viewer, ideaId);
+  const comment = await ideas.getComment(commentId);
+  if (!comment || comment.idea_id !== ideaId) throw new IdeaError("Ce commentaire n’existe pas.", undefined, 404);
+  await ideas.hideComment(commentId, reason, viewer.userId);
+  await notify({ userId: comment.author_id, kind: "moderation", title: `Votre commentaire a été masqué : ${reason}`, link: `/idees/${ideaId}#commentaires` });
+}
+
+/** The public list with names resolved; lab team members also see hidden ideas of their labs. */
+export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQuery) {
+  const moderatedLabIds = viewer ? labsWhere(viewer.principal, "lab_team") : [];
+  const { items, total } = await ideas.listIdeas({ ...query, moderatedLabIds });
+  const [users, orgs, campaigns] = await Promise.all([
+    getUsers(items.map((i) => i.author_id)),
+    getOrganizations(items.map((i) => i.organization_id).filter((x): x is string => !!x)),
+    getCampaigns(items.map((i) => i.campaign_id)),
+  ]);
+  return {
+    total,
+    items: items.map((i) => ({
+      ...i,
+      author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
+      organization: i.organization_id ? orgs.get(i.organization_id)?.name ?? null : null,
+      campaign: campaigns.get(i.campaign_id)?.title ?? "",
+    })),
+  };
+}
+
+/** « Mes idées »: each idea with its status, dated history and pending invitations. */
+export async function myIdeas(viewer: Viewer) {
+  const list = await ideas.listIdeasOf(viewer.userId);
+  const [histories, campaigns] = await Promise.all([
+    ideas.historiesOf(list.map((i) => i.id)),
+    getCampaigns(list.map((i) => i.campaign_id)),
+  ]);
+  return list.map((i) => ({
+    ...i,
+    campaign: campaigns.get(i.campaign_id)?.title ?? "",
+    events: (histories.get(i.id) ?? []).filter((e) => e.kind === "status" || e.kind === "hidden" || e.kind === "unhidden"),
+  }));
+}
+
+export async function notifyStatus(rows: Pick<ideas.Idea, "id" | "author_id" | "title">[], status: ideas.IdeaStatus): Promise<void> {
+  const label = ideas.ideaStatuses[status].toLowerCase();
+  const recipients: { userId: string; kind: "idea_status"; title: string; link: string }[] = [];
+  for (const r of rows) {
+    const co = await ideas.listCoauthors(r.id);
+    for (const userId of ownerIds(r, co)) recipients.push({ userId, kind: "idea_status", title: `Votre idée « ${r.title} » est ${label}`, link: `/idees/${r.id}` });
+  }
+  await notify(recipients);
+}

@@ -1,0 +1,90 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  BASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default("./data"),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z.string().default("openid email given_name usual_name siret organizational_unit uid"),
+  OIDC_ALLOW_HTTP: bool.default(false),
+  DEMO_LOGIN: bool.optional(),
+  SEED_DEMO: bool.optional(),
+  INSTANCE_NAME: z.string().default("Germoir"),
+  INSTANCE_TAGLINE: z.string().default("La plateforme des laboratoires d'innovation publique"),
+  INSTANCE_LOGO_URL: z.string().optional(),
+  INSTANCE_OPERATOR: z.string().default("Préfecture de la région Grand Est\nRégion Grand Est"),
+  SHOW_MARIANNE: bool.default(true),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const production = e.NODE_ENV === "production";
+  const demoLogin = e.DEMO_LOGIN ?? (embedded && !production);
+  if (demoLogin && production) {
+    throw new Error(
+      "DEMO_LOGIN est refusé quand NODE_ENV=production : le sélecteur de personas ne doit jamais être exposé en production.",
+    );
+  }
+  if (production && !e.SESSION_SECRET) {
+    throw new Error("SESSION_SECRET est obligatoire quand NODE_ENV=production.");
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    embedded,
+    dataDir,
+    uploadDir: path.join(dataDir, "uploads"),
+    sessionSecret: e.SESSION_SECRET ?? "germoir-development-secret-not-for-production",
+    sessionDays: e.SESSION_DAYS,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET ?? "",
+            scopes: e.OIDC_SCOPES,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+          }
+        : undefined,
+    demoLogin,
+    seedDemo: e.SEED_DEMO ?? embedded,
+    instance: {
+      name: e.INSTANCE_NAME,
+      tagline: e.INSTANCE_TAGLINE,
+      logoUrl: e.INSTANCE_LOGO_URL,
+      operator: e.INSTANCE_OPERATOR,
+      showMarianne: e.SHOW_MARIANNE,
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,99 @@
+import { data } from "react-router";
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+export interface FormFailure {
+  ok: false;
+  errors: FieldErrors;
+  values: FormValues;
+  /** message shown at the top of the form when it is not tied to one field */
+  formError?: string;
+}
+
+/** The submitted text values, to give the user back what they typed. Files are left out. */
+export function formValues(fd: FormData): FormValues {
+  const out: FormValues = {};
+  for (const key of new Set(fd.keys())) {
+    if (key === "_csrf") continue;
+    const all = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    if (!all.length) continue;
+    out[key] = all.length > 1 ? all.map((v) => v.slice(0, 20_000)) : all[0].slice(0, 20_000);
+  }
+  return out;
+}
+
+/** Validates a form against one zod schema. Field paths are joined with "." (criteria.0.label). */
+export function parseForm<S extends z.ZodType>(
+  fd: FormData,
+  schema: S,
+  shape: (fd: FormData) => unknown = (f) => Object.fromEntries([...new Set(f.keys())].map((k) => [k, f.getAll(k).length > 1 ? f.getAll(k) : f.get(k)])),
+): { ok: true; data: z.infer<S> } | FormFailure {
+  const parsed = schema.safeParse(shape(fd));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors, values: formValues(fd) };
+}
+
+/** 400 with the errors and the user's input, for the form to render again. */
+export function invalid(failure: Omit<FormFailure, "ok">, status = 400) {
+  return data({ ok: false as const, ...failure }, { status });
+}
+
+export function formError(fd: FormData, message: string, status = 400) {
+  return data({ ok: false as const, errors: {} as FieldErrors, values: formValues(fd), formError: message }, { status });
+}
+
+// ---- reusable field schemas, French messages
+
+export const requiredText = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .min(min, min > 1 ? `${label} : au moins ${min} caractères.` : `${label} : ce champ est obligatoire.`)
+    .max(max, `${label} : ${max} caractères au maximum.`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} : texte attendu.` })
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .optional()
+    .transform((v) => v ?? "");
+
+export const uuidField = (label: string) =>
+  z.string({ error: `${label} : valeur manquante.` }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${label} : valeur invalide.`);
+
+/** A date from <input type="date">, read as midnight Europe/Paris. */
+export const dateField = (label: string) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date attendue au format jj/mm/aaaa.`)
+    .transform((v, ctx) => {
+      const d = parisMidnight(v);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: `${label} : cette date n’existe pas.` });
+        return z.NEVER;
+      }
+      return d;
+    });
+
+export function parisMidnight(isoDate: string): Date | null {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
+  // Paris is UTC+1 or UTC+2: find the offset at that date.
+  const offsetMin = parisOffsetMinutes(probe);
+  return new Date(probe.getTime() - offsetMin * 60_000);
+}
+
+function parisOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", timeZoneName: "shortOffset" }).formatToParts(at);
+  const tz = parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const m = /GMT([+-]\d+)(?::(\d+))?/.exec(tz);
+  return m ? Number(m[1]) * 60 + Math.sign(Number(m[1])) * Number(m[2] ?? 0) : 60;
+}

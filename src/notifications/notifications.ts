@@ -1,0 +1,100 @@
+import { sql, type Generated, type Selectable } from "kysely";
+import { db } from "../kernel/runtime";
+import type { MigrationSet } from "../kernel/db/migrate";
+import { isUuid } from "../kernel/ids";
+
+export const notificationKinds = {
+  idea_status: "Statut de votre idée",
+  idea_comment: "Commentaire sur votre idée",
+  coauthor_request: "Demande de co-autorat",
+  coauthor_answer: "Réponse de co-autorat",
+  jury_assignment: "Affectation au jury",
+  moderation: "Modération",
+} as const;
+export type NotificationKind = keyof typeof notificationKinds;
+
+type NotificationsTables = {
+  notifications: {
+    id: Generated<string>;
+    user_id: string;
+    kind: NotificationKind;
+    title: string;
+    link: string | null;
+    created_at: Generated<Date>;
+    read_at: Date | null;
+  };
+}
+export type Notification = Selectable<NotificationsTables["notifications"]>;
+
+const q = () => db().withTables<NotificationsTables>();
+
+export const notificationsMigrations: MigrationSet = {
+  "2026-11-22-07-notifications": {
+    async up(d) {
+      await sql`CREATE TABLE notifications (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        title text NOT NULL,
+        link text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        read_at timestamptz
+      )`.execute(d);
+      await sql`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC)`.execute(d);
+      await sql`CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`.execute(d);
+    },
+  },
+};
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  link?: string | null;
+}
+
+export async function notify(items: NewNotification | NewNotification[]): Promise<void> {
+  const list = (Array.isArray(items) ? items : [items]).filter((n) => isUuid(n.userId));
+  if (list.length === 0) return;
+  for (let i = 0; i < list.length; i += 1000) {
+    await q()
+      .insertInto("notifications")
+      .values(list.slice(i, i + 1000).map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, link: n.link ?? null })))
+      .execute();
+  }
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  const r = await q()
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listNotifications(userId: string, limit = 50): Promise<Notification[]> {
+  return q()
+    .selectFrom("notifications")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Marks one notification (or all when id is omitted) as read; only the owner's. */
+export async function markRead(userId: string, id?: string): Promise<void> {
+  let u = q().updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (id) {
+    if (!isUuid(id)) return;
+    u = u.where("id", "=", id);
+  }
+  await u.execute();
+}
+
+export async function getNotification(userId: string, id: string): Promise<Notification | undefined> {
+  if (!isUuid(id)) return undefined;
+  return q().selectFrom("notifications").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+}

@@ -1,0 +1,35 @@
+import { closeDueCampaigns, listClosedCampaignIds } from "./campaigns/campaigns";
+import { startReview } from "./ideas/ideas";
+import { notify } from "./notifications/notifications";
+import { purgeExpiredSessions } from "./kernel/auth/sessions";
+import { runtime } from "./kernel/runtime";
+
+/** Campaigns past their closing date close; their submitted ideas go to review and authors are told. */
+export async function closeCampaignsAndStartReview(): Promise<number> {
+  await closeDueCampaigns();
+  const moved = await startReview(await listClosedCampaignIds());
+  await notify(
+    moved.map((i) => ({
+      userId: i.author_id,
+      kind: "idea_status" as const,
+      title: `Votre idée « ${i.title} » est en évaluation`,
+      link: `/idees/${i.id}`,
+    })),
+  );
+  return moved.length;
+}
+
+export function startScheduler(everyMs = 60_000): () => void {
+  const tick = async () => {
+    try {
+      await closeCampaignsAndStartReview();
+      await purgeExpiredSessions();
+    } catch (err) {
+      runtime().log.error("scheduler tick failed", { err });
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,23 @@
+import { redirect, type RouterContextProvider } from "react-router";
+import { getSession, type SessionInfo } from "../kernel/http/context";
+import type { Principal } from "../kernel/permissions";
+
+export type SignedIn = SessionInfo & { user: NonNullable<SessionInfo["user"]>; principal: Principal; userId: string };
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here. */
+export function requireUser(context: Readonly<RouterContextProvider>, request: Request): SignedIn {
+  const s = getSession(context);
+  if (!s.user || !s.principal) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    if (request.method !== "GET") throw redirect("/connexion");
+    throw redirect(`/connexion?retour=${encodeURIComponent(back)}`);
+  }
+  return { ...s, user: s.user, principal: s.principal, userId: s.user.id };
+}
+
+/** Only same-site relative paths are followed after sign-in. */
+export function safeReturnPath(v: string | null | undefined): string {
+  if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  return v.slice(0, 500);
+}
