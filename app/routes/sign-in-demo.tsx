@@ -4,7 +4,7 @@ import type { Route } from "./+types/sign-in-demo";
 import { runtime } from "~/kernel/runtime";
 import { notFound } from "~/kernel/permissions";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
-import { AppForm, ErrorSummary, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { demoSignIn } from "~/accounts/sign-in";
 import { demoPersonas } from "~/demo/personas";
 import { safeReturnPath } from "~/web/auth";
@@ -20,14 +20,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { personas, options, returnTo: safeReturnPath(new URL(request.url).searchParams.get("retour")) };
 }
 
-const schema = z.object({ userId: uuidField("Profil"), returnTo: z.string().max(500).optional() });
+const schema = z.union(
+  [
+    z.object({ userId: uuidField("Profil"), returnTo: z.string().max(500).optional() }),
+    z.object({ email: z.email("Adresse électronique : format invalide.").max(200), returnTo: z.string().max(500).optional() }),
+  ],
+  { error: "Profil : choisissez un agent dans la liste ou saisissez son adresse." },
+);
 
 export async function action({ request }: Route.ActionArgs) {
   requireDemo();
   const fd = await request.formData();
   const parsed = parseForm(fd, schema);
   if (!parsed.ok) return invalid(parsed);
-  const session = await demoSignIn(parsed.data.userId);
+  const session = await demoSignIn("userId" in parsed.data ? { userId: parsed.data.userId } : { email: parsed.data.email });
   if (!session) return formError(fd, "Ce profil de démonstration n’existe pas.");
   return redirect(safeReturnPath(parsed.data.returnTo), { headers: { "Set-Cookie": session.cookie } });
 }
@@ -72,8 +78,13 @@ export default function DemoSignIn() {
       <h2>Tous les agents</h2>
       <AppForm>
         <input type="hidden" name="returnTo" value={d.returnTo} />
-        <SelectField name="userId" label="Agent" options={d.options} placeholder="Choisir un agent" error={a?.errors?.userId} />
+        <SelectField name="userId" label="Agent" options={d.options} placeholder="Choisir un agent" error={a?.errors?.userId ?? a?.errors?._form} />
         <SubmitButton>Entrer</SubmitButton>
+      </AppForm>
+      <AppForm className="fr-mt-4w">
+        <input type="hidden" name="returnTo" value={d.returnTo} />
+        <Field name="email" label="Ou l’adresse électronique d’un agent de démonstration" type="email" autoComplete="off" error={a?.errors?.email} defaultValue={a?.values?.email as string | undefined} />
+        <SubmitButton secondary>Entrer avec cette adresse</SubmitButton>
       </AppForm>
     </Page>
   );

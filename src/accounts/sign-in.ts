@@ -1,7 +1,7 @@
 import { createSession, destroySession } from "../kernel/auth/sessions";
 import { endSessionUrl, finishSignIn } from "../kernel/auth/oidc";
 import { ensureUnit, findOrganizationBySiret } from "../organizations/organizations";
-import { getUser, touchLogin, upsertFromOidc } from "./accounts";
+import { findUserByEmail, getUser, touchLogin, upsertFromOidc } from "./accounts";
 
 /** OIDC callback: maps the claims (SIRET to organisation, unit) and opens a session. */
 export async function completeOidcSignIn(callbackUrl: URL, flowCookie: string | undefined) {
@@ -22,8 +22,8 @@ export async function completeOidcSignIn(callbackUrl: URL, flowCookie: string | 
 }
 
 /** Demo persona picker: only demo accounts, only when the demo sign-in is enabled. */
-export async function demoSignIn(userId: string) {
-  const user = await getUser(userId);
+export async function demoSignIn(who: { userId: string } | { email: string }) {
+  const user = "userId" in who ? await getUser(who.userId) : await findUserByEmail(who.email);
   if (!user || !user.is_demo) return null;
   await touchLogin(user.id);
   return createSession(user.id);

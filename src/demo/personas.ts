@@ -9,7 +9,7 @@ export async function demoPersonas() {
   const [users, orgs, holders, jurors] = await Promise.all([listDemoUsers(), listOrganizations(), listRoleHolders(), listAllJurorIds()]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const describe = (id: string) => {
-    const r = (holders.get(id) ?? []).filter((x) => x !== "admin").map((x) => roles[x]);
+    const r: string[] = (holders.get(id) ?? []).filter((x) => x !== "admin").map((x) => roles[x]);
     if (jurors.has(id)) r.push("Juré");
     return r.join(", ");
   };

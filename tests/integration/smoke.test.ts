@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { Client } from "../support/http";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("server", () => {
+  it("answers /healthz once migrations are applied", async () => {
+    const r = await fetch(`${server.url}/healthz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: "ok" });
+  });
+
+  it("sends security headers with a nonce-based CSP", async () => {
+    const r = await fetch(`${server.url}/`);
+    const csp = r.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    const html = await r.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    // every inline script carries the nonce
+    const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+  });
+
+  it("redirects anonymous visitors to sign-in, then lets a demo agent search in French", async () => {
+    const c = new Client(server.url);
+    const anon = await c.get("/idees?q=menage");
+    expect(anon.status).toBe(302);
+    expect(anon.headers.get("location")).toBe("/connexion?retour=%2Fidees%3Fq%3Dmenage");
+    await c.signInAs("helene.strauss@grandest.fr");
+    const html = await (await c.get("/idees?q=menage")).text();
+    const count = Number(/(\d+)\u00a0idées?(?:<!-- -->)? pour/.exec(html)?.[1] ?? 0);
+    expect(count).toBeGreaterThan(5);
+    expect(html).toMatch(/ménage/i);
+  });
+});
