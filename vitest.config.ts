@@ -1,14 +1,23 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// Module tests (src/) run on PGlite, and again on PostgreSQL when DATABASE_URL is set.
+// Integration and browser tests start the real server once, on PostgreSQL when DATABASE_URL is set.
+const onPostgres = !!process.env.DATABASE_URL;
+
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "src") } },
   test: {
-    include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    projects: [
+      { extends: true, test: { name: "modules (PGlite)", include: ["src/**/*.test.ts"], env: { DATABASE_URL: "" } } },
+      ...(onPostgres ? [{ extends: true, test: { name: "modules (PostgreSQL)", include: ["src/**/*.test.ts"] } }] : []),
+      { extends: true, test: { name: onPostgres ? "integration (PostgreSQL)" : "integration (PGlite)", include: ["tests/integration/**/*.test.ts"] } },
+      { extends: true, test: { name: "browser", include: ["tests/browser/**/*.test.ts"] } },
+    ],
   },
 });

@@ -51,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#000091" />
+        {d?.csrfToken && <meta name="csrf-token" content={d.csrfToken} />}
         <script
           nonce={nonce}
           dangerouslySetInnerHTML={{ __html: getScriptToRunAsap({ defaultColorScheme: "system", nonce, trustedTypesPolicyName: "react-dsfr" }) }}

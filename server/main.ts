@@ -5,7 +5,7 @@ import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider } from "react-router";
 import { boot } from "../src/boot";
 import { requestContext } from "../src/kernel/http/context";
-import { securityHeaders } from "../src/kernel/http/security";
+import { isCrossSite, securityHeaders } from "../src/kernel/http/security";
 import { startScheduler } from "../src/scheduler";
 import { seedDemoIfEmpty } from "../src/demo/seed";
 
@@ -34,7 +34,7 @@ app.use((req, res, next) => {
   res.locals.nonce = crypto.randomBytes(16).toString("base64");
   securityHeaders(config, res.locals.nonce as string, dev).forEach(([k, v]) => res.setHeader(k, v));
   res.on("finish", () => {
-    log.info("request", {
+    (res.statusCode >= 500 ? log.error : log.info)("request", {
       id: res.locals.requestId,
       method: req.method,
       path: req.path,
@@ -42,6 +42,14 @@ app.use((req, res, next) => {
       ms: Number(process.hrtime.bigint() - start) / 1e6,
     });
   });
+  next();
+});
+
+app.use((req, res, next) => {
+  if (isCrossSite(req.method, req.headers.origin, req.headers.host)) {
+    res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
+    return;
+  }
   next();
 });
 

@@ -4,13 +4,13 @@ import { forbidden, notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
 import { invalid, parseForm } from "~/kernel/forms";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
-import { loadIdeaPage, updateIdeaFor } from "~/ideas/service";
+import { loadIdeaPage, requireEditable, updateIdeaFor } from "~/ideas/service";
 import { ideaFormSchema } from "~/ideas/schemas";
 import { IdeaForm } from "~/ideas/ui";
 import { findUsersEmails } from "~/accounts/accounts";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
-import { readForm, serviceFailure } from "~/web/errors";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
@@ -31,6 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
+  await requireEditable(s, params.ideaId).catch(loaderFailure);
   const parsed = parseForm(fd, ideaFormSchema);
   if (!parsed.ok) return invalid(parsed);
   const remove = fd.getAll("removeAttachment").filter((v): v is string => typeof v === "string");

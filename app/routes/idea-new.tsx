@@ -5,12 +5,12 @@ import { notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
 import { invalid, parseForm } from "~/kernel/forms";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
-import { createIdeaFor, submissionBlocker } from "~/ideas/service";
+import { createIdeaFor, requireCanSubmit, submissionBlocker } from "~/ideas/service";
 import { ideaFormSchema } from "~/ideas/schemas";
 import { IdeaForm } from "~/ideas/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
-import { readForm, serviceFailure } from "~/web/errors";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
@@ -22,6 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
+  await requireCanSubmit(s, params.campaignId).catch(loaderFailure);
   const parsed = parseForm(fd, ideaFormSchema);
   if (!parsed.ok) return invalid(parsed);
   try {

@@ -4,10 +4,7 @@ import type { Route } from "./+types/jury-idea";
 import { formatNumber } from "~/kernel/format";
 import { invalid, optionalText, parseForm } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { getCriteria } from "~/campaigns/campaigns";
-import { getIdea } from "~/ideas/ideas";
-import { getCampaign } from "~/campaigns/campaigns";
-import { jurorIdeaPage, scoreIdea } from "~/jury/service";
+import { jurorIdeaPage, scoreIdea, scoringContext } from "~/jury/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -35,25 +32,22 @@ function scoringSchema(criteria: { id: string; label: string }[], scaleMax: numb
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
-  const idea = await getIdea(params.ideaId);
-  const campaign = idea ? await getCampaign(idea.campaign_id) : undefined;
-  if (!idea || !campaign) return serviceFailure(Object.assign(new Error("Cette idée n’existe pas."), { status: 404 }), fd);
-  const criteria = await getCriteria(campaign.id);
-  // Empty strings are missing scores, not zeros.
-  const p = parseForm(fd, scoringSchema(criteria, campaign.scale_max), (f) =>
-    Object.fromEntries([...f.keys()].map((k) => [k, f.get(k) === "" && k.startsWith("score.") ? undefined : f.get(k)])),
-  );
-  if (!p.ok) return invalid(p);
-  const data = p.data as Record<string, unknown>;
   try {
-    await scoreIdea(idea.id, s, {
+    const ctx = await scoringContext(params.ideaId, s);
+    // Empty strings are missing scores, not zeros.
+    const p = parseForm(fd, scoringSchema(ctx.criteria, ctx.scaleMax), (f) =>
+      Object.fromEntries([...f.keys()].map((k) => [k, f.get(k) === "" && k.startsWith("score.") ? undefined : f.get(k)])),
+    );
+    if (!p.ok) return invalid(p);
+    const data = p.data as Record<string, unknown>;
+    await scoreIdea(ctx.ideaId, s, {
       comment: String(data.comment ?? ""),
-      scores: Object.fromEntries(criteria.map((c) => [c.id, { score: Number(data[`score.${c.id}`]), comment: String(data[`comment.${c.id}`] ?? "") }])),
+      scores: Object.fromEntries(ctx.criteria.map((c) => [c.id, { score: Number(data[`score.${c.id}`]), comment: String(data[`comment.${c.id}`] ?? "") }])),
     });
+    return redirect(`/jury/idees/${ctx.ideaId}?notee=1`);
   } catch (err) {
     return serviceFailure(err, fd);
   }
-  return redirect(`/jury/idees/${idea.id}?notee=1`);
 }
 
 export default function JuryIdea() {

@@ -32,10 +32,10 @@ const awardSchema = z.object({
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
-  const i = parseForm(fd, intentSchema);
-  if (!i.ok) return formError(fd, "Action inconnue.");
   try {
     const c = await requireLabCampaign(params.campaignId, s);
+    const i = parseForm(fd, intentSchema);
+    if (!i.ok) return formError(fd, "Action inconnue.");
     switch (i.data.intent) {
       case "publish":
         await publishCampaign(c.id);

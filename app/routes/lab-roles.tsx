@@ -23,6 +23,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
+    await requireLabRole(params.labSlug, s.principal, "admin");
     if (fd.get("intent") === "revoke") {
       const p = parseForm(fd, revokeSchema);
       if (!p.ok) return invalid(p);

@@ -40,6 +40,7 @@ export type IdeasTables = {
   };
   idea_events: {
     id: Generated<string>;
+    seq: Generated<number>;
     idea_id: string;
     kind: "status" | "hidden" | "unhidden" | "edited" | "coauthor";
     status: IdeaStatus | null;
@@ -128,6 +129,7 @@ export const ideasMigrations: MigrationSet = {
       await sql`CREATE INDEX ideas_author_idx ON ideas (author_id)`.execute(d);
       await sql`CREATE TABLE idea_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         idea_id uuid NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
         kind text NOT NULL,
         status text,
@@ -135,7 +137,7 @@ export const ideasMigrations: MigrationSet = {
         actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`.execute(d);
-      await sql`CREATE INDEX idea_events_idx ON idea_events (idea_id, created_at)`.execute(d);
+      await sql`CREATE INDEX idea_events_idx ON idea_events (idea_id, created_at, seq)`.execute(d);
       await sql`CREATE TABLE idea_coauthors (
         idea_id uuid NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -270,7 +272,7 @@ export async function getIdeas(ids: string[]): Promise<Map<string, Idea>> {
 }
 
 export async function history(ideaId: string): Promise<IdeaEvent[]> {
-  return q().selectFrom("idea_events").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("id").execute();
+  return q().selectFrom("idea_events").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("seq").execute();
 }
 
 // ---------------------------------------------------------------- listing and search
@@ -346,7 +348,7 @@ export async function historiesOf(ideaIds: string[]): Promise<Map<string, IdeaEv
   const out = new Map<string, IdeaEvent[]>();
   const ids = ideaIds.filter(isUuid);
   if (!ids.length) return out;
-  const rows = await q().selectFrom("idea_events").selectAll().where("idea_id", "in", ids).orderBy("created_at").orderBy("id").execute();
+  const rows = await q().selectFrom("idea_events").selectAll().where("idea_id", "in", ids).orderBy("created_at").orderBy("seq").execute();
   for (const r of rows) {
     if (!out.has(r.idea_id)) out.set(r.idea_id, []);
     out.get(r.idea_id)!.push(r);

@@ -67,11 +67,28 @@ async function inviteAll(idea: ideas.Idea, userIds: string[], actorId: string) {
   }
 }
 
-export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
+/** The campaign, if the viewer may submit to it now; 404 or 403 otherwise. Checked before reading the form. */
+export async function requireCanSubmit(viewer: Viewer, campaignId: string): Promise<Campaign> {
   const campaign = await getCampaign(campaignId);
-  if (!campaign) throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
+  if (!campaign || campaign.state === "draft") throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
   const blocker = await submissionBlocker(campaign, viewer);
   if (blocker) throw new IdeaError(blocker, undefined, 403);
+  return campaign;
+}
+
+/** The idea, if the viewer may edit it now; 404 or 403 otherwise. Checked before reading the form. */
+export async function requireEditable(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  const campaign = await getCampaign(idea.campaign_id);
+  const coauthors = await ideas.listCoauthors(idea.id);
+  const rights = ideaRights(idea, coauthors, viewer, !!campaign && campaignPhase(campaign) === "open");
+  if (!rights.canEdit) throw new IdeaError("Vous ne pouvez pas modifier cette idée.", undefined, 403);
+  return idea;
+}
+
+export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
+  const campaign = await requireCanSubmit(viewer, campaignId);
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS);
   if (!uploads.ok) throw new IdeaError(uploads.error, "attachments");
   const coauthorIds = await resolveCoauthors(form.coauthorEmails, viewer.userId);
@@ -94,12 +111,7 @@ export async function createIdeaFor(viewer: Viewer, campaignId: string, form: Id
 }
 
 export async function updateIdeaFor(viewer: Viewer, ideaId: string, form: IdeaForm, files: FormDataEntryValue[], removeAttachmentIds: string[]): Promise<ideas.Idea> {
-  const idea = await ideas.getIdea(ideaId);
-  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  const campaign = await getCampaign(idea.campaign_id);
-  const coauthors = await ideas.listCoauthors(idea.id);
-  const rights = ideaRights(idea, coauthors, viewer, !!campaign && campaignPhase(campaign) === "open");
-  if (!rights.canEdit) throw new IdeaError("Vous ne pouvez plus modifier cette idée.", undefined, 403);
+  const idea = await requireEditable(viewer, ideaId);
   const existing = await ideas.listAttachments(idea.id);
   const keep = existing.filter((a) => !removeAttachmentIds.includes(a.id)).length;
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS - keep);

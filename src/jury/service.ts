@@ -175,6 +175,15 @@ export async function jurorIdeaPage(ideaId: string, viewer: Viewer) {
   };
 }
 
+/** What a juror needs to score an idea (the grid and the scale), once their right to score it is checked. */
+export async function scoringContext(ideaId: string, viewer: Viewer) {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  const campaign = await requireJuror(idea.campaign_id, viewer);
+  const criteria = await getCriteria(campaign.id);
+  return { ideaId: idea.id, scaleMax: campaign.scale_max, criteria: criteria.map((c) => ({ id: c.id, label: c.label })) };
+}
+
 export async function scoreIdea(
   ideaId: string,
   viewer: Viewer,

@@ -33,7 +33,7 @@ export class Client {
   /** Fetches a page and returns its CSRF token (from the first form). */
   async csrf(path = "/"): Promise<string> {
     const html = await (await this.get(path)).text();
-    const m = /name="_csrf" value="([^"]+)"/.exec(html);
+    const m = /name="csrf-token" content="([^"]+)"/.exec(html) ?? /name="_csrf" value="([^"]+)"/.exec(html);
     if (!m) throw new Error(`no CSRF token on ${path}`);
     return m[1];
   }

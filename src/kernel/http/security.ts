@@ -25,3 +25,17 @@ export function securityHeaders(config: Config, nonce: string, dev = false): [st
   if (config.production) headers.push(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
   return headers;
 }
+
+/**
+ * Mutations from another site are refused before anything reads them (React Router
+ * would answer a bare 400): the Origin header, when present, must be this host.
+ */
+export function isCrossSite(method: string, origin: string | undefined, host: string | undefined): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  if (!origin || origin === "null") return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootTestRuntime } from "../../tests/support/runtime";
+import { makeCampaign, makeLab, makeMember, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { getCriteria, closeCampaignNow } from "../campaigns/campaigns";
+import { createIdeaFor } from "../ideas/service";
+import { getIdea } from "../ideas/ideas";
+import { listNotifications } from "../notifications/notifications";
+import { assignJurorByEmail, awardIdea, closeAwards, jurorIdeaPage, labCampaignPage, scoreIdea, JuryError } from "./service";
+import { assignJuror } from "./jury";
+
+let env: Awaited<ReturnType<typeof bootTestRuntime>>;
+beforeAll(async () => {
+  env = await bootTestRuntime();
+});
+afterAll(async () => {
+  await env?.dispose();
+});
+
+const form = (title: string) => ({ title, problem: "Un problème décrit en détail.", proposal: "Une proposition décrite en détail.", beneficiaries: "Les agents", coauthorEmails: [], submit: true });
+
+async function setup() {
+  const lab = await makeLab();
+  const c = await makeCampaign(lab.id, { criteria: [{ label: "Utilité", weight: 3 }, { label: "Faisabilité", weight: 1 }] });
+  const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+  const j1 = await makeUser();
+  const j2 = await makeUser();
+  await assignJurorByEmail(c.id, j1.email, team);
+  await assignJuror(c.id, j2.id, team.userId);
+  const author = await viewerOf(await makeUser());
+  const a = await createIdeaFor(author, c.id, form("Idée A bien notée"), []);
+  const b = await createIdeaFor(author, c.id, form("Idée B moins notée"), []);
+  const [util, faisa] = await getCriteria(c.id);
+  return { lab, c, team, j1: await viewerOf(j1), j2: await viewerOf(j2), author, a, b, util, faisa };
+}
+
+describe("jury", () => {
+  it("ranks by the weighted mean over jurors, with the spread and the number of scores", async () => {
+    const s = await setup();
+    // j1 on A: (5*3 + 1*1)/4 = 4 ; j2 on A: (3*3 + 3*1)/4 = 3 -> mean 3.5, spread 1
+    await scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 5, comment: "" }, [s.faisa.id]: { score: 1, comment: "" } } });
+    await scoreIdea(s.a.id, s.j2, { comment: "", scores: { [s.util.id]: { score: 3, comment: "" }, [s.faisa.id]: { score: 3, comment: "" } } });
+    await scoreIdea(s.b.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 1, comment: "" }, [s.faisa.id]: { score: 5, comment: "" } } });
+    const page = await labCampaignPage(s.c.id, s.team);
+    expect(page.ranked.map((r) => [r.id, r.mean, r.spread, r.count])).toEqual([
+      [s.a.id, 3.5, 1, 2],
+      [s.b.id, 2, 0, 1],
+    ]);
+    expect(page.jurors.map((j) => j.scored).sort()).toEqual([1, 2]);
+  });
+
+  it("hides the other jurors' scores from a juror until they submitted their own", async () => {
+    const s = await setup();
+    await scoreIdea(s.a.id, s.j1, { comment: "Solide", scores: { [s.util.id]: { score: 4, comment: "" }, [s.faisa.id]: { score: 4, comment: "" } } });
+    const before = await jurorIdeaPage(s.a.id, s.j2);
+    expect(before.mine).toBeNull();
+    expect(before.others).toEqual([]);
+    await scoreIdea(s.a.id, s.j2, { comment: "", scores: { [s.util.id]: { score: 2, comment: "" }, [s.faisa.id]: { score: 2, comment: "" } } });
+    const after = await jurorIdeaPage(s.a.id, s.j2);
+    expect(after.others).toHaveLength(1);
+    expect(after.others[0].scores[s.util.id].score).toBe(4);
+  });
+
+  it("refuses scores from non-jurors, missing criteria and out-of-scale values", async () => {
+    const s = await setup();
+    const outsider = await viewerOf(await makeUser());
+    await expect(jurorIdeaPage(s.a.id, outsider)).rejects.toMatchObject({ status: 403 });
+    await expect(scoreIdea(s.a.id, outsider, { comment: "", scores: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 4, comment: "" } } })).rejects.toThrow(/manquante/);
+    await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 9, comment: "" }, [s.faisa.id]: { score: 1, comment: "" } } })).rejects.toBeInstanceOf(JuryError);
+  });
+
+  it("lets only the campaign's lab team manage the jury and award", async () => {
+    const s = await setup();
+    const otherLab = await makeLab();
+    const foreign = await viewerOf(await makeMember(otherLab.id, "lab_team"));
+    const agent = await viewerOf(await makeUser());
+    for (const v of [foreign, agent, s.j1]) {
+      await expect(labCampaignPage(s.c.id, v)).rejects.toMatchObject({ status: 403 });
+      await expect(awardIdea(s.c.id, s.a.id, "prize", "Bravo", v)).rejects.toMatchObject({ status: 403 });
+      await expect(assignJurorByEmail(s.c.id, "x@y.fr", v)).rejects.toMatchObject({ status: 403 });
+    }
+  });
+
+  it("awards, then marks every other idea « non primée » in one step and tells the authors", async () => {
+    const s = await setup();
+    await expect(closeAwards(s.c.id, s.team)).rejects.toMatchObject({ status: 409 });
+    await closeCampaignNow(s.c.id);
+    await awardIdea(s.c.id, s.a.id, "mention", "Pour son originalité", s.team);
+    expect(await closeAwards(s.c.id, s.team)).toBe(1);
+    expect((await getIdea(s.a.id))?.status).toBe("awarded");
+    expect((await getIdea(s.b.id))?.status).toBe("not_awarded");
+    const titles = (await listNotifications(s.author.userId)).map((n) => n.title);
+    expect(titles.some((t) => /Idée A bien notée.*primée/.test(t))).toBe(true);
+    expect(titles.some((t) => /Idée B moins notée.*non primée/.test(t))).toBe(true);
+  });
+});

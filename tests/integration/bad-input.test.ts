@@ -1,0 +1,192 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { Client } from "../support/http";
+import { agents, labTeam } from "../../src/demo/content";
+
+/**
+ * Every action of the application receives malformed, oversized, wrong-type,
+ * cross-site, CSRF-less and unauthorized requests: none may answer 500.
+ */
+let server: TestServer;
+const email = (key: string) => labTeam.find((p) => p.key === key)!.email;
+const ids: Record<string, string> = {};
+const clients: Record<string, Client> = {};
+
+beforeAll(async () => {
+  server = await startServer();
+  for (const [who, mail] of [
+    ["team", email("dimap-1")],
+    ["labest", email("labest-1")],
+    ["juror", email("juror-1")],
+    ["agent", agents[10].email],
+  ] as const) {
+    clients[who] = new Client(server.url);
+    await clients[who].signInAs(mail);
+  }
+  const labHtml = await (await clients.team.get("/lab")).text();
+  const campaignIds = [...labHtml.matchAll(/href="\/lab\/campagnes\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+  ids.campaign = campaignIds[0];
+  const ideasHtml = await (await clients.agent.get("/idees")).text();
+  ids.idea = /href="\/idees\/([0-9a-f-]{36})"/.exec(ideasHtml)![1];
+  const juryHtml = await (await clients.juror.get(`/jury`)).text();
+  const juryCampaign = /href="\/jury\/campagnes\/([0-9a-f-]{36})"/.exec(juryHtml)![1];
+  const jcHtml = await (await clients.juror.get(`/jury/campagnes/${juryCampaign}`)).text();
+  ids.juryIdea = /href="\/jury\/idees\/([0-9a-f-]{36})"/.exec(jcHtml)![1];
+  // the agent's own idea, for the edit action
+  const openCampaign = /href="\/campagnes\/([0-9a-f-]{36})\/deposer"/.exec(await (await clients.agent.get(`/campagnes/${campaignIds.find(Boolean)}`)).text());
+  ids.openCampaign = openCampaign?.[1] ?? campaignIds[0];
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+
+/** Every route that has an action, with a valid-looking payload and who may call it. */
+type Action = { path: string; as: string; fields: Record<string, string | string[]> };
+const actions = (): Action[] => [
+  { path: "/connexion/demo", as: "anon", fields: { email: agents[0].email } },
+  { path: "/deconnexion", as: "leaver", fields: {} },
+  { path: `/campagnes/${ids.openCampaign}/deposer`, as: "agent", fields: { title: "Une idée", problem: "x".repeat(30), proposal: "y".repeat(30), beneficiaries: "tous", intent: "submit" } },
+  { path: `/idees/${ids.idea}`, as: "agent", fields: { intent: "comment", body: "Bien vu" } },
+  { path: `/idees/${ids.idea}/modifier`, as: "agent", fields: { title: "Titre modifié", intent: "draft" } },
+  { path: "/notifications", as: "agent", fields: { intent: "readAll" } },
+  { path: `/jury/idees/${ids.juryIdea}`, as: "juror", fields: { comment: "ok" } },
+  { path: "/lab/region-grand-est/campagnes/nouvelle", as: "team", fields: { title: "Nouvelle" } },
+  { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
+  { path: `/lab/campagnes/${ids.campaign}`, as: "team", fields: { intent: "addJuror", email: "pas-une-adresse" } },
+  { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "grant", email: "x@y.fr", role: "pape" } },
+  { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
+];
+
+/** "leaver" is a fresh signed-in agent each time, since signing out ends its session. */
+async function client(as: string): Promise<Client> {
+  if (as === "anon") return new Client(server.url);
+  if (as === "leaver") {
+    const c = new Client(server.url);
+    await c.signInAs(agents[20].email);
+    return c;
+  }
+  return clients[as];
+}
+
+const frenchPage = (html: string) => expect(html).toMatch(/lang="fr"|"message":"[^"]*[’éèà]/);
+
+/** A POST whose body is chunked, with no Content-Length: refused before anything reads it. */
+function chunkedPost(path: string, c: Client, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(server.url + path);
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.write(`_csrf=${encodeURIComponent(token)}&`);
+    req.end("a=b");
+  });
+}
+
+describe("no request gets a 500", () => {
+  it("refuses a mutation without a CSRF token (403, French message)", async () => {
+    for (const a of actions()) {
+      const r = await (await client(a.as)).post(a.path, a.fields, { csrf: false });
+      expect([403, 404], a.path).toContain(r.status);
+      if (r.status === 403) expect(await r.text(), a.path).toMatch(/formulaire a expiré/);
+    }
+  });
+
+  it("refuses a forged CSRF token and a cross-site origin", async () => {
+    for (const a of actions()) {
+      const forged = await (await client(a.as)).post(a.path, a.fields, { csrf: "A".repeat(32) });
+      expect([403, 404], a.path).toContain(forged.status);
+      const cross = await (await client(a.as)).post(a.path, a.fields, { headers: { origin: "https://evil.example" } });
+      expect([403, 404], a.path).toContain(cross.status);
+      if (cross.status === 403) expect(await cross.text(), a.path).toContain("ne vient pas de ce site");
+    }
+  });
+
+  it("answers 400, 411, 413 or 415 to malformed, oversized and wrongly typed bodies", async () => {
+    for (const a of actions()) {
+      const c = await client(a.as);
+      const token = await c.csrf(a.as === "anon" ? "/connexion/demo" : "/notifications").catch(() => "");
+      const broken = await c.request(a.path, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=zzz" }, body: "--zzz\r\nnot a part" });
+      expect([400, 403, 404], a.path).toContain(broken.status);
+      const json = await c.request(a.path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ _csrf: token }) });
+      expect([415, 404], a.path).toContain(json.status);
+      const huge = await c.request(a.path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(1e9) }, body: "a=b" }).catch(() => null);
+      if (huge) expect([413, 400], a.path).toContain(huge.status);
+      const noLength = await chunkedPost(a.path, c, token);
+      expect([411], a.path).toContain(noLength);
+    }
+  });
+
+  it("answers every malformed field with a French message or a 4xx, keeping pages in French", async () => {
+    const garbage: Record<string, string | string[]>[] = [
+      {},
+      { intent: "nimportequoi" },
+      { intent: ["comment", "support"], body: ["a", "b"] },
+      { title: "x".repeat(100_000), body: "y".repeat(50_000), email: "z".repeat(5000), intent: "submit" },
+      { userId: "not-a-uuid", id: "../../etc/passwd", commentId: "1 OR 1=1", ideaId: "'; DROP TABLE ideas; --", role: "admin" },
+      { scaleMax: "-1", opensAt: "2027-13-45", closesAt: "hier", "criteria.0.weight": "NaN", organizationIds: ["a", "b"] },
+      { "score.00000000-0000-0000-0000-000000000000": "999", comment: "\u0000\u0001" },
+    ];
+    for (const a of actions()) {
+      for (const g of garbage) {
+        const r = await (await client(a.as)).post(a.path, g);
+        expect(r.status, `${a.path} ${JSON.stringify(g).slice(0, 80)}`).toBeLessThan(500);
+        if (r.status === 400) {
+          const html = await r.text();
+          expect(/lang="fr"/.test(html), a.path).toBe(true);
+          expect(/Le formulaire contient|La requête est mal formée|Action inconnue/.test(html), `${a.path}: French message expected`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("sends anonymous visitors to sign-in and refuses agents the lab's and the jury's actions", async () => {
+    for (const a of actions()) {
+      if (a.as === "anon" || a.path.startsWith("/une-page")) continue;
+      const anon = new Client(server.url);
+      const r = await anon.post(a.path, a.fields, { csrf: await anon.csrf("/connexion/demo") });
+      expect([302, 404], a.path).toContain(r.status);
+      // signing out without a session just goes home; everything else asks to sign in
+      if (r.status === 302) expect(r.headers.get("location"), a.path).toMatch(a.path === "/deconnexion" ? /^\/$/ : /^\/connexion/);
+    }
+    for (const a of actions().filter((x) => x.as === "team" || x.as === "juror")) {
+      const r = await clients.agent.post(a.path, a.fields);
+      expect(r.status, a.path).toBe(403);
+      frenchPage(await r.text());
+    }
+  });
+
+  it("refuses the lab team of one lab the campaigns and roles of another", async () => {
+    for (const a of actions().filter((x) => x.as === "team")) {
+      const r = await clients.labest.post(a.path, a.fields);
+      expect(r.status, a.path).toBe(403);
+    }
+    for (const path of [`/lab/campagnes/${ids.campaign}`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle"]) {
+      expect((await clients.labest.get(path)).status, path).toBe(403);
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+    }
+  });
+
+  it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles"]) {
+      const r = await clients.team.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
+    expect(q.status).toBe(200);
+  });
+});
+
+// Runs last (tests run in file order): the server's log of the whole barrage above.
+it("logged no server error while receiving all of it", () => {
+  // 5xx responses are logged at level "error"; the test server logs warnings and errors.
+  const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
+  expect(errors).toEqual([]);
+});
