@@ -4,7 +4,7 @@ import { campaignPhase, campaignPhaseLabels, getCampaign, getCriteria, getEligib
 import { getOrganizations } from "~/organizations/organizations";
 import { getLab } from "~/labs/labs";
 import { hasRole, notFound } from "~/kernel/permissions";
-import { formatDate, plural } from "~/kernel/format";
+import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -64,7 +64,7 @@ export default function CampaignPage() {
       )}
       <p className={`fr-badge ${d.phase === "open" ? "fr-badge--success" : ""}`}>{campaignPhaseLabels[d.phase]}</p>
       <h1 className="fr-mt-2w">{c.title}</h1>
-      <p className="fr-text--lead">{c.summary}</p>
+      <p className="fr-text--lead">{frenchSpaces(c.summary)}</p>
       <p className="germoir-meta">
         {d.lab} – du {formatDate(c.opensAt)} au {formatDate(c.closesAt)} – {plural(d.ideas, "idée déposée", "idées déposées")} par {plural(d.authors, "agent", "agents")}
       </p>
@@ -72,13 +72,13 @@ export default function CampaignPage() {
         <div className="fr-col-12 fr-col-md-8">
           <h2>Présentation</h2>
           {c.description.split(/\n{2,}/).map((p, i) => (
-            <p key={i}>{p}</p>
+            <p key={i}>{frenchSpaces(p)}</p>
           ))}
           {c.rules && (
             <>
               <h2>Règlement</h2>
               {c.rules.split(/\n{2,}/).map((p, i) => (
-                <p key={i}>{p}</p>
+                <p key={i}>{frenchSpaces(p)}</p>
               ))}
             </>
           )}

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { getSession } from "~/kernel/http/context";
 import { campaignPhase, campaignPhaseLabels, listPublishedCampaigns } from "~/campaigns/campaigns";
-import { formatDate } from "~/kernel/format";
+import { formatDate, frenchSpaces } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 
@@ -45,7 +45,7 @@ export default function Home() {
                     <h3 className="fr-card__title">
                       <Link to={`/campagnes/${c.id}`}>{c.title}</Link>
                     </h3>
-                    <p className="fr-card__desc">{c.summary}</p>
+                    <p className="fr-card__desc">{frenchSpaces(c.summary)}</p>
                     <div className="fr-card__start">
                       <p className={`fr-badge fr-badge--sm ${c.phase === "open" ? "fr-badge--success" : ""}`}>{campaignPhaseLabels[c.phase]}</p>
                     </div>

@@ -47,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           const p = parseForm(fd, moderationSchema);
           if (!p.ok) return invalid(p);
           await moderateIdea(s, params.ideaId, true, p.data.reason);
-          return { ok: true, message: "L’idée est masquée ; son auteur voit le motif." };
+          return { ok: true, message: "L’idée est masquée\u202f; son auteur voit le motif." };
         }
         await moderateIdea(s, params.ideaId, false, "");
         return { ok: true, message: "L’idée est de nouveau visible." };
@@ -56,7 +56,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(fd, moderationSchema.extend({ commentId: uuidField("Commentaire") }));
         if (!p.ok) return invalid(p);
         await moderateComment(s, params.ideaId, p.data.commentId, p.data.reason);
-        return { ok: true, message: "Le commentaire est masqué ; son auteur voit le motif." };
+        return { ok: true, message: "Le commentaire est masqué\u202f; son auteur voit le motif." };
       }
       case "accept":
       case "decline":

@@ -66,14 +66,14 @@ export default function Ideas() {
   const pages = Math.max(1, Math.ceil(d.total / PAGE_SIZE));
   return (
     <Page>
-      <PageTitle title={f.q ? `Idées : « ${f.q} »` : "Idées"} />
+      <PageTitle title={f.q ? `Idées\u00a0: «\u00a0${f.q}\u00a0»` : "Idées"} />
       <h1>Idées</h1>
       <Form method="get" action="/idees" role="search" className="fr-mb-4w">
         <div className="fr-search-bar fr-search-bar--lg fr-mb-2w" id="search-ideas">
           <label className="fr-label" htmlFor="field-q">
             Rechercher dans les idées
           </label>
-          <input className="fr-input" placeholder="Rechercher (ex. : ménage, cantine, covoiturage)" type="search" id="field-q" name="q" defaultValue={f.q ?? ""} />
+          <input className="fr-input" placeholder={"Rechercher (ex.\u00a0: ménage, cantine, covoiturage)"} type="search" id="field-q" name="q" defaultValue={f.q ?? ""} />
           <button className="fr-btn" type="submit" title="Rechercher">
             Rechercher
           </button>

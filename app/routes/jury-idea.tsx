@@ -20,11 +20,11 @@ function scoringSchema(criteria: { id: string; label: string }[], scaleMax: numb
   const shape: Record<string, z.ZodType> = { comment: optionalText("Commentaire général", 3000) };
   for (const c of criteria) {
     shape[`score.${c.id}`] = z.coerce
-      .number({ error: `« ${c.label} » : note attendue.` })
-      .int(`« ${c.label} » : note entière attendue.`)
-      .min(0, `« ${c.label} » : note de 0 à ${scaleMax}.`)
-      .max(scaleMax, `« ${c.label} » : note de 0 à ${scaleMax}.`);
-    shape[`comment.${c.id}`] = optionalText(`Commentaire sur « ${c.label} »`, 1000);
+      .number({ error: `«\u00a0${c.label}\u00a0»\u00a0: note attendue.` })
+      .int(`«\u00a0${c.label}\u00a0»\u00a0: note entière attendue.`)
+      .min(0, `«\u00a0${c.label}\u00a0»\u00a0: note de 0 à ${scaleMax}.`)
+      .max(scaleMax, `«\u00a0${c.label}\u00a0»\u00a0: note de 0 à ${scaleMax}.`);
+    shape[`comment.${c.id}`] = optionalText(`Commentaire sur «\u00a0${c.label}\u00a0»`, 1000);
   }
   return z.object(shape);
 }
@@ -57,7 +57,7 @@ export default function JuryIdea() {
   const val = (k: string, fallback: string) => (a?.values?.[k] as string | undefined) ?? fallback;
   return (
     <Page>
-      <PageTitle title={`Noter « ${d.idea.title} »`} error={!!a && !a.ok} />
+      <PageTitle title={`Noter «\u00a0${d.idea.title}\u00a0»`} error={!!a && !a.ok} />
       <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol className="fr-breadcrumb__list">
           <li>

@@ -61,7 +61,7 @@ export default function EditCampaign() {
   const a = useActionData<ActionResult>();
   return (
     <Page>
-      <PageTitle title={`Modifier « ${d.initial.title} »`} error={!!a && !a.ok} />
+      <PageTitle title={`Modifier «\u00a0${d.initial.title}\u00a0»`} error={!!a && !a.ok} />
       <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol className="fr-breadcrumb__list">
           <li>

@@ -21,11 +21,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 const intentSchema = z.object({ intent: z.enum(["publish", "extend", "close", "addJuror", "removeJuror", "award", "closeAwards"]) });
-const jurorSchema = z.object({ email: z.email("Adresse électronique : format invalide (ex. : prenom.nom@grandest.fr).").max(200) });
+const jurorSchema = z.object({ email: z.email("Adresse électronique\u00a0: format invalide (ex.\u00a0: prenom.nom@grandest.fr).").max(200) });
 const removeJurorSchema = z.object({ userId: uuidField("Juré") });
 const awardSchema = z.object({
   ideaId: uuidField("Idée"),
-  kind: z.enum(["prize", "mention"], { error: "Distinction : choisissez prix ou mention." }),
+  kind: z.enum(["prize", "mention"], { error: "Distinction\u00a0: choisissez prix ou mention." }),
   citation: requiredText("Citation", 500, 5),
 });
 
@@ -43,14 +43,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "extend": {
         const p = parseForm(fd, extendSchema);
         if (!p.ok) return invalid(p);
-        if (p.data.closesAt <= new Date()) return invalid({ errors: { closesAt: "Nouvelle date de clôture : elle doit être dans le futur." }, values: formValues(fd) });
+        if (p.data.closesAt <= new Date()) return invalid({ errors: { closesAt: "Nouvelle date de clôture\u00a0: elle doit être dans le futur." }, values: formValues(fd) });
         await extendCampaign(c.id, p.data.closesAt);
         return { ok: true, message: `La campagne est prolongée jusqu’au ${formatDate(p.data.closesAt)}.` };
       }
       case "close":
         await closeCampaignNow(c.id);
         await closeCampaignsAndStartReview();
-        return { ok: true, message: "La campagne est clôturée ; les idées déposées passent en évaluation." };
+        return { ok: true, message: "La campagne est clôturée\u202f; les idées déposées passent en évaluation." };
       case "addJuror": {
         const p = parseForm(fd, jurorSchema);
         if (!p.ok) return invalid(p);
@@ -67,11 +67,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(fd, awardSchema);
         if (!p.ok) return invalid(p);
         await awardIdea(c.id, p.data.ideaId, p.data.kind, p.data.citation, s);
-        return { ok: true, message: "L’idée est primée ; ses auteurs sont prévenus." };
+        return { ok: true, message: "L’idée est primée\u202f; ses auteurs sont prévenus." };
       }
       case "closeAwards": {
         const n = await closeAwards(c.id, s);
-        return { ok: true, message: `${plural(n, "idée passe", "idées passent")} en «\u00a0non primée\u00a0» ; leurs auteurs sont prévenus.` };
+        return { ok: true, message: `${plural(n, "idée passe", "idées passent")} en «\u00a0non primée\u00a0»\u202f; leurs auteurs sont prévenus.` };
       }
     }
   } catch (err) {
@@ -87,7 +87,7 @@ export default function LabCampaign() {
   const awardable = d.ranked.filter((r) => r.status === "submitted" || r.status === "under_review");
   return (
     <Page>
-      <PageTitle title={`Gérer « ${c.title} »`} error={!!a && !a.ok} />
+      <PageTitle title={`Gérer «\u00a0${c.title}\u00a0»`} error={!!a && !a.ok} />
       <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol className="fr-breadcrumb__list">
           <li>
@@ -117,7 +117,7 @@ export default function LabCampaign() {
       <h1 className="fr-mt-2w">{c.title}</h1>
       <p className="germoir-meta">
         Du {formatDate(c.opens_at)} au {formatDate(c.closes_at)}
-        {d.eligible.length ? ` – organisations éligibles : ${d.eligible.join(", ")}` : " – ouverte à tous les agents"}
+        {d.eligible.length ? ` – organisations éligibles\u00a0: ${d.eligible.join(", ")}` : " – ouverte à tous les agents"}
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>

@@ -15,8 +15,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return { lab: { slug: lab.slug, name: lab.name }, members: await labMembers(lab), me: s.user.id };
 }
 
-const roleField = z.enum(roleKeys as [string, ...string[]], { error: "Rôle : choisissez un rôle de la liste." });
-const grantSchema = z.object({ intent: z.literal("grant"), email: z.email("Adresse électronique : format invalide.").max(200), role: roleField });
+const roleField = z.enum(roleKeys as [string, ...string[]], { error: "Rôle\u00a0: choisissez un rôle de la liste." });
+const grantSchema = z.object({ intent: z.literal("grant"), email: z.email("Adresse électronique\u00a0: format invalide.").max(200), role: roleField });
 const revokeSchema = z.object({ intent: z.literal("revoke"), userId: uuidField("Membre"), role: roleField });
 
 export async function action({ context, request, params }: Route.ActionArgs) {

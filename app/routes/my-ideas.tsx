@@ -38,7 +38,7 @@ function explain(status: keyof typeof ideaStatuses): string {
     case "awarded":
       return "Votre idée a été primée par le jury.";
     case "not_awarded":
-      return "Votre idée n’a pas été primée, mais elle n’est pas oubliée : toutes les idées sont analysées par le lab pour en tirer des problématiques de fond.";
+      return "Votre idée n’a pas été primée, mais elle n’est pas oubliée\u00a0: toutes les idées sont analysées par le lab pour en tirer des problématiques de fond.";
   }
 }
 

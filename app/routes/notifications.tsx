@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/notifications";
 import { getNotification, listNotifications, markRead, notificationKinds } from "~/notifications/notifications";
 import { formError, parseForm } from "~/kernel/forms";
-import { formatDateTime } from "~/kernel/format";
+import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, PageTitle, SubmitButton } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 import { requireUser, safeReturnPath } from "~/web/auth";
@@ -60,7 +60,7 @@ export default function Notifications() {
                 <input type="hidden" name="intent" value="open" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="fr-link">
-                  {n.title}
+                  {frenchSpaces(n.title)}
                 </button>
               </AppForm>
             </li>

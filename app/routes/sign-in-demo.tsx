@@ -23,9 +23,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 const schema = z.union(
   [
     z.object({ userId: uuidField("Profil"), returnTo: z.string().max(500).optional() }),
-    z.object({ email: z.email("Adresse électronique : format invalide.").max(200), returnTo: z.string().max(500).optional() }),
+    z.object({ email: z.email("Adresse électronique\u00a0: format invalide.").max(200), returnTo: z.string().max(500).optional() }),
   ],
-  { error: "Profil : choisissez un agent dans la liste ou saisissez son adresse." },
+  { error: "Profil\u00a0: choisissez un agent dans la liste ou saisissez son adresse." },
 );
 
 export async function action({ request }: Route.ActionArgs) {

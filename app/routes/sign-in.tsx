@@ -37,7 +37,7 @@ export default function SignIn() {
             </button>
           </form>
           <p>
-            <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? – nouvelle fenêtre">
+            <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={"Qu’est-ce que ProConnect\u202f? – nouvelle fenêtre"}>
               Qu’est-ce que ProConnect{"\u202f"}?
             </a>
           </p>

@@ -42,7 +42,7 @@ export function CampaignForm({ a, initial, organizations, locked, submitLabel }:
       <CheckboxGroup
         name="organizationIds"
         legend="Organisations éligibles"
-        hint="Aucune case cochée : la campagne est ouverte à tous les agents."
+        hint={"Aucune case cochée\u00a0: la campagne est ouverte à tous les agents."}
         options={organizations}
         defaultValues={orgValues}
         error={e.organizationIds}
@@ -55,7 +55,7 @@ export function CampaignForm({ a, initial, organizations, locked, submitLabel }:
           </p>
         )}
         <div className="fr-fieldset__element">
-          <Field name="scaleMax" label="Barème : note maximale par critère" type="number" min={2} max={20} error={e.scaleMax} defaultValue={v("scaleMax")} inputMode="numeric" />
+          <Field name="scaleMax" label={"Barème\u00a0: note maximale par critère"} type="number" min={2} max={20} error={e.scaleMax} defaultValue={v("scaleMax")} inputMode="numeric" />
         </div>
         {rows.map((c, i) => (
           <div key={i} className="fr-fieldset__element">

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppForm, ErrorSummary, Field, SubmitButton, valueOf, type ActionResult } from "../kernel/ui/forms";
 import { ideaStatuses, type IdeaStatus } from "./ideas";
-import { formatDate } from "../kernel/format";
+import { formatDate, frenchSpaces } from "../kernel/format";
 import { acceptedTypes } from "../kernel/uploads";
 
 const badgeClass: Record<IdeaStatus, string> = {
@@ -35,7 +35,7 @@ export function IdeaForm(props: {
   return (
     <AppForm encType="multipart/form-data" noValidate>
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
-      <Field name="title" label="Titre de l’idée" hint="En une phrase : ce que vous proposez." error={e.title} defaultValue={v("title")} required maxLength={150} />
+      <Field name="title" label="Titre de l’idée" hint={"En une phrase\u00a0: ce que vous proposez."} error={e.title} defaultValue={v("title")} required maxLength={150} />
       <Field
         name="problem"
         label="Le problème constaté"
@@ -46,7 +46,7 @@ export function IdeaForm(props: {
         defaultValue={v("problem")}
       />
       <Field name="proposal" label="Votre proposition" hint="Ce qu’il faudrait faire, concrètement." textarea rows={7} error={e.proposal} defaultValue={v("proposal")} />
-      <Field name="beneficiaries" label="Qui en bénéficie ?" hint="Les agents, les usagers, les élèves, un service…" error={e.beneficiaries} defaultValue={v("beneficiaries")} />
+      <Field name="beneficiaries" label={"Qui en bénéficie\u202f?"} hint="Les agents, les usagers, les élèves, un service…" error={e.beneficiaries} defaultValue={v("beneficiaries")} />
       <Field
         name="coauthors"
         label="Co-auteurs (facultatif)"
@@ -129,7 +129,7 @@ export function StatusHistory({ events }: { events: { id: string; kind: string; 
                     : "Co-auteurs"}
           </strong>{" "}
           – <time dateTime={new Date(e.created_at).toISOString()}>{formatDate(e.created_at)}</time>
-          {e.note && e.kind !== "coauthor" && <p className="fr-text--sm fr-mb-0">{e.note}</p>}
+          {e.note && e.kind !== "coauthor" && <p className="fr-text--sm fr-mb-0">{frenchSpaces(e.note)}</p>}
         </li>
       ))}
     </ol>

@@ -63,7 +63,7 @@ export function SiteHeader({ d }: { d: LayoutData }) {
                         <Link className="fr-btn fr-icon-notification-3-line" to="/notifications">
                           Notifications
                           {d.unread > 0 ? (
-                            <span className="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">
+                            <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon fr-ml-1w">
                               {d.unread}
                               <span className="fr-sr-only"> non lues</span>
                             </span>

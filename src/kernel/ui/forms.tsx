@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Form, useNavigation, useRouteLoaderData, type FormProps } from "react-router";
 import type { FieldErrors, FormValues } from "../forms";
+import { frenchSpaces } from "../format";
 
 export interface ActionResult {
   ok: boolean;
@@ -32,7 +33,8 @@ export function AppForm({ children, ...props }: FormProps & { children: ReactNod
 const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
 /**
- * Lists the errors at the top of a form, links each to its field, takes focus
+ * Lists the errors at the top of a form (messages come from schemas and services: their
+ * spaces before « : ; ? ! » are made non-breaking here), links each to its field, takes focus
  * (autofocus without JavaScript, focus() after a client-side submit).
  */
 export function ErrorSummary({ errors, formError }: { errors?: FieldErrors; formError?: string }) {
@@ -57,10 +59,10 @@ export function ErrorSummary({ errors, formError }: { errors?: FieldErrors; form
         {count > 1 ? `Le formulaire contient ${count}\u00a0erreurs` : "Le formulaire contient une erreur"}
       </h2>
       <ul>
-        {general && <li>{general}</li>}
+        {general && <li>{frenchSpaces(general)}</li>}
         {entries.map(([name, msg]) => (
           <li key={name}>
-            <a href={`#${fieldId(name)}`}>{msg}</a>
+            <a href={`#${fieldId(name)}`}>{frenchSpaces(msg)}</a>
           </li>
         ))}
       </ul>
@@ -128,7 +130,7 @@ export function Field(p: FieldProps) {
       )}
       {p.error && (
         <p className="fr-error-text" id={`${id}-error`}>
-          {p.error}
+          {frenchSpaces(p.error)}
         </p>
       )}
     </div>
@@ -175,7 +177,7 @@ export function SelectField(p: {
       </select>
       {p.error && (
         <p className="fr-error-text" id={`${id}-error`}>
-          {p.error}
+          {frenchSpaces(p.error)}
         </p>
       )}
     </div>
@@ -217,7 +219,7 @@ export function RadioGroup(p: {
       {p.error && (
         <div className="fr-messages-group" aria-live="polite">
           <p className="fr-message fr-message--error" id={`${id}-error`}>
-            {p.error}
+            {frenchSpaces(p.error)}
           </p>
         </div>
       )}
@@ -252,7 +254,7 @@ export function CheckboxGroup(p: {
       ))}
       {p.error && (
         <div className="fr-messages-group">
-          <p className="fr-message fr-message--error">{p.error}</p>
+          <p className="fr-message fr-message--error">{frenchSpaces(p.error)}</p>
         </div>
       )}
     </fieldset>
