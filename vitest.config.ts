@@ -14,10 +14,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     projects: [
-      { extends: true, test: { name: "modules (PGlite)", include: ["src/**/*.test.ts"], env: { DATABASE_URL: "" } } },
-      ...(onPostgres ? [{ extends: true, test: { name: "modules (PostgreSQL)", include: ["src/**/*.test.ts"] } }] : []),
-      { extends: true, test: { name: onPostgres ? "integration (PostgreSQL)" : "integration (PGlite)", include: ["tests/integration/**/*.test.ts"] } },
-      { extends: true, test: { name: "browser", include: ["tests/browser/**/*.test.ts"] } },
+      { extends: true as const, test: { name: "modules (PGlite)", include: ["src/**/*.test.ts"], env: { DATABASE_URL: "" } } },
+      ...(onPostgres ? [{ extends: true as const, test: { name: "modules (PostgreSQL)", include: ["src/**/*.test.ts"] } }] : []),
+      { extends: true as const, test: { name: onPostgres ? "integration (PostgreSQL)" : "integration (PGlite)", include: ["tests/integration/**/*.test.ts"] } },
+      { extends: true as const, test: { name: "browser", include: ["tests/browser/**/*.test.ts"] } },
     ],
   },
 });

@@ -99,6 +99,11 @@ export default function JuryIdea() {
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <h2>{d.mine ? "Mes notes" : "Noter cette idée"}</h2>
+          {!d.scoringOpen ? (
+            <div className="fr-alert fr-alert--info">
+              <p>Le jury note les idées une fois la campagne clôturée{"\u00a0"}: jusque-là, leurs auteurs peuvent encore les modifier.</p>
+            </div>
+          ) : (
           <AppForm noValidate>
             {d.criteria.map((c) => (
               <fieldset key={c.id} className="fr-fieldset">
@@ -125,6 +130,7 @@ export default function JuryIdea() {
             <Field name="comment" label="Commentaire général (facultatif)" textarea rows={3} error={e.comment} defaultValue={val("comment", d.mine?.comment ?? "")} />
             <SubmitButton>{d.mine ? "Mettre à jour mes notes" : "Enregistrer mes notes"}</SubmitButton>
           </AppForm>
+          )}
           <h2 className="fr-mt-4w">Notes des autres jurés</h2>
           {!d.mine ? (
             <p>Les notes des autres jurés s’affichent une fois les vôtres enregistrées.</p>

@@ -126,7 +126,7 @@ describe("ideas on " + (process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"), () 
     expect(moved.map((m) => m.id)).toEqual([idea.id]);
     await ideas.award(idea.id, "prize", "Pour sa clarté", team.userId);
     const h = await ideas.history(idea.id);
-    expect(h.filter((e) => e.kind === "status").map((e) => e.status)).toEqual(["draft", "submitted", "under_review", "awarded"]);
+    expect(h.filter((e) => e.kind === "status").map((e) => e.status)).toEqual(["submitted", "under_review", "awarded"]);
     const mine = await myIdeas(author);
     expect(mine[0]).toMatchObject({ status: "awarded", award_kind: "prize", award_citation: "Pour sa clarté" });
   });

@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable, type Transaction } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { frenchSpaces } from "../kernel/format";
 
 export const ideaStatuses = {
   draft: "Brouillon",
@@ -232,8 +233,7 @@ export async function createIdea(input: NewIdea): Promise<Idea> {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addEvent(t, { ideaId: idea.id, kind: "status", status: "draft", actorId: input.authorId, at });
-    if (input.submit) await addEvent(t, { ideaId: idea.id, kind: "status", status: "submitted", actorId: input.authorId, at });
+    await addEvent(t, { ideaId: idea.id, kind: "status", status: input.submit ? "submitted" : "draft", actorId: input.authorId, at });
     return idea;
   });
 }
@@ -441,7 +441,7 @@ export async function award(ideaId: string, kind: AwardKind, citation: string, a
       .set({ status: "awarded", award_kind: kind, award_citation: citation, updated_at: at })
       .where("id", "=", ideaId)
       .execute();
-    await addEvent(t, { ideaId, kind: "status", status: "awarded", note: `${awardKinds[kind]} : ${citation}`, actorId, at });
+    await addEvent(t, { ideaId, kind: "status", status: "awarded", note: frenchSpaces(`${awardKinds[kind]} : ${citation}`), actorId, at });
   });
 }
 

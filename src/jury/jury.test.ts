@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const form = (title: string) => ({ title, problem: "Un problème décrit en détail.", proposal: "Une proposition décrite en détail.", beneficiaries: "Les agents", coauthorEmails: [], submit: true });
 
-async function setup() {
+async function setup({ close = true } = {}) {
   const lab = await makeLab();
   const c = await makeCampaign(lab.id, { criteria: [{ label: "Utilité", weight: 3 }, { label: "Faisabilité", weight: 1 }] });
   const team = await viewerOf(await makeMember(lab.id, "lab_team"));
@@ -30,6 +30,7 @@ async function setup() {
   const a = await createIdeaFor(author, c.id, form("Idée A bien notée"), []);
   const b = await createIdeaFor(author, c.id, form("Idée B moins notée"), []);
   const [util, faisa] = await getCriteria(c.id);
+  if (close) await closeCampaignNow(c.id);
   return { lab, c, team, j1: await viewerOf(j1), j2: await viewerOf(j2), author, a, b, util, faisa };
 }
 
@@ -60,6 +61,15 @@ describe("jury", () => {
     expect(after.others[0].scores[s.util.id].score).toBe(4);
   });
 
+  it("opens scoring only once the campaign is closed, while authors can no longer edit", async () => {
+    const s = await setup({ close: false });
+    const page = await jurorIdeaPage(s.a.id, s.j1);
+    expect(page.scoringOpen).toBe(false);
+    await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 4, comment: "" }, [s.faisa.id]: { score: 4, comment: "" } } })).rejects.toMatchObject({ status: 409 });
+    await closeCampaignNow(s.c.id);
+    expect((await jurorIdeaPage(s.a.id, s.j1)).scoringOpen).toBe(true);
+  });
+
   it("refuses scores from non-jurors, missing criteria and out-of-scale values", async () => {
     const s = await setup();
     const outsider = await viewerOf(await makeUser());
@@ -82,7 +92,7 @@ describe("jury", () => {
   });
 
   it("awards, then marks every other idea « non primée » in one step and tells the authors", async () => {
-    const s = await setup();
+    const s = await setup({ close: false });
     await expect(closeAwards(s.c.id, s.team)).rejects.toMatchObject({ status: 409 });
     await closeCampaignNow(s.c.id);
     await awardIdea(s.c.id, s.a.id, "mention", "Pour son originalité", s.team);

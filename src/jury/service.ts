@@ -162,6 +162,7 @@ export async function jurorIdeaPage(ideaId: string, viewer: Viewer) {
   const next = list.find((i) => !scored.has(i.id) && i.id !== idea.id);
   return {
     campaign: { id: campaign.id, title: campaign.title, scaleMax: campaign.scale_max },
+    scoringOpen: campaignPhase(campaign) === "closed",
     idea: { id: idea.id, title: idea.title, problem: idea.problem, proposal: idea.proposal, beneficiaries: idea.beneficiaries, author: name(idea.author_id) },
     criteria: criteria.map((c) => ({ id: c.id, label: c.label, description: c.description, weight: c.weight })),
     mine: mine ? { comment: mine.comment, scores: Object.fromEntries(mine.scores.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])) } : null,
@@ -175,11 +176,14 @@ export async function jurorIdeaPage(ideaId: string, viewer: Viewer) {
   };
 }
 
+const SCORING_CLOSED = "Le jury note les idées une fois la campagne clôturée : jusque-là, leurs auteurs peuvent encore les modifier.";
+
 /** What a juror needs to score an idea (the grid and the scale), once their right to score it is checked. */
 export async function scoringContext(ideaId: string, viewer: Viewer) {
   const idea = await ideas.getIdea(ideaId);
   if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
+  if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);
   return { ideaId: idea.id, scaleMax: campaign.scale_max, criteria: criteria.map((c) => ({ id: c.id, label: c.label })) };
 }
@@ -192,6 +196,7 @@ export async function scoreIdea(
   const idea = await ideas.getIdea(ideaId);
   if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
+  if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);
   const scores = criteria.map((c) => {
     const s = input.scores[c.id];

@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
+import { frenchSpaces } from "./format";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -34,7 +35,7 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
-    errors[key] ??= issue.message;
+    errors[key] ??= frenchSpaces(issue.message);
   }
   return { ok: false, errors, values: formValues(fd) };
 }

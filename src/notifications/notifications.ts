@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { frenchSpaces } from "../kernel/format";
 
 export const notificationKinds = {
   idea_status: "Statut de votre idée",
@@ -59,7 +60,7 @@ export async function notify(items: NewNotification | NewNotification[]): Promis
   for (let i = 0; i < list.length; i += 1000) {
     await q()
       .insertInto("notifications")
-      .values(list.slice(i, i + 1000).map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, link: n.link ?? null })))
+      .values(list.slice(i, i + 1000).map((n) => ({ user_id: n.userId, kind: n.kind, title: frenchSpaces(n.title), link: n.link ?? null })))
       .execute();
   }
 }

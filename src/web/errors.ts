@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { formValues, invalid } from "../kernel/forms";
+import { frenchSpaces } from "../kernel/format";
 
 interface ServiceError {
   message: string;
@@ -18,15 +19,15 @@ function isServiceError(e: unknown): e is Error & ServiceError {
 export function serviceFailure(err: unknown, fd: FormData) {
   if (!isServiceError(err)) throw err;
   if (err.status === 400 || err.status === 409) {
-    const errors = err.field ? { [err.field]: err.message } : {};
-    return invalid({ errors, values: formValues(fd), formError: err.field ? undefined : err.message }, err.status);
+    const errors = err.field ? { [err.field]: frenchSpaces(err.message) } : {};
+    return invalid({ errors, values: formValues(fd), formError: err.field ? undefined : frenchSpaces(err.message) }, err.status);
   }
-  throw data({ message: err.message }, { status: err.status });
+  throw data({ message: frenchSpaces(err.message) }, { status: err.status });
 }
 
 /** For loaders: 403/404 pages from a module's refusal. */
 export function loaderFailure(err: unknown): never {
-  if (isServiceError(err)) throw data({ message: err.message }, { status: err.status });
+  if (isServiceError(err)) throw data({ message: frenchSpaces(err.message) }, { status: err.status });
   throw err;
 }
 
