@@ -30,12 +30,11 @@ export default function SignIn() {
       )}
       {d.oidc ? (
         <div className="fr-connect-group">
-          <form method="get" action="/connexion/oidc">
-            <input type="hidden" name="retour" value={d.returnTo} />
-            <button className="fr-connect" type="submit">
-              <span className="fr-connect__login">S’identifier avec</span> <span className="fr-connect__brand">ProConnect</span>
-            </button>
-          </form>
+          {/* A plain link, not a form: /connexion/oidc redirects to the provider, and the CSP's
+              form-action 'self' makes browsers block a form submission that redirects off-site. */}
+          <a className="fr-connect" href={`/connexion/oidc${q}`}>
+            <span className="fr-connect__login">S’identifier avec</span> <span className="fr-connect__brand">ProConnect</span>
+          </a>
           <p>
             <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={"Qu’est-ce que ProConnect\u202f? – nouvelle fenêtre"}>
               Qu’est-ce que ProConnect{"\u202f"}?
