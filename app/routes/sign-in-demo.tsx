@@ -2,6 +2,7 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/sign-in-demo";
 import { runtime } from "~/kernel/runtime";
+import { getSession } from "~/kernel/http/context";
 import { notFound } from "~/kernel/permissions";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
@@ -28,12 +29,12 @@ const schema = z.union(
   { error: "Profil\u00a0: choisissez un agent dans la liste ou saisissez son adresse." },
 );
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   requireDemo();
   const fd = await request.formData();
   const parsed = parseForm(fd, schema);
   if (!parsed.ok) return invalid(parsed);
-  const session = await demoSignIn("userId" in parsed.data ? { userId: parsed.data.userId } : { email: parsed.data.email });
+  const session = await demoSignIn("userId" in parsed.data ? { userId: parsed.data.userId } : { email: parsed.data.email }, getSession(context).sessionId);
   if (!session) return formError(fd, "Ce profil de démonstration n’existe pas.");
   return redirect(safeReturnPath(parsed.data.returnTo), { headers: { "Set-Cookie": session.cookie } });
 }

@@ -175,6 +175,7 @@ export async function upsertFromOidc(p: OidcProfile): Promise<User> {
   const bySub = await q().selectFrom("users").selectAll().where("oidc_sub", "=", p.sub).executeTakeFirst();
   const existing = bySub ?? (await findUserByEmail(p.email));
   if (existing) {
+    const organizationId = p.organizationId ?? existing.organization_id;
     return q()
       .updateTable("users")
       .set({
@@ -183,8 +184,11 @@ export async function upsertFromOidc(p: OidcProfile): Promise<User> {
         given_name: p.givenName || existing.given_name,
         family_name: p.familyName || existing.family_name,
         siret: p.siret ?? existing.siret,
-        organization_id: p.organizationId ?? existing.organization_id,
-        unit_id: p.unitId ?? existing.unit_id,
+        organization_id: organizationId,
+        // a unit belongs to an organisation: a move without a unit claim leaves none
+        unit_id: p.unitId ?? (organizationId === existing.organization_id ? existing.unit_id : null),
+        // an account reached through the identity provider is a real one: the demo picker may no longer open it
+        is_demo: false,
         last_login_at: new Date(),
       })
       .where("id", "=", existing.id)

@@ -11,7 +11,8 @@ export function securityHeaders(config: Config, nonce: string, dev = false): [st
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // A form may redirect to the identity provider (sign-out ends the provider's session too).
+    `form-action 'self'${config.oidc ? ` ${new URL(config.oidc.issuer).origin}` : ""}`,
     "object-src 'none'",
   ].join("; ");
   const headers: [string, string][] = [
