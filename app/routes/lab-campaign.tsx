@@ -2,7 +2,7 @@ import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-campaign";
 import { formError, formValues, invalid, parseForm, requiredText, uuidField } from "~/kernel/forms";
-import { formatDate, formatNumber, isoDay, plural } from "~/kernel/format";
+import { formatDate, formatDateTime, formatNumber, isoDay, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { campaignPhaseLabels, closeCampaignNow, extendCampaign, publishCampaign } from "~/campaigns/campaigns";
 import { extendSchema } from "~/campaigns/schemas";
@@ -10,6 +10,7 @@ import { awardKinds, ideaStatuses } from "~/ideas/ideas";
 import { assignJurorByEmail, awardIdea, closeAwards, labCampaignPage, removeJuror, requireLabCampaign } from "~/jury/service";
 import { closeCampaignsAndStartReview } from "~/scheduler";
 import { Page } from "~/web/layout";
+import { useLiveRevalidation } from "~/kernel/ui/live";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
@@ -17,7 +18,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const page = await labCampaignPage(params.campaignId, s).catch(loaderFailure);
   const url = new URL(request.url);
-  return { ...page, created: url.searchParams.has("creee"), edited: url.searchParams.has("modifiee") };
+  return { ...page, asOf: new Date(), created: url.searchParams.has("creee"), edited: url.searchParams.has("modifiee") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["publish", "extend", "close", "addJuror", "removeJuror", "award", "closeAwards"]) });
@@ -85,6 +86,8 @@ export default function LabCampaign() {
   const c = d.campaign;
   const e = a?.errors ?? {};
   const awardable = d.ranked.filter((r) => r.status === "submitted" || r.status === "under_review");
+  // participation is followed live while the campaign takes ideas
+  useLiveRevalidation(30_000, d.phase === "open");
   return (
     <Page>
       <PageTitle title={`Gérer «\u00a0${c.title}\u00a0»`} error={!!a && !a.ok} />
@@ -164,6 +167,10 @@ export default function LabCampaign() {
       )}
 
       <h2 className="fr-mt-6w">Participation</h2>
+      <p className="fr-text--sm">
+        Chiffres du {formatDateTime(d.asOf)}
+        {d.phase === "open" ? ", actualisés toutes les 30\u00a0secondes tant que la page est ouverte." : "."}
+      </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         {[
           [d.stats.ideas, "idées déposées"],
