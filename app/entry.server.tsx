@@ -28,19 +28,24 @@ export default function handleRequest(
       [readyOption]() {
         shellRendered = true;
         const body = new PassThrough();
+        // Once React has written everything, the abort timer has nothing left to guard; cleared,
+        // it no longer keeps the request's render state alive for six seconds.
+        body.on("finish", () => clearTimeout(timer));
         const stream = createReadableStreamFromReadable(body);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },
       onShellError(error: unknown) {
+        clearTimeout(timer);
         reject(error);
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        // A client that goes away mid-response aborts the request: not a server error.
+        if (shellRendered && !request.signal.aborted) console.error(error);
       },
     });
-    setTimeout(abort, streamTimeout + 1000);
+    const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }

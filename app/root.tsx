@@ -107,7 +107,10 @@ export function ErrorBoundary() {
           : status === 401
             ? "Connectez-vous pour accéder à cette page."
             : "La requête n’a pas pu aboutir.");
-  } else if (error instanceof Error) {
+  } else if (error instanceof Error && typeof document !== "undefined") {
+    // In the browser only: on the server, React Router's handleError has already logged the
+    // real error, and what reaches this boundary in production is a sanitised copy (also
+    // rendered, and logged, for every request whose client went away mid-way).
     console.error(error);
   }
   const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : status === 401 ? "Connexion requise" : status >= 500 ? "Erreur du serveur" : "Requête refusée";

@@ -30,13 +30,18 @@ export async function openDatabase(config: Config): Promise<Database> {
     : connectPglite(path.join(config.dataDir, "pglite"));
 }
 
-/** Connects, migrates and installs the runtime. */
-export async function boot(opts: { config?: Config; database?: Database } = {}): Promise<Runtime> {
+/**
+ * Connects, migrates and installs the runtime. Cluster workers pass `migrate: false`: the
+ * primary process has migrated before forking them.
+ */
+export async function boot(opts: { config?: Config; database?: Database; migrate?: boolean; logFields?: Record<string, unknown> } = {}): Promise<Runtime> {
   const config = opts.config ?? loadConfig();
-  const log = createLogger(config.logLevel, { service: "germoir" });
+  const log = createLogger(config.logLevel, { service: "germoir", ...opts.logFields });
   const database = opts.database ?? (await openDatabase(config));
-  const applied = await migrateToLatest(database.db, allMigrations);
-  if (applied.length) log.info("migrations applied", { migrations: applied, database: database.kind });
+  if (opts.migrate !== false) {
+    const applied = await migrateToLatest(database.db, allMigrations);
+    if (applied.length) log.info("migrations applied", { migrations: applied, database: database.kind });
+  }
   const rt: Runtime = { config, database, log };
   setRuntime(rt);
   return rt;

@@ -70,6 +70,15 @@ export type IdeasTables = {
     hidden_reason: string | null;
     hidden_by: string | null;
   };
+  /** Maintained by triggers on ideas (see migration 2026-11-23-01): rows per group, never written by the app. */
+  idea_counts: {
+    campaign_id: string;
+    lab_id: string;
+    organization_id: string | null;
+    status: IdeaStatus;
+    hidden: boolean;
+    n: number;
+  };
   idea_attachments: {
     id: Generated<string>;
     idea_id: string;
@@ -175,6 +184,75 @@ export const ideasMigrations: MigrationSet = {
         created_at timestamptz NOT NULL DEFAULT now()
       )`.execute(d);
       await sql`CREATE INDEX idea_attachments_idx ON idea_attachments (idea_id)`.execute(d);
+    },
+  },
+  // Counting the public list (95,000 rows at 100,000 ideas) took 7-10 ms of PostgreSQL CPU on
+  // every list page. The totals are kept per (campaign, lab, organisation, status, hidden) by
+  // statement-level triggers, in the same transaction as the change: exact and always fresh,
+  // and a list total becomes a sum over a few hundred rows.
+  "2026-11-23-01-ideas-counts": {
+    async up(d) {
+      await sql`CREATE TABLE idea_counts (
+        campaign_id uuid NOT NULL,
+        lab_id uuid NOT NULL,
+        organization_id uuid,
+        status text NOT NULL,
+        hidden boolean NOT NULL,
+        n integer NOT NULL
+      )`.execute(d);
+      await sql`CREATE UNIQUE INDEX idea_counts_key ON idea_counts
+        (campaign_id, lab_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), status, hidden)`.execute(d);
+      // One function for the three triggers. PL/pgSQL plans a statement when it first runs it,
+      // so each branch may name only the transition tables its event has.
+      await sql`CREATE FUNCTION idea_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE changed integer := 0;
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO idea_counts AS c (campaign_id, lab_id, organization_id, status, hidden, n)
+            SELECT campaign_id, lab_id, organization_id, status, hidden_at IS NOT NULL, count(*)
+            FROM new_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            ON CONFLICT (campaign_id, lab_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), status, hidden) DO UPDATE SET n = c.n + EXCLUDED.n;
+            RETURN NULL;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO idea_counts AS c (campaign_id, lab_id, organization_id, status, hidden, n)
+            SELECT campaign_id, lab_id, organization_id, status, hidden_at IS NOT NULL, -count(*)
+            FROM old_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            ON CONFLICT (campaign_id, lab_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), status, hidden) DO UPDATE SET n = c.n + EXCLUDED.n;
+          ELSE
+            INSERT INTO idea_counts AS c (campaign_id, lab_id, organization_id, status, hidden, n)
+            SELECT campaign_id, lab_id, organization_id, status, hidden, sum(delta)
+            FROM (
+              SELECT campaign_id, lab_id, organization_id, status, hidden_at IS NOT NULL AS hidden, -1 AS delta FROM old_rows
+              UNION ALL
+              SELECT campaign_id, lab_id, organization_id, status, hidden_at IS NOT NULL, 1 FROM new_rows
+            ) x
+            GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5
+            ON CONFLICT (campaign_id, lab_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), status, hidden) DO UPDATE SET n = c.n + EXCLUDED.n;
+          END IF;
+          GET DIAGNOSTICS changed = ROW_COUNT;
+          IF changed > 0 THEN
+            DELETE FROM idea_counts WHERE n = 0;
+          END IF;
+          RETURN NULL;
+        END $$`.execute(d);
+      await sql`CREATE TRIGGER ideas_counts_insert AFTER INSERT ON ideas REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION idea_counts_sync()`.execute(d);
+      await sql`CREATE TRIGGER ideas_counts_update AFTER UPDATE ON ideas REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION idea_counts_sync()`.execute(d);
+      await sql`CREATE TRIGGER ideas_counts_delete AFTER DELETE ON ideas REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION idea_counts_sync()`.execute(d);
+      await sql`INSERT INTO idea_counts (campaign_id, lab_id, organization_id, status, hidden, n)
+        SELECT campaign_id, lab_id, organization_id, status, hidden_at IS NOT NULL, count(*) FROM ideas GROUP BY 1, 2, 3, 4, 5`.execute(d);
+    },
+  },
+  // A search reads the tsvector of every match to rank it. Rows of about 2 KB went over the
+  // TOAST threshold and the tsvector, their largest column, was moved out of line: one more
+  // index lookup and page per match. MAIN keeps it in the row (compressed if need be) and
+  // lets the long texts, read only for the page shown, go out of line instead. Rows written
+  // before this migration keep their layout until they are next updated.
+  "2026-11-23-02-ideas-search-inline": {
+    async up(d) {
+      await sql`ALTER TABLE ideas ALTER COLUMN search SET STORAGE MAIN`.execute(d);
     },
   },
 };
@@ -294,35 +372,70 @@ export type IdeaListItem = Pick<
   "id" | "campaign_id" | "author_id" | "organization_id" | "title" | "problem" | "status" | "support_count" | "comment_count" | "submitted_at" | "hidden_at" | "award_kind"
 >;
 
+const listColumns = ["id", "campaign_id", "author_id", "organization_id", "title", "problem", "status", "support_count", "comment_count", "submitted_at", "hidden_at", "award_kind"] as const;
+
 export async function listIdeas(query: IdeaListQuery): Promise<{ items: IdeaListItem[]; total: number }> {
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const terms = query.q?.trim().slice(0, 200);
   const tsq = terms ? sql`websearch_to_tsquery('germoir_fr', ${terms})` : null;
+  const mod = (query.moderatedLabIds ?? []).filter(isUuid);
+  const campaignId = query.campaignId && isUuid(query.campaignId) ? query.campaignId : undefined;
+  const status = query.status && query.status !== "draft" ? query.status : undefined;
+  const organizationId = query.organizationId && isUuid(query.organizationId) ? query.organizationId : undefined;
 
   let base = q().selectFrom("ideas").where("status", "<>", "draft");
-  const mod = (query.moderatedLabIds ?? []).filter(isUuid);
   base = mod.length
     ? base.where((eb) => eb.or([eb("hidden_at", "is", null), eb("lab_id", "in", mod)]))
     : base.where("hidden_at", "is", null);
-  if (query.campaignId && isUuid(query.campaignId)) base = base.where("campaign_id", "=", query.campaignId);
-  if (query.status && query.status !== "draft") base = base.where("status", "=", query.status);
-  if (query.organizationId && isUuid(query.organizationId)) base = base.where("organization_id", "=", query.organizationId);
-  if (tsq) base = base.where(sql<boolean>`search @@ ${tsq}`);
+  if (campaignId) base = base.where("campaign_id", "=", campaignId);
+  if (status) base = base.where("status", "=", status);
+  if (organizationId) base = base.where("organization_id", "=", organizationId);
 
-  let list = base
-    .select(["id", "campaign_id", "author_id", "organization_id", "title", "problem", "status", "support_count", "comment_count", "submitted_at", "hidden_at", "award_kind"])
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
   const sort = query.sort ?? (tsq ? "relevance" : "recent");
-  if (sort === "relevance" && tsq) list = list.orderBy(sql`ts_rank(search, ${tsq})`, "desc").orderBy("submitted_at", "desc");
-  else if (sort === "supported") list = list.orderBy("support_count", "desc").orderBy("submitted_at", "desc");
-  else list = list.orderBy("submitted_at", "desc");
 
-  const [items, count] = await Promise.all([
-    list.execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  if (!tsq) {
+    let list = base.select(listColumns).limit(pageSize).offset((page - 1) * pageSize);
+    list = sort === "supported" ? list.orderBy("support_count", "desc").orderBy("submitted_at", "desc") : list.orderBy("submitted_at", "desc");
+    // The total comes from the trigger-maintained idea_counts, not from counting the rows.
+    let counts = q().selectFrom("idea_counts").select(sql<number>`coalesce(sum(n), 0)`.as("n")).where("status", "<>", "draft");
+    counts = mod.length ? counts.where((eb) => eb.or([eb("hidden", "=", false), eb("lab_id", "in", mod)])) : counts.where("hidden", "=", false);
+    if (campaignId) counts = counts.where("campaign_id", "=", campaignId);
+    if (status) counts = counts.where("status", "=", status);
+    if (organizationId) counts = counts.where("organization_id", "=", organizationId);
+    const [items, count] = await Promise.all([list.execute(), counts.executeTakeFirstOrThrow()]);
+    return { items, total: Number(count.n) };
+  }
+
+  // Search: every match is read once (to rank or sort it), and that single pass also counts
+  // them. The first step keeps only sort keys (a window over whole rows would buffer every
+  // matching tsvector); the page's rows are then fetched by primary key.
+  const rank = sort === "relevance" ? sql<number>`ts_rank(search, ${tsq})` : sql<number>`0`;
+  const matching = base.where(sql<boolean>`search @@ ${tsq}`).select(["id", "submitted_at", "support_count", rank.as("rank")]);
+  let rows = q()
+    .with((cte) => cte("s").materialized(), () => matching)
+    .with("m", (db) => {
+      const m = db
+        .selectFrom("s")
+        .select(["id", "submitted_at", "support_count", "rank", sql<number>`count(*) OVER ()`.as("total")])
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
+      if (sort === "relevance") return m.orderBy("rank", "desc").orderBy("submitted_at", "desc");
+      if (sort === "supported") return m.orderBy("support_count", "desc").orderBy("submitted_at", "desc");
+      return m.orderBy("submitted_at", "desc");
+    })
+    .selectFrom("m")
+    .innerJoin("ideas", "ideas.id", "m.id")
+    .select([...listColumns.map((c) => `ideas.${c}` as const), "m.total"]);
+  if (sort === "relevance") rows = rows.orderBy("m.rank", "desc").orderBy("m.submitted_at", "desc");
+  else if (sort === "supported") rows = rows.orderBy("m.support_count", "desc").orderBy("m.submitted_at", "desc");
+  else rows = rows.orderBy("m.submitted_at", "desc");
+  const found = await rows.execute();
+  const items: IdeaListItem[] = found.map(({ total: _total, ...item }) => item);
+  if (found.length) return { items, total: Number(found[0].total) };
+  // Past the last page the window has nothing to report: count the matches.
+  if (page === 1) return { items, total: 0 };
+  const count = await base.where(sql<boolean>`search @@ ${tsq}`).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return { items, total: Number(count.n) };
 }
 

@@ -12,6 +12,8 @@ const envSchema = z.object({
   BASE_URL: z.string().url().optional(),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Web worker processes (node:cluster). PostgreSQL only: PGlite lives in a single process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -60,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    webConcurrency: embedded ? 1 : (e.WEB_CONCURRENCY ?? 1),
+    /** Asked for more than one worker on the embedded database: refused, logged at start. */
+    webConcurrencyIgnored: embedded && (e.WEB_CONCURRENCY ?? 1) > 1,
     embedded,
     dataDir,
     uploadDir: path.join(dataDir, "uploads"),

@@ -1,0 +1,365 @@
+/**
+ * `npm run bench:web` — load test of the idea pages on PostgreSQL.
+ *
+ * 1. builds the app, (re)creates the database germoir_bench, migrates it with the real
+ *    migrations and loads 100,000 ideas, 20,000 agents and 50 campaigns;
+ * 2. signs one agent in (a real session row) and starts the real server
+ *    (server/main.ts, NODE_ENV=production) with its bare bench routes;
+ * 3. measures with autocannon, for each page, the page and its bare twin (same queries,
+ *    JSON answer, no rendering), and prints req/s and p50/p95/p99 latency side by side.
+ *
+ * Environment: DATABASE_URL (admin URL, default the local PostgreSQL), BENCH_CONNECTIONS (50),
+ * BENCH_DURATION (seconds per measure, 10), BENCH_SKIP_BUILD=true, and for the server
+ * WEB_CONCURRENCY and DATABASE_POOL_SIZE, passed through when set.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import autocannon from "autocannon";
+import { loadConfig } from "../src/kernel/config";
+import { boot } from "../src/boot";
+import { createSession } from "../src/kernel/auth/sessions";
+import { loadData } from "./load";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
+const DB_NAME = "germoir_bench";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = 3;
+const FLOOR_P95_MS = 100;
+const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50 };
+const SECRET = "bench-session-secret-0123456789abcdef";
+const SEARCHES = ["ménage", "produits ménage"];
+
+const T0 = Date.now();
+const log = (m: string) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${m}`);
+const benchUrl = (() => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
+
+// ---------------------------------------------------------------- process figures (Linux /proc)
+
+const TICK = 100; // USER_HZ
+function readProc(pid: number, file: string): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return null;
+  }
+}
+/** The process and its descendants (cluster workers). */
+function tree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const tasks = fs.existsSync(`/proc/${out[i]}/task`) ? fs.readdirSync(`/proc/${out[i]}/task`) : [];
+    for (const t of tasks) {
+      const kids = readProc(out[i], `task/${t}/children`);
+      if (kids) out.push(...kids.trim().split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  return out;
+}
+function cpuTicks(pids: number[]): number {
+  let sum = 0;
+  for (const p of pids) {
+    const stat = readProc(p, "stat");
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    sum += Number(f[11]) + Number(f[12]); // utime, stime
+  }
+  return sum;
+}
+function statusKb(pid: number, key: "VmRSS" | "VmHWM"): number {
+  const m = readProc(pid, "status")?.match(new RegExp(`${key}:\\s+(\\d+) kB`));
+  return m ? Number(m[1]) : 0;
+}
+/** Busy CPU time of the whole machine, in ticks. */
+function machineBusyTicks(): number {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = f;
+  return user + nice + system + irq + softirq + (steal ?? 0);
+}
+/** PostgreSQL backends serving the bench database (other sessions' databases are not counted). */
+function postgresPids(): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => readProc(p, "comm")?.trim() === "postgres" && (readProc(p, "cmdline") ?? "").includes(` ${DB_NAME} `));
+}
+
+// ---------------------------------------------------------------- helpers
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  bad: number;
+  serverCpu: number;
+  pgCpu: number;
+  benchCpu: number;
+  /** CPU used by everything else on the machine meanwhile (other processes), in cores. */
+  otherCpu: number;
+}
+
+async function measure(base: string, paths: string[], headers: Record<string, string>, seconds: number, serverPid: number): Promise<Measure> {
+  let i = 0;
+  const times: number[] = [];
+  let bad = 0;
+  const inst = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    headers,
+    requests: [{ method: "GET", path: paths[0], setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  inst.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) times.push(ms);
+    else bad++;
+  });
+  const s0 = cpuTicks(tree(serverPid));
+  const pgBefore = postgresPids();
+  const p0 = cpuTicks(pgBefore);
+  const b0 = process.cpuUsage();
+  const m0 = machineBusyTicks();
+  const t0 = process.hrtime.bigint();
+  const result = await inst;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const b = process.cpuUsage(b0);
+  const machine = (machineBusyTicks() - m0) / TICK / wall;
+  const sorted = Float64Array.from(times).sort();
+  const m: Measure = {
+    rps: times.length / wall,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    requests: times.length,
+    bad: bad + result.errors + result.timeouts,
+    serverCpu: (cpuTicks(tree(serverPid)) - s0) / TICK / wall,
+    // Backends opened during the measure count whole: they did all their work in it.
+    pgCpu: (cpuTicks([...new Set([...pgBefore, ...postgresPids()])]) - p0) / TICK / wall,
+    benchCpu: (b.user + b.system) / 1e6 / wall,
+    otherCpu: 0,
+  };
+  m.otherCpu = Math.max(0, machine - m.serverCpu - m.pgCpu - m.benchCpu);
+  return m;
+}
+
+function startServer(port: number, dataDir: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    SESSION_SECRET: SECRET,
+    DATABASE_URL: benchUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BASE_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    SEED_DEMO: "false",
+    DEMO_LOGIN: "false",
+    LOG_LEVEL: "warn",
+    BENCH_ROUTES: "true",
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
+  child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
+  return child;
+}
+
+async function waitHealthy(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error("server did not become healthy in 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = Date.now();
+  if (process.env.BENCH_SKIP_BUILD !== "true") {
+    log("npm run build");
+    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}\n${b.stderr}`);
+  }
+
+  // Fresh database.
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+
+  // Real schema (boot runs every module's migrations), then the data.
+  log(`loading ${SIZES.ideas} ideas, ${SIZES.agents} agents, ${SIZES.campaigns} campaigns into ${DB_NAME}`);
+  const loadStart = Date.now();
+  const config = loadConfig({ ...process.env, NODE_ENV: "production", SESSION_SECRET: SECRET, DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: "4", LOG_LEVEL: "warn", SEED_DEMO: "false", DEMO_LOGIN: "false" });
+  const rt = await boot({ config });
+  const pool = new pg.Pool({ connectionString: benchUrl, max: 2 });
+  const loaded = await loadData(pool, SIZES, new Date(), (m) => log(`  ${m}`));
+  await pool.query("VACUUM ANALYZE");
+  const loadSeconds = (Date.now() - loadStart) / 1000;
+  log(`loaded in ${fmt(loadSeconds)} s: ${Object.entries(loaded.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+  // One signed-in agent, and what the pages will be asked for.
+  const { token } = await createSession(loaded.viewerId);
+  const ideaIds = (
+    await pool.query<{ id: string }>(`SELECT id FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL ORDER BY md5(id::text) LIMIT 1000`)
+  ).rows.map((r) => r.id);
+  const publicIdeas = Number((await pool.query(`SELECT count(*) n FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL`)).rows[0].n);
+  const shares: Record<string, number> = {};
+  for (const s of SEARCHES)
+    shares[s] = Number(
+      (await pool.query(`SELECT count(*) n FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL AND search @@ websearch_to_tsquery('germoir_fr', $1)`, [s])).rows[0].n,
+    );
+  await pool.end();
+  await rt.database.close();
+
+  // The real server.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-bench-"));
+  log(`starting server (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "default"}, DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "default"})`);
+  const child = startServer(port, dataDir);
+  let peakRssKb = 0;
+  const sampler = setInterval(() => {
+    if (!child.pid) return;
+    const rss = tree(child.pid).reduce((s, p) => s + statusKb(p, "VmRSS"), 0);
+    peakRssKb = Math.max(peakRssKb, rss);
+  }, 250);
+  try {
+    await waitHealthy(base, child);
+
+    // A browser would carry the CSRF cookie too; fetch it once.
+    const first = await fetch(`${base}/idees`, { headers: { cookie: `germoir_session=${token}` }, redirect: "manual" });
+    const csrf = (first.headers.get("set-cookie") ?? "").match(/germoir_csrf=([^;]+)/)?.[1];
+    const cookie = `germoir_session=${token}${csrf ? `; germoir_csrf=${csrf}` : ""}`;
+    const headers = { cookie, accept: "text/html", "user-agent": "germoir-bench" };
+
+    const q = (s: string) => `q=${encodeURIComponent(s)}`;
+    const scenarios = [
+      { name: "Liste /idees", page: ["/idees"], bare: ["/_bench/ideas"], expect: "idées" },
+      ...SEARCHES.map((s) => ({
+        name: `Recherche « ${s} »`,
+        page: [`/idees?${q(s)}`],
+        bare: [`/_bench/search?${q(s)}`],
+        expect: "idées",
+      })),
+      { name: "Page idée /idees/:id", page: ideaIds.map((id) => `/idees/${id}`), bare: ideaIds.map((id) => `/_bench/idea/${id}`), expect: "Le problème constaté" },
+    ];
+
+    // Sanity: each page answers 200 with the expected content for the signed-in agent.
+    for (const s of scenarios) {
+      for (const p of [s.page[0], s.bare[0]]) {
+        const r = await fetch(base + p, { headers, redirect: "manual" });
+        const body = await r.text();
+        if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
+        if (p === s.page[0] && !body.includes(s.expect)) throw new Error(`${p} does not show "${s.expect}"`);
+      }
+    }
+
+    const rows: { name: string; kind: string; m: Measure; bytes?: number }[] = [];
+    for (const s of scenarios) {
+      for (const [kind, paths] of [["page", s.page], ["bare", s.bare]] as const) {
+        log(`${s.name} (${kind}): warm-up ${WARMUP} s, measure ${DURATION} s, ${CONNECTIONS} connections`);
+        await measure(base, paths, headers, WARMUP, child.pid!);
+        const m = await measure(base, paths, headers, DURATION, child.pid!);
+        const bytes = kind === "page" ? (await (await fetch(base + paths[0], { headers })).arrayBuffer()).byteLength : undefined;
+        rows.push({ name: s.name, kind, m, bytes });
+      }
+    }
+
+    const hwmKb = tree(child.pid!).reduce((s, p) => s + statusKb(p, "VmHWM"), 0);
+    const workers = tree(child.pid!).length;
+
+    // ---------------------------------------------------------------- report
+    const head = ["Scénario", "Route", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "CPU srv/req", "CPU pg/req", "CPU bench", "CPU autres", "p95 < 100 ms"];
+    const table: string[][] = [];
+    let failed = false;
+    for (const r of rows) {
+      const ok = r.m.p95 < FLOOR_P95_MS && r.m.bad === 0;
+      if (r.kind === "page" && !ok) failed = true;
+      const perReq = (cores: number) => `${fmt((cores * 1000) / r.m.rps, 2)} ms`;
+      table.push([
+        r.kind === "page" ? r.name : "",
+        r.kind === "page" ? `page${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}` : "bare (même SQL, JSON)",
+        fmt(r.m.rps, 0),
+        fmt(r.m.p50),
+        fmt(r.m.p95),
+        fmt(r.m.p99),
+        String(r.m.bad),
+        perReq(r.m.serverCpu),
+        perReq(r.m.pgCpu),
+        `${fmt(r.m.benchCpu * 100, 0)} %`,
+        `${fmt(r.m.otherCpu * 100, 0)} %`,
+        r.kind === "page" ? (ok ? "oui" : "NON") : "",
+      ]);
+    }
+    const widths = head.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+    const line = (cells: string[]) => "| " + cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ") + " |";
+    console.log("");
+    console.log(`Germoir – bench web : ${SIZES.ideas} idées, ${SIZES.agents} agents, ${SIZES.campaigns} campagnes (PostgreSQL), ${CONNECTIONS} connexions, ${DURATION} s par mesure, ${os.cpus().length} cœurs`);
+    console.log(`Idées publiques : ${publicIdeas} ; « ${SEARCHES[0]} » : ${shares[SEARCHES[0]]} (${fmt((100 * shares[SEARCHES[0]]) / publicIdeas)} %) ; « ${SEARCHES[1]} » : ${shares[SEARCHES[1]]} (${fmt((100 * shares[SEARCHES[1]]) / publicIdeas)} %) ; page idée : ${ideaIds.length} idées en rotation`);
+    console.log(line(head));
+    console.log("|" + widths.map((w, c) => (c < 2 ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|") + "|");
+    for (const row of table) console.log(line(row));
+    console.log("");
+    console.log(`Chargement des données : ${fmt(loadSeconds)} s (migrations, insertions, VACUUM ANALYZE)`);
+    console.log(`Mémoire du serveur (${workers} processus) : pic RSS échantillonné ${fmt(peakRssKb / 1024, 0)} Mo ; somme des VmHWM ${fmt(hwmKb / 1024, 0)} Mo`);
+    console.log(`CPU srv/req, pg/req : temps CPU du serveur (tous ses processus) et de PostgreSQL par requête. CPU bench : autocannon (même machine) ; CPU autres : le reste de la machine pendant la mesure ; en % d’un cœur.`);
+    console.log(`Durée totale : ${fmt((Date.now() - started) / 1000, 0)} s. Base ${DB_NAME} conservée jusqu’au prochain lancement.`);
+    console.log(failed ? `Plancher NON tenu : p95 ≥ ${FLOOR_P95_MS} ms (ou erreurs) sur au moins une page.` : `Plancher tenu : p95 < ${FLOOR_P95_MS} ms sur chaque page.`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await stopServer(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
