@@ -311,6 +311,9 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
       for (const [page, who, n] of [[pageA, "agent A", unreadA], [pageB, "agent B", unreadB]] as const) {
         await page.locator("header").getByRole("link", { name: /^Notifications/ }).click();
         await page.waitForURL("**/notifications");
+        // the URL changes before React commits the new page: wait for its heading and first unread item
+        await page.getByRole("heading", { name: "Notifications", level: 1 }).waitFor();
+        if (n > 0) await page.getByText("Non lue", { exact: true }).first().waitFor();
         expect(await page.getByText("Non lue", { exact: true }).count(), `${who}: unread items listed`).toBe(n);
         await check(page, `notifications (${who})`);
       }

@@ -149,7 +149,21 @@ export async function inspect(page: Page) {
  * the visible text. Failures are soft (the journey goes on, the test fails at the end)
  * and printed.
  */
+/**
+ * Waits until a client-side navigation has settled: the router is idle and React has
+ * committed (two animation frames). The URL changes before the new page is on screen.
+ */
+export async function settled(page: Page): Promise<void> {
+  if (mirrors.has(page.context())) return; // JavaScript off: every page is a full load, already settled
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __reactRouterDataRouter?: { state: { navigation: { state: string } } } }).__reactRouterDataRouter;
+    return !router || router.state.navigation.state === "idle";
+  });
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
 export async function check(page: Page, label: string): Promise<void> {
+  await settled(page);
   const t0 = Date.now();
   const { violations, typography: typo } = await inspect(page);
   const results = { violations };
