@@ -40,10 +40,18 @@ export function frenchSpaces(s: string): string {
     .replace(/\s*»/g, `${NBSP}»`);
 }
 
+// Number formatters are built once: toLocaleString() builds a new one at every call.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let f = numberFormats.get(digits);
+  if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+}
+
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("fr-FR")}${NBSP}${n > 1 ? many : one}`;
+  return `${numberFormat(0).format(n)}${NBSP}${n > 1 ? many : one}`;
 }
 
 export function formatNumber(n: number, digits = 0): string {
-  return n.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return numberFormat(digits).format(n);
 }
