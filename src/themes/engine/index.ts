@@ -1,0 +1,408 @@
+/**
+ * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
+ * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
+ * TF-IDF → LSA (randomised truncated SVD) → spherical k-means with k-means++ restarts, the number of
+ * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
+ * their most frequent surface form → representative ideas and outliers (« à classer »).
+ */
+import { adjustedRandIndex } from "./metrics";
+import { sphericalKMeans, dot, type KMeansResult, type Points } from "./cluster";
+import { labelThemes, type LabelOptions, type LabelTerm } from "./label";
+import { Progress, type Stage } from "./progress";
+import { createRandom, sampleIndices } from "./random";
+import { reduce, type ReduceOptions } from "./reduce";
+import { Analyzer, type AnalyzerOptions } from "./tokenize";
+import { vectorize, type VectorizeOptions } from "./vectorize";
+
+export type { Stage } from "./progress";
+export type { LabelTerm } from "./label";
+
+export interface ThemeInput {
+  id: string;
+  text: string;
+  title?: string;
+}
+
+/** A curated theme kept across runs: its ideas stay together; new ideas may join it. */
+export interface PinnedTheme {
+  key: string;
+  ids: readonly string[];
+  label?: string;
+}
+
+export interface DiscoverOptions {
+  /** Number of new themes (besides pinned ones), or "auto" (default). */
+  k?: number | "auto";
+  /** Candidates for "auto", inclusive (default 2 (1 with pinned themes) to √n, at most 30). */
+  kRange?: readonly [number, number];
+  /** Same seed, same input, same result (default 1). */
+  seed?: number;
+  pinned?: readonly PinnedTheme[];
+  /** Unpinned ideas may join a pinned theme when it is their nearest (default true). */
+  attachToPinned?: boolean;
+  /** Themes smaller than this are dissolved into « à classer » (default 3; 2 under 30 ideas, 1 under 10). */
+  minThemeSize?: number;
+  /** An idea less similar than this to its theme's centre is « à classer » (cosine, default 0.1). */
+  outlierSimilarity?: number;
+  signal?: AbortSignal;
+  /** Called with the current stage and the overall fraction done, in [0, 1], never decreasing. */
+  onProgress?: (stage: Stage, fraction: number) => void;
+  /** Advanced tuning; the defaults are the benchmarked ones. */
+  analyzer?: AnalyzerOptions;
+  vectorize?: VectorizeOptions;
+  reduce?: ReduceOptions;
+  labels?: LabelOptions;
+  /** k-means++ starts per candidate k (default 6 for "auto", 10 for a given k). */
+  restarts?: number;
+  /** Above this many ideas, candidate numbers of themes are tried on a sample of this size (default 2000). */
+  sampleSize?: number;
+  /** "auto" picks the largest k whose score is within this share of the best (default 0.1). */
+  kTolerance?: number;
+}
+
+export interface Theme {
+  /** "theme-1"…, or the pinned theme's key. */
+  key: string;
+  label: string;
+  terms: LabelTerm[];
+  size: number;
+  memberIds: string[];
+  /** Up to 3 ideas nearest the centre. */
+  representativeIds: string[];
+  /** Unit centre in the run's latent space (comparable within one run only). */
+  centroid: number[];
+  /** Mean cosine similarity of the members to the centre. */
+  cohesion: number;
+  pinned: boolean;
+}
+
+export type OutlierReason = "empty" | "language" | "far" | "small-theme";
+
+export interface Outlier {
+  id: string;
+  /** empty: no usable word; language: probably not French; far: unlike its nearest theme; small-theme: its theme was too small. */
+  reason: OutlierReason;
+  /** Key of the nearest theme, when there is one. */
+  nearestTheme: string | null;
+  similarity: number | null;
+}
+
+export interface KQuality {
+  k: number;
+  /** Reproducibility: mean adjusted Rand index between the partitions of independent k-means++ starts (1 = always the same themes). */
+  score: number;
+  /** Mean similarity of ideas to their theme's centre, best start. */
+  cohesion: number;
+  /** Size of the smallest theme, best start (on the sample when one is used). */
+  smallest: number;
+}
+
+export interface ThemeDiscovery {
+  themes: Theme[];
+  outliers: Outlier[];
+  outlierIds: string[];
+  /** One entry per candidate number of new themes (empty when k was given). */
+  quality: KQuality[];
+  /** Number of new themes used (before small ones are dissolved). */
+  chosenK: number;
+  stats: {
+    documents: number;
+    clustered: number;
+    vocabulary: number;
+    dimensions: number;
+    sampled: number;
+    seconds: Partial<Record<Stage, number>>;
+  };
+}
+
+export async function discoverThemes(docs: readonly ThemeInput[], options: DiscoverOptions = {}): Promise<ThemeDiscovery> {
+  const progress = new Progress(options.onProgress, options.signal);
+  progress.throwIfAborted();
+  const n = docs.length;
+  const seed = options.seed ?? 1;
+  const seconds: Partial<Record<Stage, number>> = {};
+  let clock = performance.now();
+  const lap = (stage: Stage) => {
+    const now = performance.now();
+    seconds[stage] = (seconds[stage] ?? 0) + (now - clock) / 1000;
+    clock = now;
+  };
+  const ids = docs.map((d) => String(d.id));
+  const position = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (position.has(id)) throw new Error(`Identifiant en double : ${id}`);
+    position.set(id, i);
+  });
+
+  // 1. texts → TF-IDF
+  const analyzer = new Analyzer(options.analyzer);
+  const vectors = await vectorize(docs, analyzer, { idfPower: 2, ...options.vectorize }, progress);
+  seconds.analyse = (performance.now() - clock) / 1000;
+  lap("vectorise");
+  seconds.vectorise = Math.max(0, (seconds.vectorise ?? 0) - seconds.analyse);
+
+  // 2. latent space
+  const reduced = await reduce(vectors.tfidf, createRandom(seed), { singularValueWeighting: 2, ...options.reduce }, progress);
+  const points: Points = { x: reduced.x, n, d: reduced.dims };
+  const d = reduced.dims;
+  lap("reduce");
+
+  // 3. who is clustered
+  const reason = new Array<OutlierReason | null>(n).fill(null);
+  for (let i = 0; i < n; i++) if (vectors.tfidf.indptr[i + 1] === vectors.tfidf.indptr[i] || isZero(reduced.x, i, d)) reason[i] = "empty";
+  let foreign = 0;
+  for (let i = 0; i < n; i++) if (reason[i] === null && vectors.foreign[i]) foreign++;
+  if (foreign <= 0.2 * n) for (let i = 0; i < n; i++) if (reason[i] === null && vectors.foreign[i]) reason[i] = "language";
+
+  // pinned themes: fixed centres
+  const pinned = (options.pinned ?? []).map((p) => ({ ...p, rows: [] as number[] }));
+  const pinnedOf = new Int32Array(n).fill(-1);
+  pinned.forEach((p, g) => {
+    for (const id of p.ids) {
+      const i = position.get(String(id));
+      if (i !== undefined && pinnedOf[i] < 0) {
+        pinnedOf[i] = g;
+        p.rows.push(i);
+      }
+    }
+  });
+  const P = pinned.length;
+  const fixed = new Float64Array(P * d);
+  pinned.forEach((p, g) => {
+    for (const i of p.rows) if (reason[i] === null) for (let b = 0; b < d; b++) fixed[g * d + b] += reduced.x[i * d + b];
+    normalize(fixed, g * d, d);
+  });
+  const attach = options.attachToPinned ?? true;
+  const usableFixed = attach ? P : 0; // without attaching, pinned centres do not take part
+  const free = Int32Array.from(ids.keys()).filter((i) => reason[i] === null && pinnedOf[i] < 0);
+
+  // 4. number of themes and clustering
+  const random = createRandom(seed + 1);
+  const sampleSize = Math.max(50, options.sampleSize ?? 2000);
+  const sample = free.length > sampleSize ? Int32Array.from(sampleIndices(free.length, sampleSize, createRandom(seed + 2)), (j) => free[j]) : free;
+  // the sample's points, contiguous (faster than reaching into the whole matrix)
+  const samplePoints: Points = sample === free ? points : { x: gather(reduced.x, sample, d), n: sample.length, d };
+  const sampleRows = sample === free ? free : Int32Array.from(sample.keys());
+  const distinct = countDistinct(samplePoints, sampleRows, 64);
+  const quality: KQuality[] = [];
+  let chosenK: number;
+  let result: KMeansResult | null = null;
+  const kmBase = { fixed: usableFixed ? fixed : undefined, fixedCount: usableFixed, random };
+  if (free.length === 0) {
+    chosenK = 0;
+  } else if (options.k !== undefined && options.k !== "auto") {
+    chosenK = Math.max(0, Math.min(Math.floor(options.k), free.length));
+    const restarts = options.restarts ?? 10;
+    result = await sphericalKMeans(samplePoints, { ...kmBase, k: chosenK, rows: sampleRows, restarts, progress: { tracker: progress, stage: "choose-k", from: 0, to: 1 } });
+  } else {
+    const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(free.length))));
+    const [lo, hi] = options.kRange ?? [P > 0 ? 1 : 2, upper];
+    const kMax = Math.max(1, Math.min(hi, distinct, free.length));
+    const kMin = Math.max(1, Math.min(lo, kMax));
+    const candidates = kGrid(kMin, kMax);
+    const restarts = Math.max(2, options.restarts ?? 6);
+    const total = candidates.reduce((s, k) => s + k, 0);
+    let done = 0;
+    const fits = new Map<number, KMeansResult>();
+    for (const k of candidates) {
+      const runs: KMeansResult[] = [];
+      for (let r = 0; r < restarts; r++) {
+        const from = (done + (k * r) / restarts) / total;
+        const to = (done + (k * (r + 1)) / restarts) / total;
+        runs.push(await sphericalKMeans(samplePoints, { ...kmBase, k, rows: sampleRows, restarts: 1, maxIterations: 50, progress: { tracker: progress, stage: "choose-k", from, to } }));
+      }
+      done += k;
+      let agreement = 0;
+      let pairs = 0;
+      for (let a = 0; a < runs.length; a++)
+        for (let b = a + 1; b < runs.length; b++) {
+          agreement += adjustedRandIndex(runs[a].labels, runs[b].labels);
+          pairs++;
+        }
+      const best = runs.reduce((x, y) => (y.objective > x.objective + 1e-9 ? y : x));
+      fits.set(k, best);
+      quality.push({ k, score: round(pairs ? agreement / pairs : 1), cohesion: round(best.objective / sample.length), smallest: smallestCluster(best) });
+    }
+    const top = Math.max(...quality.map((q) => q.score));
+    const tolerance = options.kTolerance ?? 0.1;
+    chosenK = Math.max(...quality.filter((q) => q.score >= top - tolerance * Math.abs(top)).map((q) => q.k));
+    result = fits.get(chosenK)!;
+  }
+  lap("choose-k");
+
+  // extend a sample solution to everyone
+  const label = new Int32Array(n).fill(-1); // theme index: pinned first (0..P-1), then new themes
+  const similarity = new Float64Array(n);
+  let centroids = new Float64Array(0);
+  let K = P;
+  if (result) {
+    if (sample !== free) {
+      result = await sphericalKMeans(points, {
+        ...kmBase,
+        k: result.k,
+        rows: free,
+        init: result.centroids.slice(result.fixedCount * d),
+        maxIterations: 30,
+        progress: { tracker: progress, stage: "cluster", from: 0, to: 1 },
+      });
+    }
+    K = P + result.k;
+    centroids = new Float64Array(K * d);
+    centroids.set(fixed, 0);
+    centroids.set(result.centroids.subarray(result.fixedCount * d), P * d);
+    free.forEach((row, j) => {
+      const c = result!.labels[j];
+      label[row] = usableFixed ? c : c + P;
+      similarity[row] = result!.similarity[j];
+    });
+  } else {
+    centroids = fixed.slice();
+  }
+  for (const [g, p] of pinned.entries())
+    for (const i of p.rows) {
+      label[i] = g;
+      similarity[i] = reason[i] === null ? dot(reduced.x, i * d, centroids, g * d, d) : 0;
+    }
+
+  // 5. outliers: empty, other language, far from their theme, in a theme too small
+  const minSize = options.minThemeSize ?? (n < 10 ? 1 : n < 30 ? 2 : 3);
+  const threshold = options.outlierSimilarity ?? 0.1;
+  const nearest = (i: number, exclude: number): [number, number] => {
+    let best = -1;
+    let bestS = -Infinity;
+    for (let c = 0; c < K; c++) {
+      if (c === exclude || !alive[c]) continue;
+      const s = dot(reduced.x, i * d, centroids, c * d, d);
+      if (s > bestS) [best, bestS] = [c, s];
+    }
+    return [best, bestS];
+  };
+  const sizes = new Int32Array(K);
+  for (let i = 0; i < n; i++) if (label[i] >= 0) sizes[label[i]]++;
+  const alive = Array.from({ length: K }, (_, c) => c < P || sizes[c] >= minSize);
+  const suggestion = new Int32Array(n).fill(-1);
+  for (const i of free) {
+    const c = label[i];
+    if (!alive[c]) {
+      reason[i] = "small-theme";
+      const [s, sim] = nearest(i, c);
+      suggestion[i] = s;
+      similarity[i] = sim;
+      label[i] = -1;
+    } else if (similarity[i] < threshold) {
+      reason[i] = "far";
+      suggestion[i] = c;
+      label[i] = -1;
+    }
+  }
+  for (let i = 0; i < n; i++) if (pinnedOf[i] < 0 && (reason[i] === "empty" || reason[i] === "language")) label[i] = -1;
+
+  // 6. members, labels, representatives
+  progress.report("label", 0);
+  const members: number[][] = Array.from({ length: K }, () => []);
+  for (let i = 0; i < n; i++) if (label[i] >= 0) members[label[i]].push(i);
+  for (const m of members) m.sort((a, b) => similarity[b] - similarity[a] || a - b);
+  const kept = [...members.keys()].filter((c) => c < P || (alive[c] && members[c].length > 0));
+  const labelTerms = labelThemes(vectors, kept.map((c) => Int32Array.from(members[c])), docs, analyzer, options.labels);
+  const built = kept.map((c, j) => {
+    const terms = labelTerms[j];
+    const m = members[c];
+    const cohesion = m.length ? m.reduce((s, i) => s + similarity[i], 0) / m.length : 0;
+    return {
+      c,
+      theme: {
+        key: c < P ? pinned[c].key : "",
+        label: c < P && pinned[c].label ? pinned[c].label! : themeLabel(terms),
+        terms,
+        size: m.length,
+        memberIds: m.map((i) => ids[i]),
+        representativeIds: m.slice(0, 3).map((i) => ids[i]),
+        centroid: Array.from(centroids.subarray(c * d, c * d + d), round),
+        cohesion: round(cohesion),
+        pinned: c < P,
+      } satisfies Theme,
+    };
+  });
+  const pinnedThemes = built.filter((b) => b.c < P);
+  const newThemes = built.filter((b) => b.c >= P).sort((a, b) => b.theme.size - a.theme.size || (a.theme.label < b.theme.label ? -1 : 1));
+  newThemes.forEach((b, j) => (b.theme.key = `theme-${j + 1}`));
+  const keyOf = new Map(built.map((b) => [b.c, b.theme.key]));
+  const outliers: Outlier[] = [];
+  for (let i = 0; i < n; i++) {
+    if (label[i] >= 0 || reason[i] === null) continue;
+    let near = suggestion[i];
+    let sim: number | null = suggestion[i] >= 0 ? similarity[i] : null;
+    if (near < 0 && reason[i] === "language") [near, sim] = nearest(i, -1);
+    outliers.push({ id: ids[i], reason: reason[i]!, nearestTheme: near >= 0 ? (keyOf.get(near) ?? null) : null, similarity: sim === null || near < 0 ? null : round(sim) });
+  }
+  lap("label");
+  progress.report("label", 1);
+  return {
+    themes: [...pinnedThemes, ...newThemes].map((b) => b.theme),
+    outliers,
+    outlierIds: outliers.map((o) => o.id),
+    quality,
+    chosenK,
+    stats: { documents: n, clustered: free.length, vocabulary: vectors.terms.length, dimensions: d, sampled: sample.length, seconds },
+  };
+}
+
+/** « Restauration scolaire, cantines »: the first key term, and the second when it adds something. */
+function themeLabel(terms: LabelTerm[]): string {
+  if (!terms.length) return "Sans libellé";
+  const [a, b] = terms;
+  const words = new Set(a.key.split(" "));
+  const second = b && !b.key.split(" ").some((w) => words.has(w)) ? `, ${b.term}` : "";
+  return a.term.charAt(0).toUpperCase() + a.term.slice(1) + second;
+}
+
+/** Every k up to 10, then every other one up to 20, then every fifth. */
+function kGrid(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = lo; k <= hi; k++) if (k <= 10 || (k <= 20 && k % 2 === 0) || k % 5 === 0 || k === hi) out.push(k);
+  return out;
+}
+
+function smallestCluster(r: KMeansResult): number {
+  const sizes = new Int32Array(r.fixedCount + r.k);
+  for (const c of r.labels) sizes[c]++;
+  let min = Infinity;
+  for (let c = r.fixedCount; c < sizes.length; c++) min = Math.min(min, sizes[c]);
+  return Number.isFinite(min) ? min : 0;
+}
+
+/** Number of distinct points among rows, counting at most `cap` (enough to bound k). */
+function countDistinct(points: Points, rows: Int32Array, cap: number): number {
+  const reps: number[] = [];
+  for (const i of rows) {
+    if (!reps.some((r) => dot(points.x, r * points.d, points.x, i * points.d, points.d) > 1 - 1e-9)) reps.push(i);
+    if (reps.length >= cap) return Number.MAX_SAFE_INTEGER;
+  }
+  return reps.length;
+}
+
+function gather(x: Float64Array, rows: Int32Array, d: number): Float64Array {
+  const out = new Float64Array(rows.length * d);
+  rows.forEach((r, j) => out.set(x.subarray(r * d, r * d + d), j * d));
+  return out;
+}
+
+function isZero(x: Float64Array, i: number, d: number): boolean {
+  for (let b = 0; b < d; b++) if (x[i * d + b] !== 0) return false;
+  return true;
+}
+
+function normalize(x: Float64Array, o: number, d: number): void {
+  let s = 0;
+  for (let b = 0; b < d; b++) s += x[o + b] * x[o + b];
+  if (s <= 0) return;
+  const inv = 1 / Math.sqrt(s);
+  for (let b = 0; b < d; b++) x[o + b] *= inv;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export { parseCsv, parseCsvRecords } from "./csv";
+export { scorePartition, normalizedMutualInformation, adjustedRandIndex, vMeasure } from "./metrics";
