@@ -5,12 +5,12 @@
  * which is what a bulk import tool would do.
  */
 import type pg from "pg";
-import { organizations } from "../src/demo/content";
-import { createOrganization, listUnits } from "../src/organizations/organizations";
+import { demoComments } from "../src/demo/content/comments";
+import { createDemoOrganizations } from "../src/demo/seed";
 import { createUsers, type NewUser } from "../src/accounts/accounts";
 import { createLab, grantRole } from "../src/labs/labs";
 import { closeCampaignNow, createCampaign, publishCampaign } from "../src/campaigns/campaigns";
-import { COMMENT_BODIES, generateAgents, generateCampaigns, generateIdeaTexts, rng } from "./generate";
+import { generateAgents, generateCampaigns, generateIdeaTexts, rng } from "./generate";
 
 const DAY = 86_400_000;
 
@@ -21,13 +21,7 @@ export interface Loaded {
 
 export async function loadData(pool: pg.Pool, sizes: { ideas: number; agents: number; campaigns: number }, now: Date, log: (m: string) => void): Promise<Loaded> {
   // Organisations and units (the 18 demo ones).
-  const orgId = new Map<string, string>();
-  const unitId = new Map<string, string>();
-  for (const o of organizations) {
-    const created = await createOrganization({ name: o.name, kind: o.kind, siret: o.siret, city: o.city, units: o.units });
-    orgId.set(o.key, created.id);
-    for (const u of await listUnits(created.id)) unitId.set(`${o.key}|${u.name}`, u.id);
-  }
+  const { orgId, unitId } = await createDemoOrganizations();
 
   // Agents, through the accounts module, 2,000 per statement.
   const gen = generateAgents(sizes.agents);
@@ -234,7 +228,7 @@ export async function loadData(pool: pg.Pool, sizes: { ideas: number; agents: nu
          NULL, NULL, NULL
        FROM ideas i CROSS JOIN LATERAL generate_series(1, i.comment_count) k
        JOIN bench_users u ON u.n = (${h("i.id::text")} + k * 104729) % ${nUsers}`,
-      [COMMENT_BODIES],
+      [demoComments],
     );
     // One confirmed co-author on about 5% of the ideas.
     await client.query(`

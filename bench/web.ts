@@ -14,7 +14,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -23,6 +22,7 @@ import { loadConfig } from "../src/kernel/config";
 import { boot } from "../src/boot";
 import { createSession } from "../src/kernel/auth/sessions";
 import { loadData } from "./load";
+import { freePort } from "../tests/support/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
@@ -96,16 +96,6 @@ function postgresPids(): number[] {
 
 // ---------------------------------------------------------------- helpers
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function percentile(sorted: Float64Array, q: number): number {
   if (!sorted.length) return NaN;

@@ -7,24 +7,12 @@ import { assignJuror, submitEvaluation } from "../jury/jury";
 import { runtime } from "../kernel/runtime";
 import type { Role } from "../kernel/permissions";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas } from "./content";
+import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
 
 const DAY = 86_400_000;
 
-const comments = [
-  "Très bonne idée, on a exactement le même problème chez nous.",
-  "Je soutiens ! Il faudrait juste vérifier ce que ça coûte.",
-  "On a essayé quelque chose de proche l'an dernier, je peux partager notre retour d'expérience.",
-  "Bonne piste. Est-ce que les équipes de week-end seraient concernées aussi ?",
-  "Ça me paraît simple à tester sur un ou deux sites avant de généraliser.",
-  "Idée à creuser avec la direction concernée, elle rejoint plusieurs demandes remontées dans notre service.",
-  "Enfin quelqu'un qui le dit ! Merci pour cette proposition.",
-  "Attention aux contraintes de marché public, mais l'idée est bonne.",
-  "Je me porte volontaire pour participer si un groupe de travail se monte.",
-  "Dans mon lycée on fait déjà un peu comme ça, et ça marche bien.",
-  "Il faudrait associer les agents de terrain dès le début.",
-  "Ça rejoint une autre idée déposée sur le même sujet, vous devriez vous rapprocher.",
-];
+
 
 /** Loads the Grand Est demo when the database has no user yet. Returns what it loaded, or null. */
 export async function seedDemoIfEmpty(): Promise<Record<string, number> | null> {
@@ -32,12 +20,8 @@ export async function seedDemoIfEmpty(): Promise<Record<string, number> | null> 
   return seedDemo();
 }
 
-export async function seedDemo(now = new Date()): Promise<Record<string, number>> {
-  const t0 = Date.now();
-  const rand = mulberry32(20201201);
-  const pick = <T>(arr: T[]) => arr[Math.floor(rand() * arr.length)];
-
-  // Organisations and units
+/** The Grand Est organisations and their units; returns their ids by demo key ("key" and "key|unit"). */
+export async function createDemoOrganizations(): Promise<{ orgId: Map<string, string>; unitId: Map<string, string> }> {
   const orgId = new Map<string, string>();
   const unitId = new Map<string, string>();
   for (const o of organizations) {
@@ -45,6 +29,15 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     orgId.set(o.key, created.id);
     for (const u of await listUnits(created.id)) unitId.set(`${o.key}|${u.name}`, u.id);
   }
+  return { orgId, unitId };
+}
+
+export async function seedDemo(now = new Date()): Promise<Record<string, number>> {
+  const t0 = Date.now();
+  const rand = mulberry32(20201201);
+  const pick = <T>(arr: T[]) => arr[Math.floor(rand() * arr.length)];
+
+  const { orgId, unitId } = await createDemoOrganizations();
   const cityOf = new Map(organizations.map((o) => [o.key, o.city]));
 
   // People: the named personas first, then the 300 agents.
@@ -143,7 +136,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     for (let k = 0; k < n; k++) supports.push({ ideaId: ci.id, userId: pick(agentIds) });
     const nc = Math.floor(rand() * rand() * 4);
     for (let k = 0; k < nc; k++) {
-      await ideas.addComment(ci.id, pick(agentIds), pick(comments), new Date(closes.getTime() - Math.floor(rand() * 40) * DAY));
+      await ideas.addComment(ci.id, pick(agentIds), pick(demoComments), new Date(closes.getTime() - Math.floor(rand() * 40) * DAY));
       commentCount++;
     }
   }
