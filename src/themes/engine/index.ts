@@ -145,9 +145,9 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   // 1. texts → TF-IDF
   const analyzer = new Analyzer(options.analyzer);
   const vectors = await vectorize(docs, analyzer, { idfPower: 2, normPower: 0, ...options.vectorize }, progress);
-  seconds.analyse = (performance.now() - clock) / 1000;
   lap("vectorise");
-  seconds.vectorise = Math.max(0, (seconds.vectorise ?? 0) - seconds.analyse);
+  seconds.analyse = vectors.analyseSeconds;
+  seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
   const reduced = await reduce(vectors.tfidf, createRandom(seed), { singularValueWeighting: 2, ...options.reduce }, progress);
@@ -217,8 +217,8 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       // quick runs (plain k-means++, at most 30 iterations) on the sample: how reproducible are k themes?
       const runs: KMeansResult[] = [];
       for (let r = 0; r < restarts; r++) {
-        const from = (0.7 * (done + (k * r) / restarts)) / total;
-        const to = (0.7 * (done + (k * (r + 1)) / restarts)) / total;
+        const from = (done + (k * r) / restarts) / total;
+        const to = (done + (k * (r + 1)) / restarts) / total;
         runs.push(await sphericalKMeans(samplePoints, { ...kmBase, k, rows: sampleRows, restarts: 1, maxIterations: 30, localTrials: options.selectionTrials, progress: { tracker: progress, stage: "choose-k", from, to } }));
       }
       done += k;
@@ -247,6 +247,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     chosenK = Math.max(...quality.filter((q) => q.score >= threshold).map((q) => q.k));
     result = fits.get(chosenK)!;
   }
+  lap("choose-k");
   if (free.length > 0) {
     const fullFit = free.length <= (options.fullFitLimit ?? 5000);
     if (fullFit || !result) {
@@ -257,12 +258,11 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
         k: chosenK,
         rows: onAll ? free : sampleRows,
         restarts: options.restarts ?? 10,
-        progress: { tracker: progress, stage: "choose-k", from: result ? 0.7 : 0, to: 1 },
+        progress: { tracker: progress, stage: "cluster", from: 0, to: sampled && !onAll ? 0.5 : 1 },
       });
       if (onAll) sampled = false;
     }
   }
-  lap("choose-k");
 
   // extend a sample solution to everyone
   const label = new Int32Array(n).fill(-1); // theme index: pinned first (0..P-1), then new themes
@@ -277,7 +277,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
         rows: free,
         init: result.centroids.slice(result.fixedCount * d),
         maxIterations: 30,
-        progress: { tracker: progress, stage: "cluster", from: 0, to: 1 },
+        progress: { tracker: progress, stage: "cluster", from: 0.5, to: 1 },
       });
     }
     K = P + result.k;
@@ -297,6 +297,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       label[i] = g;
       similarity[i] = reason[i] === null ? dot(reduced.x, i * d, centroids, g * d, d) : 0;
     }
+  lap("cluster");
 
   // 5. outliers: empty, other language, far from their theme, in a theme too small
   const minSize = options.minThemeSize ?? (n < 10 ? 1 : n < 30 ? 2 : 3);
@@ -383,13 +384,22 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   };
 }
 
-/** « Restauration scolaire, cantines »: the first key term, and the second when it adds something. */
-function themeLabel(terms: LabelTerm[]): string {
+/**
+ * « Restauration scolaire, cantines »: the first key term (or, for a word, the best pair that contains
+ * it when that pair covers a third of its uses: « données personnelles » rather than « personnel »),
+ * then the next term that adds a new word.
+ */
+export function themeLabel(terms: LabelTerm[]): string {
   if (!terms.length) return "Sans libellé";
-  const [a, b] = terms;
-  const words = new Set(a.key.split(" "));
-  const second = b && !b.key.split(" ").some((w) => words.has(w)) ? `, ${b.term}` : "";
-  return a.term.charAt(0).toUpperCase() + a.term.slice(1) + second;
+  let head = terms[0];
+  if (!head.key.includes(" ")) {
+    const pair = terms.find((t) => t.key.includes(" ") && t.key.split(" ").includes(head.key) && t.count * 3 >= head.count);
+    if (pair) head = pair;
+  }
+  const words = new Set(head.key.split(" "));
+  const second = terms.find((t) => t !== head && !t.key.split(" ").some((w) => words.has(w)));
+  const text = head.term + (second ? `, ${second.term}` : "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every k up to 10, then every fifth (and the upper bound). */

@@ -52,9 +52,12 @@ export interface Vectors {
   counts: Float64Array;
   /** Per text: flagged as probably not French. */
   foreign: Uint8Array;
+  /** Time spent analysing the texts (the first pass), in seconds. */
+  analyseSeconds: number;
 }
 
 export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, options: VectorizeOptions, progress: Progress): Promise<Vectors> {
+  const started = performance.now();
   const n = docs.length;
   const ngram = options.ngram ?? 2;
   const sublinear = options.sublinearTf ?? true;
@@ -113,6 +116,8 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
     docTokens.push(Int32Array.from(tokens));
     docClauses.push(Int32Array.from(clauses));
   }
+
+  const analyseSeconds = (performance.now() - started) / 1000;
 
   // pass 2: per-text term counts (words, and pairs of kept words), pair document frequencies
   const U = uniKeys.length;
@@ -226,7 +231,7 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
     docTerms[i] = EMPTY;
   }
   progress.report("vectorise", 1);
-  return { terms, df, idf, tfidf: { rows: n, cols: m, indptr, indices, values }, counts, foreign };
+  return { terms, df, idf, tfidf: { rows: n, cols: m, indptr, indices, values }, counts, foreign, analyseSeconds };
 }
 
 const EMPTY = new Int32Array(0);
