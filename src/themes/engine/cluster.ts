@@ -21,6 +21,8 @@ export interface KMeansOptions {
   maxIterations?: number;
   /** Weight of each point (indexed like the points, not like rows) in the centroids (default 1). */
   weights?: Float64Array;
+  /** Candidates tried for each k-means++ centre (default 2 + ln k, as scikit-learn; 1 = plain k-means++). */
+  localTrials?: number;
   /** Start from these free centroids (k×d) instead of k-means++. */
   init?: Float64Array;
   random: Random;
@@ -78,7 +80,7 @@ export async function sphericalKMeans(points: Points, options: KMeansOptions): P
  * the potential most is kept. The triangle inequality skips points a candidate cannot get nearer to.
  * Returns null when there is no point at all to seed from, fewer centres when points run out.
  */
-function seedPlusPlus(points: Points, rows: Int32Array, k: number, fixed: Float64Array | undefined, fixedCount: number, random: Random): Float64Array | null {
+function seedPlusPlus(points: Points, rows: Int32Array, k: number, fixed: Float64Array | undefined, fixedCount: number, random: Random, localTrials?: number): Float64Array | null {
   const { x, d } = points;
   const n = rows.length;
   if (n === 0) return null;
@@ -127,7 +129,7 @@ function seedPlusPlus(points: Points, rows: Int32Array, k: number, fixed: Float6
     }
     count++;
   }
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = Math.max(1, localTrials ?? 2 + Math.floor(Math.log(k)));
   const bestSq = new Float64Array(n);
   for (let c = 0; c < k; c++) {
     let potential = 0;
@@ -174,7 +176,7 @@ async function lloyd(points: Points, rows: Int32Array, options: KMeansOptions, p
   const fixed = options.fixed;
   const maxIter = options.maxIterations ?? 100;
   let k = Math.max(0, Math.min(options.k, n));
-  let free = k > 0 ? (options.init ? options.init.slice(0, k * d) : seedPlusPlus(points, rows, k, fixed, fixedCount, options.random)) : new Float64Array(0);
+  let free = k > 0 ? (options.init ? options.init.slice(0, k * d) : seedPlusPlus(points, rows, k, fixed, fixedCount, options.random, options.localTrials)) : new Float64Array(0);
   if (free === null) free = new Float64Array(0);
   k = free.length / d;
   const K = fixedCount + k;
@@ -299,46 +301,4 @@ async function lloyd(points: Points, rows: Int32Array, options: KMeansOptions, p
     objective += similarity[i];
   }
   return { k, fixedCount, labels, similarity, centroids, objective, iterations };
-}
-
-/**
- * Mean silhouette (cosine distance) of a labelling, given the pairwise similarity matrix of the
- * same points (s×s). Points alone in their cluster score 0, as usual.
- */
-export function silhouette(sim: Float64Array, s: number, labels: Int32Array, clusters: number): number {
-  if (clusters < 2) return 0;
-  const sizes = new Int32Array(clusters);
-  for (let i = 0; i < s; i++) sizes[labels[i]]++;
-  const sumDist = new Float64Array(clusters);
-  let total = 0;
-  for (let i = 0; i < s; i++) {
-    sumDist.fill(0);
-    const o = i * s;
-    for (let j = 0; j < s; j++) if (j !== i) sumDist[labels[j]] += 1 - sim[o + j];
-    const own = labels[i];
-    if (sizes[own] <= 1) continue;
-    const a = sumDist[own] / (sizes[own] - 1);
-    let b = Infinity;
-    for (let c = 0; c < clusters; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sumDist[c] / sizes[c]);
-    if (!Number.isFinite(b)) continue;
-    const m = Math.max(a, b);
-    total += m > 0 ? (b - a) / m : 0;
-  }
-  return total / s;
-}
-
-/** Pairwise cosine similarities of some rows (they are unit vectors): s×s. */
-export function similarityMatrix(points: Points, rows: Int32Array): Float64Array {
-  const { x, d } = points;
-  const s = rows.length;
-  const out = new Float64Array(s * s);
-  for (let i = 0; i < s; i++) {
-    out[i * s + i] = 1;
-    for (let j = i + 1; j < s; j++) {
-      const v = dot(x, rows[i] * d, x, rows[j] * d, d);
-      out[i * s + j] = v;
-      out[j * s + i] = v;
-    }
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
- * TF-IDF → LSA (randomised truncated SVD) → spherical k-means with k-means++ restarts, the number of
+ * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD, U·S²) → spherical k-means with k-means++ restarts, the number of
  * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
@@ -52,11 +52,17 @@ export interface DiscoverOptions {
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
   labels?: LabelOptions;
-  /** k-means++ starts per candidate k (default 6 for "auto", 10 for a given k). */
+  /** k-means++ starts for the final themes (default 10). */
   restarts?: number;
+  /** Quick k-means++ starts per candidate k, for "auto" (default 8000 / sample size, within 6–20). */
+  selectionRestarts?: number;
+  /** k-means++ local trials in those quick starts (default 2 + ln k, as for the final themes). */
+  selectionTrials?: number;
+  /** Up to this many ideas, the final themes are fitted on all of them; above, on the sample, then refined on all (default 5000). */
+  fullFitLimit?: number;
   /** Above this many ideas, candidate numbers of themes are tried on a sample of this size (default 2000). */
   sampleSize?: number;
-  /** "auto" picks the largest k whose score is within this share of the best (default 0.1). */
+  /** "auto" picks the largest k whose score is within one standard error of the best, or within this share of it if more (default 0.02). */
   kTolerance?: number;
 }
 
@@ -91,6 +97,8 @@ export interface KQuality {
   k: number;
   /** Reproducibility: mean adjusted Rand index between the partitions of independent k-means++ starts (1 = always the same themes). */
   score: number;
+  /** Standard error of that mean. */
+  error: number;
   /** Mean similarity of ideas to their theme's centre, best start. */
   cohesion: number;
   /** Size of the smallest theme, best start (on the sample when one is used). */
@@ -136,10 +144,10 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
 
   // 1. texts → TF-IDF
   const analyzer = new Analyzer(options.analyzer);
-  const vectors = await vectorize(docs, analyzer, { idfPower: 2, ...options.vectorize }, progress);
-  seconds.analyse = (performance.now() - clock) / 1000;
+  const vectors = await vectorize(docs, analyzer, { idfPower: 2, normPower: 0, ...options.vectorize }, progress);
   lap("vectorise");
-  seconds.vectorise = Math.max(0, (seconds.vectorise ?? 0) - seconds.analyse);
+  seconds.analyse = vectors.analyseSeconds;
+  seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
   const reduced = await reduce(vectors.tfidf, createRandom(seed), { singularValueWeighting: 2, ...options.reduce }, progress);
@@ -149,10 +157,11 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
 
   // 3. who is clustered
   const reason = new Array<OutlierReason | null>(n).fill(null);
-  for (let i = 0; i < n; i++) if (vectors.tfidf.indptr[i + 1] === vectors.tfidf.indptr[i] || isZero(reduced.x, i, d)) reason[i] = "empty";
   let foreign = 0;
-  for (let i = 0; i < n; i++) if (reason[i] === null && vectors.foreign[i]) foreign++;
-  if (foreign <= 0.2 * n) for (let i = 0; i < n; i++) if (reason[i] === null && vectors.foreign[i]) reason[i] = "language";
+  for (let i = 0; i < n; i++) if (vectors.foreign[i]) foreign++;
+  // texts in another language are set aside, unless they are a good part of the corpus
+  if (foreign <= 0.2 * n) for (let i = 0; i < n; i++) if (vectors.foreign[i]) reason[i] = "language";
+  for (let i = 0; i < n; i++) if (reason[i] === null && (vectors.tfidf.indptr[i + 1] === vectors.tfidf.indptr[i] || isZero(reduced.x, i, d))) reason[i] = "empty";
 
   // pinned themes: fixed centres
   const pinned = (options.pinned ?? []).map((p) => ({ ...p, rows: [] as number[] }));
@@ -184,6 +193,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   const samplePoints: Points = sample === free ? points : { x: gather(reduced.x, sample, d), n: sample.length, d };
   const sampleRows = sample === free ? free : Int32Array.from(sample.keys());
   const distinct = countDistinct(samplePoints, sampleRows, 64);
+  let sampled = sample !== free; // the current solution covers the sample only
   const quality: KQuality[] = [];
   let chosenK: number;
   let result: KMeansResult | null = null;
@@ -192,43 +202,67 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     chosenK = 0;
   } else if (options.k !== undefined && options.k !== "auto") {
     chosenK = Math.max(0, Math.min(Math.floor(options.k), free.length));
-    const restarts = options.restarts ?? 10;
-    result = await sphericalKMeans(samplePoints, { ...kmBase, k: chosenK, rows: sampleRows, restarts, progress: { tracker: progress, stage: "choose-k", from: 0, to: 1 } });
   } else {
     const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(free.length))));
     const [lo, hi] = options.kRange ?? [P > 0 ? 1 : 2, upper];
     const kMax = Math.max(1, Math.min(hi, distinct, free.length));
     const kMin = Math.max(1, Math.min(lo, kMax));
     const candidates = kGrid(kMin, kMax);
-    const restarts = Math.max(2, options.restarts ?? 6);
+    // more quick starts when they are cheap (small samples): the score is less noisy
+    const restarts = Math.max(2, options.selectionRestarts ?? Math.min(20, Math.max(6, Math.floor(8000 / sample.length))));
     const total = candidates.reduce((s, k) => s + k, 0);
     let done = 0;
     const fits = new Map<number, KMeansResult>();
     for (const k of candidates) {
+      // quick runs (plain k-means++, at most 30 iterations) on the sample: how reproducible are k themes?
       const runs: KMeansResult[] = [];
       for (let r = 0; r < restarts; r++) {
         const from = (done + (k * r) / restarts) / total;
         const to = (done + (k * (r + 1)) / restarts) / total;
-        runs.push(await sphericalKMeans(samplePoints, { ...kmBase, k, rows: sampleRows, restarts: 1, maxIterations: 50, progress: { tracker: progress, stage: "choose-k", from, to } }));
+        runs.push(await sphericalKMeans(samplePoints, { ...kmBase, k, rows: sampleRows, restarts: 1, maxIterations: 30, localTrials: options.selectionTrials, progress: { tracker: progress, stage: "choose-k", from, to } }));
       }
       done += k;
+      // mean agreement over pairs of starts, and its standard error (from each start's mean agreement)
+      const perRun = new Float64Array(runs.length);
       let agreement = 0;
       let pairs = 0;
       for (let a = 0; a < runs.length; a++)
         for (let b = a + 1; b < runs.length; b++) {
-          agreement += adjustedRandIndex(runs[a].labels, runs[b].labels);
+          const ari = adjustedRandIndex(runs[a].labels, runs[b].labels);
+          agreement += ari;
+          perRun[a] += ari / (runs.length - 1);
+          perRun[b] += ari / (runs.length - 1);
           pairs++;
         }
+      const score = pairs ? agreement / pairs : 1;
+      let variance = 0;
+      for (const v of perRun) variance += (v - score) ** 2 / Math.max(1, runs.length - 1);
       const best = runs.reduce((x, y) => (y.objective > x.objective + 1e-9 ? y : x));
       fits.set(k, best);
-      quality.push({ k, score: round(pairs ? agreement / pairs : 1), cohesion: round(best.objective / sample.length), smallest: smallestCluster(best) });
+      quality.push({ k, score: round(score), error: round(Math.sqrt(variance / runs.length)), cohesion: round(best.objective / sample.length), smallest: smallestCluster(best) });
     }
-    const top = Math.max(...quality.map((q) => q.score));
-    const tolerance = options.kTolerance ?? 0.1;
-    chosenK = Math.max(...quality.filter((q) => q.score >= top - tolerance * Math.abs(top)).map((q) => q.k));
+    // the largest k whose score is within one standard error (at least kTolerance) of the best one
+    const top = quality.reduce((a, b) => (b.score > a.score ? b : a));
+    const threshold = top.score - Math.max(top.error, (options.kTolerance ?? 0.02) * Math.abs(top.score));
+    chosenK = Math.max(...quality.filter((q) => q.score >= threshold).map((q) => q.k));
     result = fits.get(chosenK)!;
   }
   lap("choose-k");
+  if (free.length > 0) {
+    const fullFit = free.length <= (options.fullFitLimit ?? 5000);
+    if (fullFit || !result) {
+      // the final themes: k-means++ restarts on all the ideas (or on the sample, for a given k on a large corpus)
+      const onAll = fullFit;
+      result = await sphericalKMeans(onAll ? points : samplePoints, {
+        ...kmBase,
+        k: chosenK,
+        rows: onAll ? free : sampleRows,
+        restarts: options.restarts ?? 10,
+        progress: { tracker: progress, stage: "cluster", from: 0, to: sampled && !onAll ? 0.5 : 1 },
+      });
+      if (onAll) sampled = false;
+    }
+  }
 
   // extend a sample solution to everyone
   const label = new Int32Array(n).fill(-1); // theme index: pinned first (0..P-1), then new themes
@@ -236,14 +270,14 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   let centroids = new Float64Array(0);
   let K = P;
   if (result) {
-    if (sample !== free) {
+    if (sampled) {
       result = await sphericalKMeans(points, {
         ...kmBase,
         k: result.k,
         rows: free,
         init: result.centroids.slice(result.fixedCount * d),
         maxIterations: 30,
-        progress: { tracker: progress, stage: "cluster", from: 0, to: 1 },
+        progress: { tracker: progress, stage: "cluster", from: 0.5, to: 1 },
       });
     }
     K = P + result.k;
@@ -263,6 +297,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       label[i] = g;
       similarity[i] = reason[i] === null ? dot(reduced.x, i * d, centroids, g * d, d) : 0;
     }
+  lap("cluster");
 
   // 5. outliers: empty, other language, far from their theme, in a theme too small
   const minSize = options.minThemeSize ?? (n < 10 ? 1 : n < 30 ? 2 : 3);
@@ -327,12 +362,14 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   const newThemes = built.filter((b) => b.c >= P).sort((a, b) => b.theme.size - a.theme.size || (a.theme.label < b.theme.label ? -1 : 1));
   newThemes.forEach((b, j) => (b.theme.key = `theme-${j + 1}`));
   const keyOf = new Map(built.map((b) => [b.c, b.theme.key]));
+  // from here on, only the themes that are shown can be suggested
+  for (let c = 0; c < K; c++) alive[c] = keyOf.has(c);
   const outliers: Outlier[] = [];
   for (let i = 0; i < n; i++) {
     if (label[i] >= 0 || reason[i] === null) continue;
     let near = suggestion[i];
     let sim: number | null = suggestion[i] >= 0 ? similarity[i] : null;
-    if (near < 0 && reason[i] === "language") [near, sim] = nearest(i, -1);
+    if ((near >= 0 && !keyOf.has(near)) || (near < 0 && reason[i] === "language" && !isZero(reduced.x, i, d))) [near, sim] = nearest(i, -1);
     outliers.push({ id: ids[i], reason: reason[i]!, nearestTheme: near >= 0 ? (keyOf.get(near) ?? null) : null, similarity: sim === null || near < 0 ? null : round(sim) });
   }
   lap("label");
@@ -347,19 +384,28 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   };
 }
 
-/** « Restauration scolaire, cantines »: the first key term, and the second when it adds something. */
-function themeLabel(terms: LabelTerm[]): string {
+/**
+ * « Restauration scolaire, cantines »: the first key term (or, for a word, the best pair that contains
+ * it when that pair covers a third of its uses: « données personnelles » rather than « personnel »),
+ * then the next term that adds a new word.
+ */
+export function themeLabel(terms: LabelTerm[]): string {
   if (!terms.length) return "Sans libellé";
-  const [a, b] = terms;
-  const words = new Set(a.key.split(" "));
-  const second = b && !b.key.split(" ").some((w) => words.has(w)) ? `, ${b.term}` : "";
-  return a.term.charAt(0).toUpperCase() + a.term.slice(1) + second;
+  let head = terms[0];
+  if (!head.key.includes(" ")) {
+    const pair = terms.find((t) => t.key.includes(" ") && t.key.split(" ").includes(head.key) && t.count * 3 >= head.count);
+    if (pair) head = pair;
+  }
+  const words = new Set(head.key.split(" "));
+  const second = terms.find((t) => t !== head && !t.key.split(" ").some((w) => words.has(w)));
+  const text = head.term + (second ? `, ${second.term}` : "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Every k up to 10, then every other one up to 20, then every fifth. */
+/** Every k up to 10, then every fifth (and the upper bound). */
 function kGrid(lo: number, hi: number): number[] {
   const out: number[] = [];
-  for (let k = lo; k <= hi; k++) if (k <= 10 || (k <= 20 && k % 2 === 0) || k % 5 === 0 || k === hi) out.push(k);
+  for (let k = lo; k <= hi; k++) if (k <= 10 || k === 12 || k % 5 === 0 || k === hi) out.push(k);
   return out;
 }
 

@@ -23,7 +23,8 @@ export interface LabelOptions {
  * Class-based TF-IDF (as in BERTopic) on document frequencies: for theme c and term t,
  * w = (df(t, c) / Σ_t df(t, c)) · ln(1 + A / df(t)), A the mean of Σ_t df(t, c) over themes.
  * A word is dropped when a pair containing it ranks among the candidates and covers at least half
- * of its occurrences; stems are shown as their most frequent surface form in the theme's texts.
+ * of its occurrences; stems are shown as their most frequent surface form in the theme's texts, and
+ * pairs whose surface form spans more than three words are left out.
  */
 export function labelThemes(
   vectors: Vectors,
@@ -67,9 +68,15 @@ export function labelThemes(
       if (key.includes(" ")) return true;
       return !pairs.some((p) => terms[p.j].split(" ").includes(key) && p.n * 2 >= r.n);
     });
-    const top = chosen.slice(0, want);
-    const surfaces = surfaceForms(new Set(top.map((r) => terms[r.j])), members[c], texts, analyzer, options.surfaceSample ?? 300);
-    out.push(top.map((r) => ({ term: surfaces.get(terms[r.j]) ?? terms[r.j], key: terms[r.j], weight: r.w, count: r.n })));
+    const candidates = chosen.slice(0, want * 2);
+    const surfaces = surfaceForms(new Set(candidates.map((r) => terms[r.j])), members[c], texts, analyzer, options.surfaceSample ?? 300);
+    out.push(
+      candidates
+        .map((r) => ({ term: surfaces.get(terms[r.j]) ?? terms[r.j], key: terms[r.j], weight: r.w, count: r.n }))
+        // a pair read across several small words (« alimentaire à la cantine ») makes a poor label
+        .filter((t) => t.term.split(" ").length <= 3)
+        .slice(0, want),
+    );
   }
   return out;
 }

@@ -22,8 +22,6 @@ export interface Reduced {
   n: number;
   dims: number;
   singularValues: Float64Array;
-  /** Per row: the share of the text's TF-IDF vector kept by the latent space, ‖U·S‖ in [0, 1]. */
-  captured: Float64Array;
 }
 
 /** Y = A·W for sparse A (n×m) and dense W (m×c); non-zeros taken two at a time. */
@@ -76,7 +74,7 @@ export async function reduce(a: Csr, random: Random, options: ReduceOptions, pro
   const l = Math.min(want + (options.oversample ?? 10), n, m);
   const q = options.powerIterations ?? 3;
   const alpha = options.singularValueWeighting ?? 1;
-  const empty = (): Reduced => ({ x: new Float64Array(n), n, dims: 1, singularValues: new Float64Array(1), captured: new Float64Array(n) });
+  const empty = (): Reduced => ({ x: new Float64Array(n), n, dims: 1, singularValues: new Float64Array(1) });
   if (n === 0 || m === 0 || l === 0) return empty();
   const steps = q + 2;
   let step = 0;
@@ -84,11 +82,11 @@ export async function reduce(a: Csr, random: Random, options: ReduceOptions, pro
 
   const omega = new Float64Array(n * l);
   for (let i = 0; i < omega.length; i++) omega[i] = random.gaussian();
-  let { q: v, width } = orthonormalize(sparseTransposeTimesDense(a, omega, l), m, l, q > 0 ? 1 : 2);
+  let { q: v, width } = refill(orthonormalize(sparseTransposeTimesDense(a, omega, l), m, l, q > 0 ? 1 : 2), m, l, random);
   await tick();
   for (let it = 0; it < q && width > 0; it++) {
     const z = sparseTransposeTimesDense(a, sparseTimesDense(a, v, width), width);
-    ({ q: v, width } = orthonormalize(z, m, width, it === q - 1 ? 2 : 1));
+    ({ q: v, width } = refill(orthonormalize(z, m, width, it === q - 1 ? 2 : 1), m, l, random));
     await tick();
   }
   if (width === 0) return empty();
@@ -103,15 +101,41 @@ export async function reduce(a: Csr, random: Random, options: ReduceOptions, pro
   for (let r = 0; r < width; r++) for (let b = 0; b < dims; b++) t[r * dims + b] = vectors[r * width + b] * Math.pow(s[b], alpha - 1);
   for (let r = 0; r < width; r++) for (let b = 0; b < Math.min(dims, options.dropLeading ?? 0); b++) t[r * dims + b] = 0;
   const x = multiply(c, n, width, t, dims);
-  const captured = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let e = 0;
-    for (let b = 0; b < dims; b++) e += (x[i * dims + b] * Math.pow(s[b], 1 - alpha)) ** 2;
-    captured[i] = Math.min(1, Math.sqrt(e));
-  }
   await tick();
   normalizeRows(x, n, dims);
-  return { x, n, dims, singularValues: s, captured };
+  return { x, n, dims, singularValues: s };
+}
+
+/**
+ * Power iterations shrink weak directions geometrically; when some vanish below the precision of the
+ * orthonormalisation, they are replaced by fresh random directions orthogonal to the others, so the
+ * basis keeps its width (they are pulled towards the next singular directions at the next step).
+ */
+function refill(basis: { q: Float64Array; width: number }, m: number, target: number, random: Random): { q: Float64Array; width: number } {
+  const { q, width } = basis;
+  const missing = Math.min(target, m) - width;
+  if (missing <= 0 || width === 0) return basis;
+  const g = new Float64Array(m * missing);
+  for (let i = 0; i < g.length; i++) g[i] = random.gaussian();
+  for (let pass = 0; pass < 2; pass++) {
+    // g ← g − Q·(Qᵀ·g)
+    const proj = new Float64Array(width * missing);
+    for (let i = 0; i < m; i++)
+      for (let a = 0; a < width; a++) {
+        const qa = q[i * width + a];
+        for (let b = 0; b < missing; b++) proj[a * missing + b] += qa * g[i * missing + b];
+      }
+    const back = multiply(q, m, width, proj, missing);
+    for (let i = 0; i < g.length; i++) g[i] -= back[i];
+  }
+  const extra = orthonormalize(g, m, missing);
+  const w = width + extra.width;
+  const out = new Float64Array(m * w);
+  for (let i = 0; i < m; i++) {
+    out.set(q.subarray(i * width, i * width + width), i * w);
+    out.set(extra.q.subarray(i * extra.width, i * extra.width + extra.width), i * w + width);
+  }
+  return { q: out, width: w };
 }
 
 export function normalizeRows(x: Float64Array, n: number, d: number): void {

@@ -23,6 +23,13 @@ export interface VectorizeOptions {
   maxFeatures?: number;
   /** Weight of a title word against a body word (default 2). */
   titleWeight?: number;
+  /**
+   * Rows are divided by ‖row‖^normPower (default 1: unit rows). 0 keeps raw TF-IDF, as classic LSA:
+   * texts with more content weigh more in the latent topics (the reduced vectors are normalised anyway).
+   */
+  normPower?: number;
+  /** Weight of a word pair against a word (default 1). */
+  pairWeight?: number;
   /** idf is raised to this power (default 1). */
   idfPower?: number;
   /** Added to ln((1 + n) / (1 + df)) (default 1, as scikit-learn). */
@@ -39,15 +46,18 @@ export interface Vectors {
   terms: string[];
   df: Int32Array;
   idf: Float64Array;
-  /** TF-IDF, rows L2-normalised; an empty row is a text with no usable word. */
+  /** TF-IDF, rows divided by ‖row‖^normPower; an empty row is a text with no usable word. */
   tfidf: Csr;
   /** Weighted occurrence counts, same sparsity as tfidf. */
   counts: Float64Array;
   /** Per text: flagged as probably not French. */
   foreign: Uint8Array;
+  /** Time spent analysing the texts (the first pass), in seconds. */
+  analyseSeconds: number;
 }
 
 export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, options: VectorizeOptions, progress: Progress): Promise<Vectors> {
+  const started = performance.now();
   const n = docs.length;
   const ngram = options.ngram ?? 2;
   const sublinear = options.sublinearTf ?? true;
@@ -106,6 +116,8 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
     docTokens.push(Int32Array.from(tokens));
     docClauses.push(Int32Array.from(clauses));
   }
+
+  const analyseSeconds = (performance.now() - started) / 1000;
 
   // pass 2: per-text term counts (words, and pairs of kept words), pair document frequencies
   const U = uniKeys.length;
@@ -180,6 +192,8 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
   // TF-IDF in CSR form, rows sorted by column
   const m = terms.length;
   const idf = new Float64Array(m);
+  const pairWeight = options.pairWeight ?? 1;
+  const isPair = Uint8Array.from(terms, (t) => (t.includes(" ") ? 1 : 0));
   for (let j = 0; j < m; j++) idf[j] = Math.pow(Math.log((1 + n) / (1 + df[j])) + (options.idfOffset ?? 1), options.idfPower ?? 1);
   const indptr = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -203,7 +217,7 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
     for (const t of order) {
       const j = remap[ids[t]];
       const c = cs[t];
-      const v = (sublinear ? 1 + Math.log(c) : c) * idf[j];
+      const v = (sublinear ? 1 + Math.log(c) : c) * idf[j] * (isPair[j] ? pairWeight : 1);
       indices[p] = j;
       values[p] = v;
       counts[p] = c;
@@ -211,13 +225,13 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
       p++;
     }
     if (norm > 0) {
-      const inv = 1 / Math.sqrt(norm);
+      const inv = Math.pow(norm, -(options.normPower ?? 1) / 2);
       for (let q = indptr[i]; q < p; q++) values[q] *= inv;
     }
     docTerms[i] = EMPTY;
   }
   progress.report("vectorise", 1);
-  return { terms, df, idf, tfidf: { rows: n, cols: m, indptr, indices, values }, counts, foreign };
+  return { terms, df, idf, tfidf: { rows: n, cols: m, indptr, indices, values }, counts, foreign, analyseSeconds };
 }
 
 const EMPTY = new Int32Array(0);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { Progress } from "./progress";
+import { Analyzer } from "./tokenize";
+import { vectorize, type Vectors } from "./vectorize";
+
+const row = (v: Vectors, i: number) => {
+  const out = new Map<string, number>();
+  for (let p = v.tfidf.indptr[i]; p < v.tfidf.indptr[i + 1]; p++) out.set(v.terms[v.tfidf.indices[p]], v.tfidf.values[p]);
+  return out;
+};
+
+describe("TF-IDF", () => {
+  const docs = [
+    { text: "La restauration scolaire et la cantine du lycée" },
+    { text: "Restauration scolaire : des menus bio à la cantine" },
+    { text: "Le ménage des salles avec des produits écologiques" },
+    { text: "Des produits écologiques pour le ménage" },
+    { text: "Il faudrait mettre en place cela" },
+  ];
+
+  it("indexes words and pairs of neighbouring words, with unit rows by default", async () => {
+    const v = await vectorize(docs, new Analyzer(), {}, new Progress());
+    expect(v.terms).toContain("restaur scolair");
+    expect(v.terms).toContain("produit ecolog");
+    for (let i = 0; i < 4; i++) expect([...row(v, i).values()].reduce((s, x) => s + x * x, 0)).toBeCloseTo(1, 12);
+    expect(v.tfidf.indptr[5] - v.tfidf.indptr[4]).toBe(0); // nothing usable in the last one
+    // columns sorted within each row
+    for (let i = 0; i < 5; i++)
+      for (let p = v.tfidf.indptr[i] + 1; p < v.tfidf.indptr[i + 1]; p++) expect(v.tfidf.indices[p]).toBeGreaterThan(v.tfidf.indices[p - 1]);
+  });
+
+  it("never pairs words across punctuation", async () => {
+    const v = await vectorize([{ text: "cantine. Ménage" }, { text: "cantine, ménage" }, { text: "cantine ménage" }], new Analyzer(), {}, new Progress());
+    expect(v.df[v.terms.indexOf("cantin menag")]).toBe(1);
+  });
+
+  it("weights rare terms up (idf), sublinear counts, and title words", async () => {
+    const v = await vectorize(docs, new Analyzer(), { ngram: 1 }, new Progress());
+    const r = row(v, 0);
+    expect(r.get("lyce")!).toBeGreaterThan(r.get("cantin")!); // in one text against two
+    const t = await vectorize([{ title: "Cantine", text: "Ménage" }, { title: "", text: "Cantine ménage" }], new Analyzer(), { ngram: 1 }, new Progress());
+    expect(row(t, 0).get("cantin")!).toBeGreaterThan(row(t, 0).get("menag")!);
+    expect(row(t, 1).get("cantin")!).toBeCloseTo(row(t, 1).get("menag")!, 12);
+    expect(t.counts[0]).toBe(2); // title word counted twice
+  });
+
+  it("applies document-frequency bounds from 20 texts on", async () => {
+    const word = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
+    const many = Array.from({ length: 30 }, (_, i) => ({ text: `cantine menus ${i % 2 ? "bio" : "locaux"} unique${word(i)}x` }));
+    const v = await vectorize(many, new Analyzer(), { ngram: 1 }, new Progress());
+    expect(v.terms).not.toContain("cantin"); // in every text: above maxDf
+    expect(v.terms.some((t) => t.startsWith("uniqu"))).toBe(false); // in one text: below minDf
+    expect(v.terms).toContain("bio");
+    const raw = await vectorize(many, new Analyzer(), { ngram: 1, minDf: 1, maxDf: 1 }, new Progress());
+    expect(raw.terms).toContain("cantin");
+  });
+
+  it("can keep raw lengths (normPower 0) and square the idf", async () => {
+    const a = await vectorize(docs, new Analyzer(), { ngram: 1, normPower: 0 }, new Progress());
+    const b = await vectorize(docs, new Analyzer(), { ngram: 1, normPower: 0, idfPower: 2 }, new Progress());
+    const j = a.terms.indexOf("lyce");
+    expect(b.idf[j]).toBeCloseTo(a.idf[j] ** 2, 12);
+    expect(row(a, 0).get("lyce")).toBeCloseTo(a.idf[j], 12); // tf 1 → 1 + ln 1 = 1, not normalised
+  });
+});
