@@ -1,7 +1,8 @@
 /**
  * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
- * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD, U·S²) → spherical k-means with k-means++ restarts, the number of
+ * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD,
+ * 50 dimensions, U·S²) → spherical k-means with k-means++ restarts, the number of
  * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
@@ -150,7 +151,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
-  const reduced = await reduce(vectors.tfidf, createRandom(seed), { singularValueWeighting: 2, ...options.reduce }, progress);
+  const reduced = await reduce(vectors.tfidf, createRandom(seed), { dimensions: 50, singularValueWeighting: 2, ...options.reduce }, progress);
   const points: Points = { x: reduced.x, n, d: reduced.dims };
   const d = reduced.dims;
   lap("reduce");
