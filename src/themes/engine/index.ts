@@ -24,7 +24,10 @@ export interface ThemeInput {
   title?: string;
 }
 
-/** A curated theme kept across runs: its ideas stay together; new ideas may join it. */
+/**
+ * A curated theme kept across runs: its ideas stay together (even those with no usable word) and
+ * new ideas may join it. Unknown ids are ignored; an id in two pinned themes stays in the first.
+ */
 export interface PinnedTheme {
   key: string;
   ids: readonly string[];
@@ -48,7 +51,10 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Called with the current stage and the overall fraction done, in [0, 1], never decreasing. */
   onProgress?: (stage: Stage, fraction: number) => void;
-  /** Advanced tuning; the defaults are the benchmarked ones. */
+  /**
+   * Advanced tuning, merged over the engine's benchmarked defaults: vectorize { idfPower: 2,
+   * normPower: 0 } (besides the stage's own), reduce { dimensions: 50, singularValueWeighting: 2 }.
+   */
   analyzer?: AnalyzerOptions;
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
