@@ -1,7 +1,8 @@
 /**
  * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
- * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD, U·S²) → spherical k-means with k-means++ restarts, the number of
+ * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD,
+ * 50 dimensions, U·S²) → spherical k-means with k-means++ restarts, the number of
  * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
@@ -23,7 +24,10 @@ export interface ThemeInput {
   title?: string;
 }
 
-/** A curated theme kept across runs: its ideas stay together; new ideas may join it. */
+/**
+ * A curated theme kept across runs: its ideas stay together (even those with no usable word) and
+ * new ideas may join it. Unknown ids are ignored; an id in two pinned themes stays in the first.
+ */
 export interface PinnedTheme {
   key: string;
   ids: readonly string[];
@@ -47,7 +51,10 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Called with the current stage and the overall fraction done, in [0, 1], never decreasing. */
   onProgress?: (stage: Stage, fraction: number) => void;
-  /** Advanced tuning; the defaults are the benchmarked ones. */
+  /**
+   * Advanced tuning, merged over the engine's benchmarked defaults: vectorize { idfPower: 2,
+   * normPower: 0 } (besides the stage's own), reduce { dimensions: 50, singularValueWeighting: 2 }.
+   */
   analyzer?: AnalyzerOptions;
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
@@ -150,7 +157,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
-  const reduced = await reduce(vectors.tfidf, createRandom(seed), { singularValueWeighting: 2, ...options.reduce }, progress);
+  const reduced = await reduce(vectors.tfidf, createRandom(seed), { dimensions: 50, singularValueWeighting: 2, ...options.reduce }, progress);
   const points: Points = { x: reduced.x, n, d: reduced.dims };
   const d = reduced.dims;
   lap("reduce");
