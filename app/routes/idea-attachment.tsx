@@ -1,15 +1,14 @@
 import type { Route } from "./+types/idea-attachment";
-import { forbidden, notFound } from "~/kernel/permissions";
+import { notFound } from "~/kernel/permissions";
 import { getAttachment } from "~/ideas/ideas";
-import { loadIdeaPage } from "~/ideas/service";
+import { requireVisible } from "~/ideas/service";
 import { requireUser } from "~/web/auth";
+import { loaderFailure } from "~/web/errors";
 
 /** Streams an attachment to whoever may see the idea; never rendered inline as HTML. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
-  const page = await loadIdeaPage(params.ideaId, s);
-  if (!page) notFound();
-  if (page.forbidden) forbidden();
+  await requireVisible(s, params.ideaId).catch(loaderFailure);
   const att = await getAttachment(params.ideaId, params.attachmentId);
   if (!att) notFound("Cette pièce jointe n’existe pas.");
   return new Response(new Uint8Array(att.content), {

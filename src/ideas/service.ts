@@ -76,15 +76,30 @@ export async function requireCanSubmit(viewer: Viewer, campaignId: string): Prom
   return campaign;
 }
 
+/** An idea with what decides the viewer's rights on it; null when it does not exist. */
+async function ideaAccess(ideaId: string, viewer: Viewer) {
+  const idea = await ideas.getIdea(ideaId);
+  if (!idea) return null;
+  const [campaign, coauthors] = await Promise.all([getCampaign(idea.campaign_id), ideas.listCoauthors(idea.id)]);
+  const rights = ideaRights(idea, coauthors, viewer, !!campaign && campaignPhase(campaign) === "open");
+  const pendingInvite = coauthors.some((c) => c.user_id === viewer.userId && c.status === "pending");
+  return { idea, campaign, coauthors, rights, pendingInvite, visible: rights.canView || pendingInvite };
+}
+
+/** The idea, if the viewer may see it (invited co-authors included); 404 or 403 otherwise. */
+export async function requireVisible(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!access.visible) throw new IdeaError("Cette idée n’est pas visible pour vous.", undefined, 403);
+  return access.idea;
+}
+
 /** The idea, if the viewer may edit it now; 404 or 403 otherwise. Checked before reading the form. */
 export async function requireEditable(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
-  const idea = await ideas.getIdea(ideaId);
-  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  const campaign = await getCampaign(idea.campaign_id);
-  const coauthors = await ideas.listCoauthors(idea.id);
-  const rights = ideaRights(idea, coauthors, viewer, !!campaign && campaignPhase(campaign) === "open");
-  if (!rights.canEdit) throw new IdeaError("Vous ne pouvez pas modifier cette idée.", undefined, 403);
-  return idea;
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!access.rights.canEdit) throw new IdeaError("Vous ne pouvez pas modifier cette idée.", undefined, 403);
+  return access.idea;
 }
 
 export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
@@ -126,13 +141,10 @@ export async function updateIdeaFor(viewer: Viewer, ideaId: string, form: IdeaFo
 
 /** Everything the idea page shows, or null when the viewer may not see it. */
 export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
-  const idea = await ideas.getIdea(ideaId);
-  if (!idea) return null;
-  const [campaign, coauthors] = await Promise.all([getCampaign(idea.campaign_id), ideas.listCoauthors(idea.id)]);
-  const open = !!campaign && campaignPhase(campaign) === "open";
-  const rights = ideaRights(idea, coauthors, viewer, open);
-  const pendingInvite = coauthors.some((c) => c.user_id === viewer.userId && c.status === "pending");
-  if (!rights.canView && !pendingInvite) return { forbidden: true as const };
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) return null;
+  const { idea, campaign, coauthors, rights, pendingInvite } = access;
+  if (!access.visible) return { forbidden: true as const };
   const [events, comments, attachments, supported] = await Promise.all([
     ideas.history(idea.id),
     ideas.listComments(idea.id),
@@ -169,19 +181,18 @@ export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
 }
 
 export async function commentOn(viewer: Viewer, ideaId: string, body: string): Promise<void> {
-  const page = await loadIdeaPage(ideaId, viewer);
-  if (!page) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (page.forbidden || !page.rights.canComment) throw new IdeaError("Vous ne pouvez pas commenter cette idée.", undefined, 403);
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!access.rights.canComment) throw new IdeaError("Vous ne pouvez pas commenter cette idée.", undefined, 403);
   await ideas.addComment(ideaId, viewer.userId, body);
-  const coauthors = await ideas.listCoauthors(ideaId);
-  const recipients = ownerIds(page.idea, coauthors).filter((id) => id !== viewer.userId);
-  await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${page.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
+  const recipients = ownerIds(access.idea, access.coauthors).filter((id) => id !== viewer.userId);
+  await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${access.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
 }
 
 export async function supportIdea(viewer: Viewer, ideaId: string, on: boolean): Promise<number> {
-  const page = await loadIdeaPage(ideaId, viewer);
-  if (!page) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (page.forbidden || !page.rights.canSupport) throw new IdeaError("Vous ne pouvez pas soutenir cette idée.", undefined, 403);
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!access.rights.canSupport) throw new IdeaError("Vous ne pouvez pas soutenir cette idée.", undefined, 403);
   return ideas.setSupport(ideaId, viewer.userId, on);
 }
 
