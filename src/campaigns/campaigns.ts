@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { referenceCache } from "../kernel/cache";
 
 export type CampaignState = "draft" | "published" | "closed";
 export type CampaignPhase = "draft" | "upcoming" | "open" | "closed";
@@ -108,7 +109,7 @@ export interface CampaignInput {
 }
 
 export async function createCampaign(input: CampaignInput): Promise<Campaign> {
-  return db().transaction().execute(async (trx) => {
+  const created = await db().transaction().execute(async (trx) => {
     const t = trx.withTables<CampaignsTables>();
     const c = await t
       .insertInto("campaigns")
@@ -142,6 +143,8 @@ export async function createCampaign(input: CampaignInput): Promise<Campaign> {
     }
     return c;
   });
+  campaignTitles.clear();
+  return created;
 }
 
 /** Editing is allowed on a draft; once published only dates and texts may change. */
@@ -177,6 +180,7 @@ export async function updateCampaign(id: string, input: Omit<CampaignInput, "lab
         .values(input.organizationIds.map((o) => ({ campaign_id: id, organization_id: o })))
         .execute();
   });
+  campaignTitles.clear();
 }
 
 export async function getCampaign(id: string): Promise<Campaign | undefined> {
@@ -216,16 +220,30 @@ export async function listLabCampaigns(labIds: string[]): Promise<Campaign[]> {
   return q().selectFrom("campaigns").selectAll().where("lab_id", "in", ids).orderBy("created_at", "desc").execute();
 }
 
+/** Every campaign's id, title and state, newest first: read on most pages, so cached for a few seconds. */
+const campaignTitles = referenceCache(5_000, () =>
+  q().selectFrom("campaigns").select(["id", "title", "state"]).orderBy("opens_at", "desc").execute(),
+);
+
+/** Published campaigns, for filters. */
 export async function listAllCampaignOptions(): Promise<Pick<Campaign, "id" | "title">[]> {
-  return q().selectFrom("campaigns").select(["id", "title"]).where("state", "<>", "draft").orderBy("opens_at", "desc").execute();
+  return (await campaignTitles.get()).filter((c) => c.state !== "draft").map(({ id, title }) => ({ id, title }));
+}
+
+/** Campaign titles by id, for lists that only display them. */
+export async function getCampaignTitles(ids: string[]): Promise<Map<string, string>> {
+  const wanted = new Set(ids);
+  return new Map((await campaignTitles.get()).filter((c) => wanted.has(c.id)).map((c) => [c.id, c.title]));
 }
 
 export async function publishCampaign(id: string): Promise<void> {
   await q().updateTable("campaigns").set({ state: "published", published_at: new Date() }).where("id", "=", id).where("state", "=", "draft").execute();
+  campaignTitles.clear();
 }
 
 export async function extendCampaign(id: string, closesAt: Date): Promise<void> {
   await q().updateTable("campaigns").set({ closes_at: closesAt, state: "published", closed_at: null }).where("id", "=", id).execute();
+  campaignTitles.clear();
 }
 
 export async function closeCampaignNow(id: string): Promise<void> {
@@ -236,6 +254,7 @@ export async function closeCampaignNow(id: string): Promise<void> {
     .where("id", "=", id)
     .where("state", "=", "published")
     .execute();
+  campaignTitles.clear();
 }
 
 /** Campaigns whose closing date has passed, marked closed; returns their ids. */
@@ -247,6 +266,7 @@ export async function closeDueCampaigns(now = new Date()): Promise<string[]> {
     .where("closes_at", "<=", now)
     .returning("id")
     .execute();
+  if (rows.length) campaignTitles.clear();
   return rows.map((r) => r.id);
 }
 

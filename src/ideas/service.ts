@@ -4,7 +4,7 @@ import type { Principal } from "../kernel/permissions";
 import { labsWhere } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
 import { getOrganizations, getUnits } from "../organizations/organizations";
-import { campaignPhase, getCampaign, getCampaigns, isEligible, type Campaign } from "../campaigns/campaigns";
+import { campaignPhase, getCampaign, getCampaigns, getCampaignTitles, isEligible, type Campaign } from "../campaigns/campaigns";
 import { notify } from "../notifications/notifications";
 import * as ideas from "./ideas";
 import { ideaRights } from "./permissions";
@@ -243,7 +243,7 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
   const [users, orgs, campaigns] = await Promise.all([
     getUsers(items.map((i) => i.author_id)),
     getOrganizations(items.map((i) => i.organization_id).filter((x): x is string => !!x)),
-    getCampaigns(items.map((i) => i.campaign_id)),
+    getCampaignTitles(items.map((i) => i.campaign_id)),
   ]);
   return {
     total,
@@ -251,7 +251,7 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
       ...i,
       author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
       organization: i.organization_id ? orgs.get(i.organization_id)?.name ?? null : null,
-      campaign: campaigns.get(i.campaign_id)?.title ?? "",
+      campaign: campaigns.get(i.campaign_id) ?? "",
     })),
   };
 }

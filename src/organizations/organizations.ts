@@ -1,6 +1,7 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
+import { referenceCache } from "../kernel/cache";
 
 export const organizationKinds = {
   region_hq: "Siège de la Région",
@@ -71,17 +72,21 @@ export async function createOrganization(input: {
       .values(input.units.map((name) => ({ organization_id: org.id, name })))
       .execute();
   }
+  allOrganizations.clear();
   return org;
 }
 
+/** Organisations change rarely and are named on most pages: cached for a few seconds. */
+const allOrganizations = referenceCache(5_000, () => q().selectFrom("organizations").selectAll().orderBy("name").execute());
+
 export async function listOrganizations(): Promise<Organization[]> {
-  return q().selectFrom("organizations").selectAll().orderBy("name").execute();
+  return allOrganizations.get();
 }
 
 export async function getOrganizations(ids: string[]): Promise<Map<string, Organization>> {
   if (ids.length === 0) return new Map();
-  const rows = await q().selectFrom("organizations").selectAll().where("id", "in", [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  const wanted = new Set(ids);
+  return new Map((await allOrganizations.get()).filter((o) => wanted.has(o.id)).map((o) => [o.id, o]));
 }
 
 export async function findOrganizationBySiret(siret: string): Promise<Organization | undefined> {

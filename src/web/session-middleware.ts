@@ -34,7 +34,8 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   const info: SessionInfo = { user: null, principal: null, sessionId: null, csrfToken: csrf, setCookies };
   const session = await readSession(cookies[SESSION_COOKIE]);
   if (session) {
-    const user = await getUser(session.userId);
+    // Both only need the user id: one round trip of latency, not two.
+    const [user, principal] = await Promise.all([getUser(session.userId), loadPrincipal(session.userId)]);
     if (user) {
       info.user = {
         id: user.id,
@@ -43,7 +44,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
         email: user.email,
         organizationId: user.organization_id,
       };
-      info.principal = await loadPrincipal(user.id);
+      info.principal = principal;
       info.sessionId = session.id;
     }
   }
