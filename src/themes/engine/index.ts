@@ -9,6 +9,7 @@
 import { adjustedRandIndex } from "./metrics";
 import { sphericalKMeans, dot, type KMeansResult, type Points } from "./cluster";
 import { labelThemes, type LabelOptions, type LabelTerm } from "./label";
+import { layout2d } from "./layout";
 import { Progress, type Stage } from "./progress";
 import { createRandom, sampleIndices } from "./random";
 import { reduce, type ReduceOptions } from "./reduce";
@@ -120,6 +121,8 @@ export interface ThemeDiscovery {
   quality: KQuality[];
   /** Number of new themes used (before small ones are dissolved). */
   chosenK: number;
+  /** Every idea's place on a 2-D map in [0, 1]² (see layout.ts), in input order. */
+  positions: { id: string; x: number; y: number }[];
   stats: {
     documents: number;
     clustered: number;
@@ -379,9 +382,13 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     if ((near >= 0 && !keyOf.has(near)) || (near < 0 && reason[i] === "language" && !isZero(reduced.x, i, d))) [near, sim] = nearest(i, -1);
     outliers.push({ id: ids[i], reason: reason[i]!, nearestTheme: near >= 0 ? (keyOf.get(near) ?? null) : null, similarity: sim === null || near < 0 ? null : round(sim) });
   }
+  const shown = built.map((b) => ({ vector: b.theme.centroid, weight: b.theme.size }));
+  const xy = layout2d(reduced.x, n, d, shown);
+  const positions = ids.map((id, i) => ({ id, x: round(xy[2 * i]), y: round(xy[2 * i + 1]) }));
   lap("label");
   progress.report("label", 1);
   return {
+    positions,
     themes: [...pinnedThemes, ...newThemes].map((b) => b.theme),
     outliers,
     outlierIds: outliers.map((o) => o.id),
