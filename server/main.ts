@@ -11,6 +11,25 @@ import { requestContext } from "../src/kernel/http/context";
 import { isCrossSite, securityHeaders } from "../src/kernel/http/security";
 import { startScheduler } from "../src/scheduler";
 import { seedDemoIfEmpty } from "../src/demo/seed";
+import { startJobs } from "../src/kernel/jobs/jobs";
+import type { Runtime } from "../src/kernel/runtime";
+import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
+
+/**
+ * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
+ * and runs the handlers; web workers only enqueue.
+ */
+async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
+  const runs = role !== "worker";
+  if (runs) await recoverInterruptedRuns();
+  rt.jobs = await startJobs({
+    db: rt.database.db,
+    log: rt.log,
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob } : {},
+    migrate: runs,
+  });
+}
 
 const dev = process.argv.includes("--dev");
 const config = loadConfig();
@@ -29,7 +48,8 @@ async function runPrimary(count: number) {
     const seeded = await seedDemoIfEmpty();
     if (seeded) log.info("demo data loaded", seeded);
   }
-  // The scheduler runs here, once, not in every worker.
+  // The scheduler and the jobs run here, once, not in every worker.
+  await startQueue(rt, "primary");
   const stopScheduler = startScheduler();
   const live = new Set<Worker>();
   const startedAt = new Map<Worker, number>();
@@ -59,6 +79,7 @@ async function runPrimary(count: number) {
 
   let exitCode = 0;
   async function finish(code: number) {
+    await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
     await rt.database.close().catch((err) => log.error("database close failed", { err }));
     log.info("stopped");
     process.exit(code || exitCode);
@@ -199,6 +220,7 @@ async function runWeb(role: "single" | "worker") {
 
   app.all("/{*splat}", tracked(handler));
 
+  await startQueue(rt, role);
   const stopScheduler = role === "single" ? startScheduler() : () => {};
   const server = app.listen(config.port, config.host, () => {
     ready = true;
@@ -216,6 +238,7 @@ async function runWeb(role: "single" | "worker") {
     force.unref();
     server.close(async () => {
       while (inflight > 0) await new Promise((r) => setTimeout(r, 20));
+      await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
       await rt.database.close().catch((err) => log.error("database close failed", { err }));
       log.info("stopped");
       process.exit(0);

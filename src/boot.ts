@@ -11,6 +11,7 @@ import { campaignsMigrations } from "./campaigns/campaigns";
 import { ideasMigrations } from "./ideas/ideas";
 import { juryMigrations } from "./jury/jury";
 import { notificationsMigrations } from "./notifications/notifications";
+import { themesMigrations } from "./themes/themes";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -22,6 +23,7 @@ export const allMigrations = [
   ideasMigrations,
   juryMigrations,
   notificationsMigrations,
+  themesMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

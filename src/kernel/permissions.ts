@@ -43,3 +43,17 @@ export function notFound(message = "Cette page n’existe pas ou plus."): never 
 export function requireRole(p: Principal | null | undefined, labId: string, ...wanted: Role[]): void {
   if (!hasRole(p, labId, ...wanted)) forbidden();
 }
+
+/**
+ * A module's refusal, turned into the right answer by the web layer (src/web/errors.ts): a French
+ * message next to a field (400, 409) or an error page (403, 404).
+ */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 409 = 400,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}

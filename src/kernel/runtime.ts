@@ -1,11 +1,14 @@
 import type { Config } from "./config";
 import type { Database, AnyDb } from "./db/connect";
 import type { Logger } from "./log";
+import type { Jobs } from "./jobs/jobs";
 
 export interface Runtime {
   config: Config;
   database: Database;
   log: Logger;
+  /** The job queue, once the server has started it. */
+  jobs?: Jobs;
 }
 
 // The runtime lives on globalThis so that the server entry (run by tsx) and the

@@ -81,6 +81,8 @@ export interface Theme {
   terms: LabelTerm[];
   size: number;
   memberIds: string[];
+  /** Cosine similarity of each member to the centre, in the order of memberIds (closest first). */
+  memberSimilarities: number[];
   /** Up to 3 ideas nearest the centre. */
   representativeIds: string[];
   /** Unit centre in the run's latent space (comparable within one run only). */
@@ -361,6 +363,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
         terms,
         size: m.length,
         memberIds: m.map((i) => ids[i]),
+        memberSimilarities: m.map((i) => round(similarity[i])),
         representativeIds: m.slice(0, 3).map((i) => ids[i]),
         centroid: Array.from(centroids.subarray(c * d, c * d + d), round),
         cohesion: round(cohesion),
