@@ -24,5 +24,10 @@ export default [
   route("lab/campagnes/:campaignId", "routes/lab-campaign.tsx"),
   route("lab/campagnes/:campaignId/modifier", "routes/lab-campaign-edit.tsx"),
   route("lab/:labSlug/roles", "routes/lab-roles.tsx"),
+  route("lab/:labSlug/problematiques", "routes/lab-analyses.tsx"),
+  route("lab/analyses/:analysisId", "routes/lab-analysis.tsx"),
+  route("lab/analyses/:analysisId/themes/:themeKey", "routes/lab-theme.tsx"),
+  route("problematiques", "routes/theme-maps.tsx"),
+  route("problematiques/:analysisId", "routes/theme-map.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,8 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/idea";
+import { publishedThemesFor } from "~/themes/service";
+import { ThemeNotice } from "~/themes/ui";
 import { forbidden, notFound } from "~/kernel/permissions";
 import { formatDate, formatDateTime, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
@@ -19,7 +21,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!page) notFound("Cette idée n’existe pas.");
   if (page.forbidden) forbidden("Cette idée n’est pas visible pour vous.");
   const url = new URL(request.url);
-  return { ...page, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
+  const theme = (await publishedThemesFor([params.ideaId])).get(params.ideaId) ?? null;
+  return { ...page, theme, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport", "hide", "unhide", "hideComment", "accept", "decline"], { error: "Action inconnue." }) });
@@ -152,6 +155,7 @@ export default function IdeaPage() {
           </AppForm>
         </div>
       )}
+      {d.theme && <ThemeNotice theme={d.theme} own={d.rights.isAuthor || d.rights.isCoauthor} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>Le problème constaté</h2>

@@ -133,6 +133,13 @@ export default function LabCampaign() {
             Modifier
           </Link>
         </li>
+        {d.phase !== "draft" && d.labSlug && (
+          <li>
+            <Link className="fr-btn fr-btn--secondary" to={`/lab/${d.labSlug}/problematiques?campagne=${c.id}`}>
+              Analyser les thèmes
+            </Link>
+          </li>
+        )}
         {d.phase === "draft" && (
           <li>
             <AppForm>

@@ -44,6 +44,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/problematiques`}>
+                  Problématiques (analyse des thèmes)
+                </Link>
+              </li>
+            )}
             {lab.admin && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/roles`}>

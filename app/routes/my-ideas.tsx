@@ -1,5 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/my-ideas";
+import { publishedThemesFor } from "~/themes/service";
+import { ThemeNotice } from "~/themes/ui";
 import { myIdeas } from "~/ideas/service";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
@@ -10,6 +12,7 @@ import { requireUser } from "~/web/auth";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const list = await myIdeas(s);
+  const themes = await publishedThemesFor(list.map((i) => i.id), 5);
   return {
     ideas: list.map((i) => ({
       id: i.id,
@@ -22,6 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       awardKind: i.award_kind,
       awardCitation: i.award_citation,
       events: i.events,
+      theme: themes.get(i.id) ?? null,
     })),
   };
 }
@@ -79,6 +83,7 @@ export default function MyIdeas() {
                         </p>
                       )}
                       {i.hidden && <p>Masquée par la modération. Motif{"\u00a0"}: {i.hiddenReason}</p>}
+                      {i.theme && <ThemeNotice theme={i.theme} own headingLevel={3} />}
                       <h3 className="fr-h6 fr-mb-1w">Historique</h3>
                       <StatusHistory events={i.events} />
                     </div>

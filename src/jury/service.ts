@@ -6,6 +6,7 @@ import * as ideas from "../ideas/ideas";
 import { notifyStatus } from "../ideas/service";
 import { notify } from "../notifications/notifications";
 import * as jury from "./jury";
+import { getLab } from "../labs/labs";
 
 export interface Viewer {
   userId: string;
@@ -66,6 +67,7 @@ export async function labCampaignPage(campaignId: string, viewer: Viewer) {
     .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || b.supports - a.supports);
   return {
     campaign,
+    labSlug: (await getLab(campaign.lab_id))?.slug ?? null,
     phase: campaignPhase(campaign),
     criteria,
     eligible: eligible.map((id) => orgs.get(id)?.name ?? "?"),

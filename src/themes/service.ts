@@ -29,6 +29,11 @@ async function requireAnalysis(viewer: Viewer, analysisId: string): Promise<them
   return a;
 }
 
+/** Checks that the viewer is on the analysis's lab team (404 or 403 otherwise). */
+export async function authorizeAnalysis(viewer: Viewer, analysisId: string): Promise<void> {
+  await requireAnalysis(viewer, analysisId);
+}
+
 async function requireTheme(viewer: Viewer, themeId: string): Promise<{ theme: themes.Theme; analysis: themes.Analysis }> {
   const theme = await themes.getTheme(themeId);
   if (!theme) throw new Refusal("Ce thème n’existe plus : la page a peut-être changé depuis son affichage.", 404);
