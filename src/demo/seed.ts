@@ -6,13 +6,13 @@ import * as ideas from "../ideas/ideas";
 import { assignJuror, submitEvaluation } from "../jury/jury";
 import { runtime } from "../kernel/runtime";
 import type { Role } from "../kernel/permissions";
-import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas } from "./content";
+import { frenchSpaces } from "../kernel/format";
+import { seedDemoThemes } from "../themes/demo";
+import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
 
 const DAY = 86_400_000;
-
-
 
 /** Loads the Grand Est demo when the database has no user yet. Returns what it loaded, or null. */
 export async function seedDemoIfEmpty(): Promise<Record<string, number> | null> {
@@ -103,7 +103,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   await publishCampaign(contest.id);
 
   const agentIds = agents.map((a) => userId.get(a.key)!);
-  const contestIdeas: { id: string; awarded?: { kind: ideas.AwardKind; citation: string } }[] = [];
+  const contestIdeas: { id: string; topic: string; awarded?: { kind: ideas.AwardKind; citation: string } }[] = [];
   for (const [i, d] of closedCampaignIdeas.entries()) {
     const author = userId.get(d.authorKey)!;
     const at = new Date(opens.getTime() + Math.floor(((i + rand()) / closedCampaignIdeas.length) * (closes.getTime() - opens.getTime() - DAY)));
@@ -126,7 +126,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
       await ideas.inviteCoauthor(idea.id, cid, author);
       await ideas.answerCoauthor(idea.id, cid, true);
     }
-    contestIdeas.push({ id: idea.id, awarded: d.awarded });
+    contestIdeas.push({ id: idea.id, topic: frenchSpaces(topicLabels[d.topic]), awarded: d.awarded });
   }
   // Supports and comments
   const supports: { ideaId: string; userId: string }[] = [];
@@ -204,12 +204,16 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   }
   await assignJuror(open.id, userId.get("juror-1")!, dimap1);
 
+  // The contest's themes, analysed, curated by the lab team and published.
+  const curated = await seedDemoThemes({ labId: regionLab.id, campaignId: contest.id, curatorId: dimap1, problemOf: new Map(contestIdeas.map((c) => [c.id, c.topic])) });
+
   const stats = {
     organizations: organizations.length,
     users: created.length,
     ideas: closedCampaignIdeas.length + openCampaignIdeas.length,
     supports: supports.length,
     comments: commentCount,
+    themes: curated.themes,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

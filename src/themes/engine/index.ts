@@ -216,10 +216,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     chosenK = Math.max(0, Math.min(Math.floor(options.k), free.length));
   } else {
     const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(free.length))));
-    // At least about √n / 3 themes (5 for 244 ideas): a « problématique » holding a third of all
-    // the ideas tells the lab nothing, and reproducibility alone favours the fewest themes.
-    const lower = P > 0 ? 1 : Math.max(2, Math.min(upper, Math.round(Math.sqrt(free.length) / 3)));
-    const [lo, hi] = options.kRange ?? [lower, upper];
+    const [lo, hi] = options.kRange ?? [P > 0 ? 1 : 2, upper];
     const kMax = Math.max(1, Math.min(hi, distinct, free.length));
     const kMin = Math.max(1, Math.min(lo, kMax));
     const candidates = kGrid(kMin, kMax);

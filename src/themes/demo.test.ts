@@ -1,0 +1,47 @@
+/** The Grand Est demo ships its contest's themes analysed, curated and published. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootTestRuntime } from "../../tests/support/runtime";
+import { seedDemo } from "../demo/seed";
+import { topicLabels } from "../demo/content";
+import { frenchSpaces } from "../kernel/format";
+import * as themes from "./themes";
+import { publishedThemesFor, themeMap } from "./service";
+import { loadPrincipal } from "../labs/labs";
+import { listDemoUsers } from "../accounts/accounts";
+
+let env: Awaited<ReturnType<typeof bootTestRuntime>>;
+beforeAll(async () => {
+  env = await bootTestRuntime();
+  await seedDemo();
+}, 180_000);
+afterAll(async () => {
+  await env?.dispose();
+});
+
+describe("demo themes", () => {
+  it("publishes the contest's curated themes, named after the problems, all validated", async () => {
+    const [analysis] = await themes.listPublishedAnalyses();
+    expect(analysis).toBeDefined();
+    const list = await themes.listThemes(analysis.id);
+    expect(list.length).toBeGreaterThanOrEqual(8);
+    const names = new Set(Object.values(topicLabels).map(frenchSpaces));
+    for (const t of list) {
+      expect(names.has(t.label)).toBe(true);
+      expect(t.validated_at).not.toBeNull();
+    }
+    const memberships = await themes.listMemberships(analysis.id);
+    expect(memberships).toHaveLength(240);
+    const acts = await themes.listCuration(analysis.id, 500);
+    expect(acts.some((e) => e.kind === "rename")).toBe(true);
+    expect(acts.some((e) => e.kind === "publish")).toBe(true);
+    // an idea of the contest shows its theme, with other ideas of it
+    const someIdea = memberships.find((m) => m.theme_id)!.idea_id;
+    const shown = (await publishedThemesFor([someIdea])).get(someIdea);
+    expect(shown && names.has(shown.label)).toBe(true);
+    // and every agent can open the map
+    const users = await listDemoUsers();
+    const agent = users.find((u) => u.email.endsWith("@grandest.fr") && !u.email.startsWith("helene"))!;
+    const map = await themeMap({ userId: agent.id, principal: await loadPrincipal(agent.id) }, analysis.id);
+    expect(map.points.length).toBe(240);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The Grand Est demo's themes: the contest's non-awarded ideas analysed by the engine, then curated
+ * as the lab team did in 2020 (themes named after the problems they found, themes that tell the same
+ * problem merged, the ideas left « à classer » put where they belong, every theme validated) and
+ * published. Runs once, in the seeding process, with the engine in-process (no job queue yet).
+ */
+import { discoverThemes } from "./engine/index";
+import { ideasInScope, candidateRange } from "./runner";
+import * as themes from "./themes";
+
+export async function seedDemoThemes(input: {
+  labId: string;
+  campaignId: string;
+  curatorId: string;
+  /** The problem each demo idea was written about, as the lab named it. */
+  problemOf: Map<string, string>;
+}): Promise<{ themes: number; moved: number }> {
+  const analysis = await themes.createAnalysis({
+    labId: input.labId,
+    title: "G1ID – les problématiques de fond des idées non primées",
+    campaignIds: [input.campaignId],
+    scope: "not_awarded",
+    k: 12,
+    createdBy: input.curatorId,
+  });
+  const run = await themes.createRun({ analysisId: analysis.id, kind: "analyse", k: 12, seed: 1, requestedBy: input.curatorId });
+  const docs = await ideasInScope(analysis);
+  await themes.startRun(run.id, docs.length);
+  const result = await discoverThemes(docs, { k: 12, seed: 1, kRange: candidateRange(docs.length, 0) });
+  await themes.saveAnalysisRun(
+    {
+      runId: run.id,
+      analysisId: analysis.id,
+      chosenK: result.chosenK,
+      quality: [],
+      stats: { ...result.stats },
+      kept: [],
+      created: result.themes.map((t) => ({
+        label: t.label,
+        terms: t.terms.slice(0, 8).map((x) => ({ term: x.term, weight: Math.round(x.weight * 1000) / 1000, count: x.count })),
+        representativeIds: t.representativeIds,
+        cohesion: t.cohesion,
+        members: t.memberIds.map((id, i) => ({ ideaId: id, similarity: t.memberSimilarities[i] ?? null })),
+      })),
+      outliers: result.outliers.map((o) => ({ ideaId: o.id, reason: o.reason, similarity: o.similarity })),
+      positions: result.positions.map((p) => ({ ideaId: p.id, x: p.x, y: p.y })),
+      frozenIdeaIds: [],
+    },
+    input.curatorId,
+  );
+
+  // Curation: each theme takes the name of the problem most of its ideas are about; two themes
+  // about the same problem are merged.
+  const list = await themes.listThemes(analysis.id);
+  const memberships = await themes.listMemberships(analysis.id);
+  const byProblem = new Map<string, string>();
+  for (const t of list) {
+    const counts = new Map<string, number>();
+    for (const m of memberships) if (m.theme_id === t.id) counts.set(input.problemOf.get(m.idea_id) ?? "", (counts.get(input.problemOf.get(m.idea_id) ?? "") ?? 0) + 1);
+    const [problem] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [""];
+    if (!problem) continue;
+    const same = byProblem.get(problem);
+    if (same) await themes.mergeThemes(same, t.id, input.curatorId);
+    else {
+      byProblem.set(problem, t.id);
+      await themes.renameTheme(t.id, problem, input.curatorId);
+    }
+  }
+  // The ideas « à classer » go to the theme of their problem, when there is one.
+  let moved = 0;
+  for (const m of memberships.filter((x) => !x.theme_id)) {
+    const target = byProblem.get(input.problemOf.get(m.idea_id) ?? "");
+    if (!target) continue;
+    await themes.moveIdea(analysis.id, m.idea_id, target, input.curatorId, { ideaTitle: docs.find((d) => d.id === m.idea_id)?.title ?? "", themeLabel: input.problemOf.get(m.idea_id) });
+    moved++;
+  }
+  for (const id of byProblem.values()) await themes.setValidated(id, true, input.curatorId);
+  await themes.setPublished(analysis.id, input.curatorId, true);
+  await themes.logCuration(analysis.id, input.curatorId, "publish", {});
+  return { themes: byProblem.size, moved };
+}
