@@ -36,6 +36,11 @@ beforeAll(async () => {
   // the agent's own idea, for the edit action
   const openCampaign = /href="\/campagnes\/([0-9a-f-]{36})\/deposer"/.exec(await (await clients.agent.get(`/campagnes/${campaignIds.find(Boolean)}`)).text());
   ids.openCampaign = openCampaign?.[1] ?? campaignIds[0];
+  // the demo's published theme analysis and one of its themes
+  const analyses = await (await clients.team.get("/lab/region-grand-est/problematiques")).text();
+  ids.analysis = /href="\/lab\/analyses\/([0-9a-f-]{36})"/.exec(analyses)![1];
+  const analysis = await (await clients.team.get(`/lab/analyses/${ids.analysis}`)).text();
+  ids.theme = new RegExp(`href="/lab/analyses/${ids.analysis}/themes/([0-9a-f-]{36})"`).exec(analysis)![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -56,6 +61,9 @@ const actions = (): Action[] => [
   { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
   { path: `/lab/campagnes/${ids.campaign}`, as: "team", fields: { intent: "addJuror", email: "pas-une-adresse" } },
   { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "grant", email: "x@y.fr", role: "pape" } },
+  { path: "/lab/region-grand-est/problematiques", as: "team", fields: { campaignIds: ids.campaign, scope: "all", k: "5" } },
+  { path: `/lab/analyses/${ids.analysis}`, as: "team", fields: { intent: "unpublish" } },
+  { path: `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, as: "team", fields: { intent: "rename", themeId: ids.theme, label: "Nouveau nom" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -167,14 +175,14 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
