@@ -10,7 +10,7 @@ import { Client } from "../support/http";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ WEB_CONCURRENCY: "2" });
+  server = await startServer({ WEB_CONCURRENCY: "2", LOG_LEVEL: "info" });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -39,5 +39,10 @@ it("runs an analysis requested through any worker and shows its result on every 
   const logs = server.logs.join("");
   expect(logs).not.toContain('"level":"error"');
   // on PostgreSQL it really ran as a primary and workers
-  if (process.env.DATABASE_URL) expect(logs).toContain('"role":"primary"');
+  if (process.env.DATABASE_URL) {
+    expect(logs).toContain('"role":"primary"');
+    expect(logs).toMatch(/"worker":\d/);
+  }
+  // the job ran once, in the process that runs jobs
+  expect(logs.match(/"msg":"job done"/g) ?? []).toHaveLength(1);
 });
