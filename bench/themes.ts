@@ -144,7 +144,33 @@ async function main() {
       rows.push([String(r.n), String(run.k), String(run.themes), String(run.outliers), run.seconds.toFixed(1), run.cpuSeconds.toFixed(1), r.peakMB.toFixed(0), f3(run.nmi)]);
     }
     printTable(header, rows);
+    await responsiveness();
   }
+}
+
+/**
+ * The web server's event loop while an analysis of 10,000 texts runs: in a worker thread, as the
+ * job runner does (src/themes/runner.ts), and, for comparison, on the main thread.
+ */
+async function responsiveness() {
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const { runEngine } = await import("../src/themes/runner");
+  const { records } = parseCsvRecords(readFileSync(path.join(dataDir, SCALE.file), "utf8"));
+  const docs = records.slice(0, 10_000).map((r) => ({ id: r.id, title: r.title, text: r.body }));
+  const header = ["where the engine runs", "seconds", "event loop delay p50 ms", "p99 ms", "max ms"];
+  const rows: string[][] = [];
+  for (const where of ["worker thread (the job)", "main thread (for comparison)"]) {
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    const t0 = performance.now();
+    h.enable();
+    if (where.startsWith("worker")) await runEngine(docs, { k: "auto", seed: 1 }, async () => false);
+    else await discoverThemes(docs, { k: "auto", seed: 1 });
+    h.disable();
+    const ms = (x: number) => (x / 1e6).toFixed(1);
+    rows.push([where, ((performance.now() - t0) / 1000).toFixed(1), ms(h.percentile(50)), ms(h.percentile(99)), ms(h.max)]);
+  }
+  console.log("Responsiveness — 10,000 texts, automatic k: delay of the server's event loop meanwhile");
+  printTable(header, rows);
 }
 
 function printTable(header: string[], rows: string[][]) {
