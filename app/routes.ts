@@ -11,6 +11,7 @@ export default [
   route("campagnes/:campaignId", "routes/campaign.tsx"),
   route("campagnes/:campaignId/deposer", "routes/idea-new.tsx"),
   route("idees", "routes/ideas.tsx"),
+  route("idees/proches", "routes/ideas-similar.tsx"),
   route("idees/:ideaId", "routes/idea.tsx"),
   route("idees/:ideaId/modifier", "routes/idea-edit.tsx"),
   route("idees/:ideaId/pieces/:attachmentId", "routes/idea-attachment.tsx"),

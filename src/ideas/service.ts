@@ -256,6 +256,38 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
   };
 }
 
+/** Typed texts shorter than this are not compared: too few words to mean anything. */
+export const SIMILAR_MIN_CHARS = 12;
+
+export interface SimilarIdeaView {
+  id: string;
+  title: string;
+  campaign: string;
+  status: ideas.IdeaStatus;
+  supports: number;
+  author: string;
+}
+
+/**
+ * Published ideas close to what the viewer is writing (any campaign), with names resolved, so
+ * that they can support or join one instead of submitting a duplicate. `null` when the text is
+ * too short to compare. Every signed-in user may ask: only ideas they may already read come back.
+ */
+export async function similarIdeasFor(_viewer: Viewer, text: { title: string; problem: string; proposal: string }, excludeId?: string): Promise<SimilarIdeaView[] | null> {
+  const body = `${text.problem}\n${text.proposal}`.trim();
+  if ((text.title.trim() + body).length < SIMILAR_MIN_CHARS) return null;
+  const found = await ideas.findSimilarIdeas({ title: text.title, body }, { excludeId, limit: 5 });
+  const [users, campaigns] = await Promise.all([getUsers(found.map((i) => i.author_id)), getCampaignTitles(found.map((i) => i.campaign_id))]);
+  return found.map((i) => ({
+    id: i.id,
+    title: i.title,
+    campaign: campaigns.get(i.campaign_id) ?? "",
+    status: i.status,
+    supports: i.support_count,
+    author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
+  }));
+}
+
 /** « Mes idées »: each idea with its status, dated history and pending invitations. */
 export async function myIdeas(viewer: Viewer) {
   const list = await ideas.listIdeasOf(viewer.userId);

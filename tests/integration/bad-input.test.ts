@@ -48,6 +48,7 @@ const actions = (): Action[] => [
   { path: "/connexion/demo", as: "anon", fields: { email: agents[0].email } },
   { path: "/deconnexion", as: "leaver", fields: {} },
   { path: `/campagnes/${ids.openCampaign}/deposer`, as: "agent", fields: { title: "Une idée", problem: "x".repeat(30), proposal: "y".repeat(30), beneficiaries: "tous", intent: "submit" } },
+  { path: `/campagnes/${ids.openCampaign}/deposer`, as: "agent", fields: { title: "Moins de pain jeté au self", intent: "similar" } },
   { path: `/idees/${ids.idea}`, as: "agent", fields: { intent: "comment", body: "Bien vu" } },
   { path: `/idees/${ids.idea}/modifier`, as: "agent", fields: { title: "Titre modifié", intent: "draft" } },
   { path: "/notifications", as: "agent", fields: { intent: "readAll" } },
