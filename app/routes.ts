@@ -24,6 +24,7 @@ export default [
   route("lab/:labSlug/campagnes/nouvelle", "routes/lab-campaign-new.tsx"),
   route("lab/campagnes/:campaignId", "routes/lab-campaign.tsx"),
   route("lab/campagnes/:campaignId/modifier", "routes/lab-campaign-edit.tsx"),
+  route("lab/campagnes/:campaignId/doublons", "routes/lab-campaign-duplicates.tsx"),
   route("lab/:labSlug/roles", "routes/lab-roles.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

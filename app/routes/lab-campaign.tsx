@@ -133,6 +133,13 @@ export default function LabCampaign() {
             Modifier
           </Link>
         </li>
+        {d.phase !== "draft" && (
+          <li>
+            <Link className="fr-btn fr-btn--secondary" to={`/lab/campagnes/${c.id}/doublons`}>
+              Doublons probables
+            </Link>
+          </li>
+        )}
         {d.phase === "draft" && (
           <li>
             <AppForm>

@@ -698,6 +698,69 @@ export async function markOthersNotAwarded(campaignId: string, actorId: string, 
   return rows;
 }
 
+// ---------------------------------------------------------------- merging duplicates
+
+export class MergeConflict extends Error {}
+
+/**
+ * Merges `absorbedId` into `keptId`, in one transaction: the absorbed idea's author and confirmed
+ * co-authors become confirmed co-authors of the kept one (its author stays its author), its
+ * supports join the kept idea's (one per user; an author of the kept idea cannot support it), its
+ * comments move with their authors, and it becomes "merged", pointing to the kept idea. Both
+ * histories record the merge and who did it. Throws MergeConflict when either idea cannot be
+ * merged any more (a concurrent merge, a draft).
+ */
+export async function mergeIdeas(keptId: string, absorbedId: string, actor: { id: string; name: string }): Promise<{ kept: Idea; absorbed: Idea }> {
+  return tx(async (t) => {
+    // both rows locked, in a fixed order so that two crossed merges cannot deadlock
+    const locked = await t.selectFrom("ideas").selectAll().where("id", "in", [keptId, absorbedId]).orderBy("id").forUpdate().execute();
+    const kept = locked.find((i) => i.id === keptId);
+    const absorbed = locked.find((i) => i.id === absorbedId);
+    if (!kept || !absorbed || keptId === absorbedId) throw new MergeConflict("Ces idées ne peuvent pas être fusionnées.");
+    for (const i of [kept, absorbed]) {
+      if (i.status === "merged") throw new MergeConflict(`L’idée « ${i.title} » a déjà été fusionnée.`);
+      if (i.status === "draft") throw new MergeConflict(`L’idée « ${i.title} » est un brouillon.`);
+    }
+    const at = new Date();
+    const absorbedCo = await t.selectFrom("idea_coauthors").select("user_id").where("idea_id", "=", absorbedId).where("status", "=", "confirmed").execute();
+    const newOwners = [...new Set([absorbed.author_id, ...absorbedCo.map((c) => c.user_id)])].filter((u) => u !== kept.author_id);
+    if (newOwners.length)
+      await t
+        .insertInto("idea_coauthors")
+        .values(newOwners.map((user_id) => ({ idea_id: keptId, user_id, status: "confirmed" as const, created_at: at })))
+        .onConflict((oc) => oc.columns(["idea_id", "user_id"]).doUpdateSet({ status: "confirmed" }))
+        .execute();
+    const owners = await t.selectFrom("idea_coauthors").select("user_id").where("idea_id", "=", keptId).where("status", "=", "confirmed").execute();
+    const ownerIds = [kept.author_id, ...owners.map((o) => o.user_id)];
+    // supports: the union, one per user, without the kept idea's (now larger) set of authors
+    await sql`INSERT INTO idea_supports (idea_id, user_id, created_at)
+      SELECT ${keptId}, user_id, created_at FROM idea_supports WHERE idea_id = ${absorbedId}
+      ON CONFLICT (idea_id, user_id) DO NOTHING`.execute(t);
+    await t.deleteFrom("idea_supports").where("idea_id", "=", absorbedId).execute();
+    await t.deleteFrom("idea_supports").where("idea_id", "=", keptId).where("user_id", "in", ownerIds).execute();
+    await t.updateTable("idea_comments").set({ idea_id: keptId }).where("idea_id", "=", absorbedId).execute();
+    const keptAfter = await t
+      .updateTable("ideas")
+      .set({
+        support_count: sql<number>`(SELECT count(*) FROM idea_supports s WHERE s.idea_id = ideas.id)`,
+        comment_count: sql<number>`(SELECT count(*) FROM idea_comments c WHERE c.idea_id = ideas.id)`,
+        updated_at: at,
+      })
+      .where("id", "=", keptId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const absorbedAfter = await t
+      .updateTable("ideas")
+      .set({ status: "merged", merged_into_id: keptId, support_count: 0, comment_count: 0, updated_at: at })
+      .where("id", "=", absorbedId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addEvent(t, { ideaId: absorbedId, kind: "status", status: "merged", note: frenchSpaces(`Fusionnée avec l’idée « ${kept.title} » par ${actor.name}.`), actorId: actor.id, at });
+    await addEvent(t, { ideaId: keptId, kind: "merge", note: frenchSpaces(`L’idée « ${absorbed.title} » l’a rejointe (fusion par ${actor.name}).`), actorId: actor.id, at });
+    return { kept: keptAfter, absorbed: absorbedAfter };
+  });
+}
+
 // ---------------------------------------------------------------- moderation
 
 export async function hideIdea(ideaId: string, reason: string, actorId: string): Promise<void> {

@@ -56,6 +56,8 @@ const actions = (): Action[] => [
   { path: "/lab/region-grand-est/campagnes/nouvelle", as: "team", fields: { title: "Nouvelle" } },
   { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
   { path: `/lab/campagnes/${ids.campaign}`, as: "team", fields: { intent: "addJuror", email: "pas-une-adresse" } },
+  // a self-merge, refused even when everything else is right: the barrage never merges demo ideas
+  { path: `/lab/campagnes/${ids.campaign}/doublons`, as: "team", fields: { intent: "merge", ideaA: ids.idea, ideaB: ids.idea, keep: "a" } },
   { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "grant", email: "x@y.fr", role: "pape" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
@@ -168,14 +170,14 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
