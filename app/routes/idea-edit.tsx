@@ -2,11 +2,11 @@ import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/idea-edit";
 import { forbidden, notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
-import { invalid, parseForm } from "~/kernel/forms";
-import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
-import { loadIdeaPage, requireEditable, updateIdeaFor } from "~/ideas/service";
-import { ideaFormSchema } from "~/ideas/schemas";
-import { IdeaForm } from "~/ideas/ui";
+import { formValues, invalid, parseForm } from "~/kernel/forms";
+import { PageTitle } from "~/kernel/ui/forms";
+import { loadIdeaPage, requireEditable, updateIdeaFor, similarIdeasFor } from "~/ideas/service";
+import { ideaFormSchema, similarFormSchema } from "~/ideas/schemas";
+import { IdeaForm, type IdeaFormResult } from "~/ideas/ui";
 import { findUsersEmails } from "~/accounts/accounts";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -32,6 +32,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   await requireEditable(s, params.ideaId).catch(loaderFailure);
+  if (fd.get("intent") === "similar") {
+    // « Vérifier les idées proches »: nothing is saved, the form comes back as typed with the list
+    const p = parseForm(fd, similarFormSchema);
+    if (!p.ok) return invalid(p);
+    return { ok: true, values: formValues(fd), similar: await similarIdeasFor(s, p.data, params.ideaId) ?? [] };
+  }
   const parsed = parseForm(fd, ideaFormSchema);
   if (!parsed.ok) return invalid(parsed);
   const remove = fd.getAll("removeAttachment").filter((v): v is string => typeof v === "string");
@@ -45,7 +51,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function EditIdea() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<ActionResult>();
+  const a = useActionData<IdeaFormResult>();
   return (
     <Page>
       <PageTitle title={`Modifier «\u00a0${d.initial.title}\u00a0»`} error={!!a && !a.ok} />
@@ -71,7 +77,7 @@ export default function EditIdea() {
       <h1>{d.isDraft ? "Compléter mon idée" : "Modifier mon idée"}</h1>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-8">
-          <IdeaForm a={a} initial={d.initial} attachments={d.attachments} maxMb={d.maxMb} isDraft={d.isDraft} />
+          <IdeaForm a={a} ideaId={d.id} initial={d.initial} attachments={d.attachments} maxMb={d.maxMb} isDraft={d.isDraft} />
         </div>
       </div>
     </Page>

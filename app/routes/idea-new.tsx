@@ -3,11 +3,11 @@ import type { Route } from "./+types/idea-new";
 import { getCampaign } from "~/campaigns/campaigns";
 import { notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
-import { invalid, parseForm } from "~/kernel/forms";
-import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
-import { createIdeaFor, requireCanSubmit, submissionBlocker } from "~/ideas/service";
-import { ideaFormSchema } from "~/ideas/schemas";
-import { IdeaForm } from "~/ideas/ui";
+import { formValues, invalid, parseForm } from "~/kernel/forms";
+import { PageTitle } from "~/kernel/ui/forms";
+import { createIdeaFor, requireCanSubmit, submissionBlocker, similarIdeasFor } from "~/ideas/service";
+import { ideaFormSchema, similarFormSchema } from "~/ideas/schemas";
+import { IdeaForm, type IdeaFormResult } from "~/ideas/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -23,6 +23,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   await requireCanSubmit(s, params.campaignId).catch(loaderFailure);
+  if (fd.get("intent") === "similar") {
+    // « Vérifier les idées proches »: nothing is saved, the form comes back as typed with the list
+    const p = parseForm(fd, similarFormSchema);
+    if (!p.ok) return invalid(p);
+    return { ok: true, values: formValues(fd), similar: await similarIdeasFor(s, p.data, undefined) ?? [] };
+  }
   const parsed = parseForm(fd, ideaFormSchema);
   if (!parsed.ok) return invalid(parsed);
   try {
@@ -35,7 +41,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function NewIdea() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<ActionResult>();
+  const a = useActionData<IdeaFormResult>();
   return (
     <Page>
       <PageTitle title={`Déposer une idée – ${d.campaign.title}`} error={!!a && !a.ok} />

@@ -124,6 +124,21 @@ export default function IdeaPage() {
           </>
         )}
       </p>
+      {idea.status === "merged" && (
+        <div className="fr-callout fr-mb-4w">
+          <p className="fr-callout__text">
+            {d.mergedInto ? (
+              <>
+                Cette idée a été fusionnée avec «{"\u00a0"}
+                <Link to={`/idees/${d.mergedInto.id}`}>{d.mergedInto.title}</Link>
+                {"\u00a0"}»{"\u202f"}: ses auteurs, ses soutiens et ses commentaires l’ont rejointe.
+              </>
+            ) : (
+              "Cette idée a été fusionnée avec une autre idée."
+            )}
+          </p>
+        </div>
+      )}
       {idea.status === "awarded" && idea.award_kind && (
         <div className="fr-callout fr-callout--green-emeraude fr-mb-4w">
           <h2 className="fr-callout__title">{awardKinds[idea.award_kind]} du jury</h2>

@@ -140,6 +140,13 @@ export default function LabCampaign() {
             </Link>
           </li>
         )}
+        {d.phase !== "draft" && (
+          <li>
+            <Link className="fr-btn fr-btn--secondary" to={`/lab/campagnes/${c.id}/doublons`}>
+              Doublons probables
+            </Link>
+          </li>
+        )}
         {d.phase === "draft" && (
           <li>
             <AppForm>

@@ -43,6 +43,8 @@ function explain(status: keyof typeof ideaStatuses): string {
       return "Votre idée a été primée par le jury.";
     case "not_awarded":
       return "Votre idée n’a pas été primée, mais elle n’est pas oubliée\u00a0: toutes les idées sont analysées par le lab pour en tirer des problématiques de fond.";
+    case "merged":
+      return "L’équipe du lab a fusionné votre idée avec une idée proche\u00a0: vous en êtes co-auteur, et ses soutiens et commentaires l’ont rejointe.";
   }
 }
 

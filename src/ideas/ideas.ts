@@ -3,6 +3,7 @@ import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { frenchSpaces } from "../kernel/format";
+import { referenceCache } from "../kernel/cache";
 
 export const ideaStatuses = {
   draft: "Brouillon",
@@ -10,6 +11,7 @@ export const ideaStatuses = {
   under_review: "En évaluation",
   awarded: "Primée",
   not_awarded: "Non primée",
+  merged: "Fusionnée",
 } as const;
 export type IdeaStatus = keyof typeof ideaStatuses;
 export const awardKinds = { prize: "Prix", mention: "Mention" } as const;
@@ -36,6 +38,8 @@ export type IdeasTables = {
     hidden_reason: string | null;
     hidden_by: string | null;
     submitted_at: Date | null;
+    /** Set when the lab team merged this idea into another (status "merged"). */
+    merged_into_id: Generated<string | null>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
@@ -43,7 +47,7 @@ export type IdeasTables = {
     id: Generated<string>;
     seq: Generated<number>;
     idea_id: string;
-    kind: "status" | "hidden" | "unhidden" | "edited" | "coauthor";
+    kind: "status" | "hidden" | "unhidden" | "edited" | "coauthor" | "merge";
     status: IdeaStatus | null;
     note: string | null;
     actor_id: string | null;
@@ -255,6 +259,17 @@ export const ideasMigrations: MigrationSet = {
       await sql`ALTER TABLE ideas ALTER COLUMN search SET STORAGE MAIN`.execute(d);
     },
   },
+  // Merging duplicates (lab team): the absorbed idea keeps its page, with status "merged" and a
+  // link to the idea that absorbed it. The counts' triggers see the status change like any other.
+  "2026-11-24-01-ideas-merged": {
+    async up(d) {
+      await sql`ALTER TABLE ideas DROP CONSTRAINT IF EXISTS ideas_status_check`.execute(d);
+      await sql`ALTER TABLE ideas ADD CONSTRAINT ideas_status_check
+        CHECK (status IN ('draft','submitted','under_review','awarded','not_awarded','merged'))`.execute(d);
+      await sql`ALTER TABLE ideas ADD COLUMN merged_into_id uuid REFERENCES ideas(id) ON DELETE SET NULL`.execute(d);
+      await sql`CREATE INDEX ideas_merged_into_idx ON ideas (merged_into_id) WHERE merged_into_id IS NOT NULL`.execute(d);
+    },
+  },
 };
 
 // ---------------------------------------------------------------- writing
@@ -381,10 +396,11 @@ export async function listIdeas(query: IdeaListQuery): Promise<{ items: IdeaList
   const tsq = terms ? sql`websearch_to_tsquery('germoir_fr', ${terms})` : null;
   const mod = (query.moderatedLabIds ?? []).filter(isUuid);
   const campaignId = query.campaignId && isUuid(query.campaignId) ? query.campaignId : undefined;
-  const status = query.status && query.status !== "draft" ? query.status : undefined;
+  const status = query.status && query.status !== "draft" && query.status !== "merged" ? query.status : undefined;
   const organizationId = query.organizationId && isUuid(query.organizationId) ? query.organizationId : undefined;
 
-  let base = q().selectFrom("ideas").where("status", "<>", "draft");
+  // Drafts are private; a merged idea lives on in the idea that absorbed it.
+  let base = q().selectFrom("ideas").where("status", "<>", "draft").where("status", "<>", "merged");
   base = mod.length
     ? base.where((eb) => eb.or([eb("hidden_at", "is", null), eb("lab_id", "in", mod)]))
     : base.where("hidden_at", "is", null);
@@ -398,7 +414,7 @@ export async function listIdeas(query: IdeaListQuery): Promise<{ items: IdeaList
     let list = base.select(listColumns).limit(pageSize).offset((page - 1) * pageSize);
     list = sort === "supported" ? list.orderBy("support_count", "desc").orderBy("submitted_at", "desc") : list.orderBy("submitted_at", "desc");
     // The total comes from the trigger-maintained idea_counts, not from counting the rows.
-    let counts = q().selectFrom("idea_counts").select(sql<number>`coalesce(sum(n), 0)`.as("n")).where("status", "<>", "draft");
+    let counts = q().selectFrom("idea_counts").select(sql<number>`coalesce(sum(n), 0)`.as("n")).where("status", "<>", "draft").where("status", "<>", "merged");
     counts = mod.length ? counts.where((eb) => eb.or([eb("hidden", "=", false), eb("lab_id", "in", mod)])) : counts.where("hidden", "=", false);
     if (campaignId) counts = counts.where("campaign_id", "=", campaignId);
     if (status) counts = counts.where("status", "=", status);
@@ -439,6 +455,116 @@ export async function listIdeas(query: IdeaListQuery): Promise<{ items: IdeaList
   return { items, total: Number(count.n) };
 }
 
+// ---------------------------------------------------------------- similar ideas
+
+export interface SimilarIdea {
+  id: string;
+  campaign_id: string;
+  author_id: string;
+  title: string;
+  status: IdeaStatus;
+  support_count: number;
+  score: number;
+}
+
+/** At most this many lexemes of the typed text go into the query: the rarest ones. */
+export const SIMILAR_MAX_LEXEMES = 8;
+/** Lexemes in more than this share of the ideas say nothing about a subject (« lycée », « jour »). */
+const SIMILAR_MAX_FREQUENCY = 0.15;
+/** ts_rank below this is noise: a word or two in common in the body. */
+export const SIMILAR_MIN_SCORE = 0.05;
+
+/**
+ * Lexeme frequencies in ideas.search, as PostgreSQL's own statistics keep them (ANALYZE keeps the
+ * most common lexemes of a tsvector column with their share of rows). Read once per 10 minutes.
+ * Without statistics (a fresh or small database) every lexeme counts as rare.
+ */
+const lexemeFrequencies = referenceCache(10 * 60_000, async () => {
+  const r = await sql<{ lexeme: string | null; freq: number | null }>`
+    SELECT x.lexeme, x.freq FROM pg_stats s,
+      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x(lexeme, freq)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'ideas' AND s.attname = 'search'`.execute(db());
+  const freq = new Map<string, number>();
+  let floor = 0.01;
+  for (const row of r.rows) if (row.lexeme !== null && row.freq !== null) freq.set(row.lexeme, Number(row.freq));
+  // the elements' frequencies are followed by their minimum: anything not listed is rarer than that
+  if (freq.size) floor = Math.min(...freq.values()) / 2;
+  return { freq, floor };
+});
+
+/** A tsquery matching texts that contain at least `k` of the lexemes (nested, not expanded). */
+export function atLeastQuery(lexemes: string[], k: number): string {
+  const go = (i: number, need: number): string | null => {
+    if (need === 0) return "";
+    if (lexemes.length - i < need) return null;
+    if (lexemes.length - i === need) return lexemes.slice(i).join(" & ");
+    const withFirst = go(i + 1, need - 1);
+    const without = go(i + 1, need);
+    const first = withFirst === "" ? lexemes[i] : `${lexemes[i]} & (${withFirst})`;
+    return without === null ? first : `(${first}) | (${without})`;
+  };
+  return go(0, Math.max(1, Math.min(k, lexemes.length))) ?? "";
+}
+
+/**
+ * The lexemes of a typed idea worth searching with: those of the text as the search column
+ * indexes it (germoir_fr: unaccented French stems), minus very common ones, the rarest first,
+ * title words and repeated words weighing more. Capped so that the query stays fast.
+ */
+export async function similarityLexemes(text: { title: string; body: string }): Promise<string[]> {
+  const r = await sql<{ lexeme: string; weights: string[]; positions: number[] }>`
+    SELECT lexeme, weights, positions FROM unnest(
+      setweight(to_tsvector('germoir_fr'::regconfig, ${text.title.slice(0, 500)}), 'A') ||
+      to_tsvector('germoir_fr'::regconfig, ${text.body.slice(0, 10_000)}))
+    -- unaccent passes a few French stop words through (« les » → « le »): drop them
+    WHERE ts_lexize('french_stem', lexeme) <> '{}'`.execute(db());
+  const { freq, floor } = await lexemeFrequencies.get();
+  return r.rows
+    .filter((row) => /^[\p{L}\p{N}]{2,40}$/u.test(row.lexeme) && !/^\p{N}+$/u.test(row.lexeme))
+    .map((row) => {
+      const f = freq.get(row.lexeme) ?? floor;
+      const inTitle = (row.weights ?? []).includes("A");
+      const tf = row.positions?.length ?? 1;
+      return { lexeme: row.lexeme, f, weight: Math.log(1 / f) * (inTitle ? 2 : 1) * (1 + Math.log(tf)) };
+    })
+    .filter((x) => x.f <= SIMILAR_MAX_FREQUENCY)
+    .sort((a, b) => b.weight - a.weight || (a.lexeme < b.lexeme ? -1 : 1))
+    .slice(0, SIMILAR_MAX_LEXEMES)
+    .map((x) => x.lexeme);
+}
+
+/**
+ * Published ideas (not drafts, hidden or merged ideas) close to a typed text, any campaign, most
+ * similar first. The GIN index on `search` finds the ideas sharing enough of the text's rarer
+ * lexemes (two of up to five, three of more), then ts_rank orders them by the share of those
+ * lexemes they hold, title words weighing more.
+ */
+export async function findSimilarIdeas(text: { title: string; body: string }, opts: { excludeId?: string; limit?: number; minScore?: number } = {}): Promise<SimilarIdea[]> {
+  const lexemes = await similarityLexemes(text);
+  if (!lexemes.length) return [];
+  const k = lexemes.length <= 2 ? 1 : lexemes.length <= 5 ? 2 : 3;
+  const anyOf = lexemes.join(" | ");
+  const enough = atLeastQuery(lexemes, k);
+  const limit = Math.min(Math.max(opts.limit ?? 5, 1), 20);
+  let m = q()
+    .selectFrom("ideas")
+    .select(["id", sql<number>`ts_rank(search, ${anyOf}::tsquery)`.as("score")])
+    .where(sql<boolean>`search @@ ${enough}::tsquery`)
+    .where("status", "not in", ["draft", "merged"])
+    .where("hidden_at", "is", null);
+  if (opts.excludeId && isUuid(opts.excludeId)) m = m.where("id", "<>", opts.excludeId);
+  const rows = await q()
+    .with("m", () => m.orderBy("score", "desc").limit(limit))
+    .selectFrom("m")
+    .innerJoin("ideas", "ideas.id", "m.id")
+    .select(["ideas.id", "ideas.campaign_id", "ideas.author_id", "ideas.title", "ideas.status", "ideas.support_count", "m.score"])
+    .where("m.score", ">=", opts.minScore ?? SIMILAR_MIN_SCORE)
+    .orderBy("m.score", "desc")
+    .orderBy("ideas.support_count", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
 /** Ideas the user authored or co-authors (confirmed or pending), newest first. */
 export async function listIdeasOf(userId: string): Promise<(Idea & { role: "author" | "coauthor" })[]> {
   const own = await q().selectFrom("ideas").selectAll().where("author_id", "=", userId).execute();
@@ -469,9 +595,11 @@ export async function historiesOf(ideaIds: string[]): Promise<Map<string, IdeaEv
   return out;
 }
 
-export async function listCampaignIdeas(campaignId: string, opts: { includeDrafts?: boolean } = {}): Promise<Idea[]> {
+/** A campaign's ideas, without drafts and merged ideas unless asked. */
+export async function listCampaignIdeas(campaignId: string, opts: { includeDrafts?: boolean; includeMerged?: boolean } = {}): Promise<Idea[]> {
   let query = q().selectFrom("ideas").selectAll().where("campaign_id", "=", campaignId);
   if (!opts.includeDrafts) query = query.where("status", "<>", "draft");
+  if (!opts.includeMerged) query = query.where("status", "<>", "merged");
   return query.orderBy("submitted_at").execute();
 }
 
@@ -568,6 +696,69 @@ export async function markOthersNotAwarded(campaignId: string, actorId: string, 
     .execute();
   await setStatus(rows.map((r) => r.id), "not_awarded", actorId, null, at);
   return rows;
+}
+
+// ---------------------------------------------------------------- merging duplicates
+
+export class MergeConflict extends Error {}
+
+/**
+ * Merges `absorbedId` into `keptId`, in one transaction: the absorbed idea's author and confirmed
+ * co-authors become confirmed co-authors of the kept one (its author stays its author), its
+ * supports join the kept idea's (one per user; an author of the kept idea cannot support it), its
+ * comments move with their authors, and it becomes "merged", pointing to the kept idea. Both
+ * histories record the merge and who did it. Throws MergeConflict when either idea cannot be
+ * merged any more (a concurrent merge, a draft).
+ */
+export async function mergeIdeas(keptId: string, absorbedId: string, actor: { id: string; name: string }): Promise<{ kept: Idea; absorbed: Idea }> {
+  return tx(async (t) => {
+    // both rows locked, in a fixed order so that two crossed merges cannot deadlock
+    const locked = await t.selectFrom("ideas").selectAll().where("id", "in", [keptId, absorbedId]).orderBy("id").forUpdate().execute();
+    const kept = locked.find((i) => i.id === keptId);
+    const absorbed = locked.find((i) => i.id === absorbedId);
+    if (!kept || !absorbed || keptId === absorbedId) throw new MergeConflict("Ces idées ne peuvent pas être fusionnées.");
+    for (const i of [kept, absorbed]) {
+      if (i.status === "merged") throw new MergeConflict(`L’idée « ${i.title} » a déjà été fusionnée.`);
+      if (i.status === "draft") throw new MergeConflict(`L’idée « ${i.title} » est un brouillon.`);
+    }
+    const at = new Date();
+    const absorbedCo = await t.selectFrom("idea_coauthors").select("user_id").where("idea_id", "=", absorbedId).where("status", "=", "confirmed").execute();
+    const newOwners = [...new Set([absorbed.author_id, ...absorbedCo.map((c) => c.user_id)])].filter((u) => u !== kept.author_id);
+    if (newOwners.length)
+      await t
+        .insertInto("idea_coauthors")
+        .values(newOwners.map((user_id) => ({ idea_id: keptId, user_id, status: "confirmed" as const, created_at: at })))
+        .onConflict((oc) => oc.columns(["idea_id", "user_id"]).doUpdateSet({ status: "confirmed" }))
+        .execute();
+    const owners = await t.selectFrom("idea_coauthors").select("user_id").where("idea_id", "=", keptId).where("status", "=", "confirmed").execute();
+    const ownerIds = [kept.author_id, ...owners.map((o) => o.user_id)];
+    // supports: the union, one per user, without the kept idea's (now larger) set of authors
+    await sql`INSERT INTO idea_supports (idea_id, user_id, created_at)
+      SELECT ${keptId}, user_id, created_at FROM idea_supports WHERE idea_id = ${absorbedId}
+      ON CONFLICT (idea_id, user_id) DO NOTHING`.execute(t);
+    await t.deleteFrom("idea_supports").where("idea_id", "=", absorbedId).execute();
+    await t.deleteFrom("idea_supports").where("idea_id", "=", keptId).where("user_id", "in", ownerIds).execute();
+    await t.updateTable("idea_comments").set({ idea_id: keptId }).where("idea_id", "=", absorbedId).execute();
+    const keptAfter = await t
+      .updateTable("ideas")
+      .set({
+        support_count: sql<number>`(SELECT count(*) FROM idea_supports s WHERE s.idea_id = ideas.id)`,
+        comment_count: sql<number>`(SELECT count(*) FROM idea_comments c WHERE c.idea_id = ideas.id)`,
+        updated_at: at,
+      })
+      .where("id", "=", keptId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const absorbedAfter = await t
+      .updateTable("ideas")
+      .set({ status: "merged", merged_into_id: keptId, support_count: 0, comment_count: 0, updated_at: at })
+      .where("id", "=", absorbedId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addEvent(t, { ideaId: absorbedId, kind: "status", status: "merged", note: frenchSpaces(`Fusionnée avec l’idée « ${kept.title} » par ${actor.name}.`), actorId: actor.id, at });
+    await addEvent(t, { ideaId: keptId, kind: "merge", note: frenchSpaces(`L’idée « ${absorbed.title} » l’a rejointe (fusion par ${actor.name}).`), actorId: actor.id, at });
+    return { kept: keptAfter, absorbed: absorbedAfter };
+  });
 }
 
 // ---------------------------------------------------------------- moderation

@@ -29,7 +29,8 @@ export function ideaRights(
   const owner = isAuthor || isCoauthor;
   const canView = !!viewer && (owner || (idea.status !== "draft" && (!idea.hidden_at || canModerate)));
   const canEdit = owner && campaignOpen && (idea.status === "draft" || idea.status === "submitted") && !idea.hidden_at;
-  const published = idea.status !== "draft" && !idea.hidden_at;
+  // a merged idea stays readable, but its supports and comments now go to the idea that absorbed it
+  const published = idea.status !== "draft" && idea.status !== "merged" && !idea.hidden_at;
   return {
     isAuthor,
     isCoauthor,

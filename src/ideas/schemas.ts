@@ -47,6 +47,28 @@ export const ideaFormSchema = z
     submit: v.intent === "submit",
   }));
 
+/**
+ * « Vérifier les idées proches » in the idea form (no JavaScript): the texts typed so far, nothing
+ * required beyond a few words; the form is shown again with every field kept.
+ */
+export const similarFormSchema = z
+  .object({
+    title: optionalText("Titre", 150),
+    problem: optionalText("Problème constaté", 4000),
+    proposal: optionalText("Proposition", 6000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.title + v.problem + v.proposal).length < 12)
+      ctx.addIssue({ code: "custom", path: ["title"], message: "Titre : écrivez au moins quelques mots (12 caractères) pour chercher des idées proches." });
+  });
+
+/** /idees/proches?titre=…&texte=…&idee=… (the live list, with JavaScript). Over-long texts are cut, not refused. */
+export const similarQuerySchema = z.object({
+  titre: z.string().optional().catch(undefined).transform((v) => (v ?? "").trim().slice(0, 150)),
+  texte: z.string().optional().catch(undefined).transform((v) => (v ?? "").trim().slice(0, 10_000)),
+  idee: z.uuid().optional().catch(undefined),
+});
+
 export const commentSchema = z.object({
   body: requiredText("Commentaire", 3000, 2),
 });

@@ -1,7 +1,9 @@
 import { runtime } from "../kernel/runtime";
 import { checkUploads } from "../kernel/uploads";
 import type { Principal } from "../kernel/permissions";
-import { labsWhere } from "../kernel/permissions";
+import { hasRole, labsWhere } from "../kernel/permissions";
+import { formatNumber } from "../kernel/format";
+import { similarPairs } from "../themes/engine";
 import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
 import { getOrganizations, getUnits } from "../organizations/organizations";
 import { campaignPhase, getCampaign, getCampaigns, getCampaignTitles, isEligible, type Campaign } from "../campaigns/campaigns";
@@ -145,11 +147,12 @@ export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
   if (!access) return null;
   const { idea, campaign, coauthors, rights, pendingInvite } = access;
   if (!access.visible) return { forbidden: true as const };
-  const [events, comments, attachments, supported] = await Promise.all([
+  const [events, comments, attachments, supported, mergedInto] = await Promise.all([
     ideas.history(idea.id),
     ideas.listComments(idea.id),
     ideas.listAttachments(idea.id),
     ideas.hasSupported(idea.id, viewer.userId),
+    idea.merged_into_id ? ideas.getIdea(idea.merged_into_id) : undefined,
   ]);
   const users = await getUsers([idea.author_id, ...coauthors.map((c) => c.user_id), ...comments.map((c) => c.author_id)]);
   const orgs = await getOrganizations(idea.organization_id ? [idea.organization_id] : []);
@@ -170,7 +173,8 @@ export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
       .filter((c) => c.status === "confirmed" || owner || c.user_id === viewer.userId)
       .map((c) => ({ userId: c.user_id, name: name(c.user_id), status: c.status })),
     pendingInvite,
-    events: owner || rights.canModerate ? events : events.filter((e) => e.kind === "status"),
+    mergedInto: mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
+    events: owner || rights.canModerate ? events : events.filter((e) => e.kind === "status" || e.kind === "merge"),
     comments: comments
       .filter((c) => !c.hidden_at || rights.canModerate || c.author_id === viewer.userId)
       .map((c) => ({ ...c, authorName: name(c.author_id), mine: c.author_id === viewer.userId })),
@@ -256,6 +260,38 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
   };
 }
 
+/** Typed texts shorter than this are not compared: too few words to mean anything. */
+export const SIMILAR_MIN_CHARS = 12;
+
+export interface SimilarIdeaView {
+  id: string;
+  title: string;
+  campaign: string;
+  status: ideas.IdeaStatus;
+  supports: number;
+  author: string;
+}
+
+/**
+ * Published ideas close to what the viewer is writing (any campaign), with names resolved, so
+ * that they can support or join one instead of submitting a duplicate. `null` when the text is
+ * too short to compare. Every signed-in user may ask: only ideas they may already read come back.
+ */
+export async function similarIdeasFor(_viewer: Viewer, text: { title: string; problem: string; proposal: string }, excludeId?: string): Promise<SimilarIdeaView[] | null> {
+  const body = `${text.problem}\n${text.proposal}`.trim();
+  if ((text.title.trim() + body).length < SIMILAR_MIN_CHARS) return null;
+  const found = await ideas.findSimilarIdeas({ title: text.title, body }, { excludeId, limit: 5 });
+  const [users, campaigns] = await Promise.all([getUsers(found.map((i) => i.author_id)), getCampaignTitles(found.map((i) => i.campaign_id))]);
+  return found.map((i) => ({
+    id: i.id,
+    title: i.title,
+    campaign: campaigns.get(i.campaign_id) ?? "",
+    status: i.status,
+    supports: i.support_count,
+    author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
+  }));
+}
+
 /** « Mes idées »: each idea with its status, dated history and pending invitations. */
 export async function myIdeas(viewer: Viewer) {
   const list = await ideas.listIdeasOf(viewer.userId);
@@ -266,7 +302,7 @@ export async function myIdeas(viewer: Viewer) {
   return list.map((i) => ({
     ...i,
     campaign: campaigns.get(i.campaign_id)?.title ?? "",
-    events: (histories.get(i.id) ?? []).filter((e) => e.kind === "status" || e.kind === "hidden" || e.kind === "unhidden"),
+    events: (histories.get(i.id) ?? []).filter((e) => e.kind === "status" || e.kind === "hidden" || e.kind === "unhidden" || e.kind === "merge"),
   }));
 }
 
@@ -278,4 +314,92 @@ export async function notifyStatus(rows: Pick<ideas.Idea, "id" | "author_id" | "
     for (const userId of ownerIds(r, co)) recipients.push({ userId, kind: "idea_status", title: `Votre idée « ${r.title} » est ${label}`, link: `/idees/${r.id}` });
   }
   await notify(recipients);
+}
+
+// ---------------------------------------------------------------- likely duplicates and merging (lab team)
+
+/** Cosine of TF-IDF vectors above which two ideas of a campaign are shown as likely duplicates. */
+export const DUPLICATE_THRESHOLD = 0.35;
+const MAX_PAIRS = 100;
+
+/** The campaign, if the viewer is on its lab's team; 404 or 403 otherwise (as the jury's requireLabCampaign). */
+export async function requireCampaignLabTeam(viewer: Viewer, campaignId: string): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId);
+  if (!campaign) throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
+  if (!hasRole(viewer.principal, campaign.lab_id, "lab_team")) throw new IdeaError("Seule l’équipe du lab de cette campagne peut faire cela.", undefined, 403);
+  return campaign;
+}
+
+/** « 87 % » */
+export function formatSimilarity(s: number): string {
+  return `${formatNumber(Math.round(s * 100))}\u00a0%`;
+}
+
+/**
+ * The likely duplicate pairs among a campaign's published ideas (no drafts, hidden or merged
+ * ideas), most similar first, found by the theme engine on their texts.
+ */
+export async function duplicatesPage(viewer: Viewer, campaignId: string) {
+  const campaign = await requireCampaignLabTeam(viewer, campaignId);
+  const list = (await ideas.listCampaignIdeas(campaign.id)).filter((i) => !i.hidden_at);
+  const started = performance.now();
+  const pairs = await similarPairs(
+    list.map((i) => ({ id: i.id, title: i.title, text: `${i.problem}\n${i.proposal}` })),
+    { threshold: DUPLICATE_THRESHOLD, limit: MAX_PAIRS },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const byId = new Map(list.map((i) => [i.id, i]));
+  const users = await getUsers(list.filter((i) => pairs.some((p) => p.a === i.id || p.b === i.id)).map((i) => i.author_id));
+  const view = (id: string) => {
+    const i = byId.get(id)!;
+    const u = users.get(i.author_id);
+    return { id: i.id, title: i.title, author: u ? displayName(u) : "Agent", status: i.status, supports: i.support_count, comments: i.comment_count };
+  };
+  return {
+    campaign: { id: campaign.id, title: campaign.title },
+    ideaCount: list.length,
+    seconds,
+    pairs: pairs.map((p) => ({ a: view(p.a), b: view(p.b), similarity: p.similarity, percent: formatSimilarity(p.similarity) })),
+  };
+}
+
+/**
+ * Merges two ideas of a campaign (lab team of its lab only): the kept idea absorbs the other
+ * (authors, supports, comments), which becomes « fusionnée » and points to it. Both ideas'
+ * authors and confirmed co-authors are told.
+ */
+export async function mergeDuplicate(viewer: Viewer, campaignId: string, keptId: string, absorbedId: string): Promise<{ kept: ideas.Idea; absorbed: ideas.Idea }> {
+  const campaign = await requireCampaignLabTeam(viewer, campaignId);
+  if (keptId === absorbedId) throw new IdeaError("Une idée ne peut pas être fusionnée avec elle-même.", "keep");
+  const found = await ideas.getIdeas([keptId, absorbedId]);
+  const kept = found.get(keptId);
+  const absorbed = found.get(absorbedId);
+  if (!kept || !absorbed) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (kept.campaign_id !== campaign.id || absorbed.campaign_id !== campaign.id)
+    throw new IdeaError("Seules deux idées de cette campagne peuvent être fusionnées : ces idées appartiennent à des campagnes différentes.", "keep");
+  const [keptCo, absorbedCo, me] = await Promise.all([ideas.listCoauthors(kept.id), ideas.listCoauthors(absorbed.id), getUser(viewer.userId)]);
+  let result: { kept: ideas.Idea; absorbed: ideas.Idea };
+  try {
+    result = await ideas.mergeIdeas(kept.id, absorbed.id, { id: viewer.userId, name: me ? displayName(me) : "l’équipe du lab" });
+  } catch (err) {
+    if (err instanceof ideas.MergeConflict) throw new IdeaError(err.message, undefined, 409);
+    throw err;
+  }
+  const keptOwners = ownerIds(kept, keptCo);
+  const absorbedOwners = ownerIds(absorbed, absorbedCo).filter((id) => !keptOwners.includes(id));
+  await notify([
+    ...keptOwners.map((userId) => ({
+      userId,
+      kind: "idea_merged" as const,
+      title: `L’idée « ${absorbed.title} » a été fusionnée avec votre idée « ${kept.title} » : ses auteurs, soutiens et commentaires la rejoignent`,
+      link: `/idees/${kept.id}`,
+    })),
+    ...absorbedOwners.map((userId) => ({
+      userId,
+      kind: "idea_merged" as const,
+      title: `Votre idée « ${absorbed.title} » a été fusionnée avec l’idée « ${kept.title} », dont vous êtes désormais co-auteur`,
+      link: `/idees/${kept.id}`,
+    })),
+  ]);
+  return result;
 }

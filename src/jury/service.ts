@@ -152,7 +152,7 @@ export async function jurorCampaignPage(campaignId: string, viewer: Viewer) {
 /** A juror sees other jurors' scores on an idea only once they submitted their own. */
 export async function jurorIdeaPage(ideaId: string, viewer: Viewer) {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
   const criteria = await getCriteria(campaign.id);
   const mine = await jury.getEvaluation(idea.id, viewer.userId);
@@ -183,7 +183,7 @@ const SCORING_CLOSED = "Le jury note les idées une fois la campagne clôturée 
 /** What a juror needs to score an idea (the grid and the scale), once their right to score it is checked. */
 export async function scoringContext(ideaId: string, viewer: Viewer) {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
   if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);
@@ -196,7 +196,7 @@ export async function scoreIdea(
   input: { comment: string; scores: Record<string, { score: number; comment: string }> },
 ): Promise<void> {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
   if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);

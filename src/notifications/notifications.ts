@@ -11,6 +11,7 @@ export const notificationKinds = {
   coauthor_answer: "Réponse de co-autorat",
   jury_assignment: "Affectation au jury",
   moderation: "Modération",
+  idea_merged: "Fusion d’idées",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

@@ -75,7 +75,7 @@ export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIde
   const lists = await Promise.all(analysis.campaign_ids.map((id) => listCampaignIdeas(id)));
   return lists
     .flat()
-    .filter((i) => !i.hidden_at && String(i.status) !== "merged" && i.status !== "draft")
+    .filter((i) => !i.hidden_at && i.status !== "merged" && i.status !== "draft")
     .filter((i) => analysis.scope === "all" || i.status !== "awarded")
     .map((i) => ({ id: i.id, title: i.title, text: `${i.problem}\n${i.proposal}\n${i.beneficiaries}` }));
 }

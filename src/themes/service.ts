@@ -307,7 +307,7 @@ export async function themeMap(viewer: Viewer, analysisId: string) {
   const index = new Map(list.map((t, i) => [t.id, i]));
   const visible = memberships.filter((m) => {
     const i = ideas.get(m.idea_id);
-    return i && !i.hidden_at;
+    return i && !i.hidden_at && i.status !== "merged";
   });
   const ideaOf = (m: themes.ThemeIdea) => {
     const i = ideas.get(m.idea_id)!;
@@ -340,7 +340,7 @@ export async function publishedThemesFor(ideaIds: string[], others = 8) {
   for (const [ideaId, { theme, analysis }] of found) {
     const members = (await themes.membershipsOfTheme(theme.id)).filter((m) => m.idea_id !== ideaId);
     const ideas = await getIdeas(members.map((m) => m.idea_id));
-    const shown = members.map((m) => ideas.get(m.idea_id)).filter((i): i is NonNullable<typeof i> => !!i && !i.hidden_at);
+    const shown = members.map((m) => ideas.get(m.idea_id)).filter((i): i is NonNullable<typeof i> => !!i && !i.hidden_at && i.status !== "merged");
     const users = await getUsers(shown.slice(0, others).map((i) => i.author_id));
     out.set(ideaId, {
       analysisId: analysis.id,

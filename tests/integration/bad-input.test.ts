@@ -53,6 +53,7 @@ const actions = (): Action[] => [
   { path: "/connexion/demo", as: "anon", fields: { email: agents[0].email } },
   { path: "/deconnexion", as: "leaver", fields: {} },
   { path: `/campagnes/${ids.openCampaign}/deposer`, as: "agent", fields: { title: "Une idée", problem: "x".repeat(30), proposal: "y".repeat(30), beneficiaries: "tous", intent: "submit" } },
+  { path: `/campagnes/${ids.openCampaign}/deposer`, as: "agent", fields: { title: "Moins de pain jeté au self", intent: "similar" } },
   { path: `/idees/${ids.idea}`, as: "agent", fields: { intent: "comment", body: "Bien vu" } },
   { path: `/idees/${ids.idea}/modifier`, as: "agent", fields: { title: "Titre modifié", intent: "draft" } },
   { path: "/notifications", as: "agent", fields: { intent: "readAll" } },
@@ -60,6 +61,8 @@ const actions = (): Action[] => [
   { path: "/lab/region-grand-est/campagnes/nouvelle", as: "team", fields: { title: "Nouvelle" } },
   { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
   { path: `/lab/campagnes/${ids.campaign}`, as: "team", fields: { intent: "addJuror", email: "pas-une-adresse" } },
+  // a self-merge, refused even when everything else is right: the barrage never merges demo ideas
+  { path: `/lab/campagnes/${ids.campaign}/doublons`, as: "team", fields: { intent: "merge", ideaA: ids.idea, ideaB: ids.idea, keep: "a" } },
   { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "grant", email: "x@y.fr", role: "pape" } },
   { path: "/lab/region-grand-est/problematiques", as: "team", fields: { campaignIds: ids.campaign, scope: "all", k: "5" } },
   { path: `/lab/analyses/${ids.analysis}`, as: "team", fields: { intent: "unpublish" } },
@@ -175,14 +178,14 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());

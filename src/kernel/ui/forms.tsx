@@ -186,6 +186,8 @@ export function SelectField(p: {
 
 export function RadioGroup(p: {
   name: string;
+  /** defaults to one derived from the name; give one when a page repeats the group */
+  id?: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -193,7 +195,7 @@ export function RadioGroup(p: {
   options: { value: string; label: ReactNode; hint?: ReactNode }[];
   inline?: boolean;
 }) {
-  const id = fieldId(p.name);
+  const id = p.id ?? fieldId(p.name);
   return (
     <fieldset
       className={`fr-fieldset${p.error ? " fr-fieldset--error" : ""}`}

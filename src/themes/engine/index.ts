@@ -469,3 +469,4 @@ function round(x: number): number {
 
 export { parseCsv, parseCsvRecords } from "./csv";
 export { scorePartition, normalizedMutualInformation, adjustedRandIndex, vMeasure } from "./metrics";
+export { similarPairs, type PairInput, type PairOptions, type SimilarPair } from "./pairs";
