@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
 import * as ideas from "./ideas";
-import { browseIdeas, commentOn, createIdeaFor, loadIdeaPage, moderateIdea, myIdeas, supportIdea, IdeaError } from "./service";
+import { browseIdeas, commentOn, createIdeaFor, loadIdeaPage, moderateIdea, myIdeas, supportIdea } from "./service";
+import { Refusal } from "../kernel/permissions";
 import { unreadCount } from "../notifications/notifications";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -71,7 +72,7 @@ describe("ideas on " + (process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"), () 
     expect(await supportIdea(fan, idea.id, true)).toBe(1);
     expect(await supportIdea(fan, idea.id, false)).toBe(0);
     expect(await supportIdea(fan, idea.id, false)).toBe(0);
-    await expect(supportIdea(author, idea.id, true)).rejects.toBeInstanceOf(IdeaError);
+    await expect(supportIdea(author, idea.id, true)).rejects.toBeInstanceOf(Refusal);
   });
 
   it("refuses submissions to closed or ineligible campaigns", async () => {

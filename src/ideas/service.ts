@@ -1,7 +1,7 @@
 import { runtime } from "../kernel/runtime";
 import { checkUploads } from "../kernel/uploads";
 import type { Principal } from "../kernel/permissions";
-import { hasRole, labsWhere } from "../kernel/permissions";
+import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { formatNumber } from "../kernel/format";
 import { similarPairs } from "../themes/engine";
 import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
@@ -10,21 +10,6 @@ import { campaignPhase, getCampaign, getCampaigns, getCampaignTitles, isEligible
 import { notify } from "../notifications/notifications";
 import * as ideas from "./ideas";
 import { ideaRights } from "./permissions";
-
-export interface Viewer {
-  userId: string;
-  principal: Principal;
-}
-
-export class IdeaError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
 
 function ownerIds(idea: Pick<ideas.Idea, "author_id">, coauthors: ideas.IdeaCoauthor[]): string[] {
   return [idea.author_id, ...coauthors.filter((c) => c.status === "confirmed").map((c) => c.user_id)];
@@ -50,7 +35,7 @@ async function resolveCoauthors(emails: string[], authorId: string): Promise<str
   const ids: string[] = [];
   for (const email of emails) {
     const u = await findUserByEmail(email);
-    if (!u) throw new IdeaError(`Co-auteurs : aucun agent inscrit avec l’adresse ${email}.`, "coauthors");
+    if (!u) throw new Refusal(`Co-auteurs : aucun agent inscrit avec l’adresse ${email}.`, 400, "coauthors");
     if (u.id !== authorId && !ids.includes(u.id)) ids.push(u.id);
   }
   return ids;
@@ -72,9 +57,9 @@ async function inviteAll(idea: ideas.Idea, userIds: string[], actorId: string) {
 /** The campaign, if the viewer may submit to it now; 404 or 403 otherwise. Checked before reading the form. */
 export async function requireCanSubmit(viewer: Viewer, campaignId: string): Promise<Campaign> {
   const campaign = await getCampaign(campaignId);
-  if (!campaign || campaign.state === "draft") throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
+  if (!campaign || campaign.state === "draft") throw new Refusal("Cette campagne n’existe pas.", 404);
   const blocker = await submissionBlocker(campaign, viewer);
-  if (blocker) throw new IdeaError(blocker, undefined, 403);
+  if (blocker) throw new Refusal(blocker, 403);
   return campaign;
 }
 
@@ -91,23 +76,23 @@ async function ideaAccess(ideaId: string, viewer: Viewer) {
 /** The idea, if the viewer may see it (invited co-authors included); 404 or 403 otherwise. */
 export async function requireVisible(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
   const access = await ideaAccess(ideaId, viewer);
-  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (!access.visible) throw new IdeaError("Cette idée n’est pas visible pour vous.", undefined, 403);
+  if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!access.visible) throw new Refusal("Cette idée n’est pas visible pour vous.", 403);
   return access.idea;
 }
 
 /** The idea, if the viewer may edit it now; 404 or 403 otherwise. Checked before reading the form. */
 export async function requireEditable(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
   const access = await ideaAccess(ideaId, viewer);
-  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (!access.rights.canEdit) throw new IdeaError("Vous ne pouvez pas modifier cette idée.", undefined, 403);
+  if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!access.rights.canEdit) throw new Refusal("Vous ne pouvez pas modifier cette idée.", 403);
   return access.idea;
 }
 
 export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
   const campaign = await requireCanSubmit(viewer, campaignId);
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS);
-  if (!uploads.ok) throw new IdeaError(uploads.error, "attachments");
+  if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
   const coauthorIds = await resolveCoauthors(form.coauthorEmails, viewer.userId);
   const user = await getUser(viewer.userId);
   const idea = await ideas.createIdea({
@@ -132,7 +117,7 @@ export async function updateIdeaFor(viewer: Viewer, ideaId: string, form: IdeaFo
   const existing = await ideas.listAttachments(idea.id);
   const keep = existing.filter((a) => !removeAttachmentIds.includes(a.id)).length;
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS - keep);
-  if (!uploads.ok) throw new IdeaError(uploads.error, "attachments");
+  if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
   const coauthorIds = await resolveCoauthors(form.coauthorEmails, idea.author_id);
   const updated = await ideas.updateIdea(idea.id, form, viewer.userId, form.submit);
   for (const id of removeAttachmentIds) await ideas.deleteAttachment(idea.id, id);
@@ -186,8 +171,8 @@ export async function loadIdeaPage(ideaId: string, viewer: Viewer) {
 
 export async function commentOn(viewer: Viewer, ideaId: string, body: string): Promise<void> {
   const access = await ideaAccess(ideaId, viewer);
-  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (!access.rights.canComment) throw new IdeaError("Vous ne pouvez pas commenter cette idée.", undefined, 403);
+  if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!access.rights.canComment) throw new Refusal("Vous ne pouvez pas commenter cette idée.", 403);
   await ideas.addComment(ideaId, viewer.userId, body);
   const recipients = ownerIds(access.idea, access.coauthors).filter((id) => id !== viewer.userId);
   await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${access.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
@@ -195,15 +180,15 @@ export async function commentOn(viewer: Viewer, ideaId: string, body: string): P
 
 export async function supportIdea(viewer: Viewer, ideaId: string, on: boolean): Promise<number> {
   const access = await ideaAccess(ideaId, viewer);
-  if (!access) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (!access.rights.canSupport) throw new IdeaError("Vous ne pouvez pas soutenir cette idée.", undefined, 403);
+  if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!access.rights.canSupport) throw new Refusal("Vous ne pouvez pas soutenir cette idée.", 403);
   return ideas.setSupport(ideaId, viewer.userId, on);
 }
 
 export async function answerInvitation(viewer: Viewer, ideaId: string, accept: boolean): Promise<void> {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
-  if (!(await ideas.answerCoauthor(ideaId, viewer.userId, accept))) throw new IdeaError("Aucune invitation en attente pour cette idée.", undefined, 409);
+  if (!idea) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!(await ideas.answerCoauthor(ideaId, viewer.userId, accept))) throw new Refusal("Aucune invitation en attente pour cette idée.", 409);
   const me = await getUser(viewer.userId);
   await notify({
     userId: idea.author_id,
@@ -215,9 +200,9 @@ export async function answerInvitation(viewer: Viewer, ideaId: string, accept: b
 
 async function requireModerator(viewer: Viewer, ideaId: string) {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!idea) throw new Refusal("Cette idée n’existe pas.", 404);
   const rights = ideaRights(idea, [], viewer, false);
-  if (!rights.canModerate) throw new IdeaError("Seule l’équipe du lab peut modérer.", undefined, 403);
+  if (!rights.canModerate) throw new Refusal("Seule l’équipe du lab peut modérer.", 403);
   return idea;
 }
 
@@ -235,7 +220,7 @@ export async function moderateIdea(viewer: Viewer, ideaId: string, hide: boolean
 export async function moderateComment(viewer: Viewer, ideaId: string, commentId: string, reason: string): Promise<void> {
   await requireModerator(viewer, ideaId);
   const comment = await ideas.getComment(commentId);
-  if (!comment || comment.idea_id !== ideaId) throw new IdeaError("Ce commentaire n’existe pas.", undefined, 404);
+  if (!comment || comment.idea_id !== ideaId) throw new Refusal("Ce commentaire n’existe pas.", 404);
   await ideas.hideComment(commentId, reason, viewer.userId);
   await notify({ userId: comment.author_id, kind: "moderation", title: `Votre commentaire a été masqué : ${reason}`, link: `/idees/${ideaId}#commentaires` });
 }
@@ -325,8 +310,8 @@ const MAX_PAIRS = 100;
 /** The campaign, if the viewer is on its lab's team; 404 or 403 otherwise (as the jury's requireLabCampaign). */
 export async function requireCampaignLabTeam(viewer: Viewer, campaignId: string): Promise<Campaign> {
   const campaign = await getCampaign(campaignId);
-  if (!campaign) throw new IdeaError("Cette campagne n’existe pas.", undefined, 404);
-  if (!hasRole(viewer.principal, campaign.lab_id, "lab_team")) throw new IdeaError("Seule l’équipe du lab de cette campagne peut faire cela.", undefined, 403);
+  if (!campaign) throw new Refusal("Cette campagne n’existe pas.", 404);
+  if (!hasRole(viewer.principal, campaign.lab_id, "lab_team")) throw new Refusal("Seule l’équipe du lab de cette campagne peut faire cela.", 403);
   return campaign;
 }
 
@@ -370,19 +355,19 @@ export async function duplicatesPage(viewer: Viewer, campaignId: string) {
  */
 export async function mergeDuplicate(viewer: Viewer, campaignId: string, keptId: string, absorbedId: string): Promise<{ kept: ideas.Idea; absorbed: ideas.Idea }> {
   const campaign = await requireCampaignLabTeam(viewer, campaignId);
-  if (keptId === absorbedId) throw new IdeaError("Une idée ne peut pas être fusionnée avec elle-même.", "keep");
+  if (keptId === absorbedId) throw new Refusal("Une idée ne peut pas être fusionnée avec elle-même.", 400, "keep");
   const found = await ideas.getIdeas([keptId, absorbedId]);
   const kept = found.get(keptId);
   const absorbed = found.get(absorbedId);
-  if (!kept || !absorbed) throw new IdeaError("Cette idée n’existe pas.", undefined, 404);
+  if (!kept || !absorbed) throw new Refusal("Cette idée n’existe pas.", 404);
   if (kept.campaign_id !== campaign.id || absorbed.campaign_id !== campaign.id)
-    throw new IdeaError("Seules deux idées de cette campagne peuvent être fusionnées : ces idées appartiennent à des campagnes différentes.", "keep");
+    throw new Refusal("Seules deux idées de cette campagne peuvent être fusionnées : ces idées appartiennent à des campagnes différentes.", 400, "keep");
   const [keptCo, absorbedCo, me] = await Promise.all([ideas.listCoauthors(kept.id), ideas.listCoauthors(absorbed.id), getUser(viewer.userId)]);
   let result: { kept: ideas.Idea; absorbed: ideas.Idea };
   try {
     result = await ideas.mergeIdeas(kept.id, absorbed.id, { id: viewer.userId, name: me ? displayName(me) : "l’équipe du lab" });
   } catch (err) {
-    if (err instanceof ideas.MergeConflict) throw new IdeaError(err.message, undefined, 409);
+    if (err instanceof ideas.MergeConflict) throw new Refusal(err.message, 409);
     throw err;
   }
   const keptOwners = ownerIds(kept, keptCo);

@@ -5,7 +5,8 @@ import { getCriteria, closeCampaignNow } from "../campaigns/campaigns";
 import { createIdeaFor } from "../ideas/service";
 import { getIdea } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
-import { assignJurorByEmail, awardIdea, closeAwards, jurorIdeaPage, labCampaignPage, scoreIdea, JuryError } from "./service";
+import { assignJurorByEmail, awardIdea, closeAwards, jurorIdeaPage, labCampaignPage, scoreIdea } from "./service";
+import { Refusal } from "../kernel/permissions";
 import { assignJuror } from "./jury";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -76,7 +77,7 @@ describe("jury", () => {
     await expect(jurorIdeaPage(s.a.id, outsider)).rejects.toMatchObject({ status: 403 });
     await expect(scoreIdea(s.a.id, outsider, { comment: "", scores: {} })).rejects.toMatchObject({ status: 403 });
     await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 4, comment: "" } } })).rejects.toThrow(/manquante/);
-    await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 9, comment: "" }, [s.faisa.id]: { score: 1, comment: "" } } })).rejects.toBeInstanceOf(JuryError);
+    await expect(scoreIdea(s.a.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 9, comment: "" }, [s.faisa.id]: { score: 1, comment: "" } } })).rejects.toBeInstanceOf(Refusal);
   });
 
   it("lets only the campaign's lab team manage the jury and award", async () => {

@@ -1,4 +1,4 @@
-import { hasRole, type Principal } from "../kernel/permissions";
+import { hasRole, type Principal, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
 import { getOrganizations, getUnits } from "../organizations/organizations";
 import { campaignPhase, getCampaign, getCampaigns, getCriteria, getEligibleOrganizationIds, type Campaign } from "../campaigns/campaigns";
@@ -8,26 +8,11 @@ import { notify } from "../notifications/notifications";
 import * as jury from "./jury";
 import { getLab } from "../labs/labs";
 
-export interface Viewer {
-  userId: string;
-  principal: Principal;
-}
-
-export class JuryError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The campaign, if the viewer is on its lab's team; 404 or 403 otherwise. */
 export async function requireLabCampaign(campaignId: string, viewer: Viewer): Promise<Campaign> {
   const campaign = await getCampaign(campaignId);
-  if (!campaign) throw new JuryError("Cette campagne n’existe pas.", 404);
-  if (!hasRole(viewer.principal, campaign.lab_id, "lab_team")) throw new JuryError("Seule l’équipe du lab de cette campagne peut faire cela.", 403);
+  if (!campaign) throw new Refusal("Cette campagne n’existe pas.", 404);
+  if (!hasRole(viewer.principal, campaign.lab_id, "lab_team")) throw new Refusal("Seule l’équipe du lab de cette campagne peut faire cela.", 403);
   return campaign;
 }
 
@@ -89,7 +74,7 @@ export async function labCampaignPage(campaignId: string, viewer: Viewer) {
 export async function assignJurorByEmail(campaignId: string, email: string, viewer: Viewer): Promise<void> {
   const campaign = await requireLabCampaign(campaignId, viewer);
   const user = await findUserByEmail(email);
-  if (!user) throw new JuryError(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
+  if (!user) throw new Refusal(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
   if (await jury.assignJuror(campaign.id, user.id, viewer.userId)) {
     await notify({ userId: user.id, kind: "jury_assignment", title: `Vous êtes membre du jury de « ${campaign.title} »`, link: `/jury/campagnes/${campaign.id}` });
   }
@@ -103,15 +88,15 @@ export async function removeJuror(campaignId: string, userId: string, viewer: Vi
 export async function awardIdea(campaignId: string, ideaId: string, kind: ideas.AwardKind, citation: string, viewer: Viewer): Promise<void> {
   const campaign = await requireLabCampaign(campaignId, viewer);
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.campaign_id !== campaign.id) throw new JuryError("Cette idée n’appartient pas à la campagne.", 404);
-  if (idea.status === "draft") throw new JuryError("Un brouillon ne peut pas être primé.", 409);
+  if (!idea || idea.campaign_id !== campaign.id) throw new Refusal("Cette idée n’appartient pas à la campagne.", 404);
+  if (idea.status === "draft") throw new Refusal("Un brouillon ne peut pas être primé.", 409);
   await ideas.award(idea.id, kind, citation, viewer.userId);
   await notifyStatus([idea], "awarded");
 }
 
 export async function closeAwards(campaignId: string, viewer: Viewer): Promise<number> {
   const campaign = await requireLabCampaign(campaignId, viewer);
-  if (campaignPhase(campaign) !== "closed") throw new JuryError("Clôturez d’abord la campagne.", 409);
+  if (campaignPhase(campaign) !== "closed") throw new Refusal("Clôturez d’abord la campagne.", 409);
   const rows = await ideas.markOthersNotAwarded(campaign.id, viewer.userId);
   await notifyStatus(rows, "not_awarded");
   return rows.length;
@@ -133,8 +118,8 @@ export async function jurorHome(viewer: Viewer) {
 
 async function requireJuror(campaignId: string, viewer: Viewer): Promise<Campaign> {
   const campaign = await getCampaign(campaignId);
-  if (!campaign) throw new JuryError("Cette campagne n’existe pas.", 404);
-  if (!(await jury.isJuror(campaign.id, viewer.userId))) throw new JuryError("Vous n’êtes pas membre du jury de cette campagne.", 403);
+  if (!campaign) throw new Refusal("Cette campagne n’existe pas.", 404);
+  if (!(await jury.isJuror(campaign.id, viewer.userId))) throw new Refusal("Vous n’êtes pas membre du jury de cette campagne.", 403);
   return campaign;
 }
 
@@ -152,7 +137,7 @@ export async function jurorCampaignPage(campaignId: string, viewer: Viewer) {
 /** A juror sees other jurors' scores on an idea only once they submitted their own. */
 export async function jurorIdeaPage(ideaId: string, viewer: Viewer) {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new Refusal("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
   const criteria = await getCriteria(campaign.id);
   const mine = await jury.getEvaluation(idea.id, viewer.userId);
@@ -183,9 +168,9 @@ const SCORING_CLOSED = "Le jury note les idées une fois la campagne clôturée 
 /** What a juror needs to score an idea (the grid and the scale), once their right to score it is checked. */
 export async function scoringContext(ideaId: string, viewer: Viewer) {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new Refusal("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
-  if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
+  if (campaignPhase(campaign) !== "closed") throw new Refusal(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);
   return { ideaId: idea.id, scaleMax: campaign.scale_max, criteria: criteria.map((c) => ({ id: c.id, label: c.label })) };
 }
@@ -196,14 +181,14 @@ export async function scoreIdea(
   input: { comment: string; scores: Record<string, { score: number; comment: string }> },
 ): Promise<void> {
   const idea = await ideas.getIdea(ideaId);
-  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new JuryError("Cette idée n’existe pas.", 404);
+  if (!idea || idea.status === "draft" || idea.status === "merged" || idea.hidden_at) throw new Refusal("Cette idée n’existe pas.", 404);
   const campaign = await requireJuror(idea.campaign_id, viewer);
-  if (campaignPhase(campaign) !== "closed") throw new JuryError(SCORING_CLOSED, 409);
+  if (campaignPhase(campaign) !== "closed") throw new Refusal(SCORING_CLOSED, 409);
   const criteria = await getCriteria(campaign.id);
   const scores = criteria.map((c) => {
     const s = input.scores[c.id];
-    if (!s) throw new JuryError(`Note manquante pour le critère « ${c.label} ».`, 400, `score.${c.id}`);
-    if (s.score < 0 || s.score > campaign.scale_max) throw new JuryError(`« ${c.label} » : note de 0 à ${campaign.scale_max}.`, 400, `score.${c.id}`);
+    if (!s) throw new Refusal(`Note manquante pour le critère « ${c.label} ».`, 400, `score.${c.id}`);
+    if (s.score < 0 || s.score > campaign.scale_max) throw new Refusal(`« ${c.label} » : note de 0 à ${campaign.scale_max}.`, 400, `score.${c.id}`);
     return { criterionId: c.id, score: s.score, comment: s.comment };
   });
   await jury.submitEvaluation({ campaignId: campaign.id, ideaId: idea.id, jurorId: viewer.userId, comment: input.comment, scores });

@@ -48,6 +48,12 @@ export function requireRole(p: Principal | null | undefined, labId: string, ...w
  * A module's refusal, turned into the right answer by the web layer (src/web/errors.ts): a French
  * message next to a field (400, 409) or an error page (403, 404).
  */
+/** Who is asking, as the modules' services see it. */
+export interface Viewer {
+  userId: string;
+  principal: Principal;
+}
+
 export class Refusal extends Error {
   constructor(
     message: string,

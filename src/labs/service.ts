@@ -1,16 +1,6 @@
-import { labsWhere, roles, type Principal, type Role } from "../kernel/permissions";
+import { labsWhere, roles, type Principal, type Role, Refusal } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
 import { getLabBySlug, getLabs, grantRole, listMembers, revokeRole, type Lab } from "./labs";
-
-export class LabError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Labs the principal works in as lab team or admin. */
 export async function myLabs(p: Principal): Promise<(Lab & { labTeam: boolean; admin: boolean })[]> {
@@ -21,8 +11,8 @@ export async function myLabs(p: Principal): Promise<(Lab & { labTeam: boolean; a
 
 export async function requireLabRole(slug: string, p: Principal, ...wanted: Role[]): Promise<Lab> {
   const lab = await getLabBySlug(slug);
-  if (!lab) throw new LabError("Ce lab n’existe pas.", 404);
-  if (!labsWhere(p, ...wanted).includes(lab.id)) throw new LabError("Vous n’avez pas ce rôle dans ce lab.", 403);
+  if (!lab) throw new Refusal("Ce lab n’existe pas.", 404);
+  if (!labsWhere(p, ...wanted).includes(lab.id)) throw new Refusal("Vous n’avez pas ce rôle dans ce lab.", 403);
   return lab;
 }
 
@@ -35,12 +25,12 @@ export async function labMembers(lab: Lab) {
 export async function grantByEmail(slug: string, p: Principal, email: string, role: Role): Promise<void> {
   const lab = await requireLabRole(slug, p, "admin");
   const user = await findUserByEmail(email);
-  if (!user) throw new LabError(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
+  if (!user) throw new Refusal(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
   await grantRole(user.id, lab.id, role, p.userId);
 }
 
 export async function revoke(slug: string, p: Principal, userId: string, role: Role): Promise<void> {
   const lab = await requireLabRole(slug, p, "admin");
-  if (userId === p.userId && role === "admin") throw new LabError("Vous ne pouvez pas retirer votre propre rôle d’administrateur.", 409);
+  if (userId === p.userId && role === "admin") throw new Refusal("Vous ne pouvez pas retirer votre propre rôle d’administrateur.", 409);
   await revokeRole(userId, lab.id, role);
 }

@@ -1,4 +1,4 @@
-import { hasRole, labsWhere, Refusal, type Principal } from "../kernel/permissions";
+import { hasRole, labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
 import { enqueue } from "../kernel/jobs/jobs";
 import { displayName, getUsers } from "../accounts/accounts";
 import { getLab, getLabs } from "../labs/labs";
@@ -7,11 +7,6 @@ import { getCampaignTitles, listLabCampaigns } from "../campaigns/campaigns";
 import { getIdeas } from "../ideas/ideas";
 import * as themes from "./themes";
 import { THEMES_QUEUE } from "./queue";
-
-interface Viewer {
-  userId: string;
-  principal: Principal;
-}
 
 const UNCLASSIFIED = "a-classer";
 
