@@ -12,6 +12,7 @@ import { ideasMigrations } from "./ideas/ideas";
 import { juryMigrations } from "./jury/jury";
 import { notificationsMigrations } from "./notifications/notifications";
 import { themesMigrations } from "./themes/themes";
+import { minilabsMigrations } from "./minilabs/minilabs";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -24,6 +25,7 @@ export const allMigrations = [
   juryMigrations,
   notificationsMigrations,
   themesMigrations,
+  minilabsMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

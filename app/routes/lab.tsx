@@ -51,6 +51,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/minilabs`}>
+                  Mini-Labs
+                </Link>
+              </li>
+            )}
             {lab.admin && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/roles`}>

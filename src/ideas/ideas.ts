@@ -779,6 +779,20 @@ export async function unhideIdea(ideaId: string, actorId: string): Promise<void>
 
 // ---------------------------------------------------------------- co-authors
 
+/** The people who hold these ideas: each idea's author and confirmed co-authors. */
+export async function holdersOf(ideaIds: string[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(ideaIds)].filter(isUuid);
+  const out = new Map<string, string[]>();
+  if (!ids.length) return out;
+  const [authors, coauthors] = await Promise.all([
+    q().selectFrom("ideas").select(["id", "author_id"]).where("id", "in", ids).execute(),
+    q().selectFrom("idea_coauthors").select(["idea_id", "user_id"]).where("idea_id", "in", ids).where("status", "=", "confirmed").execute(),
+  ]);
+  for (const a of authors) out.set(a.id, [a.author_id]);
+  for (const c of coauthors) if (!out.get(c.idea_id)?.includes(c.user_id)) out.get(c.idea_id)?.push(c.user_id);
+  return out;
+}
+
 export async function listCoauthors(ideaId: string): Promise<IdeaCoauthor[]> {
   return q().selectFrom("idea_coauthors").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").execute();
 }

@@ -12,6 +12,9 @@ export const notificationKinds = {
   jury_assignment: "Affectation au jury",
   moderation: "Modération",
   idea_merged: "Fusion d’idées",
+  minilab_invitation: "Invitation à un Mini-Lab",
+  minilab_request: "Demande pour rejoindre un Mini-Lab",
+  minilab_membership: "Mini-Lab",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

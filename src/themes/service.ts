@@ -347,3 +347,21 @@ export async function publishedThemesFor(ideaIds: string[], others = 8) {
   }
   return out;
 }
+
+/** A published theme of a lab's analysis, with its ideas: what a Mini-Lab is opened from. */
+export async function publishedTheme(themeId: string, labId: string): Promise<{ id: string; label: string; analysisId: string; ideaIds: string[] } | null> {
+  const theme = await themes.getTheme(themeId);
+  if (!theme) return null;
+  const analysis = await themes.getAnalysis(theme.analysis_id);
+  if (!analysis || analysis.lab_id !== labId || !analysis.published_at) return null;
+  const members = await themes.membershipsOfTheme(theme.id);
+  return { id: theme.id, label: theme.label, analysisId: analysis.id, ideaIds: members.map((m) => m.idea_id) };
+}
+
+/** The published themes of a lab, for choosing one. */
+export async function publishedThemesOfLab(labId: string): Promise<{ id: string; label: string; analysis: string }[]> {
+  const analyses = (await themes.listAnalyses([labId])).filter((a) => a.published_at);
+  const out: { id: string; label: string; analysis: string }[] = [];
+  for (const a of analyses) for (const t of await themes.listThemes(a.id)) out.push({ id: t.id, label: t.label, analysis: a.title });
+  return out;
+}

@@ -1,0 +1,99 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/lab-minilabs";
+import { formatDate } from "~/kernel/format";
+import { PageTitle } from "~/kernel/ui/forms";
+import { minilabsOverview } from "~/minilabs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  return minilabsOverview(s, params.labSlug).catch(loaderFailure);
+}
+
+export default function LabMinilabs() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <Page>
+      <PageTitle title={`Mini-Labs – ${d.lab.name}`} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/lab">
+              Espace lab
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Mini-Labs
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Mini-Labs – {d.lab.name}</h1>
+      <p>
+        <Link className="fr-btn" to={`/lab/${d.lab.slug}/minilabs/nouveau`}>
+          Ouvrir un Mini-Lab
+        </Link>
+      </p>
+      {d.minilabs.length === 0 ? (
+        <p>Aucun Mini-Lab pour l’instant.</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>Tous les Mini-Labs du lab</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mini-Lab</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Membres</th>
+                <th scope="col">Par organisation</th>
+                <th scope="col">Invitations en attente</th>
+                <th scope="col">Demandes à traiter</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.minilabs.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/minilabs/${m.id}`}>{m.name}</Link>
+                    {m.theme && (
+                      <>
+                        <br />
+                        <span className="fr-text--sm">Thème&nbsp;: {m.theme}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {m.phase}
+                    <br />
+                    <span className="fr-text--sm">
+                      du {formatDate(m.sessionsFrom)} à l’arbitrage le {formatDate(m.arbitrationOn)}
+                    </span>
+                  </td>
+                  <td>{m.active}</td>
+                  <td>
+                    {m.byOrganization.length === 0 ? (
+                      "—"
+                    ) : (
+                      <ul className="fr-text--sm">
+                        {m.byOrganization.map((o) => (
+                          <li key={o.name}>
+                            {o.name}&nbsp;: {o.n}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{m.invited}</td>
+                  <td>{m.requested}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,204 @@
+import { Link, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/minilab";
+import { formError, parseForm } from "~/kernel/forms";
+import { formatDate } from "~/kernel/format";
+import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { memberIntentSchema } from "~/minilabs/schemas";
+import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const page = await minilabPage(s, params.minilabId).catch(loaderFailure);
+  return { ...page, justOpened: new URL(request.url).searchParams.has("ouvert") };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const s = requireUser(context, request);
+  const fd = await readForm(request);
+  try {
+    await minilabPage(s, params.minilabId);
+    const p = parseForm(fd, memberIntentSchema);
+    if (!p.ok) return formError(fd, "Action inconnue.");
+    switch (p.data.intent) {
+      case "join": {
+        const status = await join(s, params.minilabId);
+        return { ok: true, message: status === "active" ? "Vous avez rejoint le Mini-Lab." : "Votre demande est envoyée à l’équipe du lab et aux animateurs." };
+      }
+      case "decline":
+        await declineInvitation(s, params.minilabId);
+        return { ok: true, message: "Vous avez décliné l’invitation." };
+      case "leave":
+        await leave(s, params.minilabId);
+        return { ok: true, message: "Vous avez quitté le Mini-Lab." };
+      case "accept":
+      case "refuse":
+        if (!p.data.userId) return formError(fd, "Action inconnue.");
+        await answerRequest(s, params.minilabId, p.data.userId, p.data.intent === "accept");
+        return { ok: true, message: p.data.intent === "accept" ? "La demande est acceptée." : "La demande est refusée." };
+    }
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
+}
+
+export default function MinilabPage() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
+  const m = d.minilab;
+  const status = d.me?.status;
+  return (
+    <Page>
+      <PageTitle title={`${m.name} – Mini-Lab`} error={!!a && !a.ok} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/minilabs">
+              Mini-Labs
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {m.name}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{m.name}</h1>
+      <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.phaseLabel}</p>
+      {d.justOpened && (
+        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+          <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? ` : ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
+        </div>
+      )}
+      {a?.ok && a.message && (
+        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+          <p>{a.message}</p>
+        </div>
+      )}
+      <ErrorSummary errors={a?.errors} formError={a?.formError} />
+      <p className="fr-text--lead">{m.question}</p>
+      <p>
+        {m.lab}
+        {m.theme ? ` · problématique «\u00a0${m.theme}\u00a0»` : ""}
+      </p>
+
+      {status === "invited" && (
+        <div className="fr-callout fr-mb-4w">
+          <h2 className="fr-callout__title fr-h5">Vous êtes invité à ce Mini-Lab</h2>
+          <p className="fr-callout__text fr-text--md">Une de vos idées rejoint sa problématique : venez la travailler avec les autres porteurs d’idées.</p>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <AppForm>
+                <SubmitButton name="intent" value="join">
+                  Rejoindre le Mini-Lab
+                </SubmitButton>
+              </AppForm>
+            </li>
+            <li>
+              <AppForm>
+                <SubmitButton name="intent" value="decline" secondary>
+                  Décliner l’invitation
+                </SubmitButton>
+              </AppForm>
+            </li>
+          </ul>
+        </div>
+      )}
+      {(!status || status === "declined" || status === "left") && m.phase !== "done" && (
+        <AppForm className="fr-mb-4w">
+          <p>{m.joinPolicyLabel}.</p>
+          <SubmitButton name="intent" value="join">
+            {m.joinPolicy === "open" ? "Rejoindre le Mini-Lab" : "Demander à rejoindre"}
+          </SubmitButton>
+        </AppForm>
+      )}
+      {status === "requested" && <p className="fr-mb-4w">Votre demande est en attente de réponse.</p>}
+      {status === "active" && d.me?.role === "member" && (
+        <AppForm className="fr-mb-4w">
+          <p>Vous êtes membre de ce Mini-Lab.</p>
+          <SubmitButton name="intent" value="leave" secondary>
+            Quitter le Mini-Lab
+          </SubmitButton>
+        </AppForm>
+      )}
+
+      <h2>Calendrier</h2>
+      <ul>
+        <li>
+          Sessions du {formatDate(m.sessionsFrom)} au {formatDate(m.sessionsUntil)}
+        </li>
+        <li>Restitution aux directions le {formatDate(m.restitutionOn)}</li>
+        <li>Arbitrage le {formatDate(m.arbitrationOn)}</li>
+      </ul>
+      {m.directorates.length > 0 && (
+        <>
+          <h2>Directions concernées</h2>
+          <ul>
+            {m.directorates.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>Animateurs</h2>
+      {d.facilitators.length === 0 ? (
+        <p>Aucun animateur désigné.</p>
+      ) : (
+        <ul>
+          {d.facilitators.map((p) => (
+            <li key={p.userId}>
+              {p.name}
+              {p.organization ? ` – ${p.organization}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Membres ({d.members.length})</h2>
+      {d.members.length === 0 ? (
+        <p>Personne n’a encore rejoint ce Mini-Lab{d.invitedCount > 0 ? ` ; ${d.invitedCount} invitations sont en attente` : ""}.</p>
+      ) : (
+        <ul>
+          {d.members.map((p) => (
+            <li key={p.userId}>
+              {p.name}
+              {p.job ? `, ${p.job}` : ""}
+              {p.organization ? ` – ${p.organization}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {d.manage && (
+        <section aria-labelledby="requests-title">
+          <h2 id="requests-title">Demandes à traiter ({d.requests.length})</h2>
+          {d.requests.length === 0 ? (
+            <p>Aucune demande en attente.</p>
+          ) : (
+            <ul>
+              {d.requests.map((p) => (
+                <li key={p.userId} className="fr-mb-2w">
+                  {p.name}
+                  {p.organization ? ` – ${p.organization}` : ""}
+                  <AppForm className="germoir-inline-form fr-ml-2w">
+                    <input type="hidden" name="userId" value={p.userId} />
+                    <button type="submit" name="intent" value="accept" className="fr-btn fr-btn--sm">
+                      Accepter<span className="fr-sr-only"> la demande de {p.name}</span>
+                    </button>{" "}
+                    <button type="submit" name="intent" value="refuse" className="fr-btn fr-btn--sm fr-btn--secondary">
+                      Refuser<span className="fr-sr-only"> la demande de {p.name}</span>
+                    </button>
+                  </AppForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}

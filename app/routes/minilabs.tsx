@@ -1,0 +1,56 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/minilabs";
+import { PageTitle } from "~/kernel/ui/forms";
+import { minilabsIndex } from "~/minilabs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  return { minilabs: await minilabsIndex(s) };
+}
+
+const mine: Record<string, string> = {
+  invited: "Vous êtes invité",
+  requested: "Demande envoyée",
+  active: "Vous en êtes membre",
+};
+
+export default function Minilabs() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <Page>
+      <PageTitle title="Mini-Labs" />
+      <h1>Mini-Labs</h1>
+      <p>Un Mini-Lab réunit, autour d’une problématique, les porteurs d’idées semblables et tous les agents volontaires, quels que soient leur site et leur service.</p>
+      {d.minilabs.length === 0 ? (
+        <p>Aucun Mini-Lab n’est ouvert pour l’instant.</p>
+      ) : (
+        <ul className="germoir-card-list">
+          {d.minilabs.map((m) => (
+            <li key={m.id}>
+              <div className="fr-card fr-card--no-arrow">
+                <div className="fr-card__body">
+                  <div className="fr-card__content">
+                    <h2 className="fr-card__title">
+                      <Link to={`/minilabs/${m.id}`}>{m.name}</Link>
+                    </h2>
+                    <p className="fr-card__desc">{m.question}</p>
+                    <div className="fr-card__start">
+                      <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{m.phase}</p>
+                      {m.myStatus && mine[m.myStatus] && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">{mine[m.myStatus]}</p>}
+                    </div>
+                    <p className="fr-card__detail">
+                      {m.lab}
+                      {m.theme ? ` · thème «\u00a0${m.theme}\u00a0»` : ""}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,216 @@
+import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
+import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
+import { getOrganizations } from "../organizations/organizations";
+import { getLab, getLabs, usersWithRole } from "../labs/labs";
+import { requireLabRole } from "../labs/service";
+import { holdersOf } from "../ideas/ideas";
+import { notify } from "../notifications/notifications";
+import { publishedTheme, publishedThemesOfLab } from "../themes/service";
+import * as minilabs from "./minilabs";
+
+export interface OpenMinilabInput {
+  themeId: string | null;
+  name: string;
+  question: string;
+  joinPolicy: minilabs.JoinPolicy;
+  facilitatorEmails: string[];
+  sessionsFrom: Date;
+  sessionsUntil: Date;
+  restitutionOn: Date;
+  arbitrationOn: Date;
+  directorates: string[];
+}
+
+/** What the lab team needs to open a Mini-Lab: its published themes. */
+export async function newMinilabForm(viewer: Viewer, labSlug: string) {
+  const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
+  return { lab: { slug: lab.slug, name: lab.name }, themes: await publishedThemesOfLab(lab.id) };
+}
+
+/**
+ * Opens a Mini-Lab, from a published theme or from scratch. The holders of the theme's ideas
+ * (authors and confirmed co-authors) are invited; facilitators are named by email.
+ */
+export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMinilabInput): Promise<minilabs.Minilab> {
+  const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
+  if (!(input.sessionsFrom <= input.sessionsUntil)) throw new Refusal("Fin des sessions : après leur début.", 400, "sessionsUntil");
+  if (!(input.sessionsUntil <= input.restitutionOn)) throw new Refusal("Restitution : après la fin des sessions.", 400, "restitutionOn");
+  if (!(input.restitutionOn <= input.arbitrationOn)) throw new Refusal("Arbitrage : après la restitution.", 400, "arbitrationOn");
+  const theme = input.themeId ? await publishedTheme(input.themeId, lab.id) : null;
+  if (input.themeId && !theme) throw new Refusal("Thème : choisissez un thème publié de ce lab.", 400, "themeId");
+  const facilitators: string[] = [];
+  for (const email of input.facilitatorEmails) {
+    const u = await findUserByEmail(email);
+    if (!u) throw new Refusal(`Animateurs : aucun agent inscrit avec l’adresse ${email}.`, 400, "facilitators");
+    facilitators.push(u.id);
+  }
+  const holders = theme ? [...new Set([...(await holdersOf(theme.ideaIds)).values()].flat())] : [];
+  const m = await minilabs.createMinilab(
+    {
+      labId: lab.id,
+      themeId: theme?.id ?? null,
+      themeLabel: theme?.label ?? null,
+      name: input.name,
+      question: input.question,
+      joinPolicy: input.joinPolicy,
+      sessionsFrom: input.sessionsFrom,
+      sessionsUntil: input.sessionsUntil,
+      restitutionOn: input.restitutionOn,
+      arbitrationOn: input.arbitrationOn,
+      directorates: input.directorates,
+      createdBy: viewer.userId,
+    },
+    facilitators,
+    holders,
+  );
+  const link = `/minilabs/${m.id}`;
+  await notify([
+    ...holders
+      .filter((u) => !facilitators.includes(u))
+      .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le Mini-Lab « ${m.name} » : vous êtes invité à y participer`, link })),
+    ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le Mini-Lab « ${m.name} »`, link })),
+  ]);
+  return m;
+}
+
+const countBy = <T>(xs: T[], key: (x: T) => string) => {
+  const out = new Map<string, number>();
+  for (const x of xs) out.set(key(x), (out.get(key(x)) ?? 0) + 1);
+  return [...out.entries()].sort((a, b) => b[1] - a[1]);
+};
+
+/** Every Mini-Lab of the lab on one page: phase, members by organisation, invitations and requests pending. */
+export async function minilabsOverview(viewer: Viewer, labSlug: string) {
+  const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
+  const list = await minilabs.listMinilabs([lab.id]);
+  const members = await minilabs.listMembers(list.map((m) => m.id));
+  const users = await getUsers(members.map((m) => m.user_id));
+  const orgs = await getOrganizations([...users.values()].map((u) => u.organization_id).filter((x): x is string => !!x));
+  const now = new Date();
+  return {
+    lab: { slug: lab.slug, name: lab.name },
+    minilabs: list.map((m) => {
+      const own = members.filter((x) => x.minilab_id === m.id);
+      const active = own.filter((x) => x.status === "active");
+      return {
+        id: m.id,
+        name: m.name,
+        theme: m.theme_label,
+        phase: minilabs.minilabPhases[minilabs.phaseOf(m, now)],
+        sessionsFrom: m.sessions_from,
+        arbitrationOn: m.arbitration_on,
+        active: active.length,
+        invited: own.filter((x) => x.status === "invited").length,
+        requested: own.filter((x) => x.status === "requested").length,
+        byOrganization: countBy(active, (x) => orgs.get(users.get(x.user_id)?.organization_id ?? "")?.name ?? "Sans organisation").map(([name, n]) => ({ name, n })),
+      };
+    }),
+  };
+}
+
+/** All Mini-Labs, with the viewer's place in each. */
+export async function minilabsIndex(viewer: Viewer) {
+  const [list, mine] = await Promise.all([minilabs.listMinilabs(), minilabs.membershipsOf(viewer.userId)]);
+  const status = new Map(mine.map((m) => [m.minilab_id, m.status]));
+  const labs = await getLabs(list.map((m) => m.lab_id));
+  return list.map((m) => ({
+    id: m.id,
+    name: m.name,
+    question: m.question,
+    theme: m.theme_label,
+    lab: labs.get(m.lab_id)?.name ?? "",
+    phase: minilabs.minilabPhases[minilabs.phaseOf(m)],
+    myStatus: status.get(m.id) ?? null,
+  }));
+}
+
+async function requireMinilab(id: string) {
+  const m = await minilabs.getMinilab(id);
+  if (!m) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
+  return m;
+}
+
+const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) =>
+  hasRole(viewer.principal, m.lab_id, "lab_team") || (me?.role === "facilitator" && me.status === "active");
+
+export async function minilabPage(viewer: Viewer, id: string) {
+  const m = await requireMinilab(id);
+  const [members, lab] = await Promise.all([minilabs.listMembers([m.id]), getLab(m.lab_id)]);
+  const me = members.find((x) => x.user_id === viewer.userId);
+  const manage = canManage(viewer, m, me);
+  const users = await getUsers(members.map((x) => x.user_id));
+  const orgs = await getOrganizations([...users.values()].map((u) => u.organization_id).filter((x): x is string => !!x));
+  const person = (x: minilabs.MinilabMember) => {
+    const u = users.get(x.user_id);
+    return { userId: x.user_id, name: u ? displayName(u) : "Agent", job: u?.job ?? null, organization: u?.organization_id ? (orgs.get(u.organization_id)?.name ?? null) : null, since: x.joined_at };
+  };
+  return {
+    minilab: {
+      id: m.id,
+      name: m.name,
+      question: m.question,
+      theme: m.theme_label,
+      lab: lab?.name ?? "",
+      joinPolicy: m.join_policy,
+      joinPolicyLabel: minilabs.joinPolicies[m.join_policy],
+      phase: minilabs.phaseOf(m),
+      phaseLabel: minilabs.minilabPhases[minilabs.phaseOf(m)],
+      sessionsFrom: m.sessions_from,
+      sessionsUntil: m.sessions_until,
+      restitutionOn: m.restitution_on,
+      arbitrationOn: m.arbitration_on,
+      directorates: m.directorates,
+    },
+    me: me ? { role: me.role, status: me.status, source: me.source } : null,
+    manage,
+    facilitators: members.filter((x) => x.role === "facilitator" && x.status === "active").map(person),
+    members: members.filter((x) => x.role === "member" && x.status === "active").map(person),
+    invitedCount: members.filter((x) => x.status === "invited").length,
+    requests: manage ? members.filter((x) => x.status === "requested").map(person) : [],
+  };
+}
+
+/** Joins (open Mini-Lab, or an invitation), or asks to join (on request). Returns the new status. */
+export async function join(viewer: Viewer, id: string): Promise<minilabs.MemberStatus> {
+  const m = await requireMinilab(id);
+  const me = await minilabs.getMember(m.id, viewer.userId);
+  if (me?.status === "active") return "active";
+  if (minilabs.phaseOf(m) === "done") throw new Refusal("Le cycle de ce Mini-Lab est terminé : il n’accueille plus de membres.", 409);
+  const status: minilabs.MemberStatus = me?.status === "invited" || m.join_policy === "open" ? "active" : "requested";
+  await minilabs.setMemberStatus(m.id, viewer.userId, status);
+  if (status === "requested") {
+    const members = await minilabs.listMembers([m.id]);
+    const managers = [...new Set([...(await usersWithRole(m.lab_id, "lab_team")), ...members.filter((x) => x.role === "facilitator" && x.status === "active").map((x) => x.user_id)])];
+    await notify(managers.map((userId) => ({ userId, kind: "minilab_request" as const, title: `Une demande pour rejoindre le Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+  }
+  return status;
+}
+
+export async function declineInvitation(viewer: Viewer, id: string): Promise<void> {
+  const m = await requireMinilab(id);
+  const me = await minilabs.getMember(m.id, viewer.userId);
+  if (me?.status !== "invited") throw new Refusal("Vous n’avez pas d’invitation en attente pour ce Mini-Lab.", 409);
+  await minilabs.setMemberStatus(m.id, viewer.userId, "declined");
+}
+
+export async function leave(viewer: Viewer, id: string): Promise<void> {
+  const m = await requireMinilab(id);
+  const me = await minilabs.getMember(m.id, viewer.userId);
+  if (!me || (me.status !== "active" && me.status !== "requested")) throw new Refusal("Vous n’êtes pas membre de ce Mini-Lab.", 409);
+  await minilabs.setMemberStatus(m.id, viewer.userId, "left");
+}
+
+/** The lab team or a facilitator accepts or refuses a request to join. */
+export async function answerRequest(viewer: Viewer, id: string, userId: string, accept: boolean): Promise<void> {
+  const m = await requireMinilab(id);
+  if (!canManage(viewer, m, await minilabs.getMember(m.id, viewer.userId))) throw new Refusal("Seuls l’équipe du lab et les animateurs répondent aux demandes.", 403);
+  const them = await minilabs.getMember(m.id, userId);
+  if (them?.status !== "requested") throw new Refusal("Cette demande n’est plus en attente.", 409);
+  await minilabs.setMemberStatus(m.id, userId, accept ? "active" : "declined");
+  await notify({
+    userId,
+    kind: "minilab_membership",
+    title: accept ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} » n’a pas été retenue`,
+    link: `/minilabs/${m.id}`,
+  });
+}
