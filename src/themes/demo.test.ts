@@ -8,6 +8,7 @@ import * as themes from "./themes";
 import { publishedThemesFor, themeMap } from "./service";
 import { loadPrincipal } from "../labs/labs";
 import { listDemoUsers } from "../accounts/accounts";
+import { listMembers, listMinilabs, phaseOf } from "../minilabs/minilabs";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -43,5 +44,14 @@ describe("demo themes", () => {
     const agent = users.find((u) => u.email.endsWith("@grandest.fr") && !u.email.startsWith("helene"))!;
     const map = await themeMap({ userId: agent.id, principal: await loadPrincipal(agent.id) }, analysis.id);
     expect(map.points.length).toBe(240);
+  });
+
+  it("opens two Mini-Labs from those themes, with holders invited and some already in", async () => {
+    const list = await listMinilabs();
+    expect(list.map((m) => m.theme_label)).toEqual(expect.arrayContaining([frenchSpaces("La restauration dans les lycées"), frenchSpaces("Le ménage dans les lycées")]));
+    const members = await listMembers(list.map((m) => m.id));
+    expect(members.filter((m) => m.status === "active" && m.role === "member").length).toBeGreaterThan(3);
+    expect(members.filter((m) => m.status === "invited").length).toBeGreaterThan(3);
+    expect(new Set(list.map((m) => phaseOf(m))).size).toBe(2);
   });
 });

@@ -40,6 +40,7 @@ beforeAll(async () => {
   const analyses = await (await clients.team.get("/lab/region-grand-est/problematiques")).text();
   ids.analysis = /href="\/lab\/analyses\/([0-9a-f-]{36})"/.exec(analyses)![1];
   const analysis = await (await clients.team.get(`/lab/analyses/${ids.analysis}`)).text();
+  ids.minilab = /href="\/minilabs\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/minilabs")).text())![1];
   ids.theme = new RegExp(`href="/lab/analyses/${ids.analysis}/themes/([0-9a-f-]{36})"`).exec(analysis)![1];
 });
 afterAll(async () => {
@@ -67,6 +68,8 @@ const actions = (): Action[] => [
   { path: "/lab/region-grand-est/problematiques", as: "team", fields: { campaignIds: ids.campaign, scope: "all", k: "5" } },
   { path: `/lab/analyses/${ids.analysis}`, as: "team", fields: { intent: "unpublish" } },
   { path: `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, as: "team", fields: { intent: "rename", themeId: ids.theme, label: "Nouveau nom" } },
+  { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab", question: "Une question assez longue ?", joinPolicy: "open", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
+  { path: `/minilabs/${ids.minilab}`, as: "agent", fields: { intent: "decline" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -178,14 +181,14 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
