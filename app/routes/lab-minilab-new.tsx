@@ -56,7 +56,7 @@ export default function NewMinilab() {
         </ol>
       </nav>
       <h1>Ouvrir un Mini-Lab</h1>
-      <p>Les porteurs des idées du thème choisi (auteurs et co-auteurs) sont invités automatiquement ; les autres agents rejoignent librement ou sur demande.</p>
+      <p>Les porteurs des idées du thème choisi (auteurs et co-auteurs) sont invités automatiquement&nbsp;; les autres agents rejoignent librement ou sur demande.</p>
       <AppForm>
         <ErrorSummary errors={a?.errors} formError={a?.formError} />
         <SelectField
@@ -69,7 +69,7 @@ export default function NewMinilab() {
           error={a?.errors?.themeId}
         />
         <Field name="name" label="Nom du Mini-Lab" error={a?.errors?.name} defaultValue={v("name")} maxLength={120} />
-        <Field name="question" label="Question travaillée" hint="Par exemple : comment réduire le gaspillage à la cantine sans allonger le service ?" textarea rows={3} error={a?.errors?.question} defaultValue={v("question")} />
+        <Field name="question" label="Question travaillée" hint={"Par exemple\u00a0: comment réduire le gaspillage à la cantine sans allonger le service\u00a0?"} textarea rows={3} error={a?.errors?.question} defaultValue={v("question")} />
         <RadioGroup
           name="joinPolicy"
           legend="Adhésion des autres agents"
@@ -92,7 +92,7 @@ export default function NewMinilab() {
             <Field name="arbitrationOn" label="Arbitrage" type="date" error={a?.errors?.arbitrationOn} defaultValue={v("arbitrationOn")} />
           </div>
         </div>
-        <Field name="directorates" label="Directions concernées" hint="Une par ligne, par exemple : Direction des lycées." textarea rows={3} error={a?.errors?.directorates} defaultValue={v("directorates")} />
+        <Field name="directorates" label="Directions concernées" hint={"Une par ligne, par exemple\u00a0: Direction des lycées."} textarea rows={3} error={a?.errors?.directorates} defaultValue={v("directorates")} />
         <SubmitButton>Ouvrir le Mini-Lab</SubmitButton>
       </AppForm>
     </Page>

@@ -1,7 +1,7 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilab";
 import { formError, parseForm } from "~/kernel/forms";
-import { formatDate } from "~/kernel/format";
+import { formatDate, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
@@ -70,7 +70,7 @@ export default function MinilabPage() {
       <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.phaseLabel}</p>
       {d.justOpened && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? ` : ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
+          <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? `\u00a0: ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
         </div>
       )}
       {a?.ok && a.message && (
@@ -79,7 +79,7 @@ export default function MinilabPage() {
         </div>
       )}
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
-      <p className="fr-text--lead">{m.question}</p>
+      <p className="fr-text--lead">{frenchSpaces(m.question)}</p>
       <p>
         {m.lab}
         {m.theme ? ` · problématique «\u00a0${m.theme}\u00a0»` : ""}
@@ -88,7 +88,7 @@ export default function MinilabPage() {
       {status === "invited" && (
         <div className="fr-callout fr-mb-4w">
           <h2 className="fr-callout__title fr-h5">Vous êtes invité à ce Mini-Lab</h2>
-          <p className="fr-callout__text fr-text--md">Une de vos idées rejoint sa problématique : venez la travailler avec les autres porteurs d’idées.</p>
+          <p className="fr-callout__text fr-text--md">Une de vos idées rejoint sa problématique&nbsp;: venez la travailler avec les autres porteurs d’idées.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <AppForm>
@@ -160,7 +160,7 @@ export default function MinilabPage() {
 
       <h2>Membres ({d.members.length})</h2>
       {d.members.length === 0 ? (
-        <p>Personne n’a encore rejoint ce Mini-Lab{d.invitedCount > 0 ? ` ; ${d.invitedCount} invitations sont en attente` : ""}.</p>
+        <p>Personne n’a encore rejoint ce Mini-Lab{d.invitedCount > 0 ? `\u00a0; ${d.invitedCount} invitations sont en attente` : ""}.</p>
       ) : (
         <ul>
           {d.members.map((p) => (

@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilabs";
 import { PageTitle } from "~/kernel/ui/forms";
+import { frenchSpaces } from "~/kernel/format";
 import { minilabsIndex } from "~/minilabs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -35,7 +36,7 @@ export default function Minilabs() {
                     <h2 className="fr-card__title">
                       <Link to={`/minilabs/${m.id}`}>{m.name}</Link>
                     </h2>
-                    <p className="fr-card__desc">{m.question}</p>
+                    <p className="fr-card__desc">{frenchSpaces(m.question)}</p>
                     <div className="fr-card__start">
                       <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{m.phase}</p>
                       {m.myStatus && mine[m.myStatus] && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">{mine[m.myStatus]}</p>}
