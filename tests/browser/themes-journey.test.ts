@@ -148,6 +148,9 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    // the server logs warnings and errors only: shown when there are any, to explain a failure
+    const logs = server?.logs.join("").trim();
+    if (logs) console.log(`[themes journey] server log (last 4000 characters):\n${logs.slice(-4000)}`);
     const failing = checkedPages.filter((p) => p.axeViolations || p.typography.length);
     console.log(
       `[themes journey] ${checkedPages.length} page checks, ${failing.length} with problems; axe+typography took ${checkedPages.reduce((s, p) => s + p.ms, 0)} ms in all\n` +
