@@ -54,7 +54,7 @@ export default function LabAnalyses() {
       </nav>
       <h1>Problématiques – {d.lab.name}</h1>
       <p>
-        Germoir lit les idées d’une ou plusieurs campagnes et propose les problématiques de fond qui les traversent. L’analyse tourne en arrière-plan ; vous
+        Germoir lit les idées d’une ou plusieurs campagnes et propose les problématiques de fond qui les traversent. L’analyse tourne en arrière-plan{"\u202f"}; vous
         pouvez quitter la page et revenir.
       </p>
       {d.analyses.length > 0 && (

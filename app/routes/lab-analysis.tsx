@@ -2,7 +2,7 @@ import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-analysis";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
-import { formatDateTime, formatNumber, plural } from "~/kernel/format";
+import { formatDateTime, formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { useLiveRevalidation } from "~/kernel/ui/live";
 import { analysisPage, authorizeAnalysis, cancelRun, publishAnalysis, rerun, validateTheme } from "~/themes/service";
@@ -38,13 +38,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     if (intent === "publish" || intent === "unpublish") {
       await publishAnalysis(s, params.analysisId, intent === "publish");
-      return { ok: true, message: intent === "publish" ? "Les thèmes sont publiés : chaque auteur voit la problématique de son idée." : "La publication est retirée." };
+      return { ok: true, message: intent === "publish" ? "Les thèmes sont publiés\u00a0: chaque auteur voit la problématique de son idée." : "La publication est retirée." };
     }
     if (intent === "validate" || intent === "unvalidate") {
       const p = parseForm(fd, validateSchema);
       if (!p.ok) return invalid(p);
       await validateTheme(s, p.data.themeId, intent === "validate");
-      return { ok: true, message: intent === "validate" ? "Le thème est validé : les prochaines analyses le garderont." : "La validation est retirée." };
+      return { ok: true, message: intent === "validate" ? "Le thème est validé\u00a0: les prochaines analyses le garderont." : "La validation est retirée." };
     }
     return formError(fd, "Action inconnue.");
   } catch (err) {
@@ -99,7 +99,7 @@ export default function LabAnalysis() {
             {d.active.kind === "split" ? "Scission en cours" : "Analyse en cours"}
           </h2>
           <RunProgress stage={d.active.stage} percent={d.active.percent} status={d.active.status} cancelRequested={d.active.cancelRequested} />
-          <p className="fr-text--sm">Vous pouvez quitter cette page : l’analyse continue et son avancement s’affiche à votre retour.</p>
+          <p className="fr-text--sm">Vous pouvez quitter cette page&nbsp;: l’analyse continue et son avancement s’affiche à votre retour.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <Link className="fr-btn fr-btn--tertiary" to={`/lab/analyses/${d.analysis.id}`}>
@@ -118,7 +118,7 @@ export default function LabAnalysis() {
         d.runs[0]?.status === "failed" && (
           <div className="fr-alert fr-alert--error fr-mb-4w">
             <h2 className="fr-alert__title">La dernière exécution a échoué</h2>
-            <p>{d.runs[0].error}</p>
+            <p>{frenchSpaces(d.runs[0].error ?? "")}</p>
           </div>
         )
       )}
@@ -150,7 +150,7 @@ export default function LabAnalysis() {
                           <ul className="fr-text--sm">
                             {t.representatives.map((r) => (
                               <li key={r.id}>
-                                <Link to={`/idees/${r.id}`}>{r.title}</Link> ({r.author})
+                                <Link to={`/idees/${r.id}`}>{frenchSpaces(r.title)}</Link> ({r.author})
                               </li>
                             ))}
                           </ul>
@@ -167,15 +167,18 @@ export default function LabAnalysis() {
                             Organiser<span className="fr-sr-only"> le thème {t.label}</span>
                           </Link>
                         </li>
-                        <li>
-                          <AppForm>
-                            <input type="hidden" name="themeId" value={t.id} />
-                            <button type="submit" name="intent" value={t.validated ? "unvalidate" : "validate"} className="fr-btn fr-btn--tertiary fr-btn--sm">
-                              {t.validated ? "Retirer la validation" : "Valider"}
-                              <span className="fr-sr-only"> le thème {t.label}</span>
-                            </button>
-                          </AppForm>
-                        </li>
+                        {/* no validation while a run is under way: its result would replace the theme */}
+                        {!d.active && (
+                          <li>
+                            <AppForm>
+                              <input type="hidden" name="themeId" value={t.id} />
+                              <button type="submit" name="intent" value={t.validated ? "unvalidate" : "validate"} className="fr-btn fr-btn--tertiary fr-btn--sm">
+                                {t.validated ? "Retirer la validation" : "Valider"}
+                                <span className="fr-sr-only"> le thème {t.label}</span>
+                              </button>
+                            </AppForm>
+                          </li>
+                        )}
                       </ul>
                     </div>
                   </div>
@@ -192,7 +195,7 @@ export default function LabAnalysis() {
                 <ul>
                   {d.unclassified.sample.map((u) => (
                     <li key={u.id}>
-                      <Link to={`/idees/${u.id}`}>{u.title}</Link> ({u.author}) – {u.reason}
+                      <Link to={`/idees/${u.id}`}>{frenchSpaces(u.title ?? "")}</Link> ({u.author}) – {u.reason}
                     </li>
                   ))}
                 </ul>
@@ -245,7 +248,7 @@ export default function LabAnalysis() {
       {!d.active && (
         <section className="fr-mb-4w" aria-labelledby="rerun-title">
           <h2 id="rerun-title">Relancer l’analyse</h2>
-          <p>Les thèmes validés et les idées déplacées à la main restent comme vous les avez laissés ; les autres thèmes sont recalculés.</p>
+          <p>Les thèmes validés et les idées déplacées à la main restent comme vous les avez laissés{"\u202f"}; les autres thèmes sont recalculés.</p>
           <AppForm>
             <input type="hidden" name="intent" value="rerun" />
             <Field
@@ -285,7 +288,7 @@ export default function LabAnalysis() {
               <li key={e.id}>
                 <p className="fr-text--sm fr-mb-0">{formatDateTime(e.at)}</p>
                 <p className="fr-mb-0">
-                  {e.who} {e.what}
+                  {e.who} {frenchSpaces(e.what)}
                 </p>
               </li>
             ))}

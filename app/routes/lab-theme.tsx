@@ -1,7 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-theme";
 import { formError, invalid, parseForm } from "~/kernel/forms";
-import { formatNumber, plural } from "~/kernel/format";
+import { formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { authorizeAnalysis, mergeThemes, moveIdea, renameTheme, splitTheme, themePage, validateTheme } from "~/themes/service";
 import { mergeSchema, moveSchema, renameSchema, themeIntentSchema } from "~/themes/schemas";
@@ -37,7 +37,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(fd, moveSchema);
         if (!p.ok) return invalid(p);
         await moveIdea(s, params.analysisId, p.data.ideaId, p.data.target);
-        return { ok: true, message: "L’idée est déplacée ; les prochaines analyses la laisseront là." };
+        return { ok: true, message: "L’idée est déplacée\u202f; les prochaines analyses la laisseront là." };
       }
       case "validate":
       case "unvalidate":
@@ -100,7 +100,7 @@ export default function LabTheme() {
       {d.running && (
         <div className="fr-alert fr-alert--info fr-mb-4w">
           <p>
-            Une analyse est en cours : attendez sa fin pour organiser les thèmes. <Link to={`/lab/analyses/${d.analysis.id}`}>Suivre son avancement</Link>
+            Une analyse est en cours&nbsp;: attendez sa fin pour organiser les thèmes. <Link to={`/lab/analyses/${d.analysis.id}`}>Suivre son avancement</Link>
           </p>
         </div>
       )}
@@ -170,9 +170,9 @@ export default function LabTheme() {
                 <div className="fr-card__body">
                   <div className="fr-card__content">
                     <h3 className="fr-card__title">
-                      <Link to={`/idees/${i.id}`}>{i.title}</Link>
+                      <Link to={`/idees/${i.id}`}>{frenchSpaces(i.title)}</Link>
                     </h3>
-                    <p className="fr-card__desc">{i.excerpt}</p>
+                    <p className="fr-card__desc">{frenchSpaces(i.excerpt)}</p>
                     <p className="fr-card__detail">
                       {i.author}
                       {i.similarity !== null && ` · proximité ${formatNumber(Math.max(0, i.similarity) * 100)}\u00a0%`}
@@ -187,7 +187,7 @@ export default function LabTheme() {
                         <input type="hidden" name="ideaId" value={i.id} />
                         <div className="fr-col-12 fr-col-md-8">
                           <label className="fr-label" htmlFor={`target-${i.id}`}>
-                            Déplacer «&nbsp;{i.title}&nbsp;» vers
+                            Déplacer «&nbsp;{frenchSpaces(i.title)}&nbsp;» vers
                           </label>
                           <select className="fr-select" id={`target-${i.id}`} name="target" defaultValue="">
                             <option value="" disabled>

@@ -5,6 +5,7 @@ import { ThemeNotice } from "~/themes/ui";
 import { myIdeas } from "~/ideas/service";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
+import { frenchSpaces } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -66,7 +67,7 @@ export default function MyIdeas() {
                 <div className="fr-card__body">
                   <div className="fr-card__content">
                     <h2 className="fr-card__title">
-                      <Link to={`/idees/${i.id}`}>{i.title}</Link>
+                      <Link to={`/idees/${i.id}`}>{frenchSpaces(i.title)}</Link>
                     </h2>
                     <div className="fr-card__start">
                       <StatusBadge status={i.status} hidden={i.hidden} />

@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme-map";
-import { formatDate, plural } from "~/kernel/format";
+import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { themeMap } from "~/themes/service";
 import { colourOf } from "~/themes/ui";
@@ -51,7 +51,7 @@ export default function ThemeMap() {
 
       <h2>Carte des idées</h2>
       <p id="map-help">
-        Chaque point est une idée, coloré selon sa problématique ; deux idées proches sur la carte parlent de choses semblables. Le tableau qui suit donne
+        Chaque point est une idée, coloré selon sa problématique{"\u202f"}; deux idées proches sur la carte parlent de choses semblables. Le tableau qui suit donne
         les mêmes informations.
       </p>
       <figure className="fr-mb-4w">
@@ -66,7 +66,7 @@ export default function ThemeMap() {
           <title id="map-title">{`Carte de ${plural(d.points.length, "idée", "idées")} en ${plural(d.themes.length, "problématique", "problématiques")}`}</title>
           {d.points.map((p) => (
             <circle key={p.id} cx={PAD + p.x * (W - 2 * PAD)} cy={PAD + (1 - p.y) * (H - 2 * PAD)} r={5} fill={colourOf(p.theme)} fillOpacity={0.8} stroke="#fff" strokeWidth={0.8}>
-              <title>{p.title}</title>
+              <title>{frenchSpaces(p.title)}</title>
             </circle>
           ))}
         </svg>
@@ -110,7 +110,7 @@ export default function ThemeMap() {
                   <ul className="fr-text--sm">
                     {t.ideas.map((i) => (
                       <li key={i.id}>
-                        <Link to={`/idees/${i.id}`}>{i.title}</Link> – {i.author}
+                        <Link to={`/idees/${i.id}`}>{frenchSpaces(i.title)}</Link> – {i.author}
                       </li>
                     ))}
                   </ul>
@@ -125,7 +125,7 @@ export default function ThemeMap() {
                   <ul className="fr-text--sm">
                     {d.unclassified.map((i) => (
                       <li key={i.id}>
-                        <Link to={`/idees/${i.id}`}>{i.title}</Link> – {i.author}
+                        <Link to={`/idees/${i.id}`}>{frenchSpaces(i.title)}</Link> – {i.author}
                       </li>
                     ))}
                   </ul>

@@ -25,7 +25,7 @@ export default function ThemeMaps() {
           {d.maps.map((m) => (
             <li key={m.id}>
               <Link to={`/problematiques/${m.id}`}>{m.title}</Link> – {m.lab}
-              {m.publishedAt ? `, publiées le ${formatDate(m.publishedAt)}` : " (non publiées : visibles par l’équipe du lab seulement)"}
+              {m.publishedAt ? `, publiées le ${formatDate(m.publishedAt)}` : " (non publiées\u00a0: visibles par l’équipe du lab seulement)"}
             </li>
           ))}
         </ul>

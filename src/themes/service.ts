@@ -230,13 +230,18 @@ export async function themePage(viewer: Viewer, analysisId: string, themeKey: st
 
 // ---------------------------------------------------------------- curation acts
 
+// Every act on the themes waits for the end of a run: a run's result replaces the themes it did
+// not keep at its start, so a rename or a validation made meanwhile would silently disappear.
+
 export async function renameTheme(viewer: Viewer, themeId: string, label: string): Promise<void> {
-  const { theme } = await requireTheme(viewer, themeId);
+  const { theme, analysis } = await requireTheme(viewer, themeId);
+  await refuseWhileRunning(analysis.id);
   if (theme.label !== label) await themes.renameTheme(theme.id, label, viewer.userId);
 }
 
 export async function validateTheme(viewer: Viewer, themeId: string, on: boolean): Promise<void> {
-  const { theme } = await requireTheme(viewer, themeId);
+  const { theme, analysis } = await requireTheme(viewer, themeId);
+  await refuseWhileRunning(analysis.id);
   if (!!theme.validated_at !== on) await themes.setValidated(theme.id, on, viewer.userId);
 }
 

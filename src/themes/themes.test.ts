@@ -163,6 +163,28 @@ describe("theme analysis", () => {
     expect((await themes.getRun(stuck.id))!.status).toBe("failed");
   });
 
+  it("refuses to rename or validate a theme while a run is active: the run's result would drop the act", async () => {
+    const theme = (await themes.listThemes(analysisId)).find((t) => !t.validated_at)!;
+    // a run waiting in the queue (not handed to the job queue: it stays queued for the test)
+    const pending = await themes.createRun({ analysisId, kind: "analyse", k: 3, seed: 1, requestedBy: s.team.userId });
+    try {
+      await expect(service.renameTheme(s.team, theme.id, "Renommé pendant l’analyse")).rejects.toMatchObject({ status: 409 });
+      await expect(service.validateTheme(s.team, theme.id, true)).rejects.toMatchObject({ status: 409 });
+    } finally {
+      await themes.requestCancel(pending.id);
+    }
+    let after = (await themes.getTheme(theme.id))!;
+    expect(after.label).toBe(theme.label);
+    expect(after.validated_at).toBeNull();
+    // once the run has ended, the same acts are accepted
+    await service.renameTheme(s.team, theme.id, `${theme.label} (revu)`);
+    await service.validateTheme(s.team, theme.id, true);
+    await service.validateTheme(s.team, theme.id, false);
+    after = (await themes.getTheme(theme.id))!;
+    expect(after.label).toBe(`${theme.label} (revu)`);
+    expect(after.validated_at).toBeNull();
+  });
+
   it("publishes: each idea then shows its theme and the other ideas of that theme", async () => {
     const idea = s.ideaIds.teletravail[0];
     expect((await service.publishedThemesFor([idea])).size).toBe(0);

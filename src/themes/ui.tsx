@@ -1,4 +1,4 @@
-import { formatNumber } from "../kernel/format";
+import { formatNumber, frenchSpaces } from "../kernel/format";
 
 export const stageLabels: Record<string, string> = {
   analyse: "Lecture des textes",
@@ -59,7 +59,7 @@ export function ThemeNotice({ theme, own, headingLevel = 2 }: { theme: Published
           <ul className="fr-text--sm">
             {theme.others.map((o) => (
               <li key={o.id}>
-                <a href={`/idees/${o.id}`}>{o.title}</a> – {o.author}
+                <a href={`/idees/${o.id}`}>{frenchSpaces(o.title)}</a> – {o.author}
               </li>
             ))}
           </ul>
