@@ -226,8 +226,10 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
       const listed = page.getByRole("table", { name: "Analyses du lab" }).locator("tbody tr");
       // the URL changes before React commits the new page: wait for its table
       await listed.first().waitFor();
-      expect(await listed.count()).toBe(1);
+      // the demo's curated, published analysis, and this one, newest first
+      expect(await listed.count()).toBe(2);
       expect(norm(await listed.first().innerText())).toMatch(/G1ID.*Terminée.*Non publiée/);
+      expect(norm(await listed.nth(1).innerText())).toMatch(/problématiques de fond.*Publiée le/);
       await check(page, "lab analyses (one done)");
       await listed.first().getByRole("link").click();
       await page.waitForURL(`**${analysisPath}`);
@@ -404,7 +406,8 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
       await p.waitForURL("**/problematiques");
       await p.getByRole("heading", { level: 1, name: "Problématiques" }).waitFor();
       await check(p, "published analyses (author)");
-      await p.getByRole("link", { name: CONTEST }).click();
+      // this analysis, beside the demo's own published one
+      await p.locator(`a[href="/problematiques/${analysisId}"]`).click();
       await p.waitForURL(`**/problematiques/${analysisId}`);
       const table = p.getByRole("table", { name: "Problématiques et idées" });
       await table.waitFor();
