@@ -18,6 +18,11 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function connectPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, administrator, dropped database) must not
+  // crash the process: the pool drops that client and opens a new one when needed.
+  pool.on("error", (err) => {
+    process.stderr.write(`${JSON.stringify({ level: "warn", msg: "idle database connection closed", err: err.message })}\n`);
+  });
   const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: "postgres", close: () => db.destroy() };
 }
