@@ -447,26 +447,12 @@ export async function saveAnalysisRun(out: RunOutput, actorId: string | null): P
         for (const m of k.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: k.themeId, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
       }
       for (const c of out.created) {
-        const theme = await t
-          .insertInto("themes")
-          .values({
-            analysis_id: out.analysisId,
-            run_id: out.runId,
-            label: c.label,
-            terms: JSON.stringify(c.terms) as unknown as ThemeTerm[],
-            representative_ids: c.representativeIds,
-            cohesion: c.cohesion,
-            position: pos++,
-            validated_at: null,
-            validated_by: null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const theme = await insertTheme(t, out.analysisId, out.runId, c, pos++);
         for (const m of c.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: theme.id, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
       }
       for (const o of out.outliers) if (!frozen.has(o.ideaId)) rows.push({ idea_id: o.ideaId, theme_id: null, similarity: o.similarity, outlier_reason: o.reason, x: null, y: null, moved_by: null, moved_at: null });
       // Memberships of ideas no longer in scope go; moved ones stay as they are.
-      let gone = t.deleteFrom("theme_ideas").where("analysis_id", "=", out.analysisId).where("moved_by", "is", null);
+      const gone = t.deleteFrom("theme_ideas").where("analysis_id", "=", out.analysisId).where("moved_by", "is", null);
       await gone.execute();
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = rows.slice(i, i + 500).map((r) => {
@@ -508,26 +494,10 @@ export async function saveSplitRun(out: { runId: string; analysisId: string; the
       if (!old) return false;
       const labels: string[] = [];
       for (const [j, c] of out.created.entries()) {
-        const theme = await t
-          .insertInto("themes")
-          .values({
-            analysis_id: out.analysisId,
-            run_id: out.runId,
-            label: c.label,
-            terms: JSON.stringify(c.terms) as unknown as ThemeTerm[],
-            representative_ids: c.representativeIds,
-            cohesion: c.cohesion,
-            position: old.position * 100 + j,
-            validated_at: null,
-            validated_by: null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const theme = await insertTheme(t, out.analysisId, out.runId, c, old.position * 100 + j);
         labels.push(c.label);
-        const ids = c.members.map((m) => m.ideaId);
         for (const m of c.members)
           await t.updateTable("theme_ideas").set({ theme_id: theme.id, similarity: m.similarity, outlier_reason: null }).where("analysis_id", "=", out.analysisId).where("idea_id", "=", m.ideaId).execute();
-        void ids;
       }
       await t.deleteFrom("themes").where("id", "=", out.themeId).execute();
       await renumber(t, out.analysisId);
@@ -542,6 +512,25 @@ export async function saveSplitRun(out: { runId: string; analysisId: string; the
         .execute();
       return true;
     });
+}
+
+/** A theme proposed by a run (not validated), with its terms and representatives. */
+async function insertTheme(t: Trx, analysisId: string, runId: string, c: NewTheme, position: number): Promise<{ id: string }> {
+  return t
+    .insertInto("themes")
+    .values({
+      analysis_id: analysisId,
+      run_id: runId,
+      label: c.label,
+      terms: JSON.stringify(c.terms) as unknown as ThemeTerm[],
+      representative_ids: c.representativeIds,
+      cohesion: c.cohesion,
+      position,
+      validated_at: null,
+      validated_by: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 }
 
 async function renumber(t: Trx, analysisId: string): Promise<void> {
