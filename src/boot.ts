@@ -13,6 +13,8 @@ import { juryMigrations } from "./jury/jury";
 import { notificationsMigrations } from "./notifications/notifications";
 import { themesMigrations } from "./themes/themes";
 import { minilabsMigrations } from "./minilabs/minilabs";
+import { sessionsMigrations } from "./minilabs/sessions";
+import { boardMigrations } from "./minilabs/board";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -26,6 +28,8 @@ export const allMigrations = [
   notificationsMigrations,
   themesMigrations,
   minilabsMigrations,
+  sessionsMigrations,
+  boardMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -9,6 +9,12 @@ export type AnyDb = Kysely<{}>;
 export interface Database {
   db: AnyDb;
   kind: "postgres" | "pglite";
+  /**
+   * Receives the NOTIFY payloads of a channel sent by any process on this database (after their
+   * transaction commits). `onGap` is called when notifications may have been lost (the listening
+   * connection dropped and came back): listeners then reload what they show.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -24,7 +30,95 @@ export async function connectPostgres(url: string, poolSize = 10): Promise<Datab
     process.stderr.write(`${JSON.stringify({ level: "warn", msg: "idle database connection closed", err: err.message })}\n`);
   });
   const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  const listener = new PgListener(url);
+  return {
+    db,
+    kind: "postgres",
+    listen: (channel, onPayload, onGap) => listener.listen(channel, onPayload, onGap),
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
+  };
+}
+
+type Subscription = { onPayload: (payload: string) => void; onGap?: () => void };
+
+/**
+ * One dedicated connection per process for LISTEN (a pooled connection cannot hold it), opened on
+ * the first subscription. If it drops, it reconnects with a growing delay, listens again and tells
+ * the subscribers that they may have missed notifications.
+ */
+class PgListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private subs = new Map<string, Set<Subscription>>();
+  private closed = false;
+  private retryMs = 250;
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void) {
+    const sub: Subscription = { onPayload, onGap };
+    let set = this.subs.get(channel);
+    const first = !set;
+    if (!set) this.subs.set(channel, (set = new Set()));
+    set.add(sub);
+    const client = await this.connect();
+    if (first) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      set.delete(sub);
+      if (set.size === 0 && this.subs.get(channel) === set) {
+        this.subs.delete(channel);
+        await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on("notification", (n) => {
+        for (const s of this.subs.get(n.channel) ?? []) s.onPayload(n.payload ?? "");
+      });
+      client.on("error", () => this.lost(client));
+      client.on("end", () => this.lost(client));
+      await client.connect();
+      for (const channel of this.subs.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      this.client = client;
+      this.retryMs = 250;
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client) {
+    if (this.client !== client || this.closed) return;
+    this.client = null;
+    process.stderr.write(`${JSON.stringify({ level: "warn", msg: "LISTEN connection lost, reconnecting" })}\n`);
+    const retry = () => {
+      if (this.closed || this.subs.size === 0) return;
+      this.connect().then(
+        () => {
+          for (const set of this.subs.values()) for (const s of set) s.onGap?.();
+        },
+        () => {
+          this.retryMs = Math.min(this.retryMs * 2, 10_000);
+          setTimeout(retry, this.retryMs).unref();
+        },
+      );
+    };
+    setTimeout(retry, this.retryMs).unref();
+  }
+
+  async close() {
+    this.closed = true;
+    const c = this.client;
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
 }
 
 /**
@@ -45,6 +139,11 @@ export async function connectPglite(dir: string): Promise<Database> {
   return {
     db,
     kind: "pglite",
+    // One process holds the database: PGlite's own LISTEN delivers what any query NOTIFYs.
+    listen: async (channel, onPayload) => {
+      const off = await pglite.listen(channel, onPayload);
+      return async () => off();
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();
