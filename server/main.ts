@@ -12,6 +12,7 @@ import { isCrossSite, securityHeaders } from "../src/kernel/http/security";
 import { startScheduler } from "../src/scheduler";
 import { seedDemoIfEmpty } from "../src/demo/seed";
 import { startJobs } from "../src/kernel/jobs/jobs";
+import { closeAllStreams } from "../src/kernel/live/hub";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
 
@@ -236,6 +237,8 @@ async function runWeb(role: "single" | "worker") {
     stopScheduler();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Live streams (boards) never end by themselves: end them so their requests finish.
+    closeAllStreams();
     server.close(async () => {
       while (inflight > 0) await new Promise((r) => setTimeout(r, 20));
       await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));

@@ -35,6 +35,9 @@ export default function LabMinilabs() {
       <p>
         <Link className="fr-btn" to={`/lab/${d.lab.slug}/minilabs/nouveau`}>
           Ouvrir un Mini-Lab
+        </Link>{" "}
+        <Link className="fr-btn fr-btn--secondary" to={`/lab/${d.lab.slug}/methodes`}>
+          Méthodes d’animation
         </Link>
       </p>
       {d.minilabs.length === 0 ? (
@@ -49,6 +52,7 @@ export default function LabMinilabs() {
                 <th scope="col">Phase</th>
                 <th scope="col">Membres</th>
                 <th scope="col">Par organisation</th>
+                <th scope="col">Séances tenues (à venir)</th>
                 <th scope="col">Invitations en attente</th>
                 <th scope="col">Demandes à traiter</th>
               </tr>
@@ -85,6 +89,9 @@ export default function LabMinilabs() {
                         ))}
                       </ul>
                     )}
+                  </td>
+                  <td>
+                    {m.sessionsHeld} ({m.sessionsScheduled})
                   </td>
                   <td>{m.invited}</td>
                   <td>{m.requested}</td>

@@ -1,10 +1,11 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilab";
 import { formError, parseForm } from "~/kernel/forms";
-import { formatDate, frenchSpaces } from "~/kernel/format";
+import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
+import { sessionsOf } from "~/minilabs/session-service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -12,7 +13,7 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const page = await minilabPage(s, params.minilabId).catch(loaderFailure);
-  return { ...page, justOpened: new URL(request.url).searchParams.has("ouvert") };
+  return { ...page, sessions: await sessionsOf(page.minilab.id), justOpened: new URL(request.url).searchParams.has("ouvert") };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -143,6 +144,31 @@ export default function MinilabPage() {
           </ul>
         </>
       )}
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Séances ({d.sessions.length})</h2>
+        {d.sessions.length === 0 ? (
+          <p>Aucune séance programmée pour l’instant.</p>
+        ) : (
+          <ul>
+            {d.sessions.map((x) => (
+              <li key={x.id}>
+                <Link to={`/minilabs/${m.id}/seances/${x.id}`}>{frenchSpaces(x.title)}</Link> – {formatDateTime(x.startsAt)}
+                {x.place ? `, ${x.place}` : ""}
+                {x.online ? " (visioconférence)" : ""} · {plural(x.notes, "post-it", "post-it")}
+                {x.present > 0 ? ` · ${plural(x.present, "présent", "présents")}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.manage && (
+          <p>
+            <Link className="fr-btn fr-btn--secondary" to={`/minilabs/${m.id}/seances/nouvelle`}>
+              Programmer une séance
+            </Link>
+          </p>
+        )}
+      </section>
 
       <h2>Animateurs</h2>
       {d.facilitators.length === 0 ? (

@@ -23,6 +23,12 @@ export function formatDateTime(d: Date | string | null | undefined): string {
   return s.replace(/ (\d{2}):(\d{2})$/, "\u00a0$1\u00a0h\u00a0$2").replace(/\s*à\s*/, " à ");
 }
 
+const timeFmt = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+/** HH:MM in Paris time, for <input type="time">. */
+export function isoTime(d: Date | string): string {
+  return timeFmt.format(new Date(d));
+}
+
 /** YYYY-MM-DD in Paris time, for <input type="date">. */
 export function isoDay(d: Date | string): string {
   return isoDayFmt.format(new Date(d));

@@ -7,6 +7,7 @@ import { holdersOf } from "../ideas/ideas";
 import { notify } from "../notifications/notifications";
 import { publishedTheme, publishedThemesOfLab } from "../themes/service";
 import * as minilabs from "./minilabs";
+import { sessionCounts } from "./session-service";
 
 export interface OpenMinilabInput {
   themeId: string | null;
@@ -83,7 +84,7 @@ const countBy = <T>(xs: T[], key: (x: T) => string) => {
 export async function minilabsOverview(viewer: Viewer, labSlug: string) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
   const list = await minilabs.listMinilabs([lab.id]);
-  const members = await minilabs.listMembers(list.map((m) => m.id));
+  const [members, sessions] = await Promise.all([minilabs.listMembers(list.map((m) => m.id)), sessionCounts(list.map((m) => m.id))]);
   const users = await getUsers(members.map((m) => m.user_id));
   const orgs = await getOrganizations([...users.values()].map((u) => u.organization_id).filter((x): x is string => !!x));
   const now = new Date();
@@ -102,6 +103,8 @@ export async function minilabsOverview(viewer: Viewer, labSlug: string) {
         active: active.length,
         invited: own.filter((x) => x.status === "invited").length,
         requested: own.filter((x) => x.status === "requested").length,
+        sessionsHeld: sessions.get(m.id)?.held ?? 0,
+        sessionsScheduled: sessions.get(m.id)?.scheduled ?? 0,
         byOrganization: countBy(active, (x) => orgs.get(users.get(x.user_id)?.organization_id ?? "")?.name ?? "Sans organisation").map(([name, n]) => ({ name, n })),
       };
     }),

@@ -9,6 +9,8 @@ import { publishedThemesFor, themeMap } from "./service";
 import { loadPrincipal } from "../labs/labs";
 import { listDemoUsers } from "../accounts/accounts";
 import { listMembers, listMinilabs, phaseOf } from "../minilabs/minilabs";
+import { attendanceOf, listSessions } from "../minilabs/sessions";
+import { boardNotes } from "../minilabs/board";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -53,5 +55,18 @@ describe("demo themes", () => {
     expect(members.filter((m) => m.status === "active" && m.role === "member").length).toBeGreaterThan(3);
     expect(members.filter((m) => m.status === "invited").length).toBeGreaterThan(3);
     expect(new Set(list.map((m) => phaseOf(m))).size).toBe(2);
+  });
+
+  it("gives the running Mini-Lab its sessions held, with attendance, notes and boards, and its next one scheduled", async () => {
+    const running = (await listMinilabs()).find((m) => phaseOf(m) === "sessions")!;
+    const held = (await listSessions([running.id])).filter((x) => x.starts_at < new Date());
+    expect(held.length).toBe(3);
+    expect(held.every((x) => x.notes.length > 50)).toBe(true);
+    const attendance = await attendanceOf(held.map((x) => x.id));
+    expect(attendance.filter((a) => a.present).length).toBeGreaterThan(held.length * 3);
+    const notes = await boardNotes(held[0].id);
+    expect(notes.length).toBeGreaterThan(5);
+    expect(notes.reduce((n, x) => n + x.votes, 0)).toBeGreaterThan(3);
+    expect((await listSessions([running.id])).some((x) => x.starts_at > new Date())).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 
 export interface TestServer {
   url: string;
+  /** The PostgreSQL database it runs on (none on PGlite). */
+  databaseUrl?: string;
   port: number;
   process: ChildProcess;
   logs: string[];
@@ -34,7 +36,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-srv-"));
   let db: TestDatabase | undefined;
   const dbEnv: Record<string, string> = {};
-  if (process.env.DATABASE_URL) {
+  if (env.DATABASE_URL) {
+    // A second process on the database of another test server (which loads the demo first).
+    dbEnv.DATABASE_URL = env.DATABASE_URL;
+  } else if (process.env.DATABASE_URL) {
     db = await freshDatabase();
     await db.database.close();
     dbEnv.DATABASE_URL = db.url!;
@@ -77,6 +82,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
   return {
     url,
+    databaseUrl: dbEnv.DATABASE_URL,
     port,
     process: child,
     logs,

@@ -79,7 +79,7 @@ interface FieldProps {
   error?: string;
   defaultValue?: string | number;
   required?: boolean;
-  type?: "text" | "email" | "date" | "number" | "search" | "url" | "datetime-local";
+  type?: "text" | "email" | "date" | "time" | "number" | "search" | "url" | "datetime-local";
   textarea?: boolean;
   rows?: number;
   autoComplete?: string;
