@@ -1,11 +1,11 @@
-import { Link, useActionData, useLoaderData } from "react-router";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/minilab-board";
 import { invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { boardIntentSchema } from "~/minilabs/session-schemas";
-import { boardPage, changeBoard } from "~/minilabs/session-service";
+import { boardPage, changeBoard, myDots, requireBoardAccess } from "~/minilabs/session-service";
 import { Board, liveLabels, useLiveBoard } from "~/minilabs/board-ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -20,13 +20,24 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
-    await boardPage(s, params.minilabId, params.sessionId);
+    await requireBoardAccess(s, params.minilabId, params.sessionId);
     const p = parseForm(fd, boardIntentSchema);
     if (!p.ok) return invalid(p);
-    return { ok: true, message: await changeBoard(s, params.minilabId, params.sessionId, p.data) };
+    const message = await changeBoard(s, params.minilabId, params.sessionId, p.data);
+    return { ok: true, message, myVotes: p.data.intent === "vote" ? await myDots(s, params.sessionId) : undefined };
   } catch (err) {
     return serviceFailure(err, fd);
   }
+}
+
+/**
+ * With JavaScript the board's changes arrive by its live stream: a note's form does not reload
+ * the whole board (only opening or closing it does). Without JavaScript every form reloads it.
+ */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  const intent = formData?.get("intent");
+  if (typeof intent === "string" && intent !== "open") return false;
+  return defaultShouldRevalidate;
 }
 
 export default function BoardPage() {
@@ -79,7 +90,7 @@ export default function BoardPage() {
           </li>
         )}
       </ul>
-      <Board byColumn={live.byColumn} participate={d.participate} manage={d.manage} me={d.me} myVotes={new Set(d.myVotes)} dots={d.session.dots} />
+      <Board byColumn={live.byColumn} participate={d.participate} manage={d.manage} me={d.me} initialVotes={d.myVotes} dots={d.session.dots} />
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFetcher } from "react-router";
 import { CsrfField } from "../kernel/ui/forms";
 import { frenchSpaces, plural } from "../kernel/format";
@@ -59,8 +59,9 @@ export function useLiveBoard(initial: BoardNote[], streamUrl: string, me: string
 }
 
 /** A board form: a plain POST without JavaScript, a fetcher (no navigation) with it. */
-function BoardForm({ children, className, onDone }: { children: ReactNode; className?: string; onDone?: () => void }) {
-  const fetcher = useFetcher<{ ok: boolean; formError?: string; errors?: Record<string, string> }>();
+type BoardResult = { ok: boolean; formError?: string; errors?: Record<string, string>; myVotes?: string[] };
+function BoardForm({ children, className, onDone }: { children: ReactNode; className?: string; onDone?: (r: BoardResult) => void }) {
+  const fetcher = useFetcher<BoardResult>();
   const ref = useRef<HTMLFormElement>(null);
   const wasBusy = useRef(false);
   useEffect(() => {
@@ -69,7 +70,7 @@ function BoardForm({ children, className, onDone }: { children: ReactNode; class
       wasBusy.current = false;
       if (fetcher.data?.ok) {
         ref.current?.reset();
-        onDone?.();
+        onDone?.(fetcher.data);
       }
     }
   }, [fetcher.state, fetcher.data, onDone]);
@@ -92,12 +93,16 @@ interface BoardProps {
   participate: boolean;
   manage: boolean;
   me: string;
-  myVotes: Set<string>;
   dots: number;
 }
+type NoteProps = BoardProps & { myVotes: Set<string>; onVoted: (r: BoardResult) => void };
 
-export function Board(p: BoardProps) {
-  const used = p.myVotes.size;
+export function Board({ initialVotes, ...p }: BoardProps & { initialVotes: string[] }) {
+  // The viewer's dots: from the page, then from each vote's answer (the page is not reloaded).
+  const [votes, setVotes] = useState(() => new Set(initialVotes));
+  useEffect(() => setVotes(new Set(initialVotes)), [initialVotes]);
+  const onVoted = useCallback((r: BoardResult) => r.myVotes && setVotes(new Set(r.myVotes)), []);
+  const used = votes.size;
   return (
     <>
       {p.participate && (
@@ -116,7 +121,7 @@ export function Board(p: BoardProps) {
             ) : (
               <ol className="germoir-notes">
                 {p.byColumn[c].map((n, i) => (
-                  <Note key={n.id} note={n} first={i === 0} last={i === p.byColumn[c].length - 1} {...p} />
+                  <Note key={n.id} note={n} first={i === 0} last={i === p.byColumn[c].length - 1} {...p} myVotes={votes} onVoted={onVoted} />
                 ))}
               </ol>
             )}
@@ -142,7 +147,7 @@ export function Board(p: BoardProps) {
   );
 }
 
-function Note({ note: n, first, last, participate, manage, me, myVotes }: BoardProps & { note: BoardNote; first: boolean; last: boolean }) {
+function Note({ note: n, first, last, participate, manage, me, myVotes, onVoted }: NoteProps & { note: BoardNote; first: boolean; last: boolean }) {
   const mine = myVotes.has(n.id);
   const canEdit = participate && (n.authorId === me || manage);
   const short = n.text.length > 40 ? `${n.text.slice(0, 40)}…` : n.text;
@@ -155,7 +160,7 @@ function Note({ note: n, first, last, participate, manage, me, myVotes }: BoardP
       </p>
       {participate && (
         <div className="germoir-note__actions">
-          <BoardForm className="germoir-inline-form">
+          <BoardForm className="germoir-inline-form" onDone={onVoted}>
             <input type="hidden" name="noteId" value={n.id} />
             <button type="submit" name="intent" value="vote" className={`fr-btn fr-btn--sm ${mine ? "" : "fr-btn--secondary"}`} aria-pressed={mine}>
               {mine ? "Retirer ma gommette" : "Voter"}

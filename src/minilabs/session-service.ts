@@ -183,6 +183,16 @@ export async function boardPage(viewer: Viewer, minilabId: string, sessionId: st
   };
 }
 
+/** Whether the viewer may see this session's board (throws 404 otherwise): cheap, for actions. */
+export async function requireBoardAccess(viewer: Viewer, minilabId: string, sessionId: string): Promise<void> {
+  await sessionStanding(viewer, minilabId, sessionId);
+}
+
+/** The notes the viewer has put a dot on. */
+export async function myDots(viewer: Viewer, sessionId: string): Promise<string[]> {
+  return board.votesOf(sessionId, viewer.userId);
+}
+
 /** Applies one change to the board; returns a French confirmation for the page without JavaScript. */
 export async function changeBoard(viewer: Viewer, minilabId: string, sessionId: string, change: BoardIntent): Promise<string> {
   const s = await sessionStanding(viewer, minilabId, sessionId);
