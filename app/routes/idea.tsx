@@ -11,6 +11,8 @@ import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIde
 import { commentSchema, moderationSchema } from "~/ideas/schemas";
 import { awardKinds } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
+import { ideaTrace } from "~/arbitration/trace";
+import { IdeaTraceView } from "~/arbitration/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { readForm, serviceFailure } from "~/web/errors";
@@ -21,8 +23,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!page) notFound("Cette idée n’existe pas.");
   if (page.forbidden) forbidden("Cette idée n’est pas visible pour vous.");
   const url = new URL(request.url);
-  const theme = (await publishedThemesFor([params.ideaId])).get(params.ideaId) ?? null;
-  return { ...page, theme, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
+  const [theme, trace] = await Promise.all([publishedThemesFor([params.ideaId]).then((m) => m.get(params.ideaId) ?? null), ideaTrace(params.ideaId)]);
+  return { ...page, theme, trace, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport", "hide", "unhide", "hideComment", "accept", "decline"], { error: "Action inconnue." }) });
@@ -171,6 +173,7 @@ export default function IdeaPage() {
         </div>
       )}
       {d.theme && <ThemeNotice theme={d.theme} own={d.rights.isAuthor || d.rights.isCoauthor} />}
+      {d.trace && <IdeaTraceView trace={d.trace} id="parcours" />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>Le problème constaté</h2>

@@ -5,6 +5,7 @@ import { formatDate, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
+import { minilabProposals } from "~/arbitration/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -12,7 +13,8 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const page = await minilabPage(s, params.minilabId).catch(loaderFailure);
-  return { ...page, justOpened: new URL(request.url).searchParams.has("ouvert") };
+  const proposals = await minilabProposals(s, params.minilabId).catch(loaderFailure);
+  return { ...page, proposals, justOpened: new URL(request.url).searchParams.has("ouvert") };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -143,6 +145,28 @@ export default function MinilabPage() {
           </ul>
         </>
       )}
+
+      <section aria-labelledby="proposals-title">
+        <h2 id="proposals-title">Propositions ({d.proposals.proposals.length})</h2>
+        {d.proposals.proposals.length === 0 ? (
+          <p>Aucune proposition pour le moment.</p>
+        ) : (
+          <ul>
+            {d.proposals.proposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/propositions/${p.id}`}>{frenchSpaces(p.title)}</Link> – {p.author}, {p.directorate} – {p.decision ? `décision\u00a0: ${p.decision.toLowerCase()}` : p.statusLabel.toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.proposals.canPropose && (
+          <p>
+            <Link className="fr-btn fr-btn--secondary" to={`/minilabs/${m.id}/propositions/nouvelle`}>
+              Rédiger une proposition
+            </Link>
+          </p>
+        )}
+      </section>
 
       <h2>Animateurs</h2>
       {d.facilitators.length === 0 ? (

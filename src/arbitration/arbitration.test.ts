@@ -12,18 +12,7 @@ import { listNotifications } from "../notifications/notifications";
 import * as themes from "../themes/themes";
 import { join, openMinilab } from "../minilabs/service";
 import * as arb from "./arbitration";
-import {
-  arbitrationPage,
-  createProposalFor,
-  decide,
-  minilabProposals,
-  normaliseDirectorate,
-  proposalAttachment,
-  proposalPage,
-  submitProposal,
-  updateProposalFor,
-  type DecisionInput,
-} from "./service";
+import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
 import { ideaTrace, ideaTraces } from "./trace";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -35,7 +24,14 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
-const ideaForm = (title: string) => ({ title, problem: "Un problème décrit en détail.", proposal: "Une proposition décrite en détail.", beneficiaries: "Les agents", coauthorEmails: [], submit: true });
+const ideaForm = (title: string) => ({
+  title,
+  problem: "Un problème décrit en détail.",
+  proposal: "Une proposition décrite en détail.",
+  beneficiaries: "Les agents",
+  coauthorEmails: [],
+  submit: true,
+});
 const proposalFields = (over: Partial<arb.ProposalFields> = {}): arb.ProposalFields => ({
   title: "Composter les restes des cantines",
   problem: "Des tonnes de restes partent à l’incinération chaque année.",
@@ -166,8 +162,7 @@ describe("decisions", () => {
     // not before submission
     await expect(decide(s.envDirector, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 404 });
     await submitProposal(s.member, p.id);
-    for (const who of [s.lyceesDirector, s.strangerDirector, s.member, s.team, s.facilitator])
-      await expect(decide(who, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 403 });
+    for (const who of [s.lyceesDirector, s.strangerDirector, s.member, s.team, s.facilitator]) await expect(decide(who, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 403 });
     expect((await proposalPage(s.lyceesDirector, p.id)).rights.canDecide).toBe(false);
     expect((await proposalPage(s.envDirector, p.id)).rights.canDecide).toBe(true);
     // the /arbitrage page: the env director sees it pending; the other director does not see it; agents are refused
@@ -197,7 +192,9 @@ describe("decisions", () => {
     const d = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
     expect(d).toMatchObject({ outcome: "deferred", follow_up_owner_id: null, follow_up_due: null });
     // the database refuses an adoption without follow-up, whoever writes
-    await expect(arb.insertDecision({ proposalId: p.id, outcome: "adopted", reason: "x", followUpOwnerId: null, followUpDue: null, correctsId: d.id, decidedBy: s.envDirector.userId })).rejects.toThrow();
+    await expect(
+      arb.insertDecision({ proposalId: p.id, outcome: "adopted", reason: "x", followUpOwnerId: null, followUpDue: null, correctsId: d.id, decidedBy: s.envDirector.userId }),
+    ).rejects.toThrow();
   });
 
   it("are immutable; a correction references the current decision and replaces it; the history keeps all", async () => {
@@ -221,7 +218,9 @@ describe("decisions", () => {
     await expect(sql`UPDATE decisions SET reason = 'autre' WHERE id = ${first.id}`.execute(db())).rejects.toThrow(/immutable/);
     await expect(sql`DELETE FROM decisions WHERE id = ${first.id}`.execute(db())).rejects.toThrow(/immutable/);
     // a chain, not a tree: the same decision cannot be corrected twice
-    await expect(arb.insertDecision({ proposalId: p.id, outcome: "deferred", reason: "bis", followUpOwnerId: null, followUpDue: null, correctsId: first.id, decidedBy: s.envDirector.userId })).rejects.toThrow();
+    await expect(
+      arb.insertDecision({ proposalId: p.id, outcome: "deferred", reason: "bis", followUpOwnerId: null, followUpDue: null, correctsId: first.id, decidedBy: s.envDirector.userId }),
+    ).rejects.toThrow();
     expect(Object.keys(arb)).not.toContain("updateDecision");
   });
 
@@ -232,7 +231,10 @@ describe("decisions", () => {
     await decide(s.envDirector, p.id, adopt(s.owner.email));
     for (const u of [s.a1.id, s.a2.id, s.co.id, s.volunteer.userId, s.facilitator.userId]) {
       const notes = await listNotifications(u);
-      expect(notes.some((n) => n.kind === "proposal_decision" && n.link === `/propositions/${p.id}` && n.title.includes("adoptée")), u).toBe(true);
+      expect(
+        notes.some((n) => n.kind === "proposal_decision" && n.link === `/propositions/${p.id}` && n.title.includes("adoptée")),
+        u,
+      ).toBe(true);
     }
     expect((await listNotifications(s.owner.id)).map((n) => n.kind)).toContain("follow_up");
     expect(await listNotifications(s.outsider.id)).not.toContainEqual(expect.objectContaining({ kind: "proposal_decision" }));

@@ -47,13 +47,17 @@ export const decisionSchema = z
       .string()
       .optional()
       .transform((v) => (v ? v : null))
-      .pipe(z.string().regex(/^[0-9a-f-]{36}$/i, "Décision corrigée : valeur invalide.").nullable()),
+      .pipe(
+        z
+          .string()
+          .regex(/^[0-9a-f-]{36}$/i, "Décision corrigée : valeur invalide.")
+          .nullable(),
+      ),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== "adopted" && v.outcome !== "adopted_modified") return;
     if (!v.followUpOwner) ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Responsable du suivi : obligatoire quand la proposition est adoptée." });
-    else if (!z.email().safeParse(v.followUpOwner.toLowerCase()).success)
-      ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Responsable du suivi : adresse électronique invalide." });
+    else if (!z.email().safeParse(v.followUpOwner.toLowerCase()).success) ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Responsable du suivi : adresse électronique invalide." });
     if (!v.followUpDue) ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "Échéance du suivi : obligatoire quand la proposition est adoptée." });
     else if (!dateField("Échéance du suivi").safeParse(v.followUpDue).success)
       ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "Échéance du suivi : date attendue au format jj/mm/aaaa." });

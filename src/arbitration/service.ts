@@ -11,7 +11,12 @@ import * as arb from "./arbitration";
 
 /** Directorates are compared by name: apostrophes (’ ') and case do not matter. */
 export function normaliseDirectorate(s: string): string {
-  return s.normalize("NFC").replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, " ").trim().toLocaleLowerCase("fr");
+  return s
+    .normalize("NFC")
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLocaleLowerCase("fr");
 }
 
 /** A user's directorate: the name of their unit, when they have one. */
@@ -100,7 +105,16 @@ export async function editProposalPage(viewer: Viewer, id: string) {
   const { proposal: p, minilab: m } = await requireEditableProposal(viewer, id);
   const attachments = await arb.listAttachments(p.id);
   return {
-    proposal: { id: p.id, title: p.title, problem: p.problem, solution: p.solution, impact: p.impact, resources: p.resources, cost: p.cost_eur === null ? "" : String(p.cost_eur), directorate: p.directorate },
+    proposal: {
+      id: p.id,
+      title: p.title,
+      problem: p.problem,
+      solution: p.solution,
+      impact: p.impact,
+      resources: p.resources,
+      cost: p.cost_eur === null ? "" : String(p.cost_eur),
+      directorate: p.directorate,
+    },
     minilab: { id: m.id, name: m.name },
     directorates: m.directorates,
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename })),
@@ -306,8 +320,6 @@ async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decis
   const everyone = [...new Set([p.author_id, ...members, ...holders])].filter((u) => u !== deciderId);
   await notify([
     ...everyone.map((userId) => ({ userId, kind: "proposal_decision" as const, title: `La proposition « ${p.title} » du Mini-Lab « ${m.name} » est ${label}${correction}`, link })),
-    ...(d.follow_up_owner_id
-      ? [{ userId: d.follow_up_owner_id, kind: "follow_up" as const, title: `Vous êtes responsable du suivi de la proposition adoptée « ${p.title} »`, link }]
-      : []),
+    ...(d.follow_up_owner_id ? [{ userId: d.follow_up_owner_id, kind: "follow_up" as const, title: `Vous êtes responsable du suivi de la proposition adoptée « ${p.title} »`, link }] : []),
   ]);
 }

@@ -45,7 +45,12 @@ export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTra
   const labs = await minilabs.minilabsOfTheme([...themes.values()].map((t) => t.theme.id));
   const proposals = await arb.submittedProposalsOfMinilabs(labs.map((m) => m.id));
   const chains = await arb.decisionsOf(proposals.map((p) => p.id));
-  const users = await getUsers([...chains.values()].flat().map((d) => d.follow_up_owner_id).filter((x): x is string => !!x));
+  const users = await getUsers(
+    [...chains.values()]
+      .flat()
+      .map((d) => d.follow_up_owner_id)
+      .filter((x): x is string => !!x),
+  );
   const nameOf = (id: string | null) => {
     const u = id ? users.get(id) : undefined;
     return u ? displayName(u) : "un agent";
