@@ -4,7 +4,7 @@ import type { Route } from "./+types/idea";
 import { publishedThemesFor } from "~/themes/service";
 import { ThemeNotice } from "~/themes/ui";
 import { forbidden, notFound } from "~/kernel/permissions";
-import { formatDate, formatDateTime, plural } from "~/kernel/format";
+import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
@@ -177,11 +177,11 @@ export default function IdeaPage() {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>Le problème constaté</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{idea.problem || "—"}</p>
+          <p style={{ whiteSpace: "pre-line" }}>{frenchSpaces(idea.problem) || "—"}</p>
           <h2>La proposition</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{idea.proposal || "—"}</p>
+          <p style={{ whiteSpace: "pre-line" }}>{frenchSpaces(idea.proposal) || "—"}</p>
           <h2>Qui en bénéficie</h2>
-          <p>{idea.beneficiaries || "—"}</p>
+          <p>{frenchSpaces(idea.beneficiaries) || "—"}</p>
           {d.attachments.length > 0 && (
             <>
               <h2>Pièces jointes</h2>

@@ -156,7 +156,7 @@ export default function ProposalPage() {
           <h2 id="decision-title">{d.currentId ? "Corriger la décision" : "Décider"}</h2>
           <p>
             {d.currentId
-              ? "Une décision publiée ne se modifie pas : la correction s’ajoute à l’historique et devient la décision en vigueur."
+              ? "Une décision publiée ne se modifie pas\u00a0: la correction s’ajoute à l’historique et devient la décision en vigueur."
               : "La décision est publiée dès son enregistrement et ne se modifie plus ensuite (une correction reste possible)."}
           </p>
           <div className="fr-grid-row">
