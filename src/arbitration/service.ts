@@ -1,4 +1,5 @@
 import { runtime } from "../kernel/runtime";
+import { isoDay } from "../kernel/format";
 import { checkUploads } from "../kernel/uploads";
 import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
@@ -263,12 +264,6 @@ export interface DecisionInput {
   correctsId: string | null;
 }
 
-const startOfToday = () => {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  return new Date(d.getTime() - 86_400_000);
-};
-
 /**
  * Records a director's decision on a submitted proposal addressed to their directorate, in a lab
  * where they hold the role. The first decision has no `correctsId`; any later one must correct the
@@ -288,7 +283,7 @@ export async function decide(viewer: Viewer, proposalId: string, input: Decision
     const owner = await findUserByEmail(input.followUpEmail);
     if (!owner) throw new Refusal(`Responsable du suivi : aucun agent inscrit avec l’adresse ${input.followUpEmail}.`, 400, "followUpOwner");
     if (!input.followUpDue) throw new Refusal("Échéance du suivi : obligatoire quand la proposition est adoptée.", 400, "followUpDue");
-    if (input.followUpDue < startOfToday()) throw new Refusal("Échéance du suivi : choisissez une date à venir.", 400, "followUpDue");
+    if (isoDay(input.followUpDue) < isoDay(new Date())) throw new Refusal("Échéance du suivi : choisissez une date à venir.", 400, "followUpDue");
     ownerId = owner.id;
     due = input.followUpDue;
   }
