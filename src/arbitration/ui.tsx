@@ -120,7 +120,7 @@ export function IdeaTraceView({ trace, headingLevel = 2, id, showStatus = true }
           <strong>Où elle en est{"\u00a0"}:</strong> {frenchSpaces(trace.status)}
         </p>
       )}
-      <ol className="germoir-timeline">
+      <ol className="germoir-trace">
         {trace.steps.map((s, i) => (
           <li key={i}>
             <span className="fr-text--xs fr-mb-0" style={{ display: "block" }}>
