@@ -35,6 +35,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       labTeam: labsWhere(s.principal, "lab_team").length > 0,
       juror: judged.length > 0,
       admin: labsWhere(s.principal, "admin").length > 0,
+      director: labsWhere(s.principal, "director").length > 0,
     },
     demoLogin: config.demoLogin,
   };

@@ -15,6 +15,7 @@ import { themesMigrations } from "./themes/themes";
 import { minilabsMigrations } from "./minilabs/minilabs";
 import { sessionsMigrations } from "./minilabs/sessions";
 import { boardMigrations } from "./minilabs/board";
+import { arbitrationMigrations } from "./arbitration/arbitration";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -30,6 +31,7 @@ export const allMigrations = [
   minilabsMigrations,
   sessionsMigrations,
   boardMigrations,
+  arbitrationMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

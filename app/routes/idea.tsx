@@ -4,13 +4,15 @@ import type { Route } from "./+types/idea";
 import { publishedThemesFor } from "~/themes/service";
 import { ThemeNotice } from "~/themes/ui";
 import { forbidden, notFound } from "~/kernel/permissions";
-import { formatDate, formatDateTime, plural } from "~/kernel/format";
+import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
 import { commentSchema, moderationSchema } from "~/ideas/schemas";
 import { awardKinds } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
+import { ideaTrace } from "~/arbitration/trace";
+import { IdeaTraceView } from "~/arbitration/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { readForm, serviceFailure } from "~/web/errors";
@@ -21,8 +23,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!page) notFound("Cette idée n’existe pas.");
   if (page.forbidden) forbidden("Cette idée n’est pas visible pour vous.");
   const url = new URL(request.url);
-  const theme = (await publishedThemesFor([params.ideaId])).get(params.ideaId) ?? null;
-  return { ...page, theme, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
+  const [theme, trace] = await Promise.all([publishedThemesFor([params.ideaId]).then((m) => m.get(params.ideaId) ?? null), ideaTrace(params.ideaId)]);
+  return { ...page, theme, trace, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport", "hide", "unhide", "hideComment", "accept", "decline"], { error: "Action inconnue." }) });
@@ -171,14 +173,15 @@ export default function IdeaPage() {
         </div>
       )}
       {d.theme && <ThemeNotice theme={d.theme} own={d.rights.isAuthor || d.rights.isCoauthor} />}
+      {d.trace && <IdeaTraceView trace={d.trace} id="parcours" />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>Le problème constaté</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{idea.problem || "—"}</p>
+          <p style={{ whiteSpace: "pre-line" }}>{frenchSpaces(idea.problem) || "—"}</p>
           <h2>La proposition</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{idea.proposal || "—"}</p>
+          <p style={{ whiteSpace: "pre-line" }}>{frenchSpaces(idea.proposal) || "—"}</p>
           <h2>Qui en bénéficie</h2>
-          <p>{idea.beneficiaries || "—"}</p>
+          <p>{frenchSpaces(idea.beneficiaries) || "—"}</p>
           {d.attachments.length > 0 && (
             <>
               <h2>Pièces jointes</h2>

@@ -6,6 +6,7 @@ import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } fro
 import { memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
 import { sessionsOf } from "~/minilabs/session-service";
+import { minilabProposals } from "~/arbitration/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -13,7 +14,8 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const page = await minilabPage(s, params.minilabId).catch(loaderFailure);
-  return { ...page, sessions: await sessionsOf(page.minilab.id), justOpened: new URL(request.url).searchParams.has("ouvert") };
+  const [sessions, proposals] = await Promise.all([sessionsOf(page.minilab.id), minilabProposals(s, params.minilabId).catch(loaderFailure)]);
+  return { ...page, sessions, proposals, justOpened: new URL(request.url).searchParams.has("ouvert") };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -165,6 +167,28 @@ export default function MinilabPage() {
           <p>
             <Link className="fr-btn fr-btn--secondary" to={`/minilabs/${m.id}/seances/nouvelle`}>
               Programmer une séance
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="proposals-title">
+        <h2 id="proposals-title">Propositions ({d.proposals.proposals.length})</h2>
+        {d.proposals.proposals.length === 0 ? (
+          <p>Aucune proposition pour le moment.</p>
+        ) : (
+          <ul>
+            {d.proposals.proposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/propositions/${p.id}`}>{frenchSpaces(p.title)}</Link> – {p.author}, {p.directorate} – {p.decision ? `décision\u00a0: ${p.decision.toLowerCase()}` : p.statusLabel.toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.proposals.canPropose && (
+          <p>
+            <Link className="fr-btn fr-btn--secondary" to={`/minilabs/${m.id}/propositions/nouvelle`}>
+              Rédiger une proposition
             </Link>
           </p>
         )}

@@ -7,13 +7,15 @@ import { awardKinds, ideaStatuses } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
 import { frenchSpaces } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
+import { ideaTraces } from "~/arbitration/trace";
+import { IdeaTraceView } from "~/arbitration/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const list = await myIdeas(s);
-  const themes = await publishedThemesFor(list.map((i) => i.id), 5);
+  const [themes, traces] = await Promise.all([publishedThemesFor(list.map((i) => i.id), 5), ideaTraces(list.map((i) => i.id))]);
   return {
     ideas: list.map((i) => ({
       id: i.id,
@@ -27,6 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       awardCitation: i.award_citation,
       events: i.events,
       theme: themes.get(i.id) ?? null,
+      trace: traces.get(i.id) ?? null,
     })),
   };
 }
@@ -77,6 +80,11 @@ export default function MyIdeas() {
                       </p>
                     </div>
                     <div className="fr-card__desc">
+                      {i.trace && (
+                        <p className="fr-text--lg fr-mb-1w">
+                          <strong>Où elle en est{"\u00a0"}: {frenchSpaces(i.trace.status)}</strong>
+                        </p>
+                      )}
                       <p>
                         <strong>Statut{"\u00a0"}: {ideaStatuses[i.status].toLowerCase()}.</strong> {explain(i.status)}
                       </p>
@@ -87,6 +95,7 @@ export default function MyIdeas() {
                       )}
                       {i.hidden && <p>Masquée par la modération. Motif{"\u00a0"}: {i.hiddenReason}</p>}
                       {i.theme && <ThemeNotice theme={i.theme} own headingLevel={3} />}
+                      {i.trace && <IdeaTraceView trace={i.trace} headingLevel={3} id={`parcours-${i.id}`} showStatus={false} />}
                       <h3 className="fr-h6 fr-mb-1w">Historique</h3>
                       <StatusHistory events={i.events} />
                     </div>

@@ -10,6 +10,7 @@ import { frenchSpaces } from "../kernel/format";
 import { seedDemoThemes } from "../themes/demo";
 import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
+import { seedDemoArbitration } from "../arbitration/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -210,6 +211,12 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   const curated = await seedDemoThemes({ labId: regionLab.id, campaignId: contest.id, curatorId: dimap1, problemOf: new Map(contestIdeas.map((c) => [c.id, c.topic])) });
   const minilabCount = await seedDemoMinilabs({ labSlug: regionLab.slug, curatorId: dimap1, facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!), now });
   const boards = await seedDemoSessions(now);
+  const arbitration = await seedDemoArbitration({
+    labSlug: regionLab.slug,
+    curatorId: dimap1,
+    facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!),
+    directorIds: { lycees: userId.get("director-lycees")!, environnement: userId.get("director-environnement")! },
+  });
 
   const stats = {
     organizations: organizations.length,
@@ -221,6 +228,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     minilabs: minilabCount,
     sessions: boards.sessions,
     boardNotes: boards.notes,
+    proposals: arbitration.proposals,
+    decisions: arbitration.decisions,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -192,3 +192,17 @@ export async function setMemberStatus(minilabId: string, userId: string, status:
     )
     .execute();
 }
+
+export async function getMinilabs(ids: string[]): Promise<Map<string, Minilab>> {
+  const list = [...new Set(ids)].filter(isUuid);
+  if (!list.length) return new Map();
+  const rows = await q().selectFrom("minilabs").selectAll().where("id", "in", list).execute();
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/** The Mini-Labs opened from these themes, oldest cycle first. */
+export async function minilabsOfTheme(themeIds: string[]): Promise<Minilab[]> {
+  const ids = [...new Set(themeIds)].filter(isUuid);
+  if (!ids.length) return [];
+  return q().selectFrom("minilabs").selectAll().where("theme_id", "in", ids).orderBy("sessions_from").execute();
+}

@@ -15,6 +15,8 @@ export const notificationKinds = {
   minilab_invitation: "Invitation à un Mini-Lab",
   minilab_request: "Demande pour rejoindre un Mini-Lab",
   minilab_membership: "Mini-Lab",
+  proposal_decision: "Décision sur une proposition",
+  follow_up: "Suivi d’une proposition adoptée",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

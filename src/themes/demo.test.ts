@@ -54,7 +54,7 @@ describe("demo themes", () => {
     const members = await listMembers(list.map((m) => m.id));
     expect(members.filter((m) => m.status === "active" && m.role === "member").length).toBeGreaterThan(3);
     expect(members.filter((m) => m.status === "invited").length).toBeGreaterThan(3);
-    expect(new Set(list.map((m) => phaseOf(m))).size).toBe(2);
+    expect(new Set(list.map((m) => phaseOf(m))).size).toBeGreaterThanOrEqual(2);
   });
 
   it("gives the running Mini-Lab its sessions held, with attendance, notes and boards, and its next one scheduled", async () => {

@@ -6,7 +6,7 @@ export interface LayoutData {
   instance: { name: string; tagline: string; operator: string; showMarianne: boolean; logoUrl?: string };
   user: { givenName: string; familyName: string } | null;
   unread: number;
-  nav: { labTeam: boolean; juror: boolean; admin: boolean };
+  nav: { labTeam: boolean; juror: boolean; admin: boolean; director?: boolean };
   demoLogin: boolean;
 }
 
@@ -47,6 +47,7 @@ export function SiteHeader({ d }: { d: LayoutData }) {
   ];
   if (d.user) items.push({ to: "/problematiques", label: "Problématiques" }, { to: "/minilabs", label: "Mini-Labs" }, { to: "/mes-idees", label: "Mes idées" });
   if (d.nav.juror) items.push({ to: "/jury", label: "Jury" });
+  if (d.nav.director) items.push({ to: "/arbitrage", label: "Arbitrage" });
   if (d.nav.labTeam || d.nav.admin) items.push({ to: "/lab", label: "Espace lab" });
   return (
     <header role="banner" className="fr-header">

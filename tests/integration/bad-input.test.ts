@@ -20,6 +20,8 @@ beforeAll(async () => {
     ["labest", email("labest-1")],
     ["juror", email("juror-1")],
     ["agent", agents[10].email],
+    ["director", email("director-lycees")],
+    ["otherDirector", email("director-environnement")],
   ] as const) {
     clients[who] = new Client(server.url);
     await clients[who].signInAs(mail);
@@ -42,6 +44,16 @@ beforeAll(async () => {
   const analysis = await (await clients.team.get(`/lab/analyses/${ids.analysis}`)).text();
   ids.minilab = /href="\/minilabs\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/minilabs")).text())![1];
   ids.theme = new RegExp(`href="/lab/analyses/${ids.analysis}/themes/([0-9a-f-]{36})"`).exec(analysis)![1];
+  // arbitration: the running Mini-Lab (the agent joins it, to write proposals), its draft, and a decided 2021 proposal for the lycées
+  for (const id of new Set([...(await (await clients.team.get("/lab/region-grand-est/minilabs")).text()).matchAll(/href="\/minilabs\/([0-9a-f-]{36})"/g)].map((m) => m[1]))) {
+    const html = await (await clients.team.get(`/minilabs/${id}`)).text();
+    if (html.includes("Mini-Lab Restauration scolaire</h1>")) {
+      ids.runningMinilab = id;
+      ids.draftProposal = /href="\/propositions\/([0-9a-f-]{36})"/.exec(html)![1];
+    }
+    if (html.includes("Mini-Lab Lycées écoresponsables</h1>")) ids.decidedProposal = /href="\/propositions\/([0-9a-f-]{36})"(?:(?!<\/li>).)*Direction des lycées/s.exec(html)![1];
+  }
+  expect((await clients.agent.post(`/minilabs/${ids.runningMinilab}`, { intent: "join" })).status).toBe(200);
 });
 afterAll(async () => {
   await server?.stop();
@@ -70,6 +82,12 @@ const actions = (): Action[] => [
   { path: `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, as: "team", fields: { intent: "rename", themeId: ids.theme, label: "Nouveau nom" } },
   { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab", question: "Une question assez longue ?", joinPolicy: "open", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
   { path: `/minilabs/${ids.minilab}`, as: "agent", fields: { intent: "decline" } },
+  { path: `/minilabs/${ids.runningMinilab}/propositions/nouvelle`, as: "agent", fields: { title: "Une proposition", problem: "p".repeat(30), solution: "s".repeat(30), impact: "i".repeat(20), resources: "r".repeat(10), cost: "12000", directorate: "Direction des lycées" } },
+  { path: `/propositions/${ids.draftProposal}/modifier`, as: "agent", fields: { title: "Une proposition", problem: "p".repeat(30), solution: "s".repeat(30), impact: "i".repeat(20), resources: "r".repeat(10), cost: "-3", directorate: "Direction des finances" } },
+  // the agent is neither the draft's author nor a facilitator: refused, the draft stays a draft
+  { path: `/propositions/${ids.draftProposal}`, as: "agent", fields: { intent: "submit" } },
+  // already decided: a first decision again is refused (409), a correction would need `corrects`
+  { path: `/propositions/${ids.decidedProposal}`, as: "director", fields: { intent: "decide", outcome: "adopted", reason: "Un motif", followUpOwner: "x@y.fr", followUpDue: "2030-01-01" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -195,6 +213,36 @@ describe("no request gets a 500", () => {
     }
     const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
     expect(q.status).toBe(200);
+  });
+});
+
+describe("proposals and arbitration: who may and who may not", () => {
+  it("lets only the addressed directorate decide, and only members write and read drafts", async () => {
+    const decide = { intent: "decide", outcome: "deferred", reason: "Pas cette année.", corrects: "00000000-0000-0000-0000-000000000000" };
+    for (const who of ["agent", "team", "labest", "juror", "otherDirector"]) {
+      const r = await clients[who].post(`/propositions/${ids.decidedProposal}`, decide);
+      expect(r.status, who).toBe(403);
+      frenchPage(await r.text());
+    }
+    // the right director: a stale correction is a conflict, shown in the form
+    expect((await clients.director.post(`/propositions/${ids.decidedProposal}`, decide)).status).toBe(409);
+    expect((await clients.director.get("/arbitrage")).status).toBe(200);
+    for (const who of ["agent", "team", "labest"]) expect((await clients[who].get("/arbitrage")).status, who).toBe(403);
+    // drafts: the lab team and members read them; others get 404; only members write
+    expect((await clients.team.get(`/propositions/${ids.draftProposal}`)).status).toBe(200);
+    expect((await clients.agent.get(`/propositions/${ids.draftProposal}/modifier`)).status).toBe(200);
+    expect((await clients.labest.get(`/propositions/${ids.draftProposal}`)).status).toBe(404);
+    expect((await clients.team.get(`/propositions/${ids.draftProposal}/modifier`)).status).toBe(403);
+    expect((await clients.team.get(`/minilabs/${ids.runningMinilab}/propositions/nouvelle`)).status).toBe(403);
+    expect((await clients.labest.post(`/minilabs/${ids.runningMinilab}/propositions/nouvelle`, { title: "x" })).status).toBe(403);
+    // a submitted proposal is read by anyone signed in, not edited by anyone
+    expect((await clients.labest.get(`/propositions/${ids.decidedProposal}`)).status).toBe(200);
+    expect((await clients.director.get(`/propositions/${ids.decidedProposal}/modifier`)).status).toBe(403);
+    for (const path of ["/propositions/xyz", "/propositions/00000000-0000-0000-0000-000000000000", "/propositions/xyz/modifier", `/propositions/${ids.decidedProposal}/pieces/1`, `/propositions/${ids.decidedProposal}/pieces/00000000-0000-0000-0000-000000000000`, "/minilabs/xyz/propositions/nouvelle"]) {
+      const r = await clients.team.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
   });
 });
 

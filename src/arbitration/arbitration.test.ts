@@ -1,0 +1,275 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootTestRuntime } from "../../tests/support/runtime";
+import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { createUser } from "../accounts/accounts";
+import { ensureUnit } from "../organizations/organizations";
+import { grantRole } from "../labs/labs";
+import { db } from "../kernel/runtime";
+import { createIdeaFor } from "../ideas/service";
+import { answerCoauthor, award, inviteCoauthor } from "../ideas/ideas";
+import { listNotifications } from "../notifications/notifications";
+import * as themes from "../themes/themes";
+import { join, openMinilab } from "../minilabs/service";
+import * as arb from "./arbitration";
+import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
+import { ideaTrace, ideaTraces } from "./trace";
+
+let env: Awaited<ReturnType<typeof bootTestRuntime>>;
+beforeAll(async () => {
+  env = await bootTestRuntime();
+});
+afterAll(async () => {
+  await env?.dispose();
+});
+
+const DAY = 86_400_000;
+const ideaForm = (title: string) => ({
+  title,
+  problem: "Un problème décrit en détail.",
+  proposal: "Une proposition décrite en détail.",
+  beneficiaries: "Les agents",
+  coauthorEmails: [],
+  submit: true,
+});
+const proposalFields = (over: Partial<arb.ProposalFields> = {}): arb.ProposalFields => ({
+  title: "Composter les restes des cantines",
+  problem: "Des tonnes de restes partent à l’incinération chaque année.",
+  solution: "Un composteur par lycée, animé par les équipes de cuisine.",
+  impact: "Moins de déchets, un sol pour le jardin pédagogique.",
+  resources: "Un composteur et deux heures de formation par site.",
+  costEur: 12000,
+  directorate: "Direction de l'environnement",
+  ...over,
+});
+const pdf = () => new File([Buffer.from("%PDF-1.4\n% test\n")], "etude.pdf", { type: "application/pdf" });
+
+/** A user in a directorate (their unit), holding the director role in the lab. */
+async function makeDirector(labId: string, unit: string) {
+  const org = await makeOrganization();
+  const u = await ensureUnit(org.id, unit);
+  const user = await createUser({ email: `dir.${Math.random().toString(36).slice(2)}@example.fr`, givenName: "Directrice", familyName: unit, organizationId: org.id, unitId: u.id, isDemo: true });
+  await grantRole(user.id, labId, "director");
+  return viewerOf(user);
+}
+
+/** A lab with a published theme (two ideas, one co-authored), a Mini-Lab opened from it, members and directors. */
+async function setup() {
+  const lab = await makeLab();
+  const c = await makeCampaign(lab.id);
+  const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+  const [a1, a2, co, outsider, owner] = [await makeUser(), await makeUser(), await makeUser(), await makeUser(), await makeUser()];
+  const i1 = await createIdeaFor(await viewerOf(a1), c.id, ideaForm("Composter à la cantine"), []);
+  const i2 = await createIdeaFor(await viewerOf(a2), c.id, ideaForm("Peser les restes des plateaux"), []);
+  const awarded = await createIdeaFor(await viewerOf(outsider), c.id, ideaForm("Une application de covoiturage"), []);
+  await award(awarded.id, "prize", "Une idée simple et utile.", team.userId);
+  await inviteCoauthor(i2.id, co.id, a2.id);
+  await answerCoauthor(i2.id, co.id, true);
+  const a = await themes.createAnalysis({ labId: lab.id, title: "Analyse", campaignIds: [c.id], scope: "all", k: 2, createdBy: team.userId });
+  const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: team.userId });
+  await themes.startRun(run.id, 2);
+  const ids = [i1.id, i2.id];
+  await themes.saveAnalysisRun(
+    {
+      runId: run.id,
+      analysisId: a.id,
+      chosenK: 1,
+      quality: [],
+      stats: {},
+      kept: [],
+      created: [{ label: "Gaspillage à la cantine", terms: [], representativeIds: ids, cohesion: 1, members: ids.map((ideaId) => ({ ideaId, similarity: 1 })) }],
+      outliers: [],
+      positions: [],
+      frozenIdeaIds: [],
+    },
+    team.userId,
+  );
+  await themes.setPublished(a.id, team.userId, true);
+  const theme = (await themes.listThemes(a.id))[0];
+  const facilitator = await makeUser();
+  const m = await openMinilab(team, lab.slug, {
+    themeId: theme.id,
+    name: "Mini-Lab anti-gaspi",
+    question: "Comment réduire le gaspillage à la cantine sans allonger le service ?",
+    joinPolicy: "open",
+    facilitatorEmails: [facilitator.email],
+    sessionsFrom: new Date(Date.now() - DAY),
+    sessionsUntil: new Date(Date.now() + 60 * DAY),
+    restitutionOn: new Date(Date.now() + 90 * DAY),
+    arbitrationOn: new Date(Date.now() + 120 * DAY),
+    directorates: ["Direction des lycées", "Direction de l’environnement"],
+  });
+  const member = await viewerOf(a1);
+  await join(member, m.id);
+  const volunteer = await viewerOf(await makeUser());
+  await join(volunteer, m.id);
+  const envDirector = await makeDirector(lab.id, "Direction de l'environnement");
+  const lyceesDirector = await makeDirector(lab.id, "Direction des lycées");
+  const otherLab = await makeLab();
+  const strangerDirector = await makeDirector(otherLab.id, "Direction de l'environnement");
+  return { lab, team, a1, a2, co, outsider, owner, i1, i2, awarded, theme, m, member, volunteer, facilitator: await viewerOf(facilitator), envDirector, lyceesDirector, strangerDirector };
+}
+
+const adopt = (owner: string, over: Partial<DecisionInput> = {}): DecisionInput => ({
+  outcome: "adopted",
+  reason: "Peu coûteux, utile, déjà testé dans deux lycées.",
+  followUpEmail: owner,
+  followUpDue: new Date(Date.now() + 90 * DAY),
+  correctsId: null,
+  ...over,
+});
+
+describe("proposals", () => {
+  it("are written by members, edited as drafts, submitted by the author or a facilitator, then frozen", async () => {
+    const s = await setup();
+    const p = await createProposalFor(s.member, s.m.id, proposalFields({ directorate: "direction de l’environnement" }), [pdf()]);
+    expect(p).toMatchObject({ status: "draft", directorate: "Direction de l’environnement", cost_eur: 12000, author_id: s.a1.id });
+    // another member edits the draft; a non-member may neither see nor edit it
+    const edited = await updateProposalFor(s.volunteer, p.id, proposalFields({ title: "Composter les restes, lycée par lycée", costEur: null }), [], []);
+    expect(edited).toMatchObject({ title: "Composter les restes, lycée par lycée", cost_eur: null });
+    const stranger = await viewerOf(await makeUser());
+    await expect(proposalPage(stranger, p.id)).rejects.toMatchObject({ status: 404 });
+    await expect(updateProposalFor(stranger, p.id, proposalFields(), [], [])).rejects.toMatchObject({ status: 404 });
+    await expect(createProposalFor(stranger, s.m.id, proposalFields(), [])).rejects.toMatchObject({ status: 403 });
+    expect((await minilabProposals(stranger, s.m.id)).proposals).toEqual([]);
+    expect((await minilabProposals(s.team, s.m.id)).proposals.map((x) => x.id)).toEqual([p.id]);
+    // a directorate the Mini-Lab does not address is refused, next to the field
+    await expect(createProposalFor(s.member, s.m.id, proposalFields({ directorate: "Direction des finances" }), [])).rejects.toMatchObject({ status: 400, field: "directorate" });
+    // attachments: sniffed, not trusted
+    const fake = new File(["<html>"], "page.pdf", { type: "application/pdf" });
+    await expect(createProposalFor(s.member, s.m.id, proposalFields(), [fake])).rejects.toMatchObject({ status: 400, field: "attachments" });
+    const page = await proposalPage(s.member, p.id);
+    expect(page.attachments.map((a) => a.filename)).toEqual(["etude.pdf"]);
+    expect((await proposalAttachment(s.volunteer, p.id, page.attachments[0].id)).content.toString()).toContain("%PDF");
+    // only the author or a facilitator submits
+    await expect(submitProposal(s.volunteer, p.id)).rejects.toMatchObject({ status: 403 });
+    const submitted = await submitProposal(s.facilitator, p.id);
+    expect(submitted).toMatchObject({ status: "submitted", submitted_by: s.facilitator.userId });
+    await expect(submitProposal(s.member, p.id)).rejects.toMatchObject({ status: 409 });
+    await expect(updateProposalFor(s.member, p.id, proposalFields(), [], [])).rejects.toMatchObject({ status: 403 });
+    // frozen in the database too
+    await expect(sql`UPDATE proposals SET title = 'x' WHERE id = ${p.id}`.execute(db())).rejects.toThrow(/frozen/);
+    // once submitted, anyone signed in reads it
+    expect((await proposalPage(stranger, p.id)).proposal.status).toBe("submitted");
+    expect((await minilabProposals(stranger, s.m.id)).proposals.map((x) => x.statusLabel)).toEqual(["Soumise pour restitution"]);
+  });
+});
+
+describe("decisions", () => {
+  it("only a director of the addressed directorate, in the Mini-Lab's lab, decides", async () => {
+    const s = await setup();
+    const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
+    // not before submission
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 404 });
+    await submitProposal(s.member, p.id);
+    for (const who of [s.lyceesDirector, s.strangerDirector, s.member, s.team, s.facilitator]) await expect(decide(who, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 403 });
+    expect((await proposalPage(s.lyceesDirector, p.id)).rights.canDecide).toBe(false);
+    expect((await proposalPage(s.envDirector, p.id)).rights.canDecide).toBe(true);
+    // the /arbitrage page: the env director sees it pending; the other director does not see it; agents are refused
+    expect((await arbitrationPage(s.envDirector)).pending.map((x) => x.id)).toEqual([p.id]);
+    expect((await arbitrationPage(s.lyceesDirector)).pending).toEqual([]);
+    expect((await arbitrationPage(s.strangerDirector)).pending).toEqual([]);
+    await expect(arbitrationPage(s.member)).rejects.toMatchObject({ status: 403 });
+    const d = await decide(s.envDirector, p.id, adopt(s.owner.email));
+    expect(d).toMatchObject({ outcome: "adopted", follow_up_owner_id: s.owner.id, corrects_id: null });
+    const after = await arbitrationPage(s.envDirector);
+    expect(after.pending).toEqual([]);
+    expect(after.decided.map((x) => x.decision?.label)).toEqual(["Adoptée"]);
+    expect(normaliseDirectorate("Direction de l’Environnement ")).toBe(normaliseDirectorate("direction de l'environnement"));
+  });
+
+  it("need a reason, and a follow-up owner and due date when adopted", async () => {
+    const s = await setup();
+    const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
+    await submitProposal(s.member, p.id);
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email, { reason: "  " }))).rejects.toMatchObject({ status: 400, field: "reason" });
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email, { followUpEmail: null }))).rejects.toMatchObject({ status: 400, field: "followUpOwner" });
+    await expect(decide(s.envDirector, p.id, adopt("personne@nulle-part.fr"))).rejects.toMatchObject({ status: 400, field: "followUpOwner" });
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "adopted_modified", followUpDue: null }))).rejects.toMatchObject({ status: 400, field: "followUpDue" });
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email, { followUpDue: new Date(Date.now() - 10 * DAY) }))).rejects.toMatchObject({ status: 400, field: "followUpDue" });
+    expect((await arb.decisionsOf([p.id])).get(p.id)).toBeUndefined();
+    // deferred or refused: no follow-up needed (and none kept)
+    const d = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
+    expect(d).toMatchObject({ outcome: "deferred", follow_up_owner_id: null, follow_up_due: null });
+    // the database refuses an adoption without follow-up, whoever writes
+    await expect(
+      arb.insertDecision({ proposalId: p.id, outcome: "adopted", reason: "x", followUpOwnerId: null, followUpDue: null, correctsId: d.id, decidedBy: s.envDirector.userId }),
+    ).rejects.toThrow();
+  });
+
+  it("are immutable; a correction references the current decision and replaces it; the history keeps all", async () => {
+    const s = await setup();
+    const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
+    await submitProposal(s.member, p.id);
+    const first = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "rejected", followUpEmail: null, followUpDue: null, reason: "Trop coûteux pour cette année." }));
+    // a second first decision is refused: it must be a correction
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email))).rejects.toMatchObject({ status: 409 });
+    const second = await decide(s.envDirector, p.id, adopt(s.owner.email, { correctsId: first.id, reason: "Erreur de lecture du devis : le coût est faible." }));
+    expect(second.corrects_id).toBe(first.id);
+    // correcting a decision that is no longer current is refused
+    await expect(decide(s.envDirector, p.id, adopt(s.owner.email, { correctsId: first.id }))).rejects.toMatchObject({ status: 409 });
+    const page = await proposalPage(s.a2 ? await viewerOf(s.a2) : s.member, p.id);
+    expect(page.decisions.map((d) => [d.outcomeLabel, d.current])).toEqual([
+      ["Refusée", false],
+      ["Adoptée", true],
+    ]);
+    expect(page.currentId).toBe(second.id);
+    // no update or delete path, even in SQL
+    await expect(sql`UPDATE decisions SET reason = 'autre' WHERE id = ${first.id}`.execute(db())).rejects.toThrow(/immutable/);
+    await expect(sql`DELETE FROM decisions WHERE id = ${first.id}`.execute(db())).rejects.toThrow(/immutable/);
+    // a chain, not a tree: the same decision cannot be corrected twice
+    await expect(
+      arb.insertDecision({ proposalId: p.id, outcome: "deferred", reason: "bis", followUpOwnerId: null, followUpDue: null, correctsId: first.id, decidedBy: s.envDirector.userId }),
+    ).rejects.toThrow();
+    expect(Object.keys(arb)).not.toContain("updateDecision");
+  });
+
+  it("are notified to the Mini-Lab's members, the holders of the theme's ideas and the follow-up owner", async () => {
+    const s = await setup();
+    const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
+    await submitProposal(s.member, p.id);
+    await decide(s.envDirector, p.id, adopt(s.owner.email));
+    for (const u of [s.a1.id, s.a2.id, s.co.id, s.volunteer.userId, s.facilitator.userId]) {
+      const notes = await listNotifications(u);
+      expect(
+        notes.some((n) => n.kind === "proposal_decision" && n.link === `/propositions/${p.id}` && n.title.includes("adoptée")),
+        u,
+      ).toBe(true);
+    }
+    expect((await listNotifications(s.owner.id)).map((n) => n.kind)).toContain("follow_up");
+    expect(await listNotifications(s.outsider.id)).not.toContainEqual(expect.objectContaining({ kind: "proposal_decision" }));
+    expect(await listNotifications(s.envDirector.userId)).toEqual([]);
+  });
+});
+
+describe("the idea's trace", () => {
+  it("follows a theme idea through the Mini-Lab and its proposal to the current decision and its follow-up", async () => {
+    const s = await setup();
+    let t = await ideaTrace(s.i2.id);
+    expect(t?.status).toBe("En Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
+    expect(t?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab"]);
+    const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
+    expect((await ideaTrace(s.i2.id))?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab"]);
+    await submitProposal(s.member, p.id);
+    expect((await ideaTrace(s.i2.id))?.status).toBe("Proposition soumise, en attente de décision");
+    const first = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
+    expect((await ideaTrace(s.i2.id))?.status).toBe("Décision : reportée");
+    const due = new Date("2027-03-15T00:00:00+01:00");
+    await decide(s.envDirector, p.id, adopt(s.owner.email, { correctsId: first.id, followUpDue: due }));
+    t = await ideaTrace(s.i2.id);
+    expect(t?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab", "proposal", "decision", "decision", "follow_up"]);
+    expect(t?.steps.filter((x) => x.kind === "decision").map((x) => x.superseded)).toEqual([true, false]);
+    expect(t?.status).toMatch(/^Décision : adoptée — suivi par Agent \S+ d’ici le 15 mars 2027$/);
+    expect(t?.steps.find((x) => x.kind === "decision" && !x.superseded)?.detail).toContain("Peu coûteux");
+  });
+
+  it("ends with the award for an awarded idea, and every idea has a status", async () => {
+    const s = await setup();
+    const all = await ideaTraces([s.awarded.id, s.i1.id, s.i2.id]);
+    expect(all.get(s.awarded.id)).toMatchObject({ status: "Primée (prix)", steps: [{ kind: "campaign" }, { kind: "award", detail: "Une idée simple et utile." }] });
+    for (const t of all.values()) expect(t.status.length).toBeGreaterThan(3);
+    // an idea of a campaign still open, in no theme
+    const lone = await createIdeaFor(await viewerOf(await makeUser()), (await makeCampaign(s.lab.id)).id, ideaForm("Une idée isolée"), []);
+    expect((await ideaTrace(lone.id))?.status).toBe("Déposée, en attente de la clôture de la campagne");
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The idea's trace: campaign (submission) → either the award, or the published theme → Mini-Lab →
+ * proposal(s) → decision (current, with its reason) → follow-up. Built from the ideas, themes and
+ * minilabs modules' exported functions and this module's own tables.
+ */
+import { displayName, getUsers } from "../accounts/accounts";
+import { getCampaignTitles } from "../campaigns/campaigns";
+import { formatDate } from "../kernel/format";
+import * as ideas from "../ideas/ideas";
+import { publishedThemesOf } from "../themes/themes";
+import * as minilabs from "../minilabs/minilabs";
+import * as arb from "./arbitration";
+
+export type TraceStepKind = "campaign" | "award" | "merged" | "review" | "theme" | "minilab" | "proposal" | "decision" | "follow_up";
+
+export interface TraceStep {
+  kind: TraceStepKind;
+  title: string;
+  detail?: string;
+  date?: Date | null;
+  link?: string;
+  /** Earlier decisions, replaced by a correction. */
+  superseded?: boolean;
+}
+
+export interface IdeaTrace {
+  /** Where the idea stands now, in one short sentence. */
+  status: string;
+  steps: TraceStep[];
+}
+
+const q = (s: string) => `«\u00a0${s}\u00a0»`;
+
+/** Each idea's trace, for the idea page and « Mes idées ». */
+export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTrace>> {
+  const found = await ideas.getIdeas(ideaIds);
+  const list = [...found.values()];
+  const out = new Map<string, IdeaTrace>();
+  if (!list.length) return out;
+  const [campaigns, themes, mergedInto] = await Promise.all([
+    getCampaignTitles(list.map((i) => i.campaign_id)),
+    publishedThemesOf(list.filter((i) => i.status !== "awarded" && i.status !== "merged" && i.status !== "draft").map((i) => i.id)),
+    ideas.getIdeas(list.map((i) => i.merged_into_id).filter((x): x is string => !!x)),
+  ]);
+  const labs = await minilabs.minilabsOfTheme([...themes.values()].map((t) => t.theme.id));
+  const proposals = await arb.submittedProposalsOfMinilabs(labs.map((m) => m.id));
+  const chains = await arb.decisionsOf(proposals.map((p) => p.id));
+  const users = await getUsers(
+    [...chains.values()]
+      .flat()
+      .map((d) => d.follow_up_owner_id)
+      .filter((x): x is string => !!x),
+  );
+  const nameOf = (id: string | null) => {
+    const u = id ? users.get(id) : undefined;
+    return u ? displayName(u) : "un agent";
+  };
+
+  for (const idea of list) {
+    const steps: TraceStep[] = [];
+    let status: string;
+    const campaign = campaigns.get(idea.campaign_id) ?? "la campagne";
+    if (idea.status === "draft") {
+      out.set(idea.id, { status: "Brouillon, pas encore déposé", steps: [{ kind: "campaign", title: `Brouillon pour la campagne ${q(campaign)}`, link: `/campagnes/${idea.campaign_id}` }] });
+      continue;
+    }
+    steps.push({ kind: "campaign", title: `Déposée dans la campagne ${q(campaign)}`, date: idea.submitted_at, link: `/campagnes/${idea.campaign_id}` });
+    if (idea.status === "merged") {
+      const kept = idea.merged_into_id ? mergedInto.get(idea.merged_into_id) : undefined;
+      steps.push({ kind: "merged", title: kept ? `Fusionnée avec l’idée ${q(kept.title)}` : "Fusionnée avec une idée proche", link: kept ? `/idees/${kept.id}` : undefined });
+      out.set(idea.id, { status: kept ? `Fusionnée avec ${q(kept.title)}, dont elle suit le parcours` : "Fusionnée avec une idée proche", steps });
+      continue;
+    }
+    if (idea.status === "awarded") {
+      const kind = idea.award_kind ? ideas.awardKinds[idea.award_kind] : "Prix";
+      steps.push({ kind: "award", title: `Primée par le jury (${kind.toLowerCase()})`, detail: idea.award_citation ?? undefined });
+      out.set(idea.id, { status: `Primée (${kind.toLowerCase()})`, steps });
+      continue;
+    }
+    const theme = themes.get(idea.id);
+    if (!theme) {
+      if (idea.status === "submitted") status = "Déposée, en attente de la clôture de la campagne";
+      else if (idea.status === "under_review") status = "En évaluation par le jury";
+      else status = "En attente d’analyse par le lab";
+      steps.push({ kind: "review", title: idea.status === "not_awarded" ? "Non primée : le lab l’analysera pour en tirer une problématique de fond" : status });
+      out.set(idea.id, { status, steps });
+      continue;
+    }
+    if (idea.status === "not_awarded") steps.push({ kind: "review", title: "Non primée par le jury, puis analysée par le lab" });
+    steps.push({ kind: "theme", title: `Dans la problématique ${q(theme.theme.label)}`, date: theme.analysis.published_at, link: `/problematiques/${theme.analysis.id}` });
+    status = `Dans la problématique ${q(theme.theme.label)}`;
+    let latest: { d: arb.Decision; p: arb.Proposal } | null = null;
+    let pending = 0;
+    for (const m of labs.filter((x) => x.theme_id === theme.theme.id)) {
+      steps.push({
+        kind: "minilab",
+        title: `Travaillée dans le Mini-Lab ${q(m.name)}`,
+        detail: `Sessions du ${formatDate(m.sessions_from)} au ${formatDate(m.sessions_until)}, restitution le ${formatDate(m.restitution_on)}`,
+        date: m.sessions_from,
+        link: `/minilabs/${m.id}`,
+      });
+      status = `En Mini-Lab ${q(m.name)}`;
+      for (const p of proposals.filter((x) => x.minilab_id === m.id)) {
+        steps.push({ kind: "proposal", title: `Proposition ${q(p.title)} soumise à la ${p.directorate.replace(/^Direction/, "direction")}`, date: p.submitted_at, link: `/propositions/${p.id}` });
+        const chain = chains.get(p.id) ?? [];
+        const current = arb.currentDecision(chain);
+        if (!current) {
+          pending++;
+          continue;
+        }
+        for (const d of chain) {
+          steps.push({
+            kind: "decision",
+            title: `Décision${d.corrects_id ? " corrigée" : ""} : ${arb.decisionOutcomes[d.outcome].toLowerCase()}`,
+            detail: `Motif : ${d.reason}`,
+            date: d.decided_at,
+            link: `/propositions/${p.id}`,
+            superseded: d.id !== current.id,
+          });
+        }
+        if (current.follow_up_owner_id && current.follow_up_due)
+          steps.push({ kind: "follow_up", title: `Suivi par ${nameOf(current.follow_up_owner_id)} d’ici le ${formatDate(current.follow_up_due)}` });
+        if (!latest || current.decided_at > latest.d.decided_at) latest = { d: current, p };
+      }
+    }
+    if (latest) {
+      const d = latest.d;
+      status = `Décision : ${arb.decisionOutcomes[d.outcome].toLowerCase()}`;
+      if (d.follow_up_owner_id && d.follow_up_due) status += ` — suivi par ${nameOf(d.follow_up_owner_id)} d’ici le ${formatDate(d.follow_up_due)}`;
+      if (pending) status += ` (${pending === 1 ? "une autre proposition attend sa décision" : `${pending} autres propositions attendent leur décision`})`;
+    } else if (pending) {
+      status = pending === 1 ? "Proposition soumise, en attente de décision" : `${pending} propositions soumises, en attente de décision`;
+    }
+    out.set(idea.id, { status, steps });
+  }
+  return out;
+}
+
+export async function ideaTrace(ideaId: string): Promise<IdeaTrace | null> {
+  return (await ideaTraces([ideaId])).get(ideaId) ?? null;
+}
