@@ -15,6 +15,8 @@ export const notificationKinds = {
   minilab_invitation: "Invitation à un Mini-Lab",
   minilab_request: "Demande pour rejoindre un Mini-Lab",
   minilab_membership: "Mini-Lab",
+  community_panel: "Question au panel d’une communauté",
+  community_activity: "Communauté de métiers",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 
