@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Route } from "./+types/idea";
 import { publishedThemesFor } from "~/themes/service";
 import { ThemeNotice } from "~/themes/ui";
+import { originOfIdea } from "~/communities/service";
 import { forbidden, notFound } from "~/kernel/permissions";
-import { formatDate, formatDateTime, plural } from "~/kernel/format";
+import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
@@ -21,8 +22,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!page) notFound("Cette idée n’existe pas.");
   if (page.forbidden) forbidden("Cette idée n’est pas visible pour vous.");
   const url = new URL(request.url);
-  const theme = (await publishedThemesFor([params.ideaId])).get(params.ideaId) ?? null;
-  return { ...page, theme, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
+  const [theme, origin] = await Promise.all([publishedThemesFor([params.ideaId]).then((m) => m.get(params.ideaId) ?? null), originOfIdea(params.ideaId)]);
+  return { ...page, theme, origin, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport", "hide", "unhide", "hideComment", "accept", "decline"], { error: "Action inconnue." }) });
@@ -171,6 +172,12 @@ export default function IdeaPage() {
         </div>
       )}
       {d.theme && <ThemeNotice theme={d.theme} own={d.rights.isAuthor || d.rights.isCoauthor} />}
+      {d.origin && (
+        <p className="fr-callout fr-callout--brown-caramel fr-mb-4w">
+          Issue de la communauté de métiers <Link to={`/communautes/${d.origin.communityId}`}>{d.origin.communityName}</Link>&nbsp;: voir la{" "}
+          <Link to={`/communautes/${d.origin.communityId}/fils/${d.origin.threadId}`}>discussion d’origine «&nbsp;{frenchSpaces(d.origin.title)}&nbsp;»</Link>.
+        </p>
+      )}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <h2>Le problème constaté</h2>

@@ -29,15 +29,18 @@ export const communitySchema = z
   })
   .transform((v) => ({ name: v.name, profession: v.profession, description: v.description, animatorEmails: v.animators ?? [] }));
 
-export const membershipSchema = z.object({
-  intent: z.enum(["join", "leave"], { error: "Action inconnue." }),
-});
-
 export const threadSchema = z.object({
   kind: z.enum(["discussion", "problem", "project"], { error: "Type de message : choisissez discussion, problème ou projet." }),
   title: requiredText("Titre", 150, 5),
   body: requiredText("Message", 6000, 20),
 });
+
+/** The community page's forms: join, leave, start a thread. */
+export const communityActionSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("join") }), z.object({ intent: z.literal("leave") }), threadSchema.extend({ intent: z.literal("post") })],
+  { error: "Action inconnue." },
+);
 
 /** The thread page's forms: a reply, a moderation, a send to the lab as an idea. */
 export const threadActionSchema = z.discriminatedUnion(

@@ -9,6 +9,7 @@ import type { Role } from "../kernel/permissions";
 import { frenchSpaces } from "../kernel/format";
 import { seedDemoThemes } from "../themes/demo";
 import { seedDemoMinilabs } from "../minilabs/demo";
+import { seedDemoCommunities } from "../communities/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -208,6 +209,14 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // The contest's themes, analysed, curated by the lab team and published.
   const curated = await seedDemoThemes({ labId: regionLab.id, campaignId: contest.id, curatorId: dimap1, problemOf: new Map(contestIdeas.map((c) => [c.id, c.topic])) });
   const minilabCount = await seedDemoMinilabs({ labSlug: regionLab.slug, curatorId: dimap1, facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!), now });
+  const communities = await seedDemoCommunities({
+    labSlug: regionLab.slug,
+    curatorId: dimap1,
+    directorId: userId.get("director-lycees")!,
+    animatorIds: [userId.get("facilitator-1")!, userId.get(agents.find((a) => /^Chef(fe)? de cuisine$/.test(a.job))?.key ?? "")!, userId.get("facilitator-2")!],
+    agents: agents.map((a) => ({ userId: userId.get(a.key)!, job: a.job, organizationKey: a.organizationKey })),
+    now,
+  });
 
   const stats = {
     organizations: organizations.length,
@@ -217,6 +226,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     comments: commentCount,
     themes: curated.themes,
     minilabs: minilabCount,
+    communities: communities.communities,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);
