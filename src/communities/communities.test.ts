@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { getIdea } from "../ideas/ideas";
+import { frenchSpaces } from "../kernel/format";
 import { listNotifications } from "../notifications/notifications";
 import * as c from "./communities";
 import { createUsers } from "../accounts/accounts";
@@ -150,7 +151,7 @@ describe("communities of practice", () => {
     await expect(sendAsIdea(s.member, s.community.id, t.id, { ...send, campaignId: closed.id })).rejects.toMatchObject({ status: 400, field: "campaignId" });
     await expect(sendAsIdea(s.member, s.community.id, t.id, { ...send, campaignId: elsewhere.id })).rejects.toMatchObject({ status: 400, field: "campaignId" });
     const idea = await sendAsIdea(s.member, s.community.id, t.id, send);
-    expect(idea).toMatchObject({ status: "submitted", author_id: s.member.userId, campaign_id: open.id, title: problem.title, problem: problem.body, proposal: send.proposal });
+    expect(idea).toMatchObject({ status: "submitted", author_id: s.member.userId, campaign_id: open.id, title: problem.title, problem: frenchSpaces(problem.body), proposal: send.proposal });
     expect((await c.getThread(t.id))?.idea_id).toBe(idea.id);
     expect((await threadPage(s.other, s.community.id, t.id)).thread.ideaId).toBe(idea.id);
     expect(await originOfIdea(idea.id)).toMatchObject({ communityId: s.community.id, threadId: t.id });

@@ -189,6 +189,11 @@ export const demoCommunities: DemoCommunity[] = [
   },
 ];
 
+/** The demo agents who joined a community: most of those whose job (and organisation) match, not all. */
+export function demoMembersOf<T extends { job: string; organizationKey: string }>(plan: Pick<DemoCommunity, "jobs" | "organizations">, agents: T[]): T[] {
+  return agents.filter((a) => plan.jobs.test(a.job) && (!plan.organizations || plan.organizations.test(a.organizationKey))).filter((_, k) => k % 4 !== 3);
+}
+
 const viewer = async (userId: string): Promise<Viewer> => ({ userId, principal: await loadPrincipal(userId) });
 
 export async function seedDemoCommunities(input: { labSlug: string; curatorId: string; directorId: string; animatorIds: string[]; agents: DemoPerson[]; now: Date }): Promise<{ communities: number; threads: number; replies: number; answers: number }> {
@@ -198,9 +203,7 @@ export async function seedDemoCommunities(input: { labSlug: string; curatorId: s
   const openCampaign = (await listLabCampaigns([lab.id])).find((x) => campaignPhase(x, input.now) === "open");
   const stats = { communities: 0, threads: 0, replies: 0, answers: 0 };
   for (const [i, plan] of demoCommunities.entries()) {
-    const matching = input.agents.filter((a) => plan.jobs.test(a.job) && (!plan.organizations || plan.organizations.test(a.organizationKey)));
-    // most of them have joined, not all
-    const members = matching.filter((_, k) => k % 4 !== 3);
+    const members = demoMembersOf(plan, input.agents);
     const animatorId = input.animatorIds[i] ?? null;
     const animatorEmail = animatorId ? (await getUser(animatorId))?.email : undefined;
     const community = await createCommunityFor(team, input.labSlug, { name: plan.name, profession: plan.profession, description: plan.description, animatorEmails: animatorEmail ? [animatorEmail] : [] });

@@ -1,4 +1,5 @@
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
+import { frenchSpaces } from "../kernel/format";
 import { displayName, findUserByEmail, getUser, getUserProfiles, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
 import { getLab, getLabs, loadPrincipal } from "../labs/labs";
@@ -288,7 +289,7 @@ export async function sendAsIdea(viewer: Viewer, id: string, threadId: string, i
   if (!(await c.claimForIdea(thread.id, viewer.userId))) throw new Refusal("Ce fil a déjà été envoyé au lab comme idée.", 409);
   try {
     const author = { userId: thread.author_id, principal: await loadPrincipal(thread.author_id) };
-    const idea = await createIdeaFor(author, input.campaignId, { title: thread.title.slice(0, 150), problem: thread.body, proposal: input.proposal, beneficiaries: input.beneficiaries, coauthorEmails: [], submit: true }, []).catch((err) => {
+    const idea = await createIdeaFor(author, input.campaignId, { title: frenchSpaces(thread.title).slice(0, 150), problem: frenchSpaces(thread.body), proposal: frenchSpaces(input.proposal), beneficiaries: frenchSpaces(input.beneficiaries), coauthorEmails: [], submit: true }, []).catch((err) => {
       if (err instanceof Refusal && err.status === 403) throw new Refusal(`Campagne : ${err.message}`, 400, "campaignId");
       throw err;
     });
