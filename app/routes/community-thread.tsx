@@ -43,10 +43,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 function HideForm({ replyId, label, a }: { replyId?: string; label: string; a?: ActionResult }) {
-  const id = `reason-${replyId ?? "thread"}`;
   const mine = a && !a.ok && valueOf(a.values, "intent") === "hide" && valueOf(a.values, "replyId") === (replyId ?? "");
+  // the failed form takes the id the error summary links to
+  const id = mine ? "field-reason" : `reason-${replyId ?? "thread"}`;
   return (
-    <details className="fr-mt-1w">
+    <details className="fr-mt-1w" open={mine || undefined}>
       <summary>Masquer{<span className="fr-sr-only"> {label}</span>}</summary>
       <AppForm className="fr-mt-1w">
         {replyId && <input type="hidden" name="replyId" value={replyId} />}

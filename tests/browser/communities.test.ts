@@ -169,5 +169,20 @@ describeWithBrowser("Communities of practice in a browser (axe + typography on e
     await lab.getByRole("link", { name: "Modifier la communauté" }).click();
     await lab.waitForURL(/\/modifier$/);
     await check(lab, "edit community form");
+    // moderation: the lab team hides a reply with a reason, which its author then reads
+    await visit(lab, threadUrl, "thread page (lab team)");
+    const reply = lab.getByRole("listitem").filter({ hasText: "les anciennes microfibres" });
+    await reply.locator("summary").click();
+    await reply.getByRole("button", { name: /^Masquer la réponse/ }).click();
+    await lab.locator("#error-summary").waitFor();
+    await check(lab, "thread page, moderation errors");
+    const again = lab.getByRole("listitem").filter({ hasText: "les anciennes microfibres" });
+    await again.getByLabel(/^Motif/).fill("Marque citée : restons neutres.");
+    await again.getByRole("button", { name: /^Masquer la réponse/ }).click();
+    await lab.getByText("La réponse est masquée.").waitFor();
+    await check(lab, "thread page (reply hidden, lab team)");
+    await peer.goto(threadUrl);
+    await peer.getByText(/Réponse masquée par la modération/).waitFor();
+    await check(peer, "thread page (own reply hidden, JS off)");
   });
 });
