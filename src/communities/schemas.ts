@@ -32,7 +32,7 @@ export const communitySchema = z
 export const threadSchema = z.object({
   kind: z.enum(["discussion", "problem", "project"], { error: "Type de message : choisissez discussion, problème ou projet." }),
   title: requiredText("Titre", 150, 5),
-  body: requiredText("Message", 6000, 20),
+  body: requiredText("Message", 4000, 20),
 });
 
 /** The community page's forms: join, leave, start a thread. */
