@@ -16,6 +16,7 @@ import { minilabsMigrations } from "./minilabs/minilabs";
 import { sessionsMigrations } from "./minilabs/sessions";
 import { boardMigrations } from "./minilabs/board";
 import { arbitrationMigrations } from "./arbitration/arbitration";
+import { communitiesMigrations } from "./communities/communities";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -32,6 +33,7 @@ export const allMigrations = [
   sessionsMigrations,
   boardMigrations,
   arbitrationMigrations,
+  communitiesMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/idea";
 import { publishedThemesFor } from "~/themes/service";
 import { ThemeNotice } from "~/themes/ui";
+import { originOfIdea } from "~/communities/service";
 import { forbidden, notFound } from "~/kernel/permissions";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
@@ -23,8 +24,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!page) notFound("Cette idée n’existe pas.");
   if (page.forbidden) forbidden("Cette idée n’est pas visible pour vous.");
   const url = new URL(request.url);
-  const [theme, trace] = await Promise.all([publishedThemesFor([params.ideaId]).then((m) => m.get(params.ideaId) ?? null), ideaTrace(params.ideaId)]);
-  return { ...page, theme, trace, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
+  const [theme, trace, origin] = await Promise.all([publishedThemesFor([params.ideaId]).then((m) => m.get(params.ideaId) ?? null), ideaTrace(params.ideaId), originOfIdea(params.ideaId)]);
+  return { ...page, theme, trace, origin, justSubmitted: url.searchParams.has("deposee"), justDrafted: url.searchParams.has("brouillon") };
 }
 
 const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport", "hide", "unhide", "hideComment", "accept", "decline"], { error: "Action inconnue." }) });
@@ -173,6 +174,12 @@ export default function IdeaPage() {
         </div>
       )}
       {d.theme && <ThemeNotice theme={d.theme} own={d.rights.isAuthor || d.rights.isCoauthor} />}
+      {d.origin && (
+        <p className="fr-callout fr-callout--brown-caramel fr-mb-4w">
+          Issue de la communauté de métiers <Link to={`/communautes/${d.origin.communityId}`}>{d.origin.communityName}</Link>&nbsp;: voir la{" "}
+          <Link to={`/communautes/${d.origin.communityId}/fils/${d.origin.threadId}`}>discussion d’origine «&nbsp;{frenchSpaces(d.origin.title)}&nbsp;»</Link>.
+        </p>
+      )}
       {d.trace && <IdeaTraceView trace={d.trace} id="parcours" />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">

@@ -58,6 +58,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/communautes`}>
+                  Communautés de métiers
+                </Link>
+              </li>
+            )}
             {lab.admin && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/roles`}>

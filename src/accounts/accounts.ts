@@ -210,3 +210,17 @@ export async function findUsersEmails(ids: string[]): Promise<string[]> {
   const rows = await q().selectFrom("users").select("email").where("id", "in", unique).execute();
   return rows.map((r) => r.email);
 }
+
+export type UserProfile = Pick<User, "id" | "given_name" | "family_name" | "organization_id" | "unit_id" | "job" | "site">;
+
+/** Names, jobs and sites, for directories (communities' members). */
+export async function getUserProfiles(ids: string[]): Promise<Map<string, UserProfile>> {
+  const unique = [...new Set(ids)].filter(isUuid);
+  if (unique.length === 0) return new Map();
+  const rows = await q()
+    .selectFrom("users")
+    .select(["id", "given_name", "family_name", "organization_id", "unit_id", "job", "site"])
+    .where("id", "in", unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -11,6 +11,7 @@ import { seedDemoThemes } from "../themes/demo";
 import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
 import { seedDemoArbitration } from "../arbitration/demo";
+import { seedDemoCommunities } from "../communities/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -217,6 +218,14 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!),
     directorIds: { lycees: userId.get("director-lycees")!, environnement: userId.get("director-environnement")! },
   });
+  const communities = await seedDemoCommunities({
+    labSlug: regionLab.slug,
+    curatorId: dimap1,
+    directorId: userId.get("director-lycees")!,
+    animatorIds: [userId.get("facilitator-1")!, userId.get(agents.find((a) => /^Chef(fe)? de cuisine$/.test(a.job))?.key ?? "")!, userId.get("facilitator-2")!],
+    agents: agents.map((a) => ({ userId: userId.get(a.key)!, job: a.job, organizationKey: a.organizationKey })),
+    now,
+  });
 
   const stats = {
     organizations: organizations.length,
@@ -230,6 +239,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     boardNotes: boards.notes,
     proposals: arbitration.proposals,
     decisions: arbitration.decisions,
+    communities: communities.communities,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

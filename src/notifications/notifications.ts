@@ -17,6 +17,8 @@ export const notificationKinds = {
   minilab_membership: "Mini-Lab",
   proposal_decision: "Décision sur une proposition",
   follow_up: "Suivi d’une proposition adoptée",
+  community_panel: "Question au panel d’une communauté",
+  community_activity: "Communauté de métiers",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

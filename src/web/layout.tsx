@@ -45,7 +45,7 @@ export function SiteHeader({ d }: { d: LayoutData }) {
     { to: "/campagnes", label: "Campagnes" },
     { to: "/idees", label: "Idées" },
   ];
-  if (d.user) items.push({ to: "/problematiques", label: "Problématiques" }, { to: "/minilabs", label: "Mini-Labs" }, { to: "/mes-idees", label: "Mes idées" });
+  if (d.user) items.push({ to: "/problematiques", label: "Problématiques" }, { to: "/minilabs", label: "Mini-Labs" }, { to: "/communautes", label: "Communautés" }, { to: "/mes-idees", label: "Mes idées" });
   if (d.nav.juror) items.push({ to: "/jury", label: "Jury" });
   if (d.nav.director) items.push({ to: "/arbitrage", label: "Arbitrage" });
   if (d.nav.labTeam || d.nav.admin) items.push({ to: "/lab", label: "Espace lab" });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { Client } from "../support/http";
 import { agents, labTeam } from "../../src/demo/content";
+import { demoCommunities, demoMembersOf } from "../../src/communities/demo";
 
 /**
  * Every action of the application receives malformed, oversized, wrong-type,
@@ -22,6 +23,7 @@ beforeAll(async () => {
     ["agent", agents[10].email],
     ["director", email("director-lycees")],
     ["otherDirector", email("director-environnement")],
+    ["member", demoMembersOf(demoCommunities[0], agents)[0].email],
   ] as const) {
     clients[who] = new Client(server.url);
     await clients[who].signInAs(mail);
@@ -54,6 +56,11 @@ beforeAll(async () => {
     if (html.includes("Mini-Lab Lycées écoresponsables</h1>")) ids.decidedProposal = /href="\/propositions\/([0-9a-f-]{36})"(?:(?!<\/li>).)*Direction des lycées/s.exec(html)![1];
   }
   expect((await clients.agent.post(`/minilabs/${ids.runningMinilab}`, { intent: "join" })).status).toBe(200);
+  // the demo's first community (cleaning: threads and a panel question)
+  ids.community = /href="\/communautes\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/communautes")).text())![1];
+  const communityHtml = await (await clients.team.get(`/communautes/${ids.community}`)).text();
+  ids.thread = new RegExp(`href="/communautes/${ids.community}/fils/([0-9a-f-]{36})"`).exec(communityHtml)![1];
+  ids.question = new RegExp(`href="/communautes/${ids.community}/panel/([0-9a-f-]{36})"`).exec(communityHtml)![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -88,6 +95,14 @@ const actions = (): Action[] => [
   { path: `/propositions/${ids.draftProposal}`, as: "agent", fields: { intent: "submit" } },
   // already decided: a first decision again is refused (409), a correction would need `corrects`
   { path: `/propositions/${ids.decidedProposal}`, as: "director", fields: { intent: "decide", outcome: "adopted", reason: "Un motif", followUpOwner: "x@y.fr", followUpDue: "2030-01-01" } },
+  { path: "/lab/region-grand-est/communautes/nouvelle", as: "team", fields: { name: "Agents d’accueil", profession: "Agents d’accueil des lycées", animators: "pas-une-adresse" } },
+  { path: `/lab/region-grand-est/communautes/${ids.community}/modifier`, as: "team", fields: { name: "Entretien", profession: "Agents d’entretien", animators: "pas-une-adresse" } },
+  { path: `/communautes/${ids.community}`, as: "agent", fields: { intent: "leave" } },
+  { path: `/communautes/${ids.community}`, as: "member", fields: { intent: "post", kind: "discussion", title: "Un", body: "court" } },
+  { path: `/communautes/${ids.community}/fils/${ids.thread}`, as: "member", fields: { intent: "sendIdea", campaignId: "pas-un-id", proposal: "courte", beneficiaries: "x" } },
+  { path: `/communautes/${ids.community}/fils/${ids.thread}`, as: "member", fields: { intent: "reply", body: "" } },
+  { path: `/communautes/${ids.community}/panel/nouvelle`, as: "director", fields: { question: "Trop court", closesAt: "2020-01-01" } },
+  { path: `/communautes/${ids.community}/panel/${ids.question}`, as: "member", fields: { body: "" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -199,18 +214,27 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+    // the members only: threads, directory, panel and its export
+    for (const path of [`/communautes/${ids.community}/fils/${ids.thread}`, `/communautes/${ids.community}/membres`, `/communautes/${ids.community}/panel/${ids.question}`, `/communautes/${ids.community}/panel/${ids.question}/reponses.csv`, `/communautes/${ids.community}/panel/nouvelle`]) {
+      const r = await clients.agent.get(path);
+      expect(r.status, path).toBe(403);
+      frenchPage(await r.text());
+    }
+    expect((await clients.member.get(`/communautes/${ids.community}/panel/${ids.question}/reponses.csv`)).status).toBe(403);
+    expect((await clients.director.get(`/communautes/${ids.community}/panel/${ids.question}/reponses.csv`)).status).toBe(200);
+    expect((await clients.member.get(`/communautes/${ids.community}/membres?site=${"x".repeat(5000)}&q=%27%22`)).status).toBe(200);
     const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
     expect(q.status).toBe(200);
   });
