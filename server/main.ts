@@ -14,6 +14,7 @@ import { seedDemoIfEmpty } from "../src/demo/seed";
 import { startJobs } from "../src/kernel/jobs/jobs";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
+import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
 
 /**
  * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
@@ -25,10 +26,15 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 } },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob } : {},
     migrate: runs,
   });
+  // Mails written to the outbox but not delivered (a crash, a stop, the demo's seed) go out now.
+  if (runs) {
+    const pending = await resumePendingMail();
+    if (pending) rt.log.info("pending mail resumed", { mails: pending });
+  }
 }
 
 const dev = process.argv.includes("--dev");
@@ -239,6 +245,7 @@ async function runWeb(role: "single" | "worker") {
     server.close(async () => {
       while (inflight > 0) await new Promise((r) => setTimeout(r, 20));
       await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
+      closeTransports();
       await rt.database.close().catch((err) => log.error("database close failed", { err }));
       log.info("stopped");
       process.exit(0);

@@ -13,6 +13,7 @@ import { juryMigrations } from "./jury/jury";
 import { notificationsMigrations } from "./notifications/notifications";
 import { themesMigrations } from "./themes/themes";
 import { minilabsMigrations } from "./minilabs/minilabs";
+import { mailMigrations } from "./kernel/mail/outbox";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -26,6 +27,7 @@ export const allMigrations = [
   notificationsMigrations,
   themesMigrations,
   minilabsMigrations,
+  mailMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {
