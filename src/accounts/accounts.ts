@@ -210,3 +210,11 @@ export async function findUsersEmails(ids: string[]): Promise<string[]> {
   const rows = await q().selectFrom("users").select("email").where("id", "in", unique).execute();
   return rows.map((r) => r.email);
 }
+
+/** Name and address of each user, to write to them (mail). */
+export async function getUserContacts(ids: string[]): Promise<Map<string, { email: string; givenName: string; familyName: string }>> {
+  const unique = [...new Set(ids)].filter(isUuid);
+  if (!unique.length) return new Map();
+  const rows = await q().selectFrom("users").select(["id", "email", "given_name", "family_name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, givenName: r.given_name, familyName: r.family_name }]));
+}
