@@ -70,6 +70,9 @@ const actions = (): Action[] => [
   { path: `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, as: "team", fields: { intent: "rename", themeId: ids.theme, label: "Nouveau nom" } },
   { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab", question: "Une question assez longue ?", joinPolicy: "open", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
   { path: `/minilabs/${ids.minilab}`, as: "agent", fields: { intent: "decline" } },
+  // inviting by email: the lab team (or a facilitator) only; an unknown address is a field error
+  { path: `/minilabs/${ids.minilab}`, as: "team", fields: { intent: "invite", emails: "personne@nulle-part.fr" } },
+  { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab privé", question: "Une question assez longue ?", joinPolicy: "open", visibility: "secret", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -181,20 +184,21 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/courriels", `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
     const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
     expect(q.status).toBe(200);
+    for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
   });
 });
 
