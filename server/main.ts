@@ -30,6 +30,7 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
     handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob } : {},
     migrate: runs,
   });
+  if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");
   // Mails written to the outbox but not delivered (a crash, a stop, the demo's seed) go out now.
   if (runs) {
     const pending = await resumePendingMail();
