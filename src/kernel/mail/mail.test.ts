@@ -8,7 +8,7 @@ import { bootTestRuntime } from "../../../tests/support/runtime";
 import { makeLab, makeMember, makeUser, viewerOf } from "../../../tests/support/fixtures";
 import { startSmtp, type TestSmtp } from "../../../tests/support/smtp";
 import { startJobs } from "../jobs/jobs";
-import { MAIL_QUEUE, MAX_ATTEMPTS, absoluteUrl, deliverMails, mailJob, mailQueueSpec, queueMail, resumePendingMail, type Mail } from "./mail";
+import { MAIL_QUEUE, MAX_ATTEMPTS, absoluteUrl, closeTransports, deliverMails, mailJob, mailQueueSpec, queueMail, resumePendingMail, type Mail } from "./mail";
 import * as outbox from "./outbox";
 import { renderMail } from "./render";
 import { labOutbox, labOutboxMail } from "./service";
@@ -19,6 +19,7 @@ beforeAll(async () => {
   [env, smtp] = await Promise.all([bootTestRuntime({ PUBLIC_URL: "https://germoir.exemple.gouv.fr/", MAIL_FROM: "Germoir <ne-pas-repondre@exemple.gouv.fr>" }), startSmtp()]);
 }, 60_000);
 afterAll(async () => {
+  closeTransports();
   await env?.rt.jobs?.stop();
   await env?.dispose();
   await smtp?.close();

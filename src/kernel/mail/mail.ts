@@ -57,7 +57,8 @@ async function enqueueDelivery(ids: string[]): Promise<void> {
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
+  // pooled: a batch of invitations reuses a few connections instead of one per mail
+  if (!t) transports.set(url, (t = nodemailer.createTransport({ url, pool: true, maxConnections: 3 })));
   return t;
 }
 
