@@ -14,6 +14,7 @@ import { notificationsMigrations } from "./notifications/notifications";
 import { themesMigrations } from "./themes/themes";
 import { minilabsMigrations } from "./minilabs/minilabs";
 import { mailMigrations } from "./kernel/mail/outbox";
+import { mailPreferencesMigrations } from "./notifications/preferences";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -28,6 +29,7 @@ export const allMigrations = [
   themesMigrations,
   minilabsMigrations,
   mailMigrations,
+  mailPreferencesMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

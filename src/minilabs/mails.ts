@@ -4,6 +4,7 @@
  * first, then a delivery job); each one mirrors an in-app notification.
  */
 import { getUserContacts } from "../accounts/accounts";
+import { optedOut } from "../notifications/preferences";
 import { formatDate } from "../kernel/format";
 import { absoluteUrl, queueMail, type Mail, type MailContent } from "../kernel/mail/mail";
 import type { Minilab } from "./minilabs";
@@ -47,9 +48,10 @@ function invitation(m: Minilab, labName: string, givenName: string, why: Why): M
 }
 
 async function send(m: Minilab, kind: string, userIds: string[], content: (givenName: string) => MailContent): Promise<void> {
-  const contacts = await getUserContacts(userIds);
+  const [contacts, stopped] = await Promise.all([getUserContacts(userIds), optedOut(userIds, kind)]);
   const mails: Mail[] = [];
   for (const id of new Set(userIds)) {
+    if (stopped.has(id)) continue;
     const c = contacts.get(id);
     if (c?.email) mails.push({ to: c.email, content: content(c.givenName) });
   }

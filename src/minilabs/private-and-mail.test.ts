@@ -11,6 +11,7 @@ import { answerCoauthor, inviteCoauthor } from "../ideas/ideas";
 import { deliverMails } from "../kernel/mail/mail";
 import { listLabMails } from "../kernel/mail/outbox";
 import { listNotifications } from "../notifications/notifications";
+import { mailPreferences, mailPreferencesSchema, setMailPreferences } from "../notifications/preferences";
 import * as themes from "../themes/themes";
 import * as minilabs from "./minilabs";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage, minilabsIndex, openMinilab, requireMinilabVisible, type OpenMinilabInput } from "./service";
@@ -116,6 +117,33 @@ describe("Mini-Lab mails", () => {
     expect(mails.find((x) => x.to === yes.email)?.subject).toBe("Vous avez rejoint le Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
     expect(mails.find((x) => x.to === no.email)?.text).toContain("n’a pas été retenue");
     expect(mails).toHaveLength(2);
+  });
+});
+
+describe("email preferences", () => {
+  it("an agent who stopped the invitation mails still gets the notification, not the mail; the others get theirs", async () => {
+    const s = await setup();
+    await setMailPreferences(s.co.id, ["minilab_membership"]);
+    expect((await mailPreferences(s.co.id)).map((p) => [p.kind, p.byMail])).toEqual([
+      ["minilab_invitation", false],
+      ["minilab_membership", true],
+    ]);
+    await setMailPreferences(s.facilitator.id, []);
+    const m = await openMinilab(s.team, s.lab.slug, s.input());
+    const mails = await mailsOf(s.lab.id);
+    expect(mails.map((x) => x.to).sort()).toEqual([s.a1.email, s.a2.email].sort());
+    expect((await listNotifications(s.co.id))[0]).toMatchObject({ kind: "minilab_invitation", link: `/minilabs/${m.id}` });
+    expect((await listNotifications(s.facilitator.id))[0]).toMatchObject({ kind: "minilab_membership" });
+    // and back on
+    await setMailPreferences(s.co.id, ["minilab_invitation", "minilab_membership"]);
+    expect((await mailPreferences(s.co.id)).every((p) => p.byMail)).toBe(true);
+  });
+
+  it("the form accepts the known kinds only", () => {
+    expect(mailPreferencesSchema.safeParse({ intent: "mailPrefs" }).data?.byMail).toEqual([]);
+    expect(mailPreferencesSchema.safeParse({ intent: "mailPrefs", byMail: "minilab_invitation" }).data?.byMail).toEqual(["minilab_invitation"]);
+    expect(mailPreferencesSchema.safeParse({ intent: "mailPrefs", byMail: ["minilab_invitation", "idea_status"] }).success).toBe(false);
+    expect(mailPreferencesSchema.safeParse({ intent: "mailPrefs", byMail: 3 }).success).toBe(false);
   });
 });
 

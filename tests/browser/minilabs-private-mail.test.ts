@@ -2,7 +2,7 @@
  * A private Mini-Lab and its invitations by email, in a real browser: the lab team opens it from a
  * published theme, reads an invitation in the lab's outbox (embedded mode: kept locally), the
  * invited agent follows the mail's link and joins without JavaScript, another agent neither sees
- * it in the list nor reaches its page. axe-core and the French typography check run on every page.
+ * it in the list nor reaches its page, and stops the invitation mails. axe-core and the French typography check run on every page.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -104,5 +104,13 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
     const res = await stranger.goto(minilabUrl);
     expect(res?.status()).toBe(404);
     await check(stranger, "private Mini-Lab (stranger: 404)");
+    // and stops the invitation mails from the notifications page
+    await visit(stranger, "/notifications", "notifications and mail preferences");
+    await stranger.getByText("Invitations aux Mini-Labs").click();
+    await stranger.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+    await stranger.getByText("Vos préférences de courriel sont enregistrées.").waitFor();
+    await check(stranger, "notifications (preferences saved)");
+    await stranger.reload();
+    expect(await stranger.getByRole("checkbox", { name: "Invitations aux Mini-Labs" }).isChecked()).toBe(false);
   });
 });

@@ -58,6 +58,7 @@ const actions = (): Action[] => [
   { path: `/idees/${ids.idea}`, as: "agent", fields: { intent: "comment", body: "Bien vu" } },
   { path: `/idees/${ids.idea}/modifier`, as: "agent", fields: { title: "Titre modifié", intent: "draft" } },
   { path: "/notifications", as: "agent", fields: { intent: "readAll" } },
+  { path: "/notifications", as: "agent", fields: { intent: "mailPrefs", byMail: "minilab_invitation" } },
   { path: `/jury/idees/${ids.juryIdea}`, as: "juror", fields: { comment: "ok" } },
   { path: "/lab/region-grand-est/campagnes/nouvelle", as: "team", fields: { title: "Nouvelle" } },
   { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
