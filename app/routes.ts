@@ -31,6 +31,8 @@ export default [
   route("lab/analyses/:analysisId/themes/:themeKey", "routes/lab-theme.tsx"),
   route("lab/:labSlug/minilabs", "routes/lab-minilabs.tsx"),
   route("lab/:labSlug/minilabs/nouveau", "routes/lab-minilab-new.tsx"),
+  route("lab/:labSlug/courriels", "routes/lab-mails.tsx"),
+  route("lab/:labSlug/courriels/:mailId", "routes/lab-mail.tsx"),
   route("minilabs", "routes/minilabs.tsx"),
   route("minilabs/:minilabId", "routes/minilab.tsx"),
   route("minilabs/:minilabId/seances/nouvelle", "routes/minilab-session-new.tsx"),

@@ -15,6 +15,7 @@ import { startJobs } from "../src/kernel/jobs/jobs";
 import { closeAllStreams } from "../src/kernel/live/hub";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
+import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
 
 /**
  * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
@@ -26,10 +27,16 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 } },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob } : {},
     migrate: runs,
   });
+  if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");
+  // Mails written to the outbox but not delivered (a crash, a stop, the demo's seed) go out now.
+  if (runs) {
+    const pending = await resumePendingMail();
+    if (pending) rt.log.info("pending mail resumed", { mails: pending });
+  }
 }
 
 const dev = process.argv.includes("--dev");
@@ -242,6 +249,7 @@ async function runWeb(role: "single" | "worker") {
     server.close(async () => {
       while (inflight > 0) await new Promise((r) => setTimeout(r, 20));
       await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
+      closeTransports();
       await rt.database.close().catch((err) => log.error("database close failed", { err }));
       log.info("stopped");
       process.exit(0);

@@ -17,6 +17,8 @@ import { sessionsMigrations } from "./minilabs/sessions";
 import { boardMigrations } from "./minilabs/board";
 import { arbitrationMigrations } from "./arbitration/arbitration";
 import { communitiesMigrations } from "./communities/communities";
+import { mailMigrations } from "./kernel/mail/outbox";
+import { mailPreferencesMigrations } from "./notifications/preferences";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -34,6 +36,8 @@ export const allMigrations = [
   boardMigrations,
   arbitrationMigrations,
   communitiesMigrations,
+  mailMigrations,
+  mailPreferencesMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -1,8 +1,9 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-minilab-new";
 import { invalid, parseForm } from "~/kernel/forms";
+import { frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
-import { joinPolicies } from "~/minilabs/minilabs";
+import { joinPolicies, visibilities } from "~/minilabs/minilabs";
 import { newMinilabSchema } from "~/minilabs/schemas";
 import { newMinilabForm, openMinilab } from "~/minilabs/service";
 import { Page } from "~/web/layout";
@@ -76,6 +77,13 @@ export default function NewMinilab() {
           options={(Object.keys(joinPolicies) as (keyof typeof joinPolicies)[]).map((k) => ({ value: k, label: joinPolicies[k] }))}
           defaultValue={v("joinPolicy", "open")}
           error={a?.errors?.joinPolicy}
+        />
+        <RadioGroup
+          name="visibility"
+          legend="Visibilité du Mini-Lab"
+          options={(Object.keys(visibilities) as (keyof typeof visibilities)[]).map((k) => ({ value: k, label: visibilities[k].label, hint: frenchSpaces(visibilities[k].hint) }))}
+          defaultValue={v("visibility", "public")}
+          error={a?.errors?.visibility}
         />
         <Field name="facilitators" label="Animateurs (adresses électroniques)" hint="Séparées par des virgules ou des retours à la ligne." textarea rows={2} error={a?.errors?.facilitators} defaultValue={v("facilitators")} />
         <div className="fr-grid-row fr-grid-row--gutters">

@@ -65,6 +65,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {(lab.labTeam || lab.admin) && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/courriels`}>
+                  Courriels envoyés
+                </Link>
+              </li>
+            )}
             {lab.admin && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/roles`}>

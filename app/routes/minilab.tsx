@@ -1,10 +1,10 @@
-import { Link, useActionData, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilab";
-import { formError, parseForm } from "~/kernel/forms";
+import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
-import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { memberIntentSchema } from "~/minilabs/schemas";
-import { answerRequest, declineInvitation, join, leave, minilabPage } from "~/minilabs/service";
+import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { inviteSchema, memberIntentSchema } from "~/minilabs/schemas";
+import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage } from "~/minilabs/service";
 import { sessionsOf } from "~/minilabs/session-service";
 import { minilabProposals } from "~/arbitration/service";
 import { Page } from "~/web/layout";
@@ -22,7 +22,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
-    await minilabPage(s, params.minilabId);
+    const page = await minilabPage(s, params.minilabId);
+    if (fd.get("intent") === "invite") {
+      const inv = parseForm(fd, inviteSchema);
+      if (!inv.ok) return invalid(inv);
+      const n = await inviteByEmail(s, params.minilabId, inv.data.emails);
+      return { ok: true, message: n === 0 ? "Ces agents étaient déjà invités ou membres." : n === 1 ? "Un agent est invité, dans l’application et par courriel." : `${n}\u00a0agents sont invités, dans l’application et par courriel.` };
+    }
     const p = parseForm(fd, memberIntentSchema);
     if (!p.ok) return formError(fd, "Action inconnue.");
     switch (p.data.intent) {
@@ -32,9 +38,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       }
       case "decline":
         await declineInvitation(s, params.minilabId);
+        // a private Mini-Lab is no longer visible to who declined or left it
+        if (page.minilab.private && !page.manage) return redirect("/minilabs");
         return { ok: true, message: "Vous avez décliné l’invitation." };
       case "leave":
         await leave(s, params.minilabId);
+        if (page.minilab.private && !page.manage) return redirect("/minilabs");
         return { ok: true, message: "Vous avez quitté le Mini-Lab." };
       case "accept":
       case "refuse":
@@ -71,6 +80,7 @@ export default function MinilabPage() {
       </nav>
       <h1>{m.name}</h1>
       <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.phaseLabel}</p>
+      {m.private && <p className="fr-badge fr-badge--no-icon fr-mb-2w fr-ml-1w">Privé</p>}
       {d.justOpened && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? `\u00a0: ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
@@ -110,7 +120,10 @@ export default function MinilabPage() {
           </ul>
         </div>
       )}
-      {(!status || status === "declined" || status === "left") && m.phase !== "done" && (
+      {m.private && (
+        <p className="fr-mb-4w">Ce Mini-Lab est privé&nbsp;: seuls ses membres, l’équipe du lab et les animateurs le voient, et on y entre sur invitation.</p>
+      )}
+      {(!status || status === "declined" || status === "left") && m.phase !== "done" && !m.private && (
         <AppForm className="fr-mb-4w">
           <p>{m.joinPolicyLabel}.</p>
           <SubmitButton name="intent" value="join">
@@ -221,6 +234,25 @@ export default function MinilabPage() {
             </li>
           ))}
         </ul>
+      )}
+
+      {d.manage && m.phase !== "done" && (
+        <section aria-labelledby="invite-title" className="fr-mb-4w">
+          <h2 id="invite-title">Inviter des agents</h2>
+          <AppForm>
+            <input type="hidden" name="intent" value="invite" />
+            <Field
+              name="emails"
+              label="Adresses électroniques des agents à inviter"
+              hint={"Séparées par des virgules ou des retours à la ligne\u202f; chacun reçoit une notification et un courriel."}
+              textarea
+              rows={2}
+              error={a?.errors?.emails}
+              defaultValue={valueOf(a?.values, "emails")}
+            />
+            <SubmitButton>Inviter</SubmitButton>
+          </AppForm>
+        </section>
       )}
 
       {d.manage && (

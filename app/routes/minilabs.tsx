@@ -40,6 +40,7 @@ export default function Minilabs() {
                     <div className="fr-card__start">
                       <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{m.phase}</p>
                       {m.myStatus && mine[m.myStatus] && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">{mine[m.myStatus]}</p>}
+                      {m.private && <p className="fr-badge fr-badge--sm fr-badge--no-icon fr-ml-1w">Privé</p>}
                     </div>
                     <p className="fr-card__detail">
                       {m.lab}

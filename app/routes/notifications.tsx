@@ -1,10 +1,11 @@
-import { redirect, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/notifications";
 import { getNotification, listNotifications, markRead, notificationKinds } from "~/notifications/notifications";
-import { formError, parseForm } from "~/kernel/forms";
+import { formError, invalid, parseForm } from "~/kernel/forms";
+import { mailPreferences, mailPreferencesSchema, setMailPreferences } from "~/notifications/preferences";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
-import { AppForm, PageTitle, SubmitButton } from "~/kernel/ui/forms";
+import { AppForm, CheckboxGroup, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 import { requireUser, safeReturnPath } from "~/web/auth";
 import { readForm } from "~/web/errors";
@@ -12,7 +13,7 @@ import { readForm } from "~/web/errors";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const list = await listNotifications(s.user.id, 100);
-  return { items: list.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: n.created_at, read: !!n.read_at })) };
+  return { items: list.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: n.created_at, read: !!n.read_at })), mailPrefs: await mailPreferences(s.user.id) };
 }
 
 const schema = z.union([z.object({ intent: z.literal("open"), id: z.string().uuid() }), z.object({ intent: z.literal("readAll") })]);
@@ -20,6 +21,12 @@ const schema = z.union([z.object({ intent: z.literal("open"), id: z.string().uui
 export async function action({ context, request }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
+  if (fd.get("intent") === "mailPrefs") {
+    const prefs = parseForm(fd, mailPreferencesSchema);
+    if (!prefs.ok) return invalid(prefs);
+    await setMailPreferences(s.user.id, prefs.data.byMail);
+    return { ok: true, message: "Vos préférences de courriel sont enregistrées." };
+  }
   const p = parseForm(fd, schema);
   if (!p.ok) return formError(fd, "Action inconnue.");
   if (p.data.intent === "readAll") {
@@ -34,11 +41,18 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Notifications() {
   const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
   const unread = d.items.filter((i) => !i.read).length;
   return (
     <Page>
-      <PageTitle title="Notifications" />
+      <PageTitle title="Notifications" error={!!a && !a.ok} />
       <h1>Notifications</h1>
+      {a?.ok && a.message && (
+        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
+          <p>{a.message}</p>
+        </div>
+      )}
+      <ErrorSummary errors={a?.errors} formError={a?.formError} />
       {unread > 0 && (
         <AppForm>
           <SubmitButton name="intent" value="readAll" secondary>
@@ -67,6 +81,21 @@ export default function Notifications() {
           ))}
         </ul>
       )}
+      <section aria-labelledby="mail-prefs-title" className="fr-mt-6w">
+        <h2 id="mail-prefs-title">Recevoir aussi par courriel</h2>
+        <AppForm>
+          <input type="hidden" name="intent" value="mailPrefs" />
+          <CheckboxGroup
+            name="byMail"
+            legend="Ces notifications vous sont aussi envoyées par courriel"
+            hint={"Décochez celles que vous ne voulez plus recevoir par courriel\u202f; elles restent affichées ici."}
+            options={d.mailPrefs.map((p) => ({ value: p.kind, label: frenchSpaces(p.label) }))}
+            defaultValues={d.mailPrefs.filter((p) => p.byMail).map((p) => p.kind)}
+            error={Object.entries(a?.errors ?? {}).find(([k]) => k === "byMail" || k.startsWith("byMail."))?.[1]}
+          />
+          <SubmitButton secondary>Enregistrer mes préférences</SubmitButton>
+        </AppForm>
+      </section>
     </Page>
   );
 }

@@ -224,3 +224,11 @@ export async function getUserProfiles(ids: string[]): Promise<Map<string, UserPr
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Name and address of each user, to write to them (mail). */
+export async function getUserContacts(ids: string[]): Promise<Map<string, { email: string; givenName: string; familyName: string }>> {
+  const unique = [...new Set(ids)].filter(isUuid);
+  if (!unique.length) return new Map();
+  const rows = await q().selectFrom("users").select(["id", "email", "given_name", "family_name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, givenName: r.given_name, familyName: r.family_name }]));
+}

@@ -12,6 +12,7 @@ import { listNotifications } from "../notifications/notifications";
 import * as themes from "../themes/themes";
 import { join, openMinilab } from "../minilabs/service";
 import * as arb from "./arbitration";
+import { inviteMembers } from "../minilabs/minilabs";
 import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
 import { ideaTrace, ideaTraces } from "./trace";
 
@@ -176,6 +177,33 @@ describe("decisions", () => {
     expect(after.pending).toEqual([]);
     expect(after.decided.map((x) => x.decision?.label)).toEqual(["Adoptée"]);
     expect(normaliseDirectorate("Direction de l’Environnement ")).toBe(normaliseDirectorate("direction de l'environnement"));
+  });
+
+  it("of a private Mini-Lab are seen by its members, the lab team and the addressed directorate only", async () => {
+    const s = await setup();
+    const secret = await openMinilab(s.team, s.lab.slug, {
+      themeId: null,
+      name: "Mini-Lab confidentiel",
+      question: "Comment réorganiser les équipes de cuisine sans l’annoncer trop tôt ?",
+      joinPolicy: "open",
+      visibility: "private",
+      facilitatorEmails: [],
+      sessionsFrom: new Date(Date.now() - DAY),
+      sessionsUntil: new Date(Date.now() + 60 * DAY),
+      restitutionOn: new Date(Date.now() + 90 * DAY),
+      arbitrationOn: new Date(Date.now() + 120 * DAY),
+      directorates: ["Direction de l’environnement"],
+    });
+    await inviteMembers(secret.id, [s.a2.id]);
+    const insider = await viewerOf(s.a2);
+    await join(insider, secret.id);
+    const p = await createProposalFor(insider, secret.id, { ...proposalFields(), directorate: "Direction de l’environnement" }, []);
+    await submitProposal(insider, p.id);
+    await expect(minilabProposals(s.volunteer, secret.id)).rejects.toMatchObject({ status: 404 });
+    await expect(proposalPage(s.volunteer, p.id)).rejects.toMatchObject({ status: 404 });
+    await expect(proposalPage(s.lyceesDirector, p.id)).rejects.toMatchObject({ status: 404 });
+    expect((await proposalPage(s.envDirector, p.id)).rights.canDecide).toBe(true);
+    expect((await minilabProposals(s.team, secret.id)).proposals.map((x) => x.id)).toEqual([p.id]);
   });
 
   it("need a reason, and a follow-up owner and due date when adopted", async () => {

@@ -40,14 +40,17 @@ async function isActiveMember(viewer: Viewer, minilabId: string): Promise<minila
 
 /** Who may do what with a proposal. */
 async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
-  const me = await isActiveMember(viewer, m.id);
+  const member = await minilabs.getMember(m.id, viewer.userId);
+  const me = member?.status === "active" ? member : undefined;
   const labTeam = hasRole(viewer.principal, m.lab_id, "lab_team");
   const director = p.status === "submitted" && hasRole(viewer.principal, m.lab_id, "director");
   const mine = director ? await directorateOf(viewer.userId) : null;
   const canDecide = director && !!mine && normaliseDirectorate(mine) === normaliseDirectorate(p.directorate);
   const draft = p.status === "draft";
+  // A private Mini-Lab's proposals: its members, the lab team, and the directorate they are addressed to.
+  const visible = minilabs.visibleTo(m, member?.status, labTeam) || canDecide;
   return {
-    canView: !draft || !!me || labTeam,
+    canView: visible && (!draft || !!me || labTeam),
     canEdit: draft && !!me,
     canSubmit: draft && ((!!me && p.author_id === viewer.userId) || me?.role === "facilitator"),
     canDecide,
@@ -205,7 +208,9 @@ export async function proposalPage(viewer: Viewer, id: string) {
 /** The proposals shown on a Mini-Lab's page: submitted ones to everyone, drafts to its members and the lab team. */
 export async function minilabProposals(viewer: Viewer, minilabId: string) {
   const m = await requireMinilab(minilabId);
-  const me = await isActiveMember(viewer, m.id);
+  const member = await minilabs.getMember(m.id, viewer.userId);
+  if (!minilabs.visibleTo(m, member?.status, hasRole(viewer.principal, m.lab_id, "lab_team"))) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
+  const me = member?.status === "active" ? member : undefined;
   const seeDrafts = !!me || hasRole(viewer.principal, m.lab_id, "lab_team");
   const list = (await arb.proposalsOfMinilabs([m.id])).filter((p) => p.status === "submitted" || seeDrafts);
   const chains = await arb.decisionsOf(list.map((p) => p.id));

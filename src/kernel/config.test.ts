@@ -92,4 +92,17 @@ describe("loadConfig", () => {
     expect(server.seedDemo).toBe(false);
     expect(server.baseUrl).toBe("https://germoir.grandest.fr");
   });
+
+  it("reads the mail settings: links from PUBLIC_URL (else BASE_URL), SMTP only when set", () => {
+    const local = loadConfig({ PORT: "4321" });
+    expect(local.publicUrl).toBe("http://localhost:4321");
+    expect(local.mail.smtpUrl).toBeUndefined();
+    expect(local.mail.from).toContain("Germoir <");
+    expect(loadConfig({ BASE_URL: "https://germoir.grandest.fr/" }).publicUrl).toBe("https://germoir.grandest.fr");
+    const c = loadConfig({ BASE_URL: "http://10.0.0.1:3000", PUBLIC_URL: "https://germoir.grandest.fr", SMTP_URL: "smtp://u:p@mail.grandest.fr:587", MAIL_FROM: "Lab <lab@grandest.fr>" });
+    expect(c.publicUrl).toBe("https://germoir.grandest.fr");
+    expect(c.mail).toEqual({ smtpUrl: "smtp://u:p@mail.grandest.fr:587", from: "Lab <lab@grandest.fr>" });
+    expect(() => loadConfig({ SMTP_URL: "https://mail.grandest.fr" })).toThrow(/SMTP_URL:/);
+    expect(() => loadConfig({ PUBLIC_URL: "pas une adresse" })).toThrow(/PUBLIC_URL:/);
+  });
 });

@@ -31,6 +31,15 @@ const envSchema = z.object({
   SHOW_MARIANNE: bool.default(true),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Absolute address used in the links of emails (defaults to BASE_URL). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** SMTP server (smtp://user:pass@host:587, smtps://…:465); without it, mails stay in the local outbox. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "smtp:// ou smtps:// attendu")
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -90,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       showMarianne: e.SHOW_MARIANNE,
     },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    publicUrl: (e.PUBLIC_URL ?? e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `${e.INSTANCE_NAME} <ne-pas-repondre@germoir.localhost>`,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

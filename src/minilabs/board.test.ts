@@ -30,7 +30,7 @@ const fields = (over: Partial<Parameters<typeof svc.scheduleSession>[2]> = {}) =
 });
 
 /** A Mini-Lab (open, from scratch) with a facilitator, `n` active members, and an outsider. */
-async function setup(n = 2) {
+async function setup(n = 2, visibility: "public" | "private" = "public") {
   const lab = await makeLab();
   const team = await viewerOf(await makeMember(lab.id, "lab_team"));
   const facilitatorUser = await makeUser();
@@ -45,6 +45,7 @@ async function setup(n = 2) {
     restitutionOn: new Date(Date.now() + 60 * DAY),
     arbitrationOn: new Date(Date.now() + 90 * DAY),
     directorates: [],
+    visibility,
   });
   const facilitator = await viewerOf(facilitatorUser);
   const members: Viewer[] = [];
@@ -113,6 +114,20 @@ it("lets members write on the board; authors and facilitators edit; outsiders on
   expect(gone).toHaveLength(1);
   expect(gone[0]).toMatchObject({ deleted: true, text: "", version: 4 });
   await expect(svc.changeBoard(members[0], m.id, s.id, { intent: "vote", noteId: note.id })).rejects.toMatchObject({ status: 404 });
+});
+
+it("hides a private Mini-Lab's sessions and board from everyone but its members and the lab team", async () => {
+  const { team, m, facilitator, outsider } = await setup(0, "private");
+  const s = await svc.scheduleSession(facilitator, m.id, fields());
+  await svc.changeBoard(facilitator, m.id, s.id, { intent: "add", column: "idees", text: "Une idée entre nous" });
+  await expect(svc.boardPage(outsider, m.id, s.id)).rejects.toMatchObject({ status: 404 });
+  await expect(svc.sessionPage(outsider, m.id, s.id)).rejects.toMatchObject({ status: 404 });
+  await expect(svc.boardExport(outsider, m.id, s.id)).rejects.toMatchObject({ status: 404 });
+  await expect(svc.boardStream(outsider, m.id, s.id, new AbortController().signal)).rejects.toMatchObject({ status: 404 });
+  // another lab's team does not see it either
+  const otherTeam = await viewerOf(await makeMember((await makeLab()).id, "lab_team"));
+  await expect(svc.boardPage(otherTeam, m.id, s.id)).rejects.toMatchObject({ status: 404 });
+  expect((await svc.boardPage(team, m.id, s.id)).notes).toHaveLength(1);
 });
 
 it("gives each participant the session's dots, and takes one back on a second click", async () => {

@@ -8,6 +8,12 @@ export const joinPolicies: Record<JoinPolicy, string> = {
   open: "Tout agent peut rejoindre librement",
   request: "Sur demande, acceptée par l’équipe du lab ou un animateur",
 };
+/** Private: only its members (invited, active), the lab team and its facilitators see it; joined by invitation only. */
+export type Visibility = "public" | "private";
+export const visibilities: Record<Visibility, { label: string; hint: string }> = {
+  public: { label: "Public", hint: "Visible de tous les agents connectés." },
+  private: { label: "Privé", hint: "Visible de ses seuls membres, de l’équipe du lab et des animateurs ; on y entre sur invitation." },
+};
 export type MemberRole = "facilitator" | "member";
 export type MemberStatus = "invited" | "requested" | "active" | "declined" | "left";
 export type MinilabPhase = "preparation" | "sessions" | "restitution" | "arbitration" | "done";
@@ -35,6 +41,7 @@ type MinilabsTables = {
     directorates: string[];
     created_by: string | null;
     created_at: Generated<Date>;
+    visibility: Generated<Visibility>;
   };
   minilab_members: {
     minilab_id: string;
@@ -89,7 +96,17 @@ export const minilabsMigrations: MigrationSet = {
       await sql`CREATE INDEX minilab_members_user_idx ON minilab_members (user_id)`.execute(d);
     },
   },
+  "2026-11-27-31-minilab-visibility": {
+    async up(d) {
+      await sql`ALTER TABLE minilabs ADD COLUMN visibility text NOT NULL DEFAULT 'public' CHECK (visibility IN ('public','private'))`.execute(d);
+    },
+  },
 };
+
+/** A private Mini-Lab is seen by its members (invited or active, facilitators included) and the lab team. */
+export function visibleTo(m: Pick<Minilab, "visibility">, myStatus: MemberStatus | undefined, labTeam: boolean): boolean {
+  return m.visibility !== "private" || myStatus === "invited" || myStatus === "active" || labTeam;
+}
 
 export function phaseOf(m: Pick<Minilab, "sessions_from" | "sessions_until" | "restitution_on" | "arbitration_on">, now = new Date()): MinilabPhase {
   if (now < m.sessions_from) return "preparation";
@@ -112,6 +129,8 @@ export interface NewMinilab {
   arbitrationOn: Date;
   directorates: string[];
   createdBy: string | null;
+  /** Public when omitted. */
+  visibility?: Visibility;
 }
 
 /** Creates the Mini-Lab with its facilitators (active) and its invited holders, in one transaction. */
@@ -135,6 +154,7 @@ export async function createMinilab(input: NewMinilab, facilitatorIds: string[],
           arbitration_on: input.arbitrationOn,
           directorates: input.directorates,
           created_by: input.createdBy,
+          ...(input.visibility ? { visibility: input.visibility } : {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -205,4 +225,25 @@ export async function minilabsOfTheme(themeIds: string[]): Promise<Minilab[]> {
   const ids = [...new Set(themeIds)].filter(isUuid);
   if (!ids.length) return [];
   return q().selectFrom("minilabs").selectAll().where("theme_id", "in", ids).orderBy("sessions_from").execute();
+}
+
+/**
+ * The lab team or a facilitator invites people by name: new rows are "invited" (source "lab"), and
+ * someone who had declined, left or asked is invited again. Returns who was newly invited.
+ */
+export async function inviteMembers(minilabId: string, userIds: string[], at = new Date()): Promise<string[]> {
+  const ids = [...new Set(userIds)].filter(isUuid);
+  if (!ids.length) return [];
+  const rows = await q()
+    .insertInto("minilab_members")
+    .values(ids.map((u) => ({ minilab_id: minilabId, user_id: u, role: "member" as const, status: "invited" as const, source: "lab" as const, invited_at: at, joined_at: null })))
+    .onConflict((oc) =>
+      oc
+        .columns(["minilab_id", "user_id"])
+        .doUpdateSet({ status: "invited", source: "lab", invited_at: at, updated_at: at })
+        .where("minilab_members.status", "in", ["declined", "left", "requested"]),
+    )
+    .returning("user_id")
+    .execute();
+  return rows.map((r) => r.user_id);
 }

@@ -29,6 +29,7 @@ export const newMinilabSchema = z.object({
   name: requiredText("Nom", 120, 3),
   question: requiredText("Question travaillée", 1000, 10),
   joinPolicy: z.enum(["open", "request"], { error: "Adhésion : choisissez une option." }),
+  visibility: z.enum(["public", "private"], { error: "Visibilité : choisissez une option." }).default("public"),
   facilitators: emails,
   sessionsFrom: dateField("Début des sessions"),
   sessionsUntil: dateField("Fin des sessions"),
@@ -44,4 +45,29 @@ export const newMinilabSchema = z.object({
 export const memberIntentSchema = z.object({
   intent: z.enum(["join", "decline", "leave", "accept", "refuse"], { error: "Action inconnue." }),
   userId: z.string().regex(/^[0-9a-f-]{36}$/i, "Agent : valeur invalide.").optional(),
+});
+
+/** The lab team or a facilitator invites agents by email (up to 50 at once). */
+export const inviteSchema = z.object({
+  intent: z.literal("invite"),
+  emails: z
+    .string({ error: "Adresses : texte attendu." })
+    .max(5000, "Adresses : liste trop longue.")
+    .transform((v, ctx) => {
+      const parts = [...new Set(v.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+      const bad = parts.find((p) => !z.email().safeParse(p).success);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: `Adresses : « ${bad.slice(0, 80)} » n’est pas une adresse électronique valide.` });
+        return z.NEVER;
+      }
+      if (parts.length === 0) {
+        ctx.addIssue({ code: "custom", message: "Adresses : indiquez au moins une adresse électronique." });
+        return z.NEVER;
+      }
+      if (parts.length > 50) {
+        ctx.addIssue({ code: "custom", message: "Adresses : 50 au maximum à la fois." });
+        return z.NEVER;
+      }
+      return parts;
+    }),
 });

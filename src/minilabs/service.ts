@@ -1,5 +1,6 @@
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
+import { mailInvitations, mailRequestAnswer } from "./mails";
 import { getOrganizations } from "../organizations/organizations";
 import { getLab, getLabs, usersWithRole } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
@@ -20,6 +21,8 @@ export interface OpenMinilabInput {
   restitutionOn: Date;
   arbitrationOn: Date;
   directorates: string[];
+  /** Public when omitted. */
+  visibility?: minilabs.Visibility;
 }
 
 /** What the lab team needs to open a Mini-Lab: its published themes. */
@@ -60,6 +63,7 @@ export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMi
       arbitrationOn: input.arbitrationOn,
       directorates: input.directorates,
       createdBy: viewer.userId,
+      visibility: input.visibility ?? "public",
     },
     facilitators,
     holders,
@@ -71,6 +75,9 @@ export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMi
       .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le Mini-Lab « ${m.name} » : vous êtes invité à y participer`, link })),
     ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le Mini-Lab « ${m.name} »`, link })),
   ]);
+  // and by email: written to the outbox now, delivered by a job
+  await mailInvitations(m, lab.name, { invited: holders.filter((u) => !facilitators.includes(u)), why: "theme" });
+  await mailInvitations(m, lab.name, { facilitators });
   return m;
 }
 
@@ -116,7 +123,7 @@ export async function minilabsIndex(viewer: Viewer) {
   const [list, mine] = await Promise.all([minilabs.listMinilabs(), minilabs.membershipsOf(viewer.userId)]);
   const status = new Map(mine.map((m) => [m.minilab_id, m.status]));
   const labs = await getLabs(list.map((m) => m.lab_id));
-  return list.map((m) => ({
+  return list.filter((m) => maySee(viewer, m, status.get(m.id))).map((m) => ({
     id: m.id,
     name: m.name,
     question: m.question,
@@ -124,6 +131,7 @@ export async function minilabsIndex(viewer: Viewer) {
     lab: labs.get(m.lab_id)?.name ?? "",
     phase: minilabs.minilabPhases[minilabs.phaseOf(m)],
     myStatus: status.get(m.id) ?? null,
+    private: m.visibility === "private",
   }));
 }
 
@@ -133,11 +141,28 @@ async function requireMinilab(id: string) {
   return m;
 }
 
+/** A private Mini-Lab is seen by its members (invited or active, facilitators included) and the lab team. */
+function maySee(viewer: Viewer, m: minilabs.Minilab, myStatus: minilabs.MemberStatus | undefined): boolean {
+  return minilabs.visibleTo(m, myStatus, hasRole(viewer.principal, m.lab_id, "lab_team"));
+}
+
+/**
+ * The Mini-Lab if the viewer may see it, with their membership; otherwise the same 404 as an
+ * unknown Mini-Lab (a private one does not reveal that it exists). Sessions, board and proposals
+ * call it before anything else.
+ */
+export async function requireMinilabVisible(viewer: Viewer, minilabId: string): Promise<{ minilab: minilabs.Minilab; me: minilabs.MinilabMember | undefined }> {
+  const m = await requireMinilab(minilabId);
+  const me = await minilabs.getMember(m.id, viewer.userId);
+  if (!maySee(viewer, m, me?.status)) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
+  return { minilab: m, me };
+}
+
 const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) =>
   hasRole(viewer.principal, m.lab_id, "lab_team") || (me?.role === "facilitator" && me.status === "active");
 
 export async function minilabPage(viewer: Viewer, id: string) {
-  const m = await requireMinilab(id);
+  const { minilab: m } = await requireMinilabVisible(viewer, id);
   const [members, lab] = await Promise.all([minilabs.listMembers([m.id]), getLab(m.lab_id)]);
   const me = members.find((x) => x.user_id === viewer.userId);
   const manage = canManage(viewer, m, me);
@@ -163,6 +188,7 @@ export async function minilabPage(viewer: Viewer, id: string) {
       restitutionOn: m.restitution_on,
       arbitrationOn: m.arbitration_on,
       directorates: m.directorates,
+      private: m.visibility === "private",
     },
     me: me ? { role: me.role, status: me.status, source: me.source } : null,
     manage,
@@ -175,10 +201,10 @@ export async function minilabPage(viewer: Viewer, id: string) {
 
 /** Joins (open Mini-Lab, or an invitation), or asks to join (on request). Returns the new status. */
 export async function join(viewer: Viewer, id: string): Promise<minilabs.MemberStatus> {
-  const m = await requireMinilab(id);
-  const me = await minilabs.getMember(m.id, viewer.userId);
+  const { minilab: m, me } = await requireMinilabVisible(viewer, id);
   if (me?.status === "active") return "active";
   if (minilabs.phaseOf(m) === "done") throw new Refusal("Le cycle de ce Mini-Lab est terminé : il n’accueille plus de membres.", 409);
+  if (m.visibility === "private" && me?.status !== "invited") throw new Refusal("Ce Mini-Lab est privé : on y entre sur invitation de l’équipe du lab ou des animateurs.", 409);
   const status: minilabs.MemberStatus = me?.status === "invited" || m.join_policy === "open" ? "active" : "requested";
   await minilabs.setMemberStatus(m.id, viewer.userId, status);
   if (status === "requested") {
@@ -190,23 +216,21 @@ export async function join(viewer: Viewer, id: string): Promise<minilabs.MemberS
 }
 
 export async function declineInvitation(viewer: Viewer, id: string): Promise<void> {
-  const m = await requireMinilab(id);
-  const me = await minilabs.getMember(m.id, viewer.userId);
+  const { minilab: m, me } = await requireMinilabVisible(viewer, id);
   if (me?.status !== "invited") throw new Refusal("Vous n’avez pas d’invitation en attente pour ce Mini-Lab.", 409);
   await minilabs.setMemberStatus(m.id, viewer.userId, "declined");
 }
 
 export async function leave(viewer: Viewer, id: string): Promise<void> {
-  const m = await requireMinilab(id);
-  const me = await minilabs.getMember(m.id, viewer.userId);
+  const { minilab: m, me } = await requireMinilabVisible(viewer, id);
   if (!me || (me.status !== "active" && me.status !== "requested")) throw new Refusal("Vous n’êtes pas membre de ce Mini-Lab.", 409);
   await minilabs.setMemberStatus(m.id, viewer.userId, "left");
 }
 
 /** The lab team or a facilitator accepts or refuses a request to join. */
 export async function answerRequest(viewer: Viewer, id: string, userId: string, accept: boolean): Promise<void> {
-  const m = await requireMinilab(id);
-  if (!canManage(viewer, m, await minilabs.getMember(m.id, viewer.userId))) throw new Refusal("Seuls l’équipe du lab et les animateurs répondent aux demandes.", 403);
+  const { minilab: m, me } = await requireMinilabVisible(viewer, id);
+  if (!canManage(viewer, m, me)) throw new Refusal("Seuls l’équipe du lab et les animateurs répondent aux demandes.", 403);
   const them = await minilabs.getMember(m.id, userId);
   if (them?.status !== "requested") throw new Refusal("Cette demande n’est plus en attente.", 409);
   await minilabs.setMemberStatus(m.id, userId, accept ? "active" : "declined");
@@ -216,4 +240,27 @@ export async function answerRequest(viewer: Viewer, id: string, userId: string, 
     title: accept ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} » n’a pas été retenue`,
     link: `/minilabs/${m.id}`,
   });
+  await mailRequestAnswer(m, userId, accept);
+}
+
+/**
+ * The lab team or a facilitator invites agents by email (the way into a private Mini-Lab, and a
+ * way to call someone into a public one): in the app and by mail. Returns how many were invited.
+ */
+export async function inviteByEmail(viewer: Viewer, id: string, emails: string[]): Promise<number> {
+  const { minilab: m, me } = await requireMinilabVisible(viewer, id);
+  if (!canManage(viewer, m, me)) throw new Refusal("Seuls l’équipe du lab et les animateurs invitent.", 403);
+  if (minilabs.phaseOf(m) === "done") throw new Refusal("Le cycle de ce Mini-Lab est terminé : il n’accueille plus de membres.", 409);
+  if (!emails.length) throw new Refusal("Adresses : indiquez au moins une adresse électronique.", 400, "emails");
+  const ids: string[] = [];
+  for (const email of emails) {
+    const u = await findUserByEmail(email);
+    if (!u) throw new Refusal(`Adresses : aucun agent inscrit avec l’adresse ${email}.`, 400, "emails");
+    ids.push(u.id);
+  }
+  const invited = await minilabs.inviteMembers(m.id, ids);
+  const lab = await getLab(m.lab_id);
+  await notify(invited.map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Vous êtes invité au Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+  await mailInvitations(m, lab?.name ?? "Le lab", { invited, why: "lab" });
+  return invited.length;
 }

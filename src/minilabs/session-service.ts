@@ -30,6 +30,8 @@ async function standing(viewer: Viewer, minilabId: string): Promise<Standing> {
   const labTeam = hasRole(viewer.principal, m.lab_id, "lab_team");
   const active = member?.status === "active";
   const manage = labTeam || (active && member?.role === "facilitator");
+  // A private Mini-Lab, its sessions and its board: the same 404 as an unknown one for others.
+  if (!minilabs.visibleTo(m, member?.status, labTeam)) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
   return { minilab: m, member, manage, participate: manage || active };
 }
 

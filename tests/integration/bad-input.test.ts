@@ -77,6 +77,7 @@ const actions = (): Action[] => [
   { path: `/idees/${ids.idea}`, as: "agent", fields: { intent: "comment", body: "Bien vu" } },
   { path: `/idees/${ids.idea}/modifier`, as: "agent", fields: { title: "Titre modifié", intent: "draft" } },
   { path: "/notifications", as: "agent", fields: { intent: "readAll" } },
+  { path: "/notifications", as: "agent", fields: { intent: "mailPrefs", byMail: "minilab_invitation" } },
   { path: `/jury/idees/${ids.juryIdea}`, as: "juror", fields: { comment: "ok" } },
   { path: "/lab/region-grand-est/campagnes/nouvelle", as: "team", fields: { title: "Nouvelle" } },
   { path: `/lab/campagnes/${ids.campaign}/modifier`, as: "team", fields: { title: "Modifiée" } },
@@ -103,6 +104,9 @@ const actions = (): Action[] => [
   { path: `/communautes/${ids.community}/fils/${ids.thread}`, as: "member", fields: { intent: "reply", body: "" } },
   { path: `/communautes/${ids.community}/panel/nouvelle`, as: "director", fields: { question: "Trop court", closesAt: "2020-01-01" } },
   { path: `/communautes/${ids.community}/panel/${ids.question}`, as: "member", fields: { body: "" } },
+  // inviting by email: the lab team (or a facilitator) only; an unknown address is a field error
+  { path: `/minilabs/${ids.minilab}`, as: "team", fields: { intent: "invite", emails: "personne@nulle-part.fr" } },
+  { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab privé", question: "Une question assez longue ?", joinPolicy: "open", visibility: "secret", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -214,14 +218,14 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -237,6 +241,7 @@ describe("no request gets a 500", () => {
     expect((await clients.member.get(`/communautes/${ids.community}/membres?site=${"x".repeat(5000)}&q=%27%22`)).status).toBe(200);
     const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
     expect(q.status).toBe(200);
+    for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
   });
 });
 

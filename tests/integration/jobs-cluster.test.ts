@@ -43,6 +43,8 @@ it("runs an analysis requested through any worker and shows its result on every 
     expect(logs).toContain('"role":"primary"');
     expect(logs).toMatch(/"worker":\d/);
   }
-  // the job ran once, in the process that runs jobs
-  expect(logs.match(/"msg":"job done"/g) ?? []).toHaveLength(1);
+  // the analysis job ran once, in the process that runs jobs (the demo's mails are jobs of their own queue)
+  const done = logs.split("\n").filter((l) => l.includes('"msg":"job done"'));
+  expect(done.filter((l) => l.includes('"queue":"themes-analyse"'))).toHaveLength(1);
+  if (process.env.DATABASE_URL) expect(done.every((l) => l.includes('"role":"primary"'))).toBe(true);
 });

@@ -12,6 +12,9 @@ export interface QueueSpec {
   expireInSeconds?: number;
   /** Retries after a failure (default 0: a failed analysis is shown as failed and can be re-run). */
   retryLimit?: number;
+  /** Seconds before a retry (pg-boss default), doubled at each retry with retryBackoff. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
 }
 
 export interface Jobs {
@@ -48,7 +51,13 @@ export async function startJobs(opts: {
   await boss.start();
   if (opts.migrate) {
     for (const [name, spec] of Object.entries(opts.queues)) {
-      await boss.createQueue(name, { name, retryLimit: spec.retryLimit ?? 0, expireInSeconds: spec.expireInSeconds ?? 15 * 60 });
+      await boss.createQueue(name, {
+        name,
+        retryLimit: spec.retryLimit ?? 0,
+        expireInSeconds: spec.expireInSeconds ?? 15 * 60,
+        ...(spec.retryDelay !== undefined ? { retryDelay: spec.retryDelay } : {}),
+        ...(spec.retryBackoff !== undefined ? { retryBackoff: spec.retryBackoff } : {}),
+      });
     }
   }
   for (const [name, handler] of Object.entries(opts.handlers ?? {})) {

@@ -1,0 +1,114 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/lab-mails";
+import { formatDateTime, frenchSpaces } from "~/kernel/format";
+import { labOutbox } from "~/kernel/mail/service";
+import { PageTitle } from "~/kernel/ui/forms";
+import { requireLabRole } from "~/labs/service";
+import { Page } from "~/web/layout";
+import { requireUser } from "~/web/auth";
+import { loaderFailure } from "~/web/errors";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const s = requireUser(context, request);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  try {
+    const lab = await requireLabRole(params.labSlug, s.principal, "lab_team", "admin");
+    return { lab: { slug: lab.slug, name: lab.name }, ...(await labOutbox(s, lab.id, page)) };
+  } catch (err) {
+    return loaderFailure(err);
+  }
+}
+
+export default function LabMails() {
+  const d = useLoaderData<typeof loader>();
+  const href = (p: number) => `/lab/${d.lab.slug}/courriels?page=${p}`;
+  return (
+    <Page>
+      <PageTitle title={`Courriels envoyés – ${d.lab.name}`} />
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/lab">
+              Espace lab
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              Courriels envoyés
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>Courriels envoyés – {d.lab.name}</h1>
+      <p>
+        {d.smtp
+          ? "Les courriels du lab (invitations aux Mini-Labs, réponses aux demandes…) partent par le serveur de messagerie configuré ; ils sont aussi conservés ici."
+          : "Aucun serveur de messagerie n’est configuré (SMTP_URL)\u00a0: les courriels du lab sont conservés localement, ici, où l’équipe du lab peut les lire."}
+      </p>
+      {d.mails.length === 0 ? (
+        <p>Aucun courriel pour l’instant.</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>
+              {d.total} courriel{d.total > 1 ? "s" : ""}, les plus récents d’abord
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Objet</th>
+                <th scope="col">Destinataire</th>
+                <th scope="col">État</th>
+                <th scope="col">Écrit le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.mails.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/lab/${d.lab.slug}/courriels/${m.id}`}>{frenchSpaces(m.subject)}</Link>
+                  </td>
+                  <td>{m.to}</td>
+                  <td>{m.statusLabel}</td>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d.pages > 1 && (
+        <nav role="navigation" className="fr-pagination" aria-label="Pagination">
+          <ul className="fr-pagination__list">
+            <li>
+              {d.page > 1 ? (
+                <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" to={href(d.page - 1)}>
+                  Page précédente
+                </Link>
+              ) : (
+                <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">
+                  Page précédente
+                </a>
+              )}
+            </li>
+            <li>
+              <a className="fr-pagination__link" aria-current="page" title={`Page ${d.page} sur ${d.pages}`}>
+                {d.page} / {d.pages}
+              </a>
+            </li>
+            <li>
+              {d.page < d.pages ? (
+                <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" to={href(d.page + 1)}>
+                  Page suivante
+                </Link>
+              ) : (
+                <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">
+                  Page suivante
+                </a>
+              )}
+            </li>
+          </ul>
+        </nav>
+      )}
+    </Page>
+  );
+}
