@@ -14,6 +14,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startServer, type TestServer } from "../tests/support/server";
 import { Client } from "../tests/support/http";
@@ -215,7 +216,7 @@ async function main() {
 }
 
 function navigatorCores() {
-  return (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? "?";
+  return os.availableParallelism();
 }
 
 await main();

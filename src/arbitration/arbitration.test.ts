@@ -13,6 +13,8 @@ import * as themes from "../themes/themes";
 import { join, openMinilab } from "../minilabs/service";
 import * as arb from "./arbitration";
 import { inviteMembers } from "../minilabs/minilabs";
+import { listLabMails } from "../kernel/mail/outbox";
+import { getUser } from "../accounts/accounts";
 import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
 import { ideaTrace, ideaTraces } from "./trace";
 
@@ -266,7 +268,20 @@ describe("decisions", () => {
     }
     expect((await listNotifications(s.owner.id)).map((n) => n.kind)).toContain("follow_up");
     expect(await listNotifications(s.outsider.id)).not.toContainEqual(expect.objectContaining({ kind: "proposal_decision" }));
-    expect(await listNotifications(s.envDirector.userId)).toEqual([]);
+    // the addressed directorate was told of the submission; the other one was not
+    expect((await listNotifications(s.envDirector.userId)).map((n) => n.kind)).toEqual(["proposal_submitted"]);
+    expect(await listNotifications(s.lyceesDirector.userId)).toEqual([]);
+    // and the same people by email, through the outbox
+    const mails = (await listLabMails(s.lab.id, { limit: 500 })).mails;
+    const to = (subject: RegExp) => mails.filter((x) => subject.test(x.subject)).map((x) => x.to).sort();
+    const emailOf = async (id: string) => (await getUser(id))!.email;
+    const expected = await Promise.all([s.a1.id, s.a2.id, s.co.id, s.volunteer.userId, s.facilitator.userId].map(emailOf));
+    expect(to(/^Décision sur la proposition «\s?Composter/)).toEqual(expect.arrayContaining(expected.sort()));
+    expect(to(/^Décision sur la proposition/)).not.toContain(s.outsider.email);
+    expect(to(/^Vous suivez la proposition adoptée/)).toEqual([s.owner.email]);
+    expect(to(/attend votre décision$/)).toEqual([await emailOf(s.envDirector.userId)]);
+    const holderMail = mails.find((x) => x.to === s.a2.email && x.subject.startsWith("Décision"))!;
+    expect(holderMail.text).toContain("une de vos idées fait partie de la problématique");
   });
 });
 

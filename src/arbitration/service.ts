@@ -4,10 +4,12 @@ import { checkUploads } from "../kernel/uploads";
 import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/accounts";
 import { getUnits } from "../organizations/organizations";
+import { usersWithRole } from "../labs/labs";
 import { holdersOf } from "../ideas/ideas";
 import { notify } from "../notifications/notifications";
 import { publishedTheme } from "../themes/service";
 import * as minilabs from "../minilabs/minilabs";
+import { mailDecision, mailSubmitted } from "./mails";
 import * as arb from "./arbitration";
 
 /** Directorates are compared by name: apostrophes (’ ') and case do not matter. */
@@ -141,12 +143,25 @@ export async function updateProposalFor(viewer: Viewer, id: string, fields: arb.
 
 /** « Soumettre pour restitution »: by its author or a facilitator; the proposal is frozen from then on. */
 export async function submitProposal(viewer: Viewer, id: string): Promise<arb.Proposal> {
-  const { proposal, rights } = await requireProposal(viewer, id);
+  const { proposal, minilab, rights } = await requireProposal(viewer, id);
   if (proposal.status !== "draft") throw new Refusal("Cette proposition est déjà soumise pour restitution.", 409);
   if (!rights.canSubmit) throw new Refusal("Seuls l’auteur de la proposition et les animateurs du Mini-Lab la soumettent.", 403);
   const done = await arb.markSubmitted(proposal.id, viewer.userId);
   if (!done) throw new Refusal("Cette proposition est déjà soumise pour restitution.", 409);
+  await notifyDirectors(done, minilab);
   return done;
+}
+
+/** The directors of the lab whose directorate the proposal is addressed to: in the application and by email. */
+async function notifyDirectors(p: arb.Proposal, m: minilabs.Minilab): Promise<void> {
+  const directors = await usersWithRole(m.lab_id, "director");
+  const addressed: string[] = [];
+  for (const id of directors) {
+    const mine = await directorateOf(id);
+    if (mine && normaliseDirectorate(mine) === normaliseDirectorate(p.directorate)) addressed.push(id);
+  }
+  await notify(addressed.map((userId) => ({ userId, kind: "proposal_submitted" as const, title: `Le Mini-Lab « ${m.name} » vous soumet la proposition « ${p.title} »`, link: `/propositions/${p.id}` })));
+  await mailSubmitted(p, m, addressed);
 }
 
 /** An attachment of a proposal the viewer may see. */
@@ -318,6 +333,8 @@ async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decis
   const correction = d.corrects_id ? " (décision corrigée)" : "";
   const link = `/propositions/${p.id}`;
   const everyone = [...new Set([p.author_id, ...members, ...holders])].filter((u) => u !== deciderId);
+  const owner = d.follow_up_owner_id ? await getUser(d.follow_up_owner_id) : undefined;
+  await mailDecision(p, m, d, { everyone, holders: new Set(holders) }, owner ? displayName(owner) : null);
   await notify([
     ...everyone.map((userId) => ({ userId, kind: "proposal_decision" as const, title: `La proposition « ${p.title} » du Mini-Lab « ${m.name} » est ${label}${correction}`, link })),
     ...(d.follow_up_owner_id ? [{ userId: d.follow_up_owner_id, kind: "follow_up" as const, title: `Vous êtes responsable du suivi de la proposition adoptée « ${p.title} »`, link }] : []),

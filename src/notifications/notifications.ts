@@ -15,6 +15,7 @@ export const notificationKinds = {
   minilab_invitation: "Invitation à un Mini-Lab",
   minilab_request: "Demande pour rejoindre un Mini-Lab",
   minilab_membership: "Mini-Lab",
+  proposal_submitted: "Proposition soumise à votre direction",
   proposal_decision: "Décision sur une proposition",
   follow_up: "Suivi d’une proposition adoptée",
   community_panel: "Question au panel d’une communauté",

@@ -13,6 +13,9 @@ import { notificationKinds, type NotificationKind } from "./notifications";
 export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
   minilab_invitation: "Invitations aux Mini-Labs",
   minilab_membership: "Vos Mini-Labs : animation, réponse à une demande d’adhésion",
+  proposal_decision: "Décisions sur les propositions des Mini-Labs (les vôtres et celles qui concernent vos idées)",
+  follow_up: "Suivi d’une proposition adoptée qui vous est confié",
+  proposal_submitted: "Propositions soumises à votre direction",
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 
