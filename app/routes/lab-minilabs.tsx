@@ -3,13 +3,29 @@ import type { Route } from "./+types/lab-minilabs";
 import { formatDate } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { minilabsOverview } from "~/minilabs/service";
+import { proposalCounts } from "~/arbitration/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
-  return minilabsOverview(s, params.labSlug).catch(loaderFailure);
+  const overview = await minilabsOverview(s, params.labSlug).catch(loaderFailure);
+  const proposals = await proposalCounts(overview.minilabs.map((m) => m.id));
+  return { ...overview, minilabs: overview.minilabs.map((m) => ({ ...m, proposals: proposals.get(m.id) ?? { written: 0, submitted: 0, pending: 0 } })) };
+}
+
+function Counts({ items }: { items: { name: string; n: number }[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <ul className="fr-text--sm">
+      {items.map((o) => (
+        <li key={o.name}>
+          {o.name}&nbsp;: {o.n}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default function LabMinilabs() {
@@ -51,8 +67,11 @@ export default function LabMinilabs() {
                 <th scope="col">Mini-Lab</th>
                 <th scope="col">Phase</th>
                 <th scope="col">Membres</th>
+                <th scope="col">Par site</th>
                 <th scope="col">Par organisation</th>
                 <th scope="col">Séances tenues (à venir)</th>
+                <th scope="col">Propositions (soumises)</th>
+                <th scope="col">Décisions attendues</th>
                 <th scope="col">Invitations en attente</th>
                 <th scope="col">Demandes à traiter</th>
               </tr>
@@ -78,21 +97,18 @@ export default function LabMinilabs() {
                   </td>
                   <td>{m.active}</td>
                   <td>
-                    {m.byOrganization.length === 0 ? (
-                      "—"
-                    ) : (
-                      <ul className="fr-text--sm">
-                        {m.byOrganization.map((o) => (
-                          <li key={o.name}>
-                            {o.name}&nbsp;: {o.n}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    <Counts items={m.bySite} />
+                  </td>
+                  <td>
+                    <Counts items={m.byOrganization} />
                   </td>
                   <td>
                     {m.sessionsHeld} ({m.sessionsScheduled})
                   </td>
+                  <td>
+                    {m.proposals.written} ({m.proposals.submitted})
+                  </td>
+                  <td>{m.proposals.pending}</td>
                   <td>{m.invited}</td>
                   <td>{m.requested}</td>
                 </tr>

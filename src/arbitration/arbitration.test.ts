@@ -15,6 +15,7 @@ import * as arb from "./arbitration";
 import { inviteMembers } from "../minilabs/minilabs";
 import { listLabMails } from "../kernel/mail/outbox";
 import { getUser } from "../accounts/accounts";
+import { proposalCounts } from "./service";
 import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
 import { ideaTrace, ideaTraces } from "./trace";
 
@@ -206,6 +207,17 @@ describe("decisions", () => {
     await expect(proposalPage(s.lyceesDirector, p.id)).rejects.toMatchObject({ status: 404 });
     expect((await proposalPage(s.envDirector, p.id)).rights.canDecide).toBe(true);
     expect((await minilabProposals(s.team, secret.id)).proposals.map((x) => x.id)).toEqual([p.id]);
+  });
+
+  it("are counted per Mini-Lab for the lab's overview: written, submitted, awaiting a decision", async () => {
+    const s = await setup();
+    await createProposalFor(s.member, s.m.id, proposalFields({ title: "Un brouillon" }), []);
+    const waiting = await createProposalFor(s.member, s.m.id, proposalFields({ title: "En attente" }), []);
+    await submitProposal(s.member, waiting.id);
+    const decided = await createProposalFor(s.member, s.m.id, proposalFields({ title: "Décidée" }), []);
+    await submitProposal(s.member, decided.id);
+    await decide(s.envDirector, decided.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
+    expect((await proposalCounts([s.m.id])).get(s.m.id)).toEqual({ written: 3, submitted: 2, pending: 1 });
   });
 
   it("need a reason, and a follow-up owner and due date when adopted", async () => {

@@ -340,3 +340,20 @@ async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decis
     ...(d.follow_up_owner_id ? [{ userId: d.follow_up_owner_id, kind: "follow_up" as const, title: `Vous êtes responsable du suivi de la proposition adoptée « ${p.title} »`, link }] : []),
   ]);
 }
+
+/** Per Mini-Lab: proposals written (drafts included), submitted, and those still awaiting their decision. For the lab's overview. */
+export async function proposalCounts(minilabIds: string[]): Promise<Map<string, { written: number; submitted: number; pending: number }>> {
+  const list = await arb.proposalsOfMinilabs(minilabIds);
+  const chains = await arb.decisionsOf(list.filter((p) => p.status === "submitted").map((p) => p.id));
+  const out = new Map<string, { written: number; submitted: number; pending: number }>();
+  for (const p of list) {
+    const c = out.get(p.minilab_id) ?? { written: 0, submitted: 0, pending: 0 };
+    c.written++;
+    if (p.status === "submitted") {
+      c.submitted++;
+      if (!chains.get(p.id)?.length) c.pending++;
+    }
+    out.set(p.minilab_id, c);
+  }
+  return out;
+}

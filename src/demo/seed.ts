@@ -211,13 +211,13 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // The contest's themes, analysed, curated by the lab team and published.
   const curated = await seedDemoThemes({ labId: regionLab.id, campaignId: contest.id, curatorId: dimap1, problemOf: new Map(contestIdeas.map((c) => [c.id, c.topic])) });
   const minilabCount = await seedDemoMinilabs({ labSlug: regionLab.slug, curatorId: dimap1, facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!), now });
-  const boards = await seedDemoSessions(now);
   const arbitration = await seedDemoArbitration({
     labSlug: regionLab.slug,
     curatorId: dimap1,
     facilitatorIds: labTeam.filter((p) => p.roles.includes("facilitator")).map((p) => userId.get(p.key)!),
     directorIds: { lycees: userId.get("director-lycees")!, environnement: userId.get("director-environnement")! },
   });
+  const boards = await seedDemoSessions(now);
   const communities = await seedDemoCommunities({
     labSlug: regionLab.slug,
     curatorId: dimap1,

@@ -122,6 +122,8 @@ describe("Mini-Labs", () => {
     const row = overview.minilabs.find((x) => x.id === m.id)!;
     expect(row).toMatchObject({ active: 2, invited: 1, requested: 0, phase: "Sessions en cours" });
     expect(row.byOrganization.reduce((n, o) => n + o.n, 0)).toBe(2);
+    expect(row.bySite).toEqual([{ name: "Site non renseigné", n: 2 }]);
+    expect(row).toMatchObject({ sessionsHeld: 0, sessionsScheduled: 0 });
   });
 
   it("on request: the agent asks, the lab team and facilitators are told, a facilitator answers, an agent may not", async () => {

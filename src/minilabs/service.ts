@@ -1,5 +1,5 @@
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
-import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
+import { displayName, findUserByEmail, getUserProfiles, getUsers } from "../accounts/accounts";
 import { mailInvitations, mailRequestAnswer } from "./mails";
 import { getOrganizations } from "../organizations/organizations";
 import { getLab, getLabs, usersWithRole } from "../labs/labs";
@@ -92,7 +92,7 @@ export async function minilabsOverview(viewer: Viewer, labSlug: string) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
   const list = await minilabs.listMinilabs([lab.id]);
   const [members, sessions] = await Promise.all([minilabs.listMembers(list.map((m) => m.id)), sessionCounts(list.map((m) => m.id))]);
-  const users = await getUsers(members.map((m) => m.user_id));
+  const users = await getUserProfiles(members.map((m) => m.user_id));
   const orgs = await getOrganizations([...users.values()].map((u) => u.organization_id).filter((x): x is string => !!x));
   const now = new Date();
   return {
@@ -113,6 +113,7 @@ export async function minilabsOverview(viewer: Viewer, labSlug: string) {
         sessionsHeld: sessions.get(m.id)?.held ?? 0,
         sessionsScheduled: sessions.get(m.id)?.scheduled ?? 0,
         byOrganization: countBy(active, (x) => orgs.get(users.get(x.user_id)?.organization_id ?? "")?.name ?? "Sans organisation").map(([name, n]) => ({ name, n })),
+        bySite: countBy(active, (x) => users.get(x.user_id)?.site ?? "Site non renseigné").map(([name, n]) => ({ name, n })),
       };
     }),
   };

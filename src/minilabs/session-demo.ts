@@ -1,6 +1,7 @@
 /**
  * The demo's sessions: the running Mini-Lab has held three sessions (attendance, notes, boards
- * full of notes and dots) and has its next one scheduled; the one in preparation has its first.
+ * full of notes and dots) and has its next one scheduled; the one in preparation has its first;
+ * the finished one kept its three sessions of 2021, boards closed.
  */
 import { loadPrincipal } from "../labs/labs";
 import type { Viewer } from "../kernel/permissions";
@@ -56,6 +57,42 @@ const restauration: Plan[] = [
   },
 ];
 
+/** The finished 2021 Mini-Lab (« Lycées écoresponsables »): its sessions, days counted from its first. */
+const ecoresponsables: Plan[] = [
+  {
+    title: "Séance 1 : ce qui se gaspille dans un lycée",
+    day: 12,
+    methods: ["Remue-méninges", "Carte d’empathie"],
+    agenda: "Tour de table.\nInventaire des gaspillages vus au quotidien : énergie, eau, déchets, papier.",
+    notes: "Dix-sept participants de douze lycées. Trois gisements ressortent : les équipements allumés la nuit, les restes de cuisine, le papier des photocopieurs.",
+    board: {
+      constats: ["Les chambres froides vides restent allumées tout l’été", "Les restes de préparation partent à l’incinération", "Des ramettes entières imprimées pour rien"],
+      idees: ["Une liste de fermeture tenue par l’équipe d’entretien", "Un composteur par lycée", "Impression recto verso par défaut"],
+    },
+  },
+  {
+    title: "Séance 2 : mesurer avant d’agir",
+    day: 54,
+    methods: ["Parcours usager"],
+    agenda: "Relevés de compteurs dans deux lycées.\nParcours d’une journée d’un agent d’entretien.",
+    notes: "Les relevés montrent 30 % de la consommation électrique hors des heures d’ouverture. Les agents d’entretien sont prêts à tenir une liste de fermeture si elle est courte.",
+    board: {
+      constats: ["30 % de l’électricité consommée hors ouverture", "La fermeture du soir prend déjà 20 minutes"],
+      solutions: ["Prises programmables sur les équipements de bureau", "Compteurs affichés en salle des personnels"],
+    },
+  },
+  {
+    title: "Séance 3 : choisir les propositions",
+    day: 130,
+    methods: ["Prototypage", "Vote par gommettes"],
+    agenda: "Relecture des pistes.\nVote par gommettes.\nRépartition de l’écriture des propositions.",
+    notes: "Cinq propositions retenues pour la restitution de septembre, chacune confiée à deux rédacteurs.",
+    board: {
+      solutions: ["Un composteur par lycée", "Éteindre la nuit les équipements qui tournent à vide", "Impression sobre par défaut", "Récupérer l’eau de pluie pour les espaces verts", "Un challenge énergie entre lycées"],
+    },
+  },
+];
+
 export async function seedDemoSessions(now: Date): Promise<{ sessions: number; notes: number }> {
   const all = await minilabs.listMinilabs();
   let sessions = 0;
@@ -68,7 +105,7 @@ export async function seedDemoSessions(now: Date): Promise<{ sessions: number; n
     const participants: Viewer[] = [];
     for (const x of members.filter((y) => y.role === "member")) participants.push({ userId: x.user_id, principal: await loadPrincipal(x.user_id) });
     const phase = minilabs.phaseOf(m, now);
-    const plans = phase === "sessions" ? restauration : phase === "preparation" ? [] : null;
+    const plans = phase === "sessions" ? restauration : phase === "preparation" ? [] : phase === "done" ? ecoresponsables : null;
     if (plans === null) continue;
     for (const [i, p] of plans.entries()) {
       const startsAt = new Date(m.sessions_from.getTime() + p.day * DAY + 13.5 * 3600_000);
@@ -92,8 +129,9 @@ export async function seedDemoSessions(now: Date): Promise<{ sessions: number; n
       for (const [v, voter] of present.entries()) {
         for (let d = 0; d < 2 && ranked.length; d++) await changeBoard(voter, m.id, s.id, { intent: "vote", noteId: ranked[(v + d * 2) % ranked.length].id });
       }
-      if (i < plans.length - 1) await changeBoard(lead, m.id, s.id, { intent: "open", open: "false" });
+      if (i < plans.length - 1 || phase === "done") await changeBoard(lead, m.id, s.id, { intent: "open", open: "false" });
     }
+    if (phase === "done") continue;
     // The next session, in a fortnight (or the first one, for a Mini-Lab in preparation).
     const next = phase === "sessions" ? new Date(now.getTime() + 14 * DAY) : new Date(m.sessions_from.getTime() + 7 * DAY);
     next.setUTCHours(12, 30, 0, 0);

@@ -68,5 +68,11 @@ describe("demo themes", () => {
     expect(notes.length).toBeGreaterThan(5);
     expect(notes.reduce((n, x) => n + x.votes, 0)).toBeGreaterThan(3);
     expect((await listSessions([running.id])).some((x) => x.starts_at > new Date())).toBe(true);
+    // the finished Mini-Lab kept its 2021 sessions, boards closed
+    const done = (await listMinilabs()).find((m) => phaseOf(m) === "done")!;
+    const past = await listSessions([done.id]);
+    expect(past.map((x) => x.starts_at.getUTCFullYear())).toEqual([2021, 2021, 2021]);
+    expect(past.every((x) => !x.board_open)).toBe(true);
+    expect((await boardNotes(past[2].id)).filter((n) => n.column === "solutions")).toHaveLength(5);
   });
 });
