@@ -1,23 +1,7 @@
 import { z } from "zod";
-import { optionalText, parisMidnight, requiredText, uuidField } from "../kernel/forms";
+import { emailList, optionalText, parisMidnight, requiredText, uuidField } from "../kernel/forms";
 
-const animatorEmails = z
-  .string({ error: "Animateurs : texte attendu." })
-  .max(2000, "Animateurs : liste trop longue.")
-  .optional()
-  .transform((v, ctx) => {
-    const parts = [...new Set((v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
-    const bad = parts.find((p) => !z.email().safeParse(p).success);
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: `Animateurs : « ${bad.slice(0, 80)} » n’est pas une adresse électronique valide.` });
-      return z.NEVER;
-    }
-    if (parts.length > 10) {
-      ctx.addIssue({ code: "custom", message: "Animateurs : 10 au maximum." });
-      return z.NEVER;
-    }
-    return parts;
-  });
+const animatorEmails = emailList("Animateurs", { max: 10 });
 
 /** A community, created or edited by the lab team. */
 export const communitySchema = z

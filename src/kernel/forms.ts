@@ -69,6 +69,33 @@ export const optionalText = (label: string, max: number) =>
 export const uuidField = (label: string) =>
   z.string({ error: `${label} : valeur manquante.` }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${label} : valeur invalide.`);
 
+/**
+ * A list of email addresses typed in one field (separated by spaces, commas, semicolons or lines),
+ * lower-cased and without repeats; each must be valid, `max` at most, `min` at least.
+ */
+export const emailList = (label: string, opts: { max: number; min?: number; maxLength?: number; tooMany?: string }) =>
+  z
+    .string({ error: `${label} : texte attendu.` })
+    .max(opts.maxLength ?? 2000, `${label} : liste trop longue.`)
+    .optional()
+    .transform((v, ctx) => {
+      const parts = [...new Set((v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+      const bad = parts.find((p) => !z.email().safeParse(p).success);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: `${label} : « ${bad.slice(0, 80)} » n’est pas une adresse électronique valide.` });
+        return z.NEVER;
+      }
+      if (parts.length < (opts.min ?? 0)) {
+        ctx.addIssue({ code: "custom", message: `${label} : indiquez au moins une adresse électronique.` });
+        return z.NEVER;
+      }
+      if (parts.length > opts.max) {
+        ctx.addIssue({ code: "custom", message: opts.tooMany ?? `${label} : ${opts.max} au maximum.` });
+        return z.NEVER;
+      }
+      return parts;
+    });
+
 /** A date from <input type="date">, read as midnight Europe/Paris. */
 export const dateField = (label: string) =>
   z

@@ -127,6 +127,9 @@ describe("email preferences", () => {
     expect((await mailPreferences(s.co.id)).map((p) => [p.kind, p.byMail])).toEqual([
       ["minilab_invitation", false],
       ["minilab_membership", true],
+      ["proposal_decision", false],
+      ["follow_up", false],
+      ["proposal_submitted", false],
     ]);
     await setMailPreferences(s.facilitator.id, []);
     const m = await openMinilab(s.team, s.lab.slug, s.input());

@@ -1,23 +1,7 @@
 import { z } from "zod";
-import { dateField, requiredText } from "../kernel/forms";
+import { dateField, emailList, requiredText } from "../kernel/forms";
 
-const emails = z
-  .string({ error: "Animateurs : texte attendu." })
-  .max(2000, "Animateurs : liste trop longue.")
-  .optional()
-  .transform((v, ctx) => {
-    const parts = [...new Set((v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
-    const bad = parts.find((p) => !z.email().safeParse(p).success);
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: `Animateurs : « ${bad.slice(0, 80)} » n’est pas une adresse électronique valide.` });
-      return z.NEVER;
-    }
-    if (parts.length > 10) {
-      ctx.addIssue({ code: "custom", message: "Animateurs : 10 au maximum." });
-      return z.NEVER;
-    }
-    return parts;
-  });
+const emails = emailList("Animateurs", { max: 10 });
 
 /** A new Mini-Lab: from a published theme (or none), its question, facilitators, cycle and directorates. */
 export const newMinilabSchema = z.object({
@@ -50,24 +34,5 @@ export const memberIntentSchema = z.object({
 /** The lab team or a facilitator invites agents by email (up to 50 at once). */
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
-  emails: z
-    .string({ error: "Adresses : texte attendu." })
-    .max(5000, "Adresses : liste trop longue.")
-    .transform((v, ctx) => {
-      const parts = [...new Set(v.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
-      const bad = parts.find((p) => !z.email().safeParse(p).success);
-      if (bad) {
-        ctx.addIssue({ code: "custom", message: `Adresses : « ${bad.slice(0, 80)} » n’est pas une adresse électronique valide.` });
-        return z.NEVER;
-      }
-      if (parts.length === 0) {
-        ctx.addIssue({ code: "custom", message: "Adresses : indiquez au moins une adresse électronique." });
-        return z.NEVER;
-      }
-      if (parts.length > 50) {
-        ctx.addIssue({ code: "custom", message: "Adresses : 50 au maximum à la fois." });
-        return z.NEVER;
-      }
-      return parts;
-    }),
+  emails: emailList("Adresses", { max: 50, min: 1, maxLength: 5000, tooMany: "Adresses : 50 au maximum à la fois." }),
 });
