@@ -11,7 +11,7 @@ import { answerCoauthor, inviteCoauthor } from "../ideas/ideas";
 import { deliverMails } from "../kernel/mail/mail";
 import { listLabMails } from "../kernel/mail/outbox";
 import { listNotifications } from "../notifications/notifications";
-import { mailPreferences, mailPreferencesSchema, setMailPreferences } from "../notifications/preferences";
+import { mailableKinds, mailPreferences, mailPreferencesSchema, setMailPreferences } from "../notifications/preferences";
 import * as themes from "../themes/themes";
 import * as minilabs from "./minilabs";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage, minilabsIndex, openMinilab, requireMinilabVisible, type OpenMinilabInput } from "./service";
@@ -138,7 +138,7 @@ describe("email preferences", () => {
     expect((await listNotifications(s.co.id))[0]).toMatchObject({ kind: "minilab_invitation", link: `/minilabs/${m.id}` });
     expect((await listNotifications(s.facilitator.id))[0]).toMatchObject({ kind: "minilab_membership" });
     // and back on
-    await setMailPreferences(s.co.id, ["minilab_invitation", "minilab_membership"]);
+    await setMailPreferences(s.co.id, [...mailableKinds]);
     expect((await mailPreferences(s.co.id)).every((p) => p.byMail)).toBe(true);
   });
 
