@@ -6,6 +6,7 @@ import { getLab } from "~/labs/labs";
 import { hasRole, notFound } from "~/kernel/permissions";
 import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { submissionBlocker } from "~/ideas/service";
@@ -39,20 +40,7 @@ export default function CampaignPage() {
   return (
     <Page>
       <PageTitle title={c.title} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/campagnes">
-              Campagnes
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {c.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Campagnes", to: "/campagnes" }]} current={c.title} />
       {d.phase === "draft" && (
         <div className="fr-notice fr-notice--info fr-mb-4w">
           <div className="fr-container">

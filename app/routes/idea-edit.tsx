@@ -1,9 +1,10 @@
-import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/idea-edit";
 import { forbidden, notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
 import { formValues, invalid, parseForm } from "~/kernel/forms";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { loadIdeaPage, requireEditable, updateIdeaFor, similarIdeasFor } from "~/ideas/service";
 import { ideaFormSchema, similarFormSchema } from "~/ideas/schemas";
 import { IdeaForm, type IdeaFormResult } from "~/ideas/ui";
@@ -55,25 +56,7 @@ export default function EditIdea() {
   return (
     <Page>
       <PageTitle title={`Modifier «\u00a0${d.initial.title}\u00a0»`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/mes-idees">
-              Mes idées
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/idees/${d.id}`}>
-              {d.initial.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Modifier
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Mes idées", to: "/mes-idees" }, { label: d.initial.title, to: `/idees/${d.id}` }]} current="Modifier" />
       <h1>{d.isDraft ? "Compléter mon idée" : "Modifier mon idée"}</h1>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-8">

@@ -1,10 +1,11 @@
-import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/idea-new";
 import { getCampaign } from "~/campaigns/campaigns";
 import { notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
 import { formValues, invalid, parseForm } from "~/kernel/forms";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { createIdeaFor, requireCanSubmit, submissionBlocker, similarIdeasFor } from "~/ideas/service";
 import { ideaFormSchema, similarFormSchema } from "~/ideas/schemas";
 import { IdeaForm, type IdeaFormResult } from "~/ideas/ui";
@@ -45,25 +46,7 @@ export default function NewIdea() {
   return (
     <Page>
       <PageTitle title={`Déposer une idée – ${d.campaign.title}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/campagnes">
-              Campagnes
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/campagnes/${d.campaign.id}`}>
-              {d.campaign.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Déposer une idée
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Campagnes", to: "/campagnes" }, { label: d.campaign.title, to: `/campagnes/${d.campaign.id}` }]} current="Déposer une idée" />
       <h1>Déposer une idée</h1>
       {d.blocker ? (
         <div className="fr-alert fr-alert--info">

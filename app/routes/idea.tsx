@@ -8,6 +8,7 @@ import { forbidden, notFound } from "~/kernel/permissions";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
 import { commentSchema, moderationSchema } from "~/ideas/schemas";
 import { awardKinds } from "~/ideas/ideas";
@@ -82,20 +83,7 @@ export default function IdeaPage() {
   return (
     <Page>
       <PageTitle title={idea.title} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/idees">
-              Idées
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {idea.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Idées", to: "/idees" }]} current={idea.title} />
       {d.justSubmitted && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>Votre idée est déposée. Vous pouvez la modifier jusqu’à la clôture de la campagne et suivre son statut dans «{"\u00a0"}Mes idées{"\u00a0"}».</p>

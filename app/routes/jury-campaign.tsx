@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/jury-campaign";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { jurorCampaignPage } from "~/jury/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -18,20 +19,7 @@ export default function JuryCampaign() {
   return (
     <Page>
       <PageTitle title={`Jury – ${d.campaign.title}`} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/jury">
-              Mes jurys
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {d.campaign.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Mes jurys", to: "/jury" }]} current={d.campaign.title} />
       <h1>{d.campaign.title}</h1>
       <p className="fr-text--lead">
         Avancement{"\u00a0"}: {d.scored} idée{d.scored > 1 ? "s" : ""} notée{d.scored > 1 ? "s" : ""} sur {d.ideas.length}

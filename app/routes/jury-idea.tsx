@@ -4,6 +4,7 @@ import type { Route } from "./+types/jury-idea";
 import { formatNumber } from "~/kernel/format";
 import { invalid, optionalText, parseForm } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { jurorIdeaPage, scoreIdea, scoringContext } from "~/jury/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -58,25 +59,7 @@ export default function JuryIdea() {
   return (
     <Page>
       <PageTitle title={`Noter «\u00a0${d.idea.title}\u00a0»`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/jury">
-              Mes jurys
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/jury/campagnes/${d.campaign.id}`}>
-              {d.campaign.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {d.idea.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Mes jurys", to: "/jury" }, { label: d.campaign.title, to: `/jury/campagnes/${d.campaign.id}` }]} current={d.idea.title} />
       {d.saved && !a && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>

@@ -3,6 +3,7 @@ import type { Route } from "./+types/lab-analyses";
 import { invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime } from "~/kernel/format";
 import { AppForm, CheckboxGroup, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { labAnalysesPage, startAnalysis } from "~/themes/service";
 import { newAnalysisSchema, readNewAnalysis } from "~/themes/schemas";
 import { analysisScopes, runStatuses } from "~/themes/themes";
@@ -38,20 +39,7 @@ export default function LabAnalyses() {
   return (
     <Page>
       <PageTitle title={`Problématiques – ${d.lab.name}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Problématiques
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Problématiques" />
       <h1>Problématiques – {d.lab.name}</h1>
       <p>
         Germoir lit les idées d’une ou plusieurs campagnes et propose les problématiques de fond qui les traversent. L’analyse tourne en arrière-plan{"\u202f"}; vous

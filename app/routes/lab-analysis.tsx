@@ -4,6 +4,7 @@ import type { Route } from "./+types/lab-analysis";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { formatDateTime, formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { useLiveRevalidation } from "~/kernel/ui/live";
 import { analysisPage, authorizeAnalysis, cancelRun, publishAnalysis, rerun, validateTheme } from "~/themes/service";
 import { rerunSchema } from "~/themes/schemas";
@@ -60,27 +61,10 @@ export default function LabAnalysis() {
   return (
     <Page>
       <PageTitle title={`${d.analysis.title} – Problématiques`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          {d.lab && (
-            <li>
-              <Link className="fr-breadcrumb__link" to={`/lab/${d.lab.slug}/problematiques`}>
-                Problématiques
-              </Link>
-            </li>
-          )}
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {d.analysis.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        items={[{ label: "Espace lab", to: "/lab" }, ...(d.lab ? [{ label: "Problématiques", to: `/lab/${d.lab.slug}/problematiques` }] : [])]}
+        current={d.analysis.title}
+      />
       <h1>{d.analysis.title}</h1>
       <p>
         {d.analysis.scope} de {d.analysis.campaigns.join(", ")} · {plural(d.total, "idée analysée", "idées analysées")} ·{" "}

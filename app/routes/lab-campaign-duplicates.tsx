@@ -4,6 +4,7 @@ import type { Route } from "./+types/lab-campaign-duplicates";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { formatNumber, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, RadioGroup, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { duplicatesPage, mergeDuplicate, requireCampaignLabTeam } from "~/ideas/service";
 import { StatusBadge } from "~/ideas/ui";
 import { Page } from "~/web/layout";
@@ -44,25 +45,7 @@ export default function LabCampaignDuplicates() {
   return (
     <Page>
       <PageTitle title={`Doublons probables – ${d.campaign.title}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/lab/campagnes/${d.campaign.id}`}>
-              {d.campaign.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Doublons probables
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: d.campaign.title, to: `/lab/campagnes/${d.campaign.id}` }]} current="Doublons probables" />
       {a?.ok && a.message && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>

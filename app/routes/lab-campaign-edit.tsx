@@ -1,8 +1,9 @@
-import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-campaign-edit";
 import { invalid, parseForm } from "~/kernel/forms";
 import { isoDay } from "~/kernel/format";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { getCriteria, getEligibleOrganizationIds, updateCampaign } from "~/campaigns/campaigns";
 import { campaignFormSchema, campaignFormShape } from "~/campaigns/schemas";
 import { CampaignForm } from "~/campaigns/ui";
@@ -62,25 +63,7 @@ export default function EditCampaign() {
   return (
     <Page>
       <PageTitle title={`Modifier «\u00a0${d.initial.title}\u00a0»`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/lab/campagnes/${d.id}`}>
-              {d.initial.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Modifier
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: d.initial.title, to: `/lab/campagnes/${d.id}` }]} current="Modifier" />
       <h1>Modifier la campagne</h1>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-9">

@@ -1,8 +1,9 @@
-import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-campaign-new";
 import { invalid, parseForm } from "~/kernel/forms";
 import { isoDay } from "~/kernel/format";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { createCampaign } from "~/campaigns/campaigns";
 import { campaignFormSchema, campaignFormShape } from "~/campaigns/schemas";
 import { CampaignForm, defaultCriteria } from "~/campaigns/ui";
@@ -54,20 +55,7 @@ export default function NewCampaign() {
   return (
     <Page>
       <PageTitle title="Nouvelle campagne" error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Nouvelle campagne
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Nouvelle campagne" />
       <h1>Nouvelle campagne – {d.lab.name}</h1>
       <p>La campagne est créée en brouillon{"\u00a0"}: vous pourrez la prévisualiser avant de la publier.</p>
       <div className="fr-grid-row">

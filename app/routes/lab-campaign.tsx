@@ -4,6 +4,7 @@ import type { Route } from "./+types/lab-campaign";
 import { formError, formValues, invalid, parseForm, requiredText, uuidField } from "~/kernel/forms";
 import { formatDate, formatDateTime, formatNumber, isoDay, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { campaignPhaseLabels, closeCampaignNow, extendCampaign, publishCampaign } from "~/campaigns/campaigns";
 import { extendSchema } from "~/campaigns/schemas";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";
@@ -91,20 +92,7 @@ export default function LabCampaign() {
   return (
     <Page>
       <PageTitle title={`Gérer «\u00a0${c.title}\u00a0»`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {c.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current={c.title} />
       {(d.created || d.edited) && !a && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>{d.created ? "Le brouillon de la campagne est créé." : "Les modifications sont enregistrées."}</p>

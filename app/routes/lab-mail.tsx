@@ -1,8 +1,9 @@
-import { Link, useLoaderData } from "react-router";
+import { useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-mail";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { labOutboxMail } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { requireLabRole } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -40,25 +41,7 @@ export default function LabMail() {
   return (
     <Page>
       <PageTitle title={`${frenchSpaces(m.subject)} – Courriels – ${d.lab.name}`} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/lab/${d.lab.slug}/courriels`}>
-              Courriels envoyés
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {frenchSpaces(m.subject)}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: "Courriels envoyés", to: `/lab/${d.lab.slug}/courriels` }]} current={frenchSpaces(m.subject)} />
       <h1>{frenchSpaces(m.subject)}</h1>
       <dl className="germoir-mail-headers fr-mb-4w">
         <dt>De</dt>

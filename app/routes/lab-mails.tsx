@@ -3,6 +3,7 @@ import type { Route } from "./+types/lab-mails";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { labOutbox } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { requireLabRole } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -25,20 +26,7 @@ export default function LabMails() {
   return (
     <Page>
       <PageTitle title={`Courriels envoyés – ${d.lab.name}`} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Courriels envoyés
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Courriels envoyés" />
       <h1>Courriels envoyés – {d.lab.name}</h1>
       <p>
         {d.smtp

@@ -1,8 +1,9 @@
-import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-minilab-new";
 import { invalid, parseForm } from "~/kernel/forms";
 import { frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { joinPolicies, visibilities } from "~/minilabs/minilabs";
 import { newMinilabSchema } from "~/minilabs/schemas";
 import { newMinilabForm, openMinilab } from "~/minilabs/service";
@@ -37,25 +38,7 @@ export default function NewMinilab() {
   return (
     <Page>
       <PageTitle title={`Ouvrir un Mini-Lab – ${d.lab.name}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/lab/${d.lab.slug}/minilabs`}>
-              Mini-Labs
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Ouvrir un Mini-Lab
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: "Mini-Labs", to: `/lab/${d.lab.slug}/minilabs` }]} current="Ouvrir un Mini-Lab" />
       <h1>Ouvrir un Mini-Lab</h1>
       <p>Les porteurs des idées du thème choisi (auteurs et co-auteurs) sont invités automatiquement&nbsp;; les autres agents rejoignent librement ou sur demande.</p>
       <AppForm>

@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-minilabs";
 import { formatDate } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { minilabsOverview } from "~/minilabs/service";
 import { proposalCounts } from "~/arbitration/service";
 import { Page } from "~/web/layout";
@@ -33,20 +34,7 @@ export default function LabMinilabs() {
   return (
     <Page>
       <PageTitle title={`Mini-Labs – ${d.lab.name}`} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Mini-Labs
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Mini-Labs" />
       <h1>Mini-Labs – {d.lab.name}</h1>
       <p>
         <Link className="fr-btn" to={`/lab/${d.lab.slug}/minilabs/nouveau`}>

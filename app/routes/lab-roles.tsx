@@ -1,9 +1,10 @@
-import { Link, useActionData, useLoaderData } from "react-router";
+import { useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-roles";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { roleKeys, roles } from "~/kernel/permissions";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { grantByEmail, labMembers, requireLabRole, revoke } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -46,20 +47,7 @@ export default function LabRoles() {
   return (
     <Page>
       <PageTitle title={`Rôles – ${d.lab.name}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              Rôles
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Rôles" />
       <h1>Rôles – {d.lab.name}</h1>
       {a?.ok && a.message && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">

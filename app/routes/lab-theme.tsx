@@ -3,6 +3,7 @@ import type { Route } from "./+types/lab-theme";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { authorizeAnalysis, mergeThemes, moveIdea, renameTheme, splitTheme, themePage, validateTheme } from "~/themes/service";
 import { mergeSchema, moveSchema, renameSchema, themeIntentSchema } from "~/themes/schemas";
 import { Page } from "~/web/layout";
@@ -67,25 +68,7 @@ export default function LabTheme() {
   return (
     <Page>
       <PageTitle title={`${title} – ${d.analysis.title}`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/lab">
-              Espace lab
-            </Link>
-          </li>
-          <li>
-            <Link className="fr-breadcrumb__link" to={`/lab/analyses/${d.analysis.id}`}>
-              {d.analysis.title}
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: d.analysis.title, to: `/lab/analyses/${d.analysis.id}` }]} current={title} />
       <h1>
         {title}
         {d.theme?.validated && <span className="fr-badge fr-badge--success fr-ml-2w">Validé</span>}

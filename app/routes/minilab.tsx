@@ -3,6 +3,7 @@ import type { Route } from "./+types/minilab";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { inviteSchema, memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage } from "~/minilabs/service";
 import { sessionsOf } from "~/minilabs/session-service";
@@ -64,20 +65,7 @@ export default function MinilabPage() {
   return (
     <Page>
       <PageTitle title={`${m.name} – Mini-Lab`} error={!!a && !a.ok} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/minilabs">
-              Mini-Labs
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {m.name}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Mini-Labs", to: "/minilabs" }]} current={m.name} />
       <h1>{m.name}</h1>
       <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.phaseLabel}</p>
       {m.private && <p className="fr-badge fr-badge--no-icon fr-mb-2w fr-ml-1w">Privé</p>}

@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme-map";
 import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
+import { Breadcrumb } from "~/kernel/ui/page";
 import { themeMap } from "~/themes/service";
 import { colourOf } from "~/themes/ui";
 import { Page } from "~/web/layout";
@@ -23,20 +24,7 @@ export default function ThemeMap() {
   return (
     <Page>
       <PageTitle title={`${d.analysis.title} – carte des idées`} />
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" to="/problematiques">
-              Problématiques
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {d.analysis.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: "Problématiques", to: "/problematiques" }]} current={d.analysis.title} />
       <h1>{d.analysis.title}</h1>
       <p>
         {d.analysis.lab} · {plural(d.themes.length, "problématique", "problématiques")} ·{" "}
