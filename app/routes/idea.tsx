@@ -8,7 +8,7 @@ import { forbidden, notFound } from "~/kernel/permissions";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
 import { commentSchema, moderationSchema } from "~/ideas/schemas";
 import { awardKinds } from "~/ideas/ideas";
@@ -94,11 +94,7 @@ export default function IdeaPage() {
           <p>Votre brouillon est enregistré. Il n’est visible que par vous et vos co-auteurs.</p>
         </div>
       )}
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <StatusBadge status={idea.status} hidden={!!idea.hidden_at} />
       <h1 className="fr-mt-2w">{idea.title}</h1>
@@ -204,7 +200,7 @@ export default function IdeaPage() {
                     <em>Commentaire masqué par la modération. Motif{"\u00a0"}: {c.hidden_reason}</em>
                   </p>
                 ) : (
-                  <p style={{ whiteSpace: "pre-line" }}>{c.body}</p>
+                  <p style={{ whiteSpace: "pre-line" }}>{frenchSpaces(c.body)}</p>
                 )}
                 {d.rights.canModerate && !c.hidden_at && (
                   <details>

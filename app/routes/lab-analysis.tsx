@@ -4,7 +4,7 @@ import type { Route } from "./+types/lab-analysis";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { formatDateTime, formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { useLiveRevalidation } from "~/kernel/ui/live";
 import { analysisPage, authorizeAnalysis, cancelRun, publishAnalysis, rerun, validateTheme } from "~/themes/service";
 import { rerunSchema } from "~/themes/schemas";
@@ -70,11 +70,7 @@ export default function LabAnalysis() {
         {d.analysis.scope} de {d.analysis.campaigns.join(", ")} · {plural(d.total, "idée analysée", "idées analysées")} ·{" "}
         {d.analysis.publishedAt ? `publiée le ${formatDateTime(d.analysis.publishedAt)}` : "non publiée"}
       </p>
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
 
       {d.active ? (

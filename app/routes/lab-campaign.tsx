@@ -4,7 +4,7 @@ import type { Route } from "./+types/lab-campaign";
 import { formError, formValues, invalid, parseForm, requiredText, uuidField } from "~/kernel/forms";
 import { formatDate, formatDateTime, formatNumber, isoDay, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { campaignPhaseLabels, closeCampaignNow, extendCampaign, publishCampaign } from "~/campaigns/campaigns";
 import { extendSchema } from "~/campaigns/schemas";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";
@@ -98,11 +98,7 @@ export default function LabCampaign() {
           <p>{d.created ? "Le brouillon de la campagne est créé." : "Les modifications sont enregistrées."}</p>
         </div>
       )}
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <p className="fr-badge">{campaignPhaseLabels[d.phase]}</p>
       <h1 className="fr-mt-2w">{c.title}</h1>

@@ -4,7 +4,7 @@ import type { Route } from "./+types/lab-roles";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { roleKeys, roles } from "~/kernel/permissions";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { grantByEmail, labMembers, requireLabRole, revoke } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -49,11 +49,7 @@ export default function LabRoles() {
       <PageTitle title={`Rôles – ${d.lab.name}`} error={!!a && !a.ok} />
       <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }]} current="Rôles" />
       <h1>Rôles – {d.lab.name}</h1>
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <AppForm>
         <input type="hidden" name="intent" value="grant" />

@@ -3,7 +3,7 @@ import type { Route } from "./+types/lab-theme";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { authorizeAnalysis, mergeThemes, moveIdea, renameTheme, splitTheme, themePage, validateTheme } from "~/themes/service";
 import { mergeSchema, moveSchema, renameSchema, themeIntentSchema } from "~/themes/schemas";
 import { Page } from "~/web/layout";
@@ -74,11 +74,7 @@ export default function LabTheme() {
         {d.theme?.validated && <span className="fr-badge fr-badge--success fr-ml-2w">Validé</span>}
       </h1>
       {d.theme && <p>Mots clés&nbsp;: {d.theme.terms.join(", ")}</p>}
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       {d.running && (
         <div className="fr-alert fr-alert--info fr-mb-4w">

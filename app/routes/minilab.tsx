@@ -3,7 +3,7 @@ import type { Route } from "./+types/minilab";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { inviteSchema, memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage } from "~/minilabs/service";
 import { sessionsOf } from "~/minilabs/session-service";
@@ -74,11 +74,7 @@ export default function MinilabPage() {
           <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? `\u00a0: ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
         </div>
       )}
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <p className="fr-text--lead">{frenchSpaces(m.question)}</p>
       <p>

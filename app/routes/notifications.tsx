@@ -6,6 +6,7 @@ import { formError, invalid, parseForm } from "~/kernel/forms";
 import { mailPreferences, mailPreferencesSchema, setMailPreferences } from "~/notifications/preferences";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, CheckboxGroup, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { SuccessNotice } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser, safeReturnPath } from "~/web/auth";
 import { readForm } from "~/web/errors";
@@ -47,11 +48,7 @@ export default function Notifications() {
     <Page>
       <PageTitle title="Notifications" error={!!a && !a.ok} />
       <h1>Notifications</h1>
-      {a?.ok && a.message && (
-        <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{a.message}</p>
-        </div>
-      )}
+      <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       {unread > 0 && (
         <AppForm>

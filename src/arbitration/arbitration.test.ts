@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { makeCampaign, makeLab, makeMember, makeOrganization, makeTheme, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { createUser } from "../accounts/accounts";
 import { ensureUnit } from "../organizations/organizations";
 import { grantRole } from "../labs/labs";
@@ -9,7 +9,6 @@ import { db } from "../kernel/runtime";
 import { createIdeaFor } from "../ideas/service";
 import { answerCoauthor, award, inviteCoauthor } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
-import * as themes from "../themes/themes";
 import { join, openMinilab } from "../minilabs/service";
 import * as arb from "./arbitration";
 import { inviteMembers } from "../minilabs/minilabs";
@@ -69,27 +68,7 @@ async function setup() {
   await award(awarded.id, "prize", "Une idée simple et utile.", team.userId);
   await inviteCoauthor(i2.id, co.id, a2.id);
   await answerCoauthor(i2.id, co.id, true);
-  const a = await themes.createAnalysis({ labId: lab.id, title: "Analyse", campaignIds: [c.id], scope: "all", k: 2, createdBy: team.userId });
-  const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: team.userId });
-  await themes.startRun(run.id, 2);
-  const ids = [i1.id, i2.id];
-  await themes.saveAnalysisRun(
-    {
-      runId: run.id,
-      analysisId: a.id,
-      chosenK: 1,
-      quality: [],
-      stats: {},
-      kept: [],
-      created: [{ label: "Gaspillage à la cantine", terms: [], representativeIds: ids, cohesion: 1, members: ids.map((ideaId) => ({ ideaId, similarity: 1 })) }],
-      outliers: [],
-      positions: [],
-      frozenIdeaIds: [],
-    },
-    team.userId,
-  );
-  await themes.setPublished(a.id, team.userId, true);
-  const theme = (await themes.listThemes(a.id))[0];
+  const theme = await makeTheme({ labId: lab.id, campaignId: c.id, ideaIds: [i1.id, i2.id], label: "Gaspillage à la cantine", curatorId: team.userId });
   const facilitator = await makeUser();
   const m = await openMinilab(team, lab.slug, {
     themeId: theme.id,

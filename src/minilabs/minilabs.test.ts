@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { makeCampaign, makeLab, makeMember, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { makeCampaign, makeLab, makeMember, makeTheme, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { createIdeaFor } from "../ideas/service";
 import { answerCoauthor, inviteCoauthor } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
-import * as themes from "../themes/themes";
 import * as minilabs from "./minilabs";
 import { answerRequest, declineInvitation, join, leave, minilabPage, minilabsIndex, minilabsOverview, openMinilab, type OpenMinilabInput } from "./service";
 
@@ -30,28 +29,7 @@ async function setup() {
   const i3 = await createIdeaFor(await viewerOf(other), c.id, form("Covoiturage entre sites"), []);
   await inviteCoauthor(i2.id, co.id, a2.id);
   await answerCoauthor(i2.id, co.id, true);
-  const themeOf = async (published: boolean, ids: string[], label: string) => {
-    const a = await themes.createAnalysis({ labId: lab.id, title: label, campaignIds: [c.id], scope: "all", k: 2, createdBy: team.userId });
-    const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: team.userId });
-    await themes.startRun(run.id, ids.length);
-    await themes.saveAnalysisRun(
-      {
-        runId: run.id,
-        analysisId: a.id,
-        chosenK: 1,
-        quality: [],
-        stats: {},
-        kept: [],
-        created: [{ label, terms: [], representativeIds: ids, cohesion: 1, members: ids.map((ideaId) => ({ ideaId, similarity: 1 })) }],
-        outliers: [],
-        positions: [],
-        frozenIdeaIds: [],
-      },
-      team.userId,
-    );
-    if (published) await themes.setPublished(a.id, team.userId, true);
-    return (await themes.listThemes(a.id))[0];
-  };
+  const themeOf = (published: boolean, ids: string[], label: string) => makeTheme({ labId: lab.id, campaignId: c.id, ideaIds: ids, label, curatorId: team.userId, published });
   const theme = await themeOf(true, [i1.id, i2.id], "Gaspillage à la cantine");
   const hidden = await themeOf(false, [i3.id], "Déplacements");
   const facilitator = await makeUser();

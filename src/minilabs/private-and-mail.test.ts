@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { makeCampaign, makeLab, makeMember, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { makeCampaign, makeLab, makeMember, makeTheme, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { createIdeaFor } from "../ideas/service";
 import { answerCoauthor, inviteCoauthor } from "../ideas/ideas";
 import { deliverMails } from "../kernel/mail/mail";
 import { listLabMails } from "../kernel/mail/outbox";
 import { listNotifications } from "../notifications/notifications";
 import { mailableKinds, mailPreferences, mailPreferencesSchema, setMailPreferences } from "../notifications/preferences";
-import * as themes from "../themes/themes";
 import * as minilabs from "./minilabs";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage, minilabsIndex, openMinilab, requireMinilabVisible, type OpenMinilabInput } from "./service";
 
@@ -37,27 +36,7 @@ async function setup() {
   const i2 = await createIdeaFor(await viewerOf(a2), c.id, form("Peser les restes des plateaux"), []);
   await inviteCoauthor(i2.id, co.id, a2.id);
   await answerCoauthor(i2.id, co.id, true);
-  const a = await themes.createAnalysis({ labId: lab.id, title: "Analyse", campaignIds: [c.id], scope: "all", k: 2, createdBy: team.userId });
-  const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: team.userId });
-  await themes.startRun(run.id, 2);
-  const ids = [i1.id, i2.id];
-  await themes.saveAnalysisRun(
-    {
-      runId: run.id,
-      analysisId: a.id,
-      chosenK: 1,
-      quality: [],
-      stats: {},
-      kept: [],
-      created: [{ label: "Gaspillage à la cantine", terms: [], representativeIds: ids, cohesion: 1, members: ids.map((ideaId) => ({ ideaId, similarity: 1 })) }],
-      outliers: [],
-      positions: [],
-      frozenIdeaIds: [],
-    },
-    team.userId,
-  );
-  await themes.setPublished(a.id, team.userId, true);
-  const theme = (await themes.listThemes(a.id))[0];
+  const theme = await makeTheme({ labId: lab.id, campaignId: c.id, ideaIds: [i1.id, i2.id], label: "Gaspillage à la cantine", curatorId: team.userId });
   const facilitator = await makeUser({ givenName: "Fanny" });
   const input = (over: Partial<OpenMinilabInput> = {}): OpenMinilabInput => ({
     themeId: theme.id,

@@ -58,3 +58,32 @@ export async function makeCampaign(labId: string, over: Partial<{ opensAt: Date;
   if (over.publish !== false) await publishCampaign(c.id);
   return c;
 }
+
+/**
+ * A theme holding exactly these ideas, saved as an analysis run would and published (or not):
+ * for the modules that start from a published theme (Mini-Labs, arbitration).
+ */
+export async function makeTheme(input: { labId: string; campaignId: string; ideaIds: string[]; label: string; curatorId: string; published?: boolean }) {
+  const themes = await import("../../src/themes/themes");
+  const a = await themes.createAnalysis({ labId: input.labId, title: input.label, campaignIds: [input.campaignId], scope: "all", k: 2, createdBy: input.curatorId });
+  const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: input.curatorId });
+  await themes.startRun(run.id, input.ideaIds.length);
+  const ids = input.ideaIds;
+  await themes.saveAnalysisRun(
+    {
+      runId: run.id,
+      analysisId: a.id,
+      chosenK: 1,
+      quality: [],
+      stats: {},
+      kept: [],
+      created: [{ label: input.label, terms: [], representativeIds: ids, cohesion: 1, members: ids.map((ideaId) => ({ ideaId, similarity: 1 })) }],
+      outliers: [],
+      positions: [],
+      frozenIdeaIds: [],
+    },
+    input.curatorId,
+  );
+  if (input.published !== false) await themes.setPublished(a.id, input.curatorId, true);
+  return (await themes.listThemes(a.id))[0];
+}

@@ -27,7 +27,7 @@ export function Breadcrumb({ items, current }: { items: { label: string; to: str
 export function SuccessNotice({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-4w" role="status">
+    <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
       <p>{frenchSpaces(message)}</p>
     </div>
   );
