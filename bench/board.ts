@@ -35,6 +35,27 @@ function kb(pid: number, key: "VmRSS" | "VmHWM"): number {
     return 0;
   }
 }
+/** The server and its cluster workers, if any. */
+function tree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${out[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        out.push(...fs.readFileSync(`/proc/${out[i]}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  return out;
+}
+const rss = (pid: number) => tree(pid).reduce((sum, p) => sum + kb(p, "VmRSS"), 0);
 const mb = (k: number) => `${(k / 1024).toFixed(0)} Mo`;
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -125,14 +146,14 @@ async function round(server: TestServer, n: number, minilabPath: string, facilit
   await Promise.all(followers.map((f) => f.open(`${boardPath}/flux`)));
   const ready = Date.now() + 30_000;
   while (followers.some((f) => !f.snapshot) && Date.now() < ready) await new Promise((r) => setTimeout(r, 20));
-  const rssBefore = kb(server.process.pid!, "VmRSS");
+  const rssBefore = rss(server.process.pid!);
   log(`${n} streams open (${followers.filter((f) => f.snapshot).length} with their snapshot); server ${mb(rssBefore)}`);
 
   const sent = new Map<string, number>();
   const writes: number[] = [];
   let refused = 0;
   let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, kb(server.process.pid!, "VmRSS"))), 100);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss(server.process.pid!))), 100);
   const columns = ["constats", "idees", "solutions"];
   await Promise.all(
     people.map(async (c, i) => {
@@ -170,7 +191,7 @@ async function round(server: TestServer, n: number, minilabPath: string, facilit
     }
     toLast.push(worst);
   }
-  const peak = Math.max(peakRss, kb(server.process.pid!, "VmRSS"));
+  const peak = Math.max(peakRss, rss(server.process.pid!));
   for (const f of followers) f.close();
   return {
     participants: n,
@@ -192,7 +213,7 @@ async function main() {
     const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
     if (b.status !== 0) throw new Error("build failed");
   }
-  log(`starting the server (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, Grand Est demo)`);
+  log(`starting the server (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, Grand Est demo${process.env.WEB_CONCURRENCY ? `, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY}` : ""})`);
   const server = await startServer({ LOG_LEVEL: "warn" });
   try {
     const facilitator = await signedIn(server.url, labTeam.find((p) => p.key === "facilitator-1")!.email);
@@ -202,8 +223,8 @@ async function main() {
     const results = [];
     for (const n of ROUNDS) results.push(await round(server, n, `/minilabs/${id}`, facilitator));
     console.log("");
-    console.log(`Tableau en direct — ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, ${SECONDS} s par mesure, ${NOTES} post-it par participant, ${navigatorCores()} cœurs`);
-    console.log("participants | post-it | livraisons (manquantes) | écriture p50/p95 | délai p50 / p95 / max | jusqu’au dernier client p50 / p95 | mémoire serveur avant → pic");
+    console.log(`Tableau en direct — ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}${process.env.WEB_CONCURRENCY ? ` (${process.env.WEB_CONCURRENCY} processus web)` : ""}, ${SECONDS} s par mesure, ${NOTES} post-it par participant, ${navigatorCores()} cœurs`);
+    console.log("participants | post-it | livraisons (manquantes) | écriture p50/p95 | délai p50 / p95 / max | jusqu’au dernier client p50 / p95 | mémoire serveur (tous ses processus) avant → pic");
     for (const r of results) {
       console.log(
         `${String(r.participants).padStart(12)} | ${String(r.notes).padStart(7)} | ${r.deliveries} (${r.missing}) | ${ms(r.write.p50)} / ${ms(r.write.p95)} | ${ms(r.delay.p50)} / ${ms(r.delay.p95)} / ${ms(r.delay.max)} | ${ms(r.lastClient.p50)} / ${ms(r.lastClient.p95)} | ${mb(r.rssBefore)} → ${mb(r.peak)}${r.refused ? ` | ${r.refused} refusées` : ""}`,
