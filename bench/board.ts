@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { startServer, type TestServer } from "../tests/support/server";
 import { Client } from "../tests/support/http";
+import { BoardFollower } from "../tests/support/sse";
 import { agents, labTeam } from "../src/demo/content/index";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -64,51 +65,6 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** One participant's stream: records when each note (by its text) first arrived. */
-class Follower {
-  arrivals = new Map<string, number>();
-  snapshot = false;
-  private ctrl = new AbortController();
-  constructor(readonly client: Client) {}
-  async open(url: string) {
-    const res = await this.client.request(url, { signal: this.ctrl.signal, headers: { accept: "text/event-stream" } });
-    if (res.status !== 200 || !res.body) throw new Error(`stream refused: ${res.status}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = "";
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buf += value;
-          let end: number;
-          while ((end = buf.indexOf("\n\n")) >= 0) {
-            const block = buf.slice(0, end);
-            buf = buf.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = block
-              .split("\n")
-              .filter((l) => l.startsWith("data: "))
-              .map((l) => l.slice(6))
-              .join("\n");
-            if (event === "snapshot") this.snapshot = true;
-            else if (event === "change") {
-              const at = performance.now();
-              const n = JSON.parse(data) as { text: string; version: number };
-              if (n.version === 1 && !this.arrivals.has(n.text)) this.arrivals.set(n.text, at);
-            }
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  }
-  close() {
-    this.ctrl.abort();
-  }
-}
-
 async function signedIn(base: string, email: string): Promise<Client> {
   const c = new Client(base);
   await c.signInAs(email);
@@ -142,7 +98,7 @@ async function round(server: TestServer, n: number, minilabPath: string, facilit
   const boardPath = `${sessionPath}/tableau`;
   const tokens = await Promise.all(people.map((c) => c.csrf(boardPath)));
 
-  const followers = people.map((c) => new Follower(c));
+  const followers = people.map((c) => new BoardFollower(c));
   await Promise.all(followers.map((f) => f.open(`${boardPath}/flux`)));
   const ready = Date.now() + 30_000;
   while (followers.some((f) => !f.snapshot) && Date.now() < ready) await new Promise((r) => setTimeout(r, 20));

@@ -187,10 +187,18 @@ export async function deleteNote(sessionId: string, noteId: string): Promise<Boa
  */
 export async function moveNote(sessionId: string, noteId: string, to: { column: BoardColumn; index?: number } | { step: -1 | 1 }): Promise<BoardNote | null> {
   return inTransaction(async (trx) => {
-    const current = await trx.selectFrom("board_notes").select(["column_key"]).where("id", "=", noteId).where("session_id", "=", sessionId).where("deleted_at", "is", null).executeTakeFirst();
+    // The note's row first (so its column cannot change under us), then its columns in a fixed
+    // order: every move takes its locks in the same order, so two moves never wait on each other.
+    const current = await trx
+      .selectFrom("board_notes")
+      .select(["column_key"])
+      .where("id", "=", noteId)
+      .where("session_id", "=", sessionId)
+      .where("deleted_at", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) return null;
     const column = "column" in to ? to.column : current.column_key;
-    // Locks taken in a fixed order: two moves between the same columns never wait on each other.
     for (const c of boardColumnKeys.filter((k) => k === column || k === current.column_key)) await lockColumn(trx, sessionId, c);
     const others = await trx
       .selectFrom("board_notes")
