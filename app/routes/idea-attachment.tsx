@@ -1,3 +1,4 @@
+import { fileDownload } from "~/kernel/db/files";
 import type { Route } from "./+types/idea-attachment";
 import { notFound } from "~/kernel/permissions";
 import { getAttachment } from "~/ideas/ideas";
@@ -11,13 +12,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   await requireVisible(s, params.ideaId).catch(loaderFailure);
   const att = await getAttachment(params.ideaId, params.attachmentId);
   if (!att) notFound("Cette pièce jointe n’existe pas.");
-  return new Response(new Uint8Array(att.content), {
-    headers: {
-      "Content-Type": att.mime,
-      "Content-Length": String(att.size),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=0",
-    },
-  });
+  return fileDownload(att);
 }

@@ -1,3 +1,4 @@
+import { fileDownload } from "~/kernel/db/files";
 import type { Route } from "./+types/proposal-attachment";
 import { proposalAttachment } from "~/arbitration/service";
 import { requireUser } from "~/web/auth";
@@ -7,13 +8,5 @@ import { loaderFailure } from "~/web/errors";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const att = await proposalAttachment(s, params.proposalId, params.attachmentId).catch(loaderFailure);
-  return new Response(new Uint8Array(att.content), {
-    headers: {
-      "Content-Type": att.mime,
-      "Content-Length": String(att.size),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=0",
-    },
-  });
+  return fileDownload(att);
 }

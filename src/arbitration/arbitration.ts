@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { fileTable, type StoredFileMeta } from "../kernel/db/files";
 
 export type ProposalStatus = "draft" | "submitted";
 export const proposalStatuses: Record<ProposalStatus, string> = {
@@ -63,7 +64,7 @@ type ArbitrationTables = {
 
 export type Proposal = Selectable<ArbitrationTables["proposals"]>;
 export type Decision = Selectable<ArbitrationTables["decisions"]>;
-export type ProposalAttachmentMeta = Omit<Selectable<ArbitrationTables["proposal_attachments"]>, "content">;
+export type ProposalAttachmentMeta = StoredFileMeta;
 
 const q = () => db().withTables<ArbitrationTables>();
 
@@ -212,32 +213,14 @@ export async function submittedProposalsOfMinilabs(minilabIds: string[]): Promis
 
 export const MAX_ATTACHMENTS = 5;
 
+const attachments = fileTable("proposal_attachments", "proposal_id");
+
 export async function addAttachment(a: { proposalId: string; filename: string; mime: string; content: Buffer; uploadedBy: string }): Promise<ProposalAttachmentMeta> {
-  return q()
-    .insertInto("proposal_attachments")
-    .values({ proposal_id: a.proposalId, filename: a.filename, mime: a.mime, size: a.content.length, content: a.content, uploaded_by: a.uploadedBy })
-    .returning(["id", "proposal_id", "filename", "mime", "size", "uploaded_by", "created_at"])
-    .executeTakeFirstOrThrow();
+  return attachments.add(a.proposalId, a);
 }
-
-export async function listAttachments(proposalId: string): Promise<ProposalAttachmentMeta[]> {
-  return q()
-    .selectFrom("proposal_attachments")
-    .select(["id", "proposal_id", "filename", "mime", "size", "uploaded_by", "created_at"])
-    .where("proposal_id", "=", proposalId)
-    .orderBy("created_at")
-    .execute();
-}
-
-export async function getAttachment(proposalId: string, id: string) {
-  if (!isUuid(id) || !isUuid(proposalId)) return undefined;
-  return q().selectFrom("proposal_attachments").selectAll().where("id", "=", id).where("proposal_id", "=", proposalId).executeTakeFirst();
-}
-
-export async function deleteAttachment(proposalId: string, id: string): Promise<void> {
-  if (!isUuid(id)) return;
-  await q().deleteFrom("proposal_attachments").where("id", "=", id).where("proposal_id", "=", proposalId).execute();
-}
+export const listAttachments = (ownerId: string): Promise<ProposalAttachmentMeta[]> => attachments.list(ownerId);
+export const getAttachment = (ownerId: string, id: string) => attachments.get(ownerId, id);
+export const deleteAttachment = (ownerId: string, id: string) => attachments.remove(ownerId, id);
 
 // ---------------------------------------------------------------- decisions (insert only)
 

@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable, type Transaction } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { fileTable, type StoredFileMeta } from "../kernel/db/files";
 import { frenchSpaces } from "../kernel/format";
 import { referenceCache } from "../kernel/cache";
 
@@ -98,7 +99,7 @@ export type Idea = Selectable<IdeasTables["ideas"]>;
 export type IdeaEvent = Selectable<IdeasTables["idea_events"]>;
 export type IdeaComment = Selectable<IdeasTables["idea_comments"]>;
 export type IdeaCoauthor = Selectable<IdeasTables["idea_coauthors"]>;
-export type AttachmentMeta = Omit<Selectable<IdeasTables["idea_attachments"]>, "content">;
+export type AttachmentMeta = StoredFileMeta;
 
 type Db = ReturnType<typeof q>;
 const q = () => db().withTables<IdeasTables>();
@@ -904,29 +905,11 @@ export async function hideComment(commentId: string, reason: string, actorId: st
 
 export const MAX_ATTACHMENTS = 5;
 
+const attachments = fileTable("idea_attachments", "idea_id");
+
 export async function addAttachment(a: { ideaId: string; filename: string; mime: string; content: Buffer; uploadedBy: string }): Promise<AttachmentMeta> {
-  return q()
-    .insertInto("idea_attachments")
-    .values({ idea_id: a.ideaId, filename: a.filename, mime: a.mime, size: a.content.length, content: a.content, uploaded_by: a.uploadedBy })
-    .returning(["id", "idea_id", "filename", "mime", "size", "uploaded_by", "created_at"])
-    .executeTakeFirstOrThrow();
+  return attachments.add(a.ideaId, a);
 }
-
-export async function listAttachments(ideaId: string): Promise<AttachmentMeta[]> {
-  return q()
-    .selectFrom("idea_attachments")
-    .select(["id", "idea_id", "filename", "mime", "size", "uploaded_by", "created_at"])
-    .where("idea_id", "=", ideaId)
-    .orderBy("created_at")
-    .execute();
-}
-
-export async function getAttachment(ideaId: string, id: string) {
-  if (!isUuid(id) || !isUuid(ideaId)) return undefined;
-  return q().selectFrom("idea_attachments").selectAll().where("id", "=", id).where("idea_id", "=", ideaId).executeTakeFirst();
-}
-
-export async function deleteAttachment(ideaId: string, id: string): Promise<void> {
-  if (!isUuid(id)) return;
-  await q().deleteFrom("idea_attachments").where("id", "=", id).where("idea_id", "=", ideaId).execute();
-}
+export const listAttachments = (ownerId: string): Promise<AttachmentMeta[]> => attachments.list(ownerId);
+export const getAttachment = (ownerId: string, id: string) => attachments.get(ownerId, id);
+export const deleteAttachment = (ownerId: string, id: string) => attachments.remove(ownerId, id);
