@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDate, frenchSpaces } from "../kernel/format";
-import { acceptedTypes } from "../kernel/uploads";
 import { AppForm, ErrorSummary, Field, SelectField, SubmitButton, valueOf, type ActionResult } from "../kernel/ui/forms";
+import { AttachmentsField } from "../kernel/ui/files";
 import type { IdeaTrace } from "./trace";
 
 export interface ProposalInitial {
@@ -48,46 +48,7 @@ export function ProposalForm(props: { a?: ActionResult; initial?: ProposalInitia
         options={props.directorates.map((d) => ({ value: d, label: d }))}
         required
       />
-      {props.attachments && props.attachments.length > 0 && (
-        <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend">Pièces jointes déjà déposées</legend>
-          {props.attachments.map((att, i) => (
-            <div key={att.id} className="fr-fieldset__element">
-              <div className="fr-checkbox-group fr-checkbox-group--sm">
-                <input type="checkbox" id={`remove-${i}`} name="removeAttachment" value={att.id} />
-                <label className="fr-label" htmlFor={`remove-${i}`}>
-                  Retirer «{"\u00a0"}
-                  {att.filename}
-                  {"\u00a0"}»
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-      )}
-      <div className={`fr-upload-group${e.attachments ? " fr-upload-group--error" : ""}`}>
-        <label className="fr-label" htmlFor="field-attachments">
-          Pièces jointes (facultatif)
-          <span className="fr-hint-text">
-            {Object.values(acceptedTypes).join(", ")}. {props.maxMb}
-            {"\u00a0"}Mo maximum par fichier, 5{"\u00a0"}fichiers au plus.
-          </span>
-        </label>
-        <input
-          className="fr-upload"
-          type="file"
-          id="field-attachments"
-          name="attachments"
-          multiple
-          accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
-          aria-describedby={e.attachments ? "field-attachments-error" : undefined}
-        />
-        {e.attachments && (
-          <p className="fr-error-text" id="field-attachments-error">
-            {frenchSpaces(e.attachments)}
-          </p>
-        )}
-      </div>
+      <AttachmentsField existing={props.attachments} error={e.attachments} maxMb={props.maxMb} />
       <p className="fr-mt-4w">
         <SubmitButton>{props.submitLabel}</SubmitButton>
       </p>

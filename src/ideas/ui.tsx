@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useFetcher } from "react-router";
 import { AppForm, ErrorSummary, Field, SubmitButton, valueOf, type ActionResult } from "../kernel/ui/forms";
+import { AttachmentsField } from "../kernel/ui/files";
 import { ideaStatuses, type IdeaStatus } from "./ideas";
 import { formatDate, frenchSpaces, plural } from "../kernel/format";
 import type { SimilarIdeaView } from "./service";
-import { acceptedTypes } from "../kernel/uploads";
 
 const badgeClass: Record<IdeaStatus, string> = {
   draft: "fr-badge--new",
@@ -151,43 +151,7 @@ export function IdeaForm(props: {
         type="text"
         autoComplete="off"
       />
-      {props.attachments && props.attachments.length > 0 && (
-        <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend">Pièces jointes déjà déposées</legend>
-          {props.attachments.map((att, i) => (
-            <div key={att.id} className="fr-fieldset__element">
-              <div className="fr-checkbox-group fr-checkbox-group--sm">
-                <input type="checkbox" id={`remove-${i}`} name="removeAttachment" value={att.id} />
-                <label className="fr-label" htmlFor={`remove-${i}`}>
-                  Retirer «{"\u00a0"}{att.filename}{"\u00a0"}»
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-      )}
-      <div className={`fr-upload-group${e.attachments ? " fr-upload-group--error" : ""}`}>
-        <label className="fr-label" htmlFor="field-attachments">
-          Pièces jointes (facultatif)
-          <span className="fr-hint-text">
-            {Object.values(acceptedTypes).join(", ")}. {props.maxMb}{"\u00a0"}Mo maximum par fichier, 5{"\u00a0"}fichiers au plus.
-          </span>
-        </label>
-        <input
-          className="fr-upload"
-          type="file"
-          id="field-attachments"
-          name="attachments"
-          multiple
-          accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
-          aria-describedby={e.attachments ? "field-attachments-error" : undefined}
-        />
-        {e.attachments && (
-          <p className="fr-error-text" id="field-attachments-error">
-            {e.attachments}
-          </p>
-        )}
-      </div>
+      <AttachmentsField existing={props.attachments} error={e.attachments} maxMb={props.maxMb} />
       {props.children}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
         <li>
