@@ -1,7 +1,8 @@
-import { Link, useLoaderData } from "react-router";
+import { useLoaderData } from "react-router";
 import type { Route } from "./+types/communities";
 import { PageTitle } from "~/kernel/ui/forms";
-import { frenchSpaces, plural } from "~/kernel/format";
+import { LinkCard } from "~/kernel/ui/page";
+import { plural } from "~/kernel/format";
 import { communitiesIndex } from "~/communities/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -24,21 +25,18 @@ export default function Communities() {
         <ul className="germoir-card-list">
           {d.communities.map((c) => (
             <li key={c.id}>
-              <div className="fr-card fr-card--no-arrow">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h2 className="fr-card__title">
-                      <Link to={`/communautes/${c.id}`}>{c.name}</Link>
-                    </h2>
-                    <p className="fr-card__desc">{frenchSpaces(c.profession)}</p>
-                    <div className="fr-card__start">
-                      <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{plural(c.members, "membre", "membres")}</p>
-                      {c.member && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">Vous en êtes membre</p>}
-                    </div>
-                    <p className="fr-card__detail">{c.lab}</p>
-                  </div>
-                </div>
-              </div>
+              <LinkCard
+                to={`/communautes/${c.id}`}
+                title={c.name}
+                description={c.profession}
+                badges={
+                  <>
+                    <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{plural(c.members, "membre", "membres")}</p>
+                    {c.member && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">Vous en êtes membre</p>}
+                  </>
+                }
+                detail={c.lab}
+              />
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { listAllCampaignOptions } from "~/campaigns/campaigns";
 import { listOrganizations } from "~/organizations/organizations";
 import { formatDate, plural } from "~/kernel/format";
 import { PageTitle, SelectField } from "~/kernel/ui/forms";
+import { Pagination } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -141,39 +142,7 @@ export default function Ideas() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav role="navigation" className="fr-pagination" aria-label="Pagination">
-          <ul className="fr-pagination__list">
-            <li>
-              {d.page > 1 ? (
-                <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" to={pageHref(f, d.page - 1)}>
-                  Page précédente
-                </Link>
-              ) : (
-                <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">
-                  Page précédente
-                </a>
-              )}
-            </li>
-            <li>
-              <a className="fr-pagination__link" aria-current="page" title={`Page ${d.page} sur ${pages}`}>
-                {d.page} / {pages}
-              </a>
-            </li>
-            <li>
-              {d.page < pages ? (
-                <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" to={pageHref(f, d.page + 1)}>
-                  Page suivante
-                </Link>
-              ) : (
-                <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">
-                  Page suivante
-                </a>
-              )}
-            </li>
-          </ul>
-        </nav>
-      )}
+      <Pagination page={d.page} pages={pages} href={(n) => pageHref(f, n)} />
     </Page>
   );
 }

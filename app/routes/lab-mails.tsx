@@ -3,7 +3,7 @@ import type { Route } from "./+types/lab-mails";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { labOutbox } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { Breadcrumb, Pagination } from "~/kernel/ui/page";
 import { requireLabRole } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -64,39 +64,7 @@ export default function LabMails() {
           </table>
         </div>
       )}
-      {d.pages > 1 && (
-        <nav role="navigation" className="fr-pagination" aria-label="Pagination">
-          <ul className="fr-pagination__list">
-            <li>
-              {d.page > 1 ? (
-                <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" to={href(d.page - 1)}>
-                  Page précédente
-                </Link>
-              ) : (
-                <a className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">
-                  Page précédente
-                </a>
-              )}
-            </li>
-            <li>
-              <a className="fr-pagination__link" aria-current="page" title={`Page ${d.page} sur ${d.pages}`}>
-                {d.page} / {d.pages}
-              </a>
-            </li>
-            <li>
-              {d.page < d.pages ? (
-                <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" to={href(d.page + 1)}>
-                  Page suivante
-                </Link>
-              ) : (
-                <a className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">
-                  Page suivante
-                </a>
-              )}
-            </li>
-          </ul>
-        </nav>
-      )}
+      <Pagination page={d.page} pages={d.pages} href={href} />
     </Page>
   );
 }

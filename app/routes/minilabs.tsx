@@ -1,7 +1,7 @@
-import { Link, useLoaderData } from "react-router";
+import { useLoaderData } from "react-router";
 import type { Route } from "./+types/minilabs";
 import { PageTitle } from "~/kernel/ui/forms";
-import { frenchSpaces } from "~/kernel/format";
+import { LinkCard } from "~/kernel/ui/page";
 import { minilabsIndex } from "~/minilabs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -30,25 +30,19 @@ export default function Minilabs() {
         <ul className="germoir-card-list">
           {d.minilabs.map((m) => (
             <li key={m.id}>
-              <div className="fr-card fr-card--no-arrow">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h2 className="fr-card__title">
-                      <Link to={`/minilabs/${m.id}`}>{m.name}</Link>
-                    </h2>
-                    <p className="fr-card__desc">{frenchSpaces(m.question)}</p>
-                    <div className="fr-card__start">
-                      <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{m.phase}</p>
-                      {m.myStatus && mine[m.myStatus] && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">{mine[m.myStatus]}</p>}
-                      {m.private && <p className="fr-badge fr-badge--sm fr-badge--no-icon fr-ml-1w">Privé</p>}
-                    </div>
-                    <p className="fr-card__detail">
-                      {m.lab}
-                      {m.theme ? ` · thème «\u00a0${m.theme}\u00a0»` : ""}
-                    </p>
-                  </div>
-                </div>
-              </div>
+              <LinkCard
+                to={`/minilabs/${m.id}`}
+                title={m.name}
+                description={m.question}
+                badges={
+                  <>
+                    <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{m.phase}</p>
+                    {m.myStatus && mine[m.myStatus] && <p className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1w">{mine[m.myStatus]}</p>}
+                    {m.private && <p className="fr-badge fr-badge--sm fr-badge--no-icon fr-ml-1w">Privé</p>}
+                  </>
+                }
+                detail={`${m.lab}${m.theme ? ` · thème «\u00a0${m.theme}\u00a0»` : ""}`}
+              />
             </li>
           ))}
         </ul>
