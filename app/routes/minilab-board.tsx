@@ -20,9 +20,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
-    await requireBoardAccess(s, params.minilabId, params.sessionId);
     const p = parseForm(fd, boardIntentSchema);
-    if (!p.ok) return invalid(p);
+    if (!p.ok) {
+      // Someone who may not see the board learns nothing from its form's errors.
+      await requireBoardAccess(s, params.minilabId, params.sessionId);
+      return invalid(p);
+    }
+    // changeBoard checks who may do what: the board's hot path reads the viewer's standing once.
     const message = await changeBoard(s, params.minilabId, params.sessionId, p.data);
     return { ok: true, message, myVotes: p.data.intent === "vote" ? await myDots(s, params.sessionId) : undefined };
   } catch (err) {

@@ -41,11 +41,9 @@ export function useLiveBoard(initial: BoardNote[], streamUrl: string, me: string
     });
     es.addEventListener("change", (e) => {
       const n = JSON.parse((e as MessageEvent).data) as BoardNote;
-      setNotes((cur) => {
-        const had = cur.get(n.id);
-        if (!had && !n.deleted && n.authorId !== me) setAnnounce(frenchSpaces(`Nouveau post-it de ${n.authorName} dans « ${boardColumns[n.column]} » : ${n.text}`));
-        return mergeNotes(cur, [n]);
-      });
+      // A note's creation is its version 1: announce the others' new notes to screen readers.
+      if (n.version === 1 && n.authorId !== me) setAnnounce(frenchSpaces(`Nouveau post-it de ${n.authorName} dans « ${boardColumns[n.column]} » : ${n.text}`));
+      setNotes((cur) => mergeNotes(cur, [n]));
     });
     return () => es.close();
   }, [streamUrl, me]);

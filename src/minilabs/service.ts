@@ -8,7 +8,7 @@ import { holdersOf } from "../ideas/ideas";
 import { notify } from "../notifications/notifications";
 import { publishedTheme, publishedThemesOfLab } from "../themes/service";
 import * as minilabs from "./minilabs";
-import { sessionCounts } from "./session-service";
+import { sessionCounts } from "./sessions";
 
 export interface OpenMinilabInput {
   themeId: string | null;

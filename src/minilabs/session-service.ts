@@ -5,6 +5,7 @@ import { getLab } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { liveStream } from "../kernel/live/hub";
 import * as minilabs from "./minilabs";
+import { requireMinilabVisible } from "./service";
 import * as sessions from "./sessions";
 import * as board from "./board";
 import type { BoardIntent } from "./session-schemas";
@@ -23,15 +24,11 @@ export interface Standing {
   participate: boolean;
 }
 
+/** A private Mini-Lab's sessions and board answer the same 404 as an unknown Mini-Lab to others. */
 async function standing(viewer: Viewer, minilabId: string): Promise<Standing> {
-  const m = await minilabs.getMinilab(minilabId);
-  if (!m) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
-  const member = await minilabs.getMember(m.id, viewer.userId);
-  const labTeam = hasRole(viewer.principal, m.lab_id, "lab_team");
+  const { minilab: m, me: member } = await requireMinilabVisible(viewer, minilabId);
   const active = member?.status === "active";
-  const manage = labTeam || (active && member?.role === "facilitator");
-  // A private Mini-Lab, its sessions and its board: the same 404 as an unknown one for others.
-  if (!minilabs.visibleTo(m, member?.status, labTeam)) throw new Refusal("Ce Mini-Lab n’existe pas.", 404);
+  const manage = hasRole(viewer.principal, m.lab_id, "lab_team") || (active && member?.role === "facilitator");
   return { minilab: m, member, manage, participate: manage || active };
 }
 
@@ -108,19 +105,6 @@ export async function sessionsOf(minilabId: string) {
     present: attendance.filter((a) => a.session_id === x.id && a.present).length,
     notes: notes.get(x.id) ?? 0,
   }));
-}
-
-/** Sessions held (started) and scheduled, per Mini-Lab: for the lab's overview. */
-export async function sessionCounts(minilabIds: string[], now = new Date()) {
-  const list = await sessions.listSessions(minilabIds);
-  const out = new Map<string, { held: number; scheduled: number }>();
-  for (const x of list) {
-    const c = out.get(x.minilab_id) ?? { held: 0, scheduled: 0 };
-    if (x.starts_at <= now) c.held++;
-    else c.scheduled++;
-    out.set(x.minilab_id, c);
-  }
-  return out;
 }
 
 export async function sessionPage(viewer: Viewer, minilabId: string, sessionId: string) {

@@ -206,6 +206,19 @@ export async function listSessions(minilabIds: string[]): Promise<MinilabSession
   return q().selectFrom("minilab_sessions").selectAll().where("minilab_id", "in", ids).orderBy("starts_at").execute();
 }
 
+/** Sessions held (started) and scheduled, per Mini-Lab: for the lab's overview. */
+export async function sessionCounts(minilabIds: string[], now = new Date()) {
+  const list = await listSessions(minilabIds);
+  const out = new Map<string, { held: number; scheduled: number }>();
+  for (const x of list) {
+    const c = out.get(x.minilab_id) ?? { held: 0, scheduled: 0 };
+    if (x.starts_at <= now) c.held++;
+    else c.scheduled++;
+    out.set(x.minilab_id, c);
+  }
+  return out;
+}
+
 /** Records who was there: one row per member listed, present or not. */
 export async function recordAttendance(sessionId: string, rows: { userId: string; present: boolean }[], recordedBy: string): Promise<void> {
   if (!rows.length) return;
