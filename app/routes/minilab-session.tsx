@@ -6,7 +6,7 @@ import { formatDateTime, plural, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { attendanceSchema, notesSchema } from "~/minilabs/session-schemas";
-import { recordAttendance, saveNotes, sessionPage } from "~/minilabs/session-service";
+import { recordAttendance, requireSessionManager, saveNotes, sessionPage } from "~/minilabs/session-service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -24,7 +24,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
-    await sessionPage(s, params.minilabId, params.sessionId);
+    await requireSessionManager(s, params.minilabId, params.sessionId);
     const i = parseForm(fd, intentSchema);
     if (!i.ok) return formError(fd, "Action inconnue.");
     if (i.data.intent === "attendance") {

@@ -134,6 +134,11 @@ export async function sessionPage(viewer: Viewer, minilabId: string, sessionId: 
   };
 }
 
+/** For the session page's actions: only its facilitators and the lab team record anything there. */
+export async function requireSessionManager(viewer: Viewer, minilabId: string, sessionId: string): Promise<void> {
+  if (!(await sessionStanding(viewer, minilabId, sessionId)).manage) throw onlyManagers();
+}
+
 export async function recordAttendance(viewer: Viewer, minilabId: string, sessionId: string, presentIds: string[]) {
   const s = await sessionStanding(viewer, minilabId, sessionId);
   if (!s.manage) throw onlyManagers();

@@ -52,6 +52,7 @@ beforeAll(async () => {
     if (html.includes("Mini-Lab Restauration scolaire</h1>")) {
       ids.runningMinilab = id;
       ids.draftProposal = /href="\/propositions\/([0-9a-f-]{36})"/.exec(html)![1];
+      ids.session = new RegExp(`href="/minilabs/${id}/seances/([0-9a-f-]{36})"`).exec(html)![1];
     }
     if (html.includes("Mini-Lab Lycées écoresponsables</h1>")) ids.decidedProposal = /href="\/propositions\/([0-9a-f-]{36})"(?:(?!<\/li>).)*Direction des lycées/s.exec(html)![1];
   }
@@ -107,6 +108,12 @@ const actions = (): Action[] => [
   // inviting by email: the lab team (or a facilitator) only; an unknown address is a field error
   { path: `/minilabs/${ids.minilab}`, as: "team", fields: { intent: "invite", emails: "personne@nulle-part.fr" } },
   { path: "/lab/region-grand-est/minilabs/nouveau", as: "team", fields: { name: "Mini-Lab privé", question: "Une question assez longue ?", joinPolicy: "open", visibility: "secret", sessionsFrom: "2027-01-10", sessionsUntil: "2027-06-30", restitutionOn: "2027-09-15", arbitrationOn: "2027-11-15" } },
+  // sessions and their board: methods and sessions are the lab team's (and facilitators'); the agent, a member, writes on the board
+  { path: "/lab/region-grand-est/methodes", as: "team", fields: { intent: "add", label: "", description: "d".repeat(600) } },
+  { path: `/minilabs/${ids.runningMinilab}/seances/nouvelle`, as: "team", fields: { title: "Séance", day: "2026-02-30", time: "25:00", durationMinutes: "5", place: "", videoUrl: "http://pas-https", dots: "50", methods: "Méthode inconnue" } },
+  { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/modifier`, as: "team", fields: { title: "", day: "demain", time: "9h", durationMinutes: "beaucoup", place: "Metz", dots: "0" } },
+  { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
+  { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, as: "agent", fields: { intent: "add", column: "nulle-part", text: "" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -218,13 +225,18 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
+    const unknownSession = `/minilabs/${ids.runningMinilab}/seances/00000000-0000-0000-0000-000000000000`;
+    for (const path of ["/minilabs/xyz/seances/abc", unknownSession, `${unknownSession}/modifier`, `${unknownSession}/tableau`, `${unknownSession}/tableau/flux`, `${unknownSession}/tableau/export.csv`, `${unknownSession}/tableau/imprimer`, `/minilabs/00000000-0000-0000-0000-000000000000/seances/nouvelle`]) {
+      const r = await clients.team.get(path);
+      expect(r.status, path).toBe(404);
+    }
     for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
