@@ -9,7 +9,10 @@
  *    JSON answer, no rendering), and prints req/s and p50/p95/p99 latency side by side.
  *
  * Environment: DATABASE_URL (admin URL, default the local PostgreSQL), BENCH_CONNECTIONS (50),
- * BENCH_DURATION (seconds per measure, 10), BENCH_SKIP_BUILD=true, and for the server
+ * BENCH_DURATION (seconds per measure, 10), BENCH_SKIP_BUILD=true, BENCH_KEEP_DATA=true (reuse the
+ * germoir_bench database of the previous run instead of loading it again), BENCH_ONLY (measure only
+ * the scenarios whose name contains this text), BENCH_PROFILE=true (run the server under
+ * `node --cpu-prof` and print the functions and packages that took its CPU), and for the server
  * WEB_CONCURRENCY and DATABASE_POOL_SIZE, passed through when set.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -23,6 +26,7 @@ import { boot } from "../src/boot";
 import { createSession } from "../src/kernel/auth/sessions";
 import { loadData } from "./load";
 import { freePort } from "../tests/support/server";
+import { printProfile } from "./profile";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
@@ -34,6 +38,11 @@ const FLOOR_P95_MS = 100;
 const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50 };
 const SECRET = "bench-session-secret-0123456789abcdef";
 const SEARCHES = ["ménage", "produits ménage"];
+const KEEP_DATA = process.env.BENCH_KEEP_DATA === "true";
+const ONLY = process.env.BENCH_ONLY ?? "";
+const PROFILE = process.env.BENCH_PROFILE === "true";
+/** What a later run with BENCH_KEEP_DATA needs to know of the loaded data. */
+const STATE_FILE = path.join(os.tmpdir(), "germoir-bench-web.json");
 
 const T0 = Date.now();
 const log = (m: string) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${m}`);
@@ -160,7 +169,7 @@ async function measure(base: string, paths: string[], headers: Record<string, st
   return m;
 }
 
-function startServer(port: number, dataDir: string): ChildProcess {
+function startServer(port: number, dataDir: string, profileDir?: string): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -175,7 +184,8 @@ function startServer(port: number, dataDir: string): ChildProcess {
     LOG_LEVEL: "warn",
     BENCH_ROUTES: "true",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
   child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
   return child;
@@ -215,26 +225,45 @@ async function main() {
     if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}\n${b.stderr}`);
   }
 
-  // Fresh database.
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-
-  // Real schema (boot runs every module's migrations), then the data.
-  log(`loading ${SIZES.ideas} ideas, ${SIZES.agents} agents, ${SIZES.campaigns} campaigns into ${DB_NAME}`);
-  const loadStart = Date.now();
+  let state: { viewerId: string; loadSeconds: number } | null = null;
+  if (KEEP_DATA && fs.existsSync(STATE_FILE)) {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB_NAME])).rowCount === 1;
+    await admin.end();
+    if (exists) state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+  }
   const config = loadConfig({ ...process.env, NODE_ENV: "production", SESSION_SECRET: SECRET, DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: "4", LOG_LEVEL: "warn", SEED_DEMO: "false", DEMO_LOGIN: "false" });
-  const rt = await boot({ config });
-  const pool = new pg.Pool({ connectionString: benchUrl, max: 2 });
-  const loaded = await loadData(pool, SIZES, new Date(), (m) => log(`  ${m}`));
-  await pool.query("VACUUM ANALYZE");
-  const loadSeconds = (Date.now() - loadStart) / 1000;
-  log(`loaded in ${fmt(loadSeconds)} s: ${Object.entries(loaded.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  let loadSeconds = state?.loadSeconds ?? 0;
+  let rt;
+  let pool;
+  if (state) {
+    log(`reusing ${DB_NAME} (BENCH_KEEP_DATA)`);
+    rt = await boot({ config });
+    pool = new pg.Pool({ connectionString: benchUrl, max: 2 });
+  } else {
+    // Fresh database.
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB_NAME}`);
+    await admin.end();
+
+    // Real schema (boot runs every module's migrations), then the data.
+    log(`loading ${SIZES.ideas} ideas, ${SIZES.agents} agents, ${SIZES.campaigns} campaigns into ${DB_NAME}`);
+    const loadStart = Date.now();
+    rt = await boot({ config });
+    pool = new pg.Pool({ connectionString: benchUrl, max: 2 });
+    const loaded = await loadData(pool, SIZES, new Date(), (m) => log(`  ${m}`));
+    await pool.query("VACUUM ANALYZE");
+    loadSeconds = (Date.now() - loadStart) / 1000;
+    log(`loaded in ${fmt(loadSeconds)} s: ${Object.entries(loaded.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    state = { viewerId: loaded.viewerId, loadSeconds };
+    fs.writeFileSync(STATE_FILE, JSON.stringify(state));
+  }
 
   // One signed-in agent, and what the pages will be asked for.
-  const { token } = await createSession(loaded.viewerId);
+  const { token } = await createSession(state.viewerId);
   const ideaIds = (
     await pool.query<{ id: string }>(`SELECT id FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL ORDER BY md5(id::text) LIMIT 1000`)
   ).rows.map((r) => r.id);
@@ -251,8 +280,9 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-bench-"));
+  const profileDir = PROFILE ? fs.mkdtempSync(path.join(os.tmpdir(), "germoir-profile-")) : undefined;
   log(`starting server (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "default"}, DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "default"})`);
-  const child = startServer(port, dataDir);
+  const child = startServer(port, dataDir, profileDir);
   let peakRssKb = 0;
   const sampler = setInterval(() => {
     if (!child.pid) return;
@@ -269,7 +299,7 @@ async function main() {
     const headers = { cookie, accept: "text/html", "user-agent": "germoir-bench" };
 
     const q = (s: string) => `q=${encodeURIComponent(s)}`;
-    const scenarios = [
+    const allScenarios = [
       { name: "Liste /idees", page: ["/idees"], bare: ["/_bench/ideas"], expect: "idées" },
       ...SEARCHES.map((s) => ({
         name: `Recherche « ${s} »`,
@@ -280,9 +310,17 @@ async function main() {
       { name: "Page idée /idees/:id", page: ideaIds.map((id) => `/idees/${id}`), bare: ideaIds.map((id) => `/_bench/idea/${id}`), expect: "Le problème constaté" },
     ];
 
+    /** `/idees?q=x` → `/idees.data?q=x`: the page's own middleware and loaders, answered as data (no HTML rendering). */
+    const dataTwin = (p: string) => {
+      const u = new URL(p, base);
+      return `${u.pathname}.data${u.search}`;
+    };
+    const scenarios = allScenarios.filter((s) => s.name.includes(ONLY)).map((s) => ({ ...s, data: s.page.map(dataTwin) }));
+    if (!scenarios.length) throw new Error(`BENCH_ONLY=${ONLY} matches no scenario`);
+
     // Sanity: each page answers 200 with the expected content for the signed-in agent.
     for (const s of scenarios) {
-      for (const p of [s.page[0], s.bare[0]]) {
+      for (const p of [s.page[0], s.data[0], s.bare[0]]) {
         const r = await fetch(base + p, { headers, redirect: "manual" });
         const body = await r.text();
         if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
@@ -292,7 +330,7 @@ async function main() {
 
     const rows: { name: string; kind: string; m: Measure; bytes?: number }[] = [];
     for (const s of scenarios) {
-      for (const [kind, paths] of [["page", s.page], ["bare", s.bare]] as const) {
+      for (const [kind, paths] of [["page", s.page], ["data", s.data], ["bare", s.bare]] as const) {
         log(`${s.name} (${kind}): warm-up ${WARMUP} s, measure ${DURATION} s, ${CONNECTIONS} connections`);
         await measure(base, paths, headers, WARMUP, child.pid!);
         const m = await measure(base, paths, headers, DURATION, child.pid!);
@@ -305,17 +343,23 @@ async function main() {
     const workers = tree(child.pid!).length;
 
     // ---------------------------------------------------------------- report
-    const head = ["Scénario", "Route", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "CPU srv/req", "CPU pg/req", "CPU bench", "CPU autres", "p95 < 100 ms"];
+    const head = ["Scénario", "Route", "req/s", "page / route", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "CPU srv/req", "CPU pg/req", "CPU bench", "CPU autres", "p95 < 100 ms"];
     const table: string[][] = [];
     let failed = false;
     for (const r of rows) {
+      const pageRps = rows.find((x) => x.name === r.name && x.kind === "page")!.m.rps;
       const ok = r.m.p95 < FLOOR_P95_MS && r.m.bad === 0;
       if (r.kind === "page" && !ok) failed = true;
       const perReq = (cores: number) => `${fmt((cores * 1000) / r.m.rps, 2)} ms`;
       table.push([
         r.kind === "page" ? r.name : "",
-        r.kind === "page" ? `page${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}` : "bare (même SQL, JSON)",
+        r.kind === "page"
+          ? `page HTML${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}`
+          : r.kind === "data"
+            ? "la même en .data (mêmes loaders, sans rendu)"
+            : "route nue Express (JSON)",
         fmt(r.m.rps, 0),
+        r.kind === "page" ? "" : `${fmt((100 * pageRps) / r.m.rps, 0)} %`,
         fmt(r.m.p50),
         fmt(r.m.p95),
         fmt(r.m.p99),
@@ -338,6 +382,7 @@ async function main() {
     console.log("");
     console.log(`Chargement des données : ${fmt(loadSeconds)} s (migrations, insertions, VACUUM ANALYZE)`);
     console.log(`Mémoire du serveur (${workers} processus) : pic RSS échantillonné ${fmt(peakRssKb / 1024, 0)} Mo ; somme des VmHWM ${fmt(hwmKb / 1024, 0)} Mo`);
+    console.log(`page / route : débit de la page HTML rapporté à celui de la route de la ligne (objectif ≥ 50 %). La variante .data exécute les mêmes middlewares et loaders (mêmes requêtes SQL) et sérialise les données sans rendre de HTML ; la route nue Express fait les appels principaux de la page sans React Router.`);
     console.log(`CPU srv/req, pg/req : temps CPU du serveur (tous ses processus) et de PostgreSQL par requête. CPU bench : autocannon (même machine) ; CPU autres : le reste de la machine pendant la mesure ; en % d’un cœur.`);
     console.log(`Durée totale : ${fmt((Date.now() - started) / 1000, 0)} s. Base ${DB_NAME} conservée jusqu’au prochain lancement.`);
     console.log(failed ? `Plancher NON tenu : p95 ≥ ${FLOOR_P95_MS} ms (ou erreurs) sur au moins une page.` : `Plancher tenu : p95 < ${FLOOR_P95_MS} ms sur chaque page.`);
@@ -346,6 +391,10 @@ async function main() {
     clearInterval(sampler);
     await stopServer(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (profileDir) {
+      for (const f of fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) printProfile(path.join(profileDir, f));
+      console.log(`Profils CPU : ${profileDir}`);
+    }
   }
 }
 

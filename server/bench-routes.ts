@@ -18,8 +18,8 @@ import { listAllCampaignOptions } from "../src/campaigns/campaigns";
 import { listOrganizations } from "../src/organizations/organizations";
 
 /** What the session middleware and the root loader do for a signed-in request. */
-async function signedIn(req: express.Request): Promise<Viewer | null> {
-  const session = await readSession(parseCookies(req.headers.cookie ?? null)[SESSION_COOKIE]);
+async function signedIn(token: string | undefined): Promise<Viewer | null> {
+  const session = await readSession(token);
   if (!session) return null;
   const user = await getUser(session.userId);
   if (!user) return null;
@@ -28,29 +28,41 @@ async function signedIn(req: express.Request): Promise<Viewer | null> {
   return { userId: user.id, principal };
 }
 
-/** `wrap` lets the server count the handlers still running (graceful shutdown). */
-export function benchRoutes(wrap: (h: express.RequestHandler) => express.RequestHandler = (h) => h): express.Router {
-  const r = express.Router();
-  const list = async (req: express.Request, res: express.Response) => {
-    const viewer = await signedIn(req);
-    if (!viewer) return void res.status(401).json({ error: "unauthenticated" });
-    const f = ideaListSchema.parse(req.query);
+/**
+ * The work of a page without its rendering: the ideas list (with its query string) or an idea
+ * page (with its id), for the session `token`. Also called in-process by `bench/render.ts`.
+ */
+export async function barePage(token: string | undefined, kind: "list" | "idea", arg: Record<string, unknown> | string): Promise<{ status: number; body: unknown }> {
+  const viewer = await signedIn(token);
+  if (!viewer) return { status: 401, body: { error: "unauthenticated" } };
+  if (kind === "list") {
+    const f = ideaListSchema.parse(arg);
     const [result, campaigns, orgs] = await Promise.all([
       browseIdeas(viewer, { q: f.q, campaignId: f.campagne, status: f.statut, organizationId: f.organisation, sort: f.tri, page: f.page, pageSize: 20 }),
       listAllCampaignOptions(),
       listOrganizations(),
     ]);
-    res.json({ total: result.total, items: result.items.length, campaigns: campaigns.length, organizations: orgs.length });
+    return { status: 200, body: { total: result.total, items: result.items.length, campaigns: campaigns.length, organizations: orgs.length } };
+  }
+  const page = await loadIdeaPage(String(arg), viewer);
+  if (!page) return { status: 404, body: { error: "not found" } };
+  if (page.forbidden) return { status: 403, body: { error: "forbidden" } };
+  return { status: 200, body: { id: page.idea.id, comments: page.comments.length, events: page.events.length } };
+}
+
+/** `wrap` lets the server count the handlers still running (graceful shutdown). */
+export function benchRoutes(wrap: (h: express.RequestHandler) => express.RequestHandler = (h) => h): express.Router {
+  const r = express.Router();
+  const token = (req: express.Request) => parseCookies(req.headers.cookie ?? null)[SESSION_COOKIE];
+  const list: express.RequestHandler = async (req, res) => {
+    const { status, body } = await barePage(token(req), "list", req.query as Record<string, unknown>);
+    res.status(status).json(body);
   };
   r.get("/_bench/ideas", wrap(list));
   r.get("/_bench/search", wrap(list));
   const idea: express.RequestHandler = async (req, res) => {
-    const viewer = await signedIn(req);
-    if (!viewer) return void res.status(401).json({ error: "unauthenticated" });
-    const page = await loadIdeaPage(String(req.params.id), viewer);
-    if (!page) return void res.status(404).json({ error: "not found" });
-    if (page.forbidden) return void res.status(403).json({ error: "forbidden" });
-    res.json({ id: page.idea.id, comments: page.comments.length, events: page.events.length });
+    const { status, body } = await barePage(token(req), "idea", String(req.params.id));
+    res.status(status).json(body);
   };
   r.get("/_bench/idea/:id", wrap(idea));
   return r;
