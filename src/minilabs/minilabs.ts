@@ -103,10 +103,7 @@ export const minilabsMigrations: MigrationSet = {
   },
 };
 
-/** A private Mini-Lab is seen by its members (invited or active, facilitators included) and the lab team. */
-export function visibleTo(m: Pick<Minilab, "visibility">, myStatus: MemberStatus | undefined, labTeam: boolean): boolean {
-  return m.visibility !== "private" || myStatus === "invited" || myStatus === "active" || labTeam;
-}
+export { visibleTo } from "./permissions";
 
 export function phaseOf(m: Pick<Minilab, "sessions_from" | "sessions_until" | "restitution_on" | "arbitration_on">, now = new Date()): MinilabPhase {
   if (now < m.sessions_from) return "preparation";

@@ -1,10 +1,11 @@
-import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
+import { Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, getUser, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
 import { getLab } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { liveStream } from "../kernel/live/hub";
 import * as minilabs from "./minilabs";
+import { minilabRights } from "./permissions";
 import { requireMinilabVisible } from "./service";
 import * as sessions from "./sessions";
 import * as board from "./board";
@@ -27,9 +28,8 @@ export interface Standing {
 /** A private Mini-Lab's sessions and board answer the same 404 as an unknown Mini-Lab to others. */
 async function standing(viewer: Viewer, minilabId: string): Promise<Standing> {
   const { minilab: m, me: member } = await requireMinilabVisible(viewer, minilabId);
-  const active = member?.status === "active";
-  const manage = hasRole(viewer.principal, m.lab_id, "lab_team") || (active && member?.role === "facilitator");
-  return { minilab: m, member, manage, participate: manage || active };
+  const { manage, participate } = minilabRights(viewer.principal, m, member);
+  return { minilab: m, member, manage, participate };
 }
 
 async function sessionStanding(viewer: Viewer, minilabId: string, sessionId: string) {
