@@ -104,7 +104,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
 
   it("the member, who holds a theme idea, sees the decision in « Mes idées » and in the idea's trace", async () => {
     await visit(member, "/mes-idees", "Mes idées (after the decision)");
-    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Décision\s*: adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
+    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Une proposition du Mini-Lab «\s*Mini-Lab Restauration scolaire\s*» a été adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
     await card.waitFor();
     await card.getByRole("heading", { level: 2 }).getByRole("link").click();
     await member.waitForURL(/\/idees\/[0-9a-f-]{36}$/);
@@ -112,7 +112,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await trace.getByRole("link", { name: /Travaillée dans le Mini-Lab «\s*Mini-Lab Restauration scolaire\s*»/ }).waitFor();
     await trace.getByRole("link", { name: new RegExp(`Proposition «\\s*${title}\\s*»`) }).waitFor();
     await trace.getByText(/Motif\s*: Peu coûteux et utile/).waitFor();
-    await trace.getByText(/Suivi par Nawel Bensaïd d’ici le/).waitFor();
+    await trace.getByText(new RegExp(`Suivi de la proposition «\\s*${title}\\s*» par Nawel Bensaïd d’ici le`)).waitFor();
     await check(member, "idea page with its trace");
     // the notification reached them
     await visit(member, "/notifications", "notifications (member)");
