@@ -119,6 +119,32 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab «\\s*Mini-Lab Restauration scolaire\\s*» est adoptée`)).first().waitFor();
   });
 
+  it("with JavaScript, the director corrects the decision: the proposal shows its decided status, the correction form starts empty, the « proposition soumise » notification is read", async () => {
+    const jsCtx = await newContext(browser, server.url);
+    const js = await jsCtx.newPage();
+    await signIn(js, person("director-lycees").email);
+    await visit(js, proposalUrl, "proposal page (decided, director with JS)");
+    // its decided status, not « soumise pour restitution »
+    await js.locator("p.fr-badge", { hasText: /^Adoptée$/ }).waitFor();
+    expect(await js.getByText("Soumise pour restitution").count()).toBe(0);
+    await js.getByRole("heading", { name: "Corriger la décision" }).waitFor();
+    expect(await js.getByLabel("Motif").inputValue()).toBe("");
+    await js.locator("label", { hasText: /^Reportée$/ }).click();
+    await js.getByLabel("Motif").fill("Reportée à la rentrée : le budget des balances n’est pas encore voté.");
+    await js.getByRole("button", { name: "Publier la correction" }).click();
+    await js.locator("p.fr-badge", { hasText: "Reportée (décision corrigée)" }).waitFor();
+    await js.getByText(/La décision est publiée/).waitFor();
+    // a new correction starts from an empty form, not from what was just published
+    expect(await js.getByLabel("Motif").inputValue()).toBe("");
+    expect(await js.getByLabel("Reportée", { exact: true }).isChecked()).toBe(false);
+    await check(js, "proposal page (corrected, JS)");
+    await visit(js, "/notifications", "notifications (director)");
+    const submitted = js.locator("li", { hasText: new RegExp(`vous soumet la proposition «\\s*${title}`) }).first();
+    await submitted.waitFor();
+    expect(await submitted.innerText()).not.toMatch(/Non lue/);
+    await jsCtx.close();
+  });
+
   it("the finished 2021 Mini-Lab shows its decided proposals, and a decided one its corrected history", async () => {
     await visit(member, "/minilabs", "Mini-Labs list");
     await member.getByRole("link", { name: "Mini-Lab Lycées écoresponsables" }).click();
