@@ -15,7 +15,7 @@ import { requireUser } from "~/web/auth";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const list = await myIdeas(s);
-  const [themes, traces] = await Promise.all([publishedThemesFor(list.map((i) => i.id), 5), ideaTraces(list.map((i) => i.id))]);
+  const [themes, traces] = await Promise.all([publishedThemesFor(list.map((i) => i.id), 5), ideaTraces(s, list.map((i) => i.id))]);
   return {
     ideas: list.map((i) => ({
       id: i.id,

@@ -64,7 +64,7 @@ export default function ProposalPage() {
         </div>
       )}
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
-      <p className={`fr-badge fr-badge--no-icon fr-mb-2w ${p.status === "draft" ? "fr-badge--new" : "fr-badge--info"}`}>{p.statusLabel}</p>
+      <p className={`fr-badge fr-badge--no-icon fr-mb-2w fr-badge--${p.statusTone}`}>{p.statusLabel}</p>
       <h1>{frenchSpaces(p.title)}</h1>
       <p className="germoir-meta">
         Proposition du Mini-Lab <a href={`/minilabs/${d.minilab.id}`}>{d.minilab.name}</a>, rédigée par {p.author}
@@ -156,12 +156,13 @@ export default function ProposalPage() {
           <h2 id="decision-title">{d.currentId ? "Corriger la décision" : "Décider"}</h2>
           <p>
             {d.currentId
-              ? "Une décision publiée ne se modifie pas\u00a0: la correction s’ajoute à l’historique et devient la décision en vigueur."
+              ? "Une décision publiée ne se modifie pas\u00a0: une correction est une nouvelle décision, avec son propre motif\u00a0; elle s’ajoute à l’historique et devient la décision en vigueur."
               : "La décision est publiée dès son enregistrement et ne se modifie plus ensuite (une correction reste possible)."}
           </p>
           <div className="fr-grid-row">
             <div className="fr-col-12 fr-col-lg-8">
-              <AppForm noValidate>
+              {/* A new form for each current decision: a correction starts empty, never pre-filled with what was just published. */}
+              <AppForm noValidate key={d.currentId ?? "first"}>
                 <input type="hidden" name="intent" value="decide" />
                 {d.currentId && <input type="hidden" name="corrects" value={d.currentId} />}
                 <RadioGroup name="outcome" legend="Décision" error={e.outcome} defaultValue={v("outcome")} options={outcomeKeys.map((k) => ({ value: k, label: decisionOutcomes[k] }))} />

@@ -9,14 +9,15 @@ import { db } from "../kernel/runtime";
 import { createIdeaFor } from "../ideas/service";
 import { answerCoauthor, award, inviteCoauthor } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
-import { join, openMinilab } from "../minilabs/service";
+import { declineInvitation, join, openMinilab } from "../minilabs/service";
+import { moveIdea } from "../themes/service";
 import * as arb from "./arbitration";
 import { inviteMembers } from "../minilabs/minilabs";
 import { listLabMails } from "../kernel/mail/outbox";
 import { getUser } from "../accounts/accounts";
 import { proposalCounts } from "./service";
 import { arbitrationPage, createProposalFor, decide, minilabProposals, normaliseDirectorate, proposalAttachment, proposalPage, submitProposal, updateProposalFor, type DecisionInput } from "./service";
-import { ideaTrace, ideaTraces } from "./trace";
+import { byDate, ideaTrace, ideaTraces } from "./trace";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -277,33 +278,157 @@ describe("decisions", () => {
 });
 
 describe("the idea's trace", () => {
-  it("follows a theme idea through the Mini-Lab and its proposal to the current decision and its follow-up", async () => {
+  it("follows a theme idea through the Mini-Lab and its proposal to the current decision and its follow-up, in date order", async () => {
     const s = await setup();
-    let t = await ideaTrace(s.i2.id);
+    const holder = await viewerOf(s.a2);
+    let t = await ideaTrace(holder, s.i2.id);
     expect(t?.status).toBe("En Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
     expect(t?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab"]);
     const p = await createProposalFor(s.member, s.m.id, proposalFields(), []);
-    expect((await ideaTrace(s.i2.id))?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab"]);
+    expect((await ideaTrace(holder, s.i2.id))?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab"]);
     await submitProposal(s.member, p.id);
-    expect((await ideaTrace(s.i2.id))?.status).toBe("Proposition soumise, en attente de décision");
+    expect((await ideaTrace(holder, s.i2.id))?.status).toBe("Une proposition du Mini-Lab est soumise, en attente de décision");
     const first = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
-    expect((await ideaTrace(s.i2.id))?.status).toBe("Décision : reportée");
+    expect((await ideaTrace(holder, s.i2.id))?.status).toBe("Une proposition du Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0» a été reportée");
     const due = new Date("2027-03-15T00:00:00+01:00");
     await decide(s.envDirector, p.id, adopt(s.owner.email, { correctsId: first.id, followUpDue: due }));
-    t = await ideaTrace(s.i2.id);
+    t = await ideaTrace(holder, s.i2.id);
     expect(t?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab", "proposal", "decision", "decision", "follow_up"]);
     expect(t?.steps.filter((x) => x.kind === "decision").map((x) => x.superseded)).toEqual([true, false]);
-    expect(t?.status).toMatch(/^Décision : adoptée — suivi par Agent \S+ d’ici le 15 mars 2027$/);
+    // what was decided, and about what: a proposal of the Mini-Lab, not the idea itself
+    expect(t?.status).toMatch(/^Une proposition du Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0» a été adoptée — suivi par Agent \S+ d’ici le 15 mars 2027$/);
+    expect(t?.steps.find((x) => x.kind === "decision" && !x.superseded)?.title).toBe("Décision corrigée sur la proposition «\u00a0Composter les restes des cantines\u00a0»\u00a0: adoptée");
     expect(t?.steps.find((x) => x.kind === "decision" && !x.superseded)?.detail).toContain("Peu coûteux");
+    const dated = t!.steps.filter((x) => x.date).map((x) => Math.max(new Date(x.date!).getTime(), x.after ? new Date(x.after).getTime() : 0));
+    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+  });
+
+  it("orders steps by date, an undated step staying after the dated one before it", () => {
+    const at = (d: string) => new Date(d);
+    const steps = byDate([
+      { kind: "campaign", title: "a", date: at("2020-01-01") },
+      { kind: "review", title: "b" },
+      { kind: "theme", title: "c", date: at("2021-06-01") },
+      { kind: "minilab", title: "d", date: at("2021-03-01") },
+      { kind: "proposal", title: "e", date: at("2021-05-01") },
+      { kind: "follow_up", title: "f" },
+    ]);
+    expect(steps.map((x) => x.title)).toEqual(["a", "b", "d", "e", "f", "c"]);
+    // a step that cannot come before another one (a Mini-Lab after its theme) keeps its place
+    const later = byDate([
+      { kind: "theme", title: "theme", date: at("2021-06-01") },
+      { kind: "minilab", title: "minilab", date: at("2021-03-01"), after: at("2021-06-01") },
+      { kind: "campaign", title: "campaign", date: at("2020-01-01") },
+    ]);
+    expect(later.map((x) => x.title)).toEqual(["campaign", "theme", "minilab"]);
   });
 
   it("ends with the award for an awarded idea, and every idea has a status", async () => {
     const s = await setup();
-    const all = await ideaTraces([s.awarded.id, s.i1.id, s.i2.id]);
+    const all = await ideaTraces(s.team, [s.awarded.id, s.i1.id, s.i2.id]);
     expect(all.get(s.awarded.id)).toMatchObject({ status: "Primée (prix)", steps: [{ kind: "campaign" }, { kind: "award", detail: "Une idée simple et utile." }] });
     for (const t of all.values()) expect(t.status.length).toBeGreaterThan(3);
     // an idea of a campaign still open, in no theme
     const lone = await createIdeaFor(await viewerOf(await makeUser()), (await makeCampaign(s.lab.id)).id, ideaForm("Une idée isolée"), []);
-    expect((await ideaTrace(lone.id))?.status).toBe("Déposée, en attente de la clôture de la campagne");
+    expect((await ideaTrace(s.team, lone.id))?.status).toBe("Déposée, en attente de la clôture de la campagne");
+  });
+});
+
+describe("a private Mini-Lab in the traces and notifications of its theme's ideas", () => {
+  /** A private Mini-Lab on a published theme: a1 joins, a2 declines, a late idea's author is never invited. */
+  async function privateSetup() {
+    const lab = await makeLab();
+    const c = await makeCampaign(lab.id);
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const [a1, a2, late, owner] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
+    const i1 = await createIdeaFor(await viewerOf(a1), c.id, ideaForm("Trier les biodéchets"), []);
+    const i2 = await createIdeaFor(await viewerOf(a2), c.id, ideaForm("Composter au lycée"), []);
+    const i3 = await createIdeaFor(await viewerOf(late), c.id, ideaForm("Un potager pédagogique"), []);
+    const theme = await makeTheme({ labId: lab.id, campaignId: c.id, ideaIds: [i1.id, i2.id, i3.id], label: "Biodéchets", curatorId: team.userId });
+    // the lab team sets the third idea aside before opening the Mini-Lab...
+    await moveIdea(team, theme.analysis_id, i3.id, "a-classer");
+    const name = `Mini-Lab secret ${Math.random().toString(36).slice(2)}`;
+    const m = await openMinilab(team, lab.slug, {
+      themeId: theme.id,
+      name,
+      question: "Comment valoriser les biodéchets des cantines sans odeurs ni nuisibles ?",
+      joinPolicy: "open",
+      visibility: "private",
+      facilitatorEmails: [],
+      sessionsFrom: new Date(Date.now() - DAY),
+      sessionsUntil: new Date(Date.now() + 60 * DAY),
+      restitutionOn: new Date(Date.now() + 90 * DAY),
+      arbitrationOn: new Date(Date.now() + 120 * DAY),
+      directorates: ["Direction de l'environnement"],
+    });
+    const member = await viewerOf(a1);
+    await join(member, m.id);
+    await declineInvitation(await viewerOf(a2), m.id);
+    // ...and moves it back after the opening: its author was never invited
+    await moveIdea(team, theme.analysis_id, i3.id, theme.id);
+    const director = await makeDirector(lab.id, "Direction de l'environnement");
+    const p = await createProposalFor(member, m.id, proposalFields({ title: `Proposition secrète ${name}` }), []);
+    await submitProposal(member, p.id);
+    const d = await decide(director, p.id, adopt(owner.email, { reason: `Motif secret ${name}` }));
+    return { lab, team, a1, a2, late, owner, i1, i2, i3, m, name, p, d, member, director };
+  }
+
+  it("shows the private Mini-Lab, its proposal and decision to its members and the lab team only", async () => {
+    const s = await privateSetup();
+    const strings = (t: unknown) => JSON.stringify(t);
+    // a member and the lab team see it all
+    for (const v of [s.member, s.team]) {
+      const t = strings(await ideaTraces(v, [s.i1.id, s.i2.id, s.i3.id]).then((x) => [...x.values()]));
+      expect(t).toContain(s.name);
+      expect(t).toContain(s.p.title);
+      expect(t).toContain("Motif secret");
+    }
+    // the author who declined, the late author never invited, an agent of another lab, the director: nothing of it
+    const otherLabTeam = await viewerOf(await makeMember((await makeLab()).id, "lab_team"));
+    for (const v of [await viewerOf(s.a2), await viewerOf(s.late), otherLabTeam, s.director]) {
+      const traces = await ideaTraces(v, [s.i1.id, s.i2.id, s.i3.id]);
+      const t = strings([...traces.values()]);
+      expect(t).not.toContain(s.name);
+      expect(t).not.toContain(s.p.title);
+      expect(t).not.toContain("Motif secret");
+      expect(t).not.toContain(s.m.id);
+      expect(t).not.toContain(s.p.id);
+      for (const trace of traces.values()) {
+        expect(trace.steps.map((x) => x.kind)).toEqual(["campaign", "theme"]);
+        expect(trace.status).toBe("Dans la problématique «\u00a0Biodéchets\u00a0»");
+      }
+    }
+  });
+
+  it("tells the decision only to whoever may see the private Mini-Lab, in the application and by mail, and to the follow-up owner", async () => {
+    const s = await privateSetup();
+    const told = async (userId: string) => JSON.stringify(await listNotifications(userId));
+    expect(await told(s.a1.id)).toContain(s.p.title);
+    for (const u of [s.a2.id, s.late.id]) {
+      const text = await told(u);
+      expect(text).not.toContain(s.p.title);
+      expect(text).not.toContain("Motif secret");
+    }
+    // the late author was never told the Mini-Lab's name at all
+    expect(await told(s.late.id)).not.toContain(s.name);
+    const mails = (await listLabMails(s.lab.id, { limit: 500 })).mails.filter((x) => x.subject.startsWith("Décision"));
+    expect(mails.map((x) => x.to)).toContain(s.a1.email);
+    expect(mails.map((x) => x.to)).not.toContain(s.a2.email);
+    expect(mails.map((x) => x.to)).not.toContain(s.late.email);
+    // the follow-up owner is told, and may read the proposal they follow (not the Mini-Lab)
+    expect(await told(s.owner.id)).toContain(s.p.title);
+    expect((await proposalPage(await viewerOf(s.owner), s.p.id)).proposal.title).toBe(s.p.title);
+    await expect(proposalPage(await viewerOf(s.late), s.p.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("marks the deciding director's « proposition soumise » notification read, and shows the decided status", async () => {
+    const s = await privateSetup();
+    const mine = (await listNotifications(s.director.userId)).filter((n) => n.kind === "proposal_submitted");
+    expect(mine).toHaveLength(1);
+    expect(mine[0].read_at).not.toBeNull();
+    const page = await proposalPage(s.member, s.p.id);
+    expect(page.proposal.statusLabel).toBe("Adoptée");
+    expect(page.proposal.statusTone).toBe("success");
+    expect((await minilabProposals(s.member, s.m.id)).proposals[0].statusLabel).toBe("Adoptée");
   });
 });

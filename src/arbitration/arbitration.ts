@@ -9,6 +9,7 @@ export const proposalStatuses: Record<ProposalStatus, string> = {
   draft: "Brouillon",
   submitted: "Soumise pour restitution",
 };
+export const isAdoption = (o: DecisionOutcome) => o === "adopted" || o === "adopted_modified";
 export type DecisionOutcome = "adopted" | "adopted_modified" | "deferred" | "rejected";
 export const decisionOutcomes: Record<DecisionOutcome, string> = {
   adopted: "Adoptée",
@@ -17,7 +18,17 @@ export const decisionOutcomes: Record<DecisionOutcome, string> = {
   rejected: "Refusée",
 };
 export const outcomeKeys = Object.keys(decisionOutcomes) as DecisionOutcome[];
-export const isAdoption = (o: DecisionOutcome) => o === "adopted" || o === "adopted_modified";
+
+/**
+ * Where a proposal stands, in a few words: a draft, submitted and awaiting its decision, or decided
+ * (the outcome of its current decision, « corrigée » after a correction). `tone` picks the badge.
+ */
+export function proposalStanding(p: { status: ProposalStatus }, current: { outcome: DecisionOutcome; corrects_id: string | null } | undefined): { label: string; tone: "new" | "info" | "success" | "warning" | "error" } {
+  if (p.status === "draft") return { label: proposalStatuses.draft, tone: "new" };
+  if (!current) return { label: proposalStatuses.submitted, tone: "info" };
+  const label = `${decisionOutcomes[current.outcome]}${current.corrects_id ? " (décision corrigée)" : ""}`;
+  return { label, tone: isAdoption(current.outcome) ? "success" : current.outcome === "deferred" ? "warning" : "error" };
+}
 
 type ArbitrationTables = {
   proposals: {

@@ -6,9 +6,10 @@ import { displayName, findUserByEmail, getUser, getUsers } from "../accounts/acc
 import { getUnits } from "../organizations/organizations";
 import { usersWithRole } from "../labs/labs";
 import { holdersOf } from "../ideas/ideas";
-import { notify } from "../notifications/notifications";
+import { markReadAbout, notify } from "../notifications/notifications";
 import { publishedTheme } from "../themes/service";
 import * as minilabs from "../minilabs/minilabs";
+import { mayBeToldOf } from "../minilabs/service";
 import { mailDecision, mailSubmitted } from "./mails";
 import * as arb from "./arbitration";
 
@@ -40,6 +41,10 @@ async function isActiveMember(viewer: Viewer, minilabId: string): Promise<minila
   return me?.status === "active" ? me : undefined;
 }
 
+async function isFollowUpOwner(viewer: Viewer, p: arb.Proposal): Promise<boolean> {
+  return arb.currentDecision((await arb.decisionsOf([p.id])).get(p.id))?.follow_up_owner_id === viewer.userId;
+}
+
 /** Who may do what with a proposal. */
 async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
   const member = await minilabs.getMember(m.id, viewer.userId);
@@ -49,8 +54,9 @@ async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
   const mine = director ? await directorateOf(viewer.userId) : null;
   const canDecide = director && !!mine && normaliseDirectorate(mine) === normaliseDirectorate(p.directorate);
   const draft = p.status === "draft";
-  // A private Mini-Lab's proposals: its members, the lab team, and the directorate they are addressed to.
-  const visible = minilabs.visibleTo(m, member?.status, labTeam) || canDecide;
+  // A private Mini-Lab's proposals: its members, the lab team, the directorate they are addressed
+  // to, and the follow-up owner the director named (told by the decision's notification).
+  const visible = minilabs.visibleTo(m, member?.status, labTeam) || canDecide || (p.status === "submitted" && (await isFollowUpOwner(viewer, p)));
   return {
     canView: visible && (!draft || !!me || labTeam),
     canEdit: draft && !!me,
@@ -195,7 +201,8 @@ export async function proposalPage(viewer: Viewer, id: string) {
       costEur: p.cost_eur,
       directorate: p.directorate,
       status: p.status,
-      statusLabel: arb.proposalStatuses[p.status],
+      statusLabel: arb.proposalStanding(p, current).label,
+      statusTone: arb.proposalStanding(p, current).tone,
       author: nameOf(users, p.author_id),
       createdAt: p.created_at,
       submittedAt: p.submitted_at,
@@ -240,7 +247,7 @@ export async function minilabProposals(viewer: Viewer, minilabId: string) {
         author: nameOf(users, p.author_id),
         directorate: p.directorate,
         status: p.status,
-        statusLabel: arb.proposalStatuses[p.status],
+        statusLabel: arb.proposalStanding(p, current).label,
         decision: current ? arb.decisionOutcomes[current.outcome] : null,
       };
     }),
@@ -322,9 +329,18 @@ export async function decide(viewer: Viewer, proposalId: string, input: Decision
     throw new Refusal("Une autre décision vient d’être enregistrée : relisez l’historique.", 409);
   }
   await notifyDecision(p, m, decision, viewer.userId);
+  // the director's « proposition soumise » notification announced this task: it is done
+  await markReadAbout(viewer.userId, "proposal_submitted", `/propositions/${p.id}`);
   return decision;
 }
 
+/**
+ * Who is told of a decision: the Mini-Lab's active members, the proposal's author and the holders
+ * of its theme's ideas — of a private Mini-Lab, only those of them who may see it (its members,
+ * invited ones included, and the lab team): a holder outside a private Mini-Lab is told nothing,
+ * neither in the application nor by mail. The follow-up owner named by the director is told in any
+ * case, and may then read the proposal.
+ */
 async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decision, deciderId: string): Promise<void> {
   const members = (await minilabs.listMembers([m.id])).filter((x) => x.status === "active").map((x) => x.user_id);
   const theme = m.theme_id ? await publishedTheme(m.theme_id, m.lab_id) : null;
@@ -332,7 +348,8 @@ async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decis
   const label = arb.decisionOutcomes[d.outcome].toLowerCase();
   const correction = d.corrects_id ? " (décision corrigée)" : "";
   const link = `/propositions/${p.id}`;
-  const everyone = [...new Set([p.author_id, ...members, ...holders])].filter((u) => u !== deciderId);
+  const candidates = [...new Set([p.author_id, ...members, ...holders])].filter((u) => u !== deciderId);
+  const everyone = await mayBeToldOf(m, candidates, m.visibility === "private" ? await usersWithRole(m.lab_id, "lab_team") : []);
   const owner = d.follow_up_owner_id ? await getUser(d.follow_up_owner_id) : undefined;
   await mailDecision(p, m, d, { everyone, holders: new Set(holders) }, owner ? displayName(owner) : null);
   await notify([

@@ -1,7 +1,11 @@
 /**
  * The idea's trace: campaign (submission) → either the award, or the published theme → Mini-Lab →
- * proposal(s) → decision (current, with its reason) → follow-up. Built from the ideas, themes and
- * minilabs modules' exported functions and this module's own tables.
+ * proposal(s) → decision (current, with its reason) → follow-up, ordered by date. Built from the
+ * ideas, themes and minilabs modules' exported functions and this module's own tables.
+ *
+ * A trace is read by someone: a Mini-Lab the viewer may not see (a private one they are no member
+ * of) is left out entirely, with its proposals and decisions — the minilabs module decides who
+ * sees a Mini-Lab (`minilabsVisibleTo`), the same rule as its own pages.
  */
 import { displayName, getUsers } from "../accounts/accounts";
 import { getCampaignTitles } from "../campaigns/campaigns";
@@ -9,6 +13,8 @@ import { formatDate } from "../kernel/format";
 import * as ideas from "../ideas/ideas";
 import { publishedThemesOf } from "../themes/themes";
 import * as minilabs from "../minilabs/minilabs";
+import { minilabsVisibleTo } from "../minilabs/service";
+import type { Viewer } from "../kernel/permissions";
 import * as arb from "./arbitration";
 
 export type TraceStepKind = "campaign" | "award" | "merged" | "review" | "theme" | "minilab" | "proposal" | "decision" | "follow_up";
@@ -21,6 +27,8 @@ export interface TraceStep {
   link?: string;
   /** Earlier decisions, replaced by a correction. */
   superseded?: boolean;
+  /** Not before this date when ordering (a Mini-Lab follows its theme, even when its sessions began earlier). */
+  after?: Date | null;
 }
 
 export interface IdeaTrace {
@@ -31,8 +39,25 @@ export interface IdeaTrace {
 
 const q = (s: string) => `«\u00a0${s}\u00a0»`;
 
-/** Each idea's trace, for the idea page and « Mes idées ». */
-export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTrace>> {
+/**
+ * Steps in the order they happened: a step without a date (the jury's verdict, a follow-up) keeps
+ * its place after the dated step that precedes it.
+ */
+export function byDate(steps: TraceStep[]): TraceStep[] {
+  let last = -Infinity;
+  return steps
+    .map((step, i) => {
+      if (step.date) last = Math.max(new Date(step.date).getTime(), step.after ? new Date(step.after).getTime() : -Infinity);
+      return { step, at: last, i };
+    })
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.step);
+}
+
+const outcomeOf = (d: arb.Decision) => arb.decisionOutcomes[d.outcome].toLowerCase();
+
+/** Each idea's trace as the viewer may see it, for the idea page and « Mes idées ». */
+export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map<string, IdeaTrace>> {
   const found = await ideas.getIdeas(ideaIds);
   const list = [...found.values()];
   const out = new Map<string, IdeaTrace>();
@@ -42,7 +67,7 @@ export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTra
     publishedThemesOf(list.filter((i) => i.status !== "awarded" && i.status !== "merged" && i.status !== "draft").map((i) => i.id)),
     ideas.getIdeas(list.map((i) => i.merged_into_id).filter((x): x is string => !!x)),
   ]);
-  const labs = await minilabs.minilabsOfTheme([...themes.values()].map((t) => t.theme.id));
+  const labs = await minilabsVisibleTo(viewer, await minilabs.minilabsOfTheme([...themes.values()].map((t) => t.theme.id)));
   const proposals = await arb.submittedProposalsOfMinilabs(labs.map((m) => m.id));
   const chains = await arb.decisionsOf(proposals.map((p) => p.id));
   const users = await getUsers(
@@ -89,7 +114,7 @@ export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTra
     if (idea.status === "not_awarded") steps.push({ kind: "review", title: "Non primée par le jury, puis analysée par le lab" });
     steps.push({ kind: "theme", title: `Dans la problématique ${q(theme.theme.label)}`, date: theme.analysis.published_at, link: `/problematiques/${theme.analysis.id}` });
     status = `Dans la problématique ${q(theme.theme.label)}`;
-    let latest: { d: arb.Decision; p: arb.Proposal } | null = null;
+    let latest: { d: arb.Decision; p: arb.Proposal; m: minilabs.Minilab } | null = null;
     let pending = 0;
     for (const m of labs.filter((x) => x.theme_id === theme.theme.id)) {
       steps.push({
@@ -97,11 +122,13 @@ export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTra
         title: `Travaillée dans le Mini-Lab ${q(m.name)}`,
         detail: `Sessions du ${formatDate(m.sessions_from)} au ${formatDate(m.sessions_until)}, restitution le ${formatDate(m.restitution_on)}`,
         date: m.sessions_from,
+        after: theme.analysis.published_at,
         link: `/minilabs/${m.id}`,
       });
       status = `En Mini-Lab ${q(m.name)}`;
       for (const p of proposals.filter((x) => x.minilab_id === m.id)) {
-        steps.push({ kind: "proposal", title: `Proposition ${q(p.title)} soumise à la ${p.directorate.replace(/^Direction/, "direction")}`, date: p.submitted_at, link: `/propositions/${p.id}` });
+        const opened = [m.sessions_from, theme.analysis.published_at].filter((x): x is Date => !!x).reduce((a, b) => (a > b ? a : b));
+        steps.push({ kind: "proposal", title: `Proposition ${q(p.title)} du Mini-Lab soumise à la ${p.directorate.replace(/^Direction/, "direction")}`, date: p.submitted_at, after: opened, link: `/propositions/${p.id}` });
         const chain = chains.get(p.id) ?? [];
         const current = arb.currentDecision(chain);
         if (!current) {
@@ -111,31 +138,34 @@ export async function ideaTraces(ideaIds: string[]): Promise<Map<string, IdeaTra
         for (const d of chain) {
           steps.push({
             kind: "decision",
-            title: `Décision${d.corrects_id ? " corrigée" : ""} : ${arb.decisionOutcomes[d.outcome].toLowerCase()}`,
+            title: `${d.corrects_id ? "Décision corrigée" : "Décision"} sur la proposition ${q(p.title)}\u00a0: ${outcomeOf(d)}`,
             detail: `Motif : ${d.reason}`,
             date: d.decided_at,
+            after: p.submitted_at && p.submitted_at > opened ? p.submitted_at : opened,
             link: `/propositions/${p.id}`,
             superseded: d.id !== current.id,
           });
         }
         if (current.follow_up_owner_id && current.follow_up_due)
-          steps.push({ kind: "follow_up", title: `Suivi par ${nameOf(current.follow_up_owner_id)} d’ici le ${formatDate(current.follow_up_due)}` });
-        if (!latest || current.decided_at > latest.d.decided_at) latest = { d: current, p };
+          steps.push({ kind: "follow_up", title: `Suivi de la proposition ${q(p.title)} par ${nameOf(current.follow_up_owner_id)} d’ici le ${formatDate(current.follow_up_due)}` });
+        if (!latest || current.decided_at > latest.d.decided_at) latest = { d: current, p, m };
       }
     }
     if (latest) {
-      const d = latest.d;
-      status = `Décision : ${arb.decisionOutcomes[d.outcome].toLowerCase()}`;
+      // what was decided is a proposal of the Mini-Lab, not this idea: say so
+      const { d, m } = latest;
+      status = `Une proposition du Mini-Lab ${q(m.name)} a été ${outcomeOf(d)}`;
       if (d.follow_up_owner_id && d.follow_up_due) status += ` — suivi par ${nameOf(d.follow_up_owner_id)} d’ici le ${formatDate(d.follow_up_due)}`;
       if (pending) status += ` (${pending === 1 ? "une autre proposition attend sa décision" : `${pending} autres propositions attendent leur décision`})`;
     } else if (pending) {
-      status = pending === 1 ? "Proposition soumise, en attente de décision" : `${pending} propositions soumises, en attente de décision`;
+      status = pending === 1 ? "Une proposition du Mini-Lab est soumise, en attente de décision" : `${pending} propositions du Mini-Lab soumises, en attente de décision`;
     }
+    steps.splice(0, steps.length, ...byDate(steps));
     out.set(idea.id, { status, steps });
   }
   return out;
 }
 
-export async function ideaTrace(ideaId: string): Promise<IdeaTrace | null> {
-  return (await ideaTraces([ideaId])).get(ideaId) ?? null;
+export async function ideaTrace(viewer: Viewer, ideaId: string): Promise<IdeaTrace | null> {
+  return (await ideaTraces(viewer, [ideaId])).get(ideaId) ?? null;
 }

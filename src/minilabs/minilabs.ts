@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { announceAccessChange } from "../kernel/live/hub";
 
 export type JoinPolicy = "open" | "request";
 export const joinPolicies: Record<JoinPolicy, string> = {
@@ -103,10 +104,7 @@ export const minilabsMigrations: MigrationSet = {
   },
 };
 
-/** A private Mini-Lab is seen by its members (invited or active, facilitators included) and the lab team. */
-export function visibleTo(m: Pick<Minilab, "visibility">, myStatus: MemberStatus | undefined, labTeam: boolean): boolean {
-  return m.visibility !== "private" || myStatus === "invited" || myStatus === "active" || labTeam;
-}
+export { visibleTo } from "./permissions";
 
 export function phaseOf(m: Pick<Minilab, "sessions_from" | "sessions_until" | "restitution_on" | "arbitration_on">, now = new Date()): MinilabPhase {
   if (now < m.sessions_from) return "preparation";
@@ -198,19 +196,31 @@ export async function membershipsOf(userId: string): Promise<MinilabMember[]> {
   return q().selectFrom("minilab_members").selectAll().where("user_id", "=", userId).execute();
 }
 
-/** Sets a member's status (creating the row for someone who joins or asks of their own will). */
+/** The access key announced when someone's place in a Mini-Lab changes (their live streams check again). */
+export const memberAccessKey = (minilabId: string, userId: string) => `minilab-member:${minilabId}:${userId}`;
+
+/**
+ * Sets a member's status (creating the row for someone who joins or asks of their own will), and
+ * announces it once committed: the member's open board streams check whether they may still follow.
+ */
 export async function setMemberStatus(minilabId: string, userId: string, status: MemberStatus, at = new Date()): Promise<void> {
-  await q()
-    .insertInto("minilab_members")
-    .values({ minilab_id: minilabId, user_id: userId, role: "member", status, source: "self", invited_at: null, joined_at: status === "active" ? at : null })
-    .onConflict((oc) =>
-      oc.columns(["minilab_id", "user_id"]).doUpdateSet({
-        status,
-        joined_at: status === "active" ? sql<Date>`coalesce(minilab_members.joined_at, ${at}::timestamptz)` : sql<Date | null>`minilab_members.joined_at`,
-        updated_at: at,
-      }),
-    )
-    .execute();
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .withTables<MinilabsTables>()
+        .insertInto("minilab_members")
+        .values({ minilab_id: minilabId, user_id: userId, role: "member", status, source: "self", invited_at: null, joined_at: status === "active" ? at : null })
+        .onConflict((oc) =>
+          oc.columns(["minilab_id", "user_id"]).doUpdateSet({
+            status,
+            joined_at: status === "active" ? sql<Date>`coalesce(minilab_members.joined_at, ${at}::timestamptz)` : sql<Date | null>`minilab_members.joined_at`,
+            updated_at: at,
+          }),
+        )
+        .execute();
+      if (status !== "active" && status !== "invited") await announceAccessChange(trx, memberAccessKey(minilabId, userId));
+    });
 }
 
 export async function getMinilabs(ids: string[]): Promise<Map<string, Minilab>> {

@@ -8,6 +8,7 @@ import { holdersOf } from "../ideas/ideas";
 import { notify } from "../notifications/notifications";
 import { publishedTheme, publishedThemesOfLab } from "../themes/service";
 import * as minilabs from "./minilabs";
+import { minilabRights } from "./permissions";
 import { sessionCounts } from "./sessions";
 
 export interface OpenMinilabInput {
@@ -148,6 +149,28 @@ function maySee(viewer: Viewer, m: minilabs.Minilab, myStatus: minilabs.MemberSt
 }
 
 /**
+ * The Mini-Labs of the list that the viewer may see, in the same order: what every derived view
+ * (an idea's trace, « Mes idées »...) asks before it shows a Mini-Lab, its proposals or decisions.
+ */
+export async function minilabsVisibleTo<M extends minilabs.Minilab>(viewer: Viewer, list: M[]): Promise<M[]> {
+  if (!list.some((m) => m.visibility === "private")) return list;
+  const mine = new Map((await minilabs.membershipsOf(viewer.userId)).map((x) => [x.minilab_id, x]));
+  return list.filter((m) => minilabRights(viewer.principal, m, mine.get(m.id)).see);
+}
+
+/**
+ * Of these people, those who may see the Mini-Lab (a public one: all of them; a private one: its
+ * members, invited ones included, and its lab's team): who may be told about it, in the
+ * application or by mail.
+ */
+export async function mayBeToldOf(m: minilabs.Minilab, userIds: string[], labTeam: string[]): Promise<string[]> {
+  if (m.visibility !== "private") return userIds;
+  const members = new Map((await minilabs.listMembers([m.id])).map((x) => [x.user_id, x]));
+  const team = new Set(labTeam);
+  return userIds.filter((u) => minilabs.visibleTo(m, members.get(u)?.status, team.has(u)));
+}
+
+/**
  * The Mini-Lab if the viewer may see it, with their membership; otherwise the same 404 as an
  * unknown Mini-Lab (a private one does not reveal that it exists). Sessions, board and proposals
  * call it before anything else.
@@ -159,8 +182,7 @@ export async function requireMinilabVisible(viewer: Viewer, minilabId: string): 
   return { minilab: m, me };
 }
 
-const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) =>
-  hasRole(viewer.principal, m.lab_id, "lab_team") || (me?.role === "facilitator" && me.status === "active");
+const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) => minilabRights(viewer.principal, m, me).manage;
 
 export async function minilabPage(viewer: Viewer, id: string) {
   const { minilab: m } = await requireMinilabVisible(viewer, id);

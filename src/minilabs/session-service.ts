@@ -1,10 +1,12 @@
-import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
+import { Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, getUser, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
-import { getLab } from "../labs/labs";
+import { getLab, loadPrincipal } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { liveStream } from "../kernel/live/hub";
+import { sessionAccessKey, sessionIsOpen } from "../kernel/auth/sessions";
 import * as minilabs from "./minilabs";
+import { minilabRights } from "./permissions";
 import { requireMinilabVisible } from "./service";
 import * as sessions from "./sessions";
 import * as board from "./board";
@@ -27,9 +29,8 @@ export interface Standing {
 /** A private Mini-Lab's sessions and board answer the same 404 as an unknown Mini-Lab to others. */
 async function standing(viewer: Viewer, minilabId: string): Promise<Standing> {
   const { minilab: m, me: member } = await requireMinilabVisible(viewer, minilabId);
-  const active = member?.status === "active";
-  const manage = hasRole(viewer.principal, m.lab_id, "lab_team") || (active && member?.role === "facilitator");
-  return { minilab: m, member, manage, participate: manage || active };
+  const { manage, participate } = minilabRights(viewer.principal, m, member);
+  return { minilab: m, member, manage, participate };
 }
 
 async function sessionStanding(viewer: Viewer, minilabId: string, sessionId: string) {
@@ -233,13 +234,29 @@ export async function changeBoard(viewer: Viewer, minilabId: string, sessionId: 
 }
 
 /** The board's live stream (server-sent events): a snapshot, then every change. */
-export async function boardStream(viewer: Viewer, minilabId: string, sessionId: string, signal: AbortSignal): Promise<Response> {
+/**
+ * The board's live changes. The stream lasts only as long as the viewer may follow it: it ends
+ * when their session ends (sign-out) or their place in the Mini-Lab changes (they leave, decline,
+ * are refused) and they may no longer see the board — announced to every process once committed —
+ * and it checks again every 30 s in any case (roles reloaded), holding changes meanwhile.
+ */
+export async function boardStream(viewer: Viewer & { sessionId?: string | null }, minilabId: string, sessionId: string, signal: AbortSignal): Promise<Response> {
   const s = await sessionStanding(viewer, minilabId, sessionId);
+  const authSession = viewer.sessionId ?? null;
   return liveStream({
     channel: board.BOARD_CHANNEL,
     topic: s.session.id,
     signal,
     snapshot: async () => JSON.stringify(await board.boardNotes(s.session.id)),
+    accessKeys: [minilabs.memberAccessKey(s.minilab.id, viewer.userId), ...(authSession ? [sessionAccessKey(authSession)] : [])],
+    allowed: async () => {
+      if (authSession && !(await sessionIsOpen(authSession))) return false;
+      const fresh: Viewer = { userId: viewer.userId, principal: await loadPrincipal(viewer.userId) };
+      return sessionStanding(fresh, s.minilab.id, s.session.id).then(
+        () => true,
+        () => false,
+      );
+    },
   });
 }
 

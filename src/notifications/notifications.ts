@@ -104,6 +104,12 @@ export async function markRead(userId: string, id?: string): Promise<void> {
   await u.execute();
 }
 
+/** Marks read a user's notifications of this kind about this link: the task they announced is done (a director who decided). */
+export async function markReadAbout(userId: string, kind: NotificationKind, link: string): Promise<void> {
+  if (!isUuid(userId)) return;
+  await q().updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("kind", "=", kind).where("link", "=", link).where("read_at", "is", null).execute();
+}
+
 export async function getNotification(userId: string, id: string): Promise<Notification | undefined> {
   if (!isUuid(id)) return undefined;
   return q().selectFrom("notifications").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();

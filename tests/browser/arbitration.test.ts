@@ -104,7 +104,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
 
   it("the member, who holds a theme idea, sees the decision in « Mes idées » and in the idea's trace", async () => {
     await visit(member, "/mes-idees", "Mes idées (after the decision)");
-    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Décision\s*: adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
+    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Une proposition du Mini-Lab «\s*Mini-Lab Restauration scolaire\s*» a été adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
     await card.waitFor();
     await card.getByRole("heading", { level: 2 }).getByRole("link").click();
     await member.waitForURL(/\/idees\/[0-9a-f-]{36}$/);
@@ -112,11 +112,37 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await trace.getByRole("link", { name: /Travaillée dans le Mini-Lab «\s*Mini-Lab Restauration scolaire\s*»/ }).waitFor();
     await trace.getByRole("link", { name: new RegExp(`Proposition «\\s*${title}\\s*»`) }).waitFor();
     await trace.getByText(/Motif\s*: Peu coûteux et utile/).waitFor();
-    await trace.getByText(/Suivi par Nawel Bensaïd d’ici le/).waitFor();
+    await trace.getByText(new RegExp(`Suivi de la proposition «\\s*${title}\\s*» par Nawel Bensaïd d’ici le`)).waitFor();
     await check(member, "idea page with its trace");
     // the notification reached them
     await visit(member, "/notifications", "notifications (member)");
     await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab «\\s*Mini-Lab Restauration scolaire\\s*» est adoptée`)).first().waitFor();
+  });
+
+  it("with JavaScript, the director corrects the decision: the proposal shows its decided status, the correction form starts empty, the « proposition soumise » notification is read", async () => {
+    const jsCtx = await newContext(browser, server.url);
+    const js = await jsCtx.newPage();
+    await signIn(js, person("director-lycees").email);
+    await visit(js, proposalUrl, "proposal page (decided, director with JS)");
+    // its decided status, not « soumise pour restitution »
+    await js.locator("p.fr-badge", { hasText: /^Adoptée$/ }).waitFor();
+    expect(await js.getByText("Soumise pour restitution").count()).toBe(0);
+    await js.getByRole("heading", { name: "Corriger la décision" }).waitFor();
+    expect(await js.getByLabel("Motif").inputValue()).toBe("");
+    await js.locator("label", { hasText: /^Reportée$/ }).click();
+    await js.getByLabel("Motif").fill("Reportée à la rentrée : le budget des balances n’est pas encore voté.");
+    await js.getByRole("button", { name: "Publier la correction" }).click();
+    await js.locator("p.fr-badge", { hasText: "Reportée (décision corrigée)" }).waitFor();
+    await js.getByText(/La décision est publiée/).waitFor();
+    // a new correction starts from an empty form, not from what was just published
+    expect(await js.getByLabel("Motif").inputValue()).toBe("");
+    expect(await js.getByLabel("Reportée", { exact: true }).isChecked()).toBe(false);
+    await check(js, "proposal page (corrected, JS)");
+    await visit(js, "/notifications", "notifications (director)");
+    const submitted = js.locator("li", { hasText: new RegExp(`vous soumet la proposition «\\s*${title}`) }).first();
+    await submitted.waitFor();
+    expect(await submitted.innerText()).not.toMatch(/Non lue/);
+    await jsCtx.close();
   });
 
   it("the finished 2021 Mini-Lab shows its decided proposals, and a decided one its corrected history", async () => {

@@ -371,7 +371,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
       });
 
       it(`the author sees the whole trace in their idea, and the status in « Mes idées » (${mode})`, async () => {
-        const status = text(`Où elle en est : Décision : adoptée — suivi par ${followUpName()} d’ici le ${formatDate(due)}`);
+        const status = text(`Où elle en est : Une proposition du Mini-Lab « ${plan.minilab} » a été adoptée — suivi par ${followUpName()} d’ici le ${formatDate(due)}`);
         await visit(author, "/mes-idees", "Mes idées (after the decision)");
         const card = author.locator("li", { has: author.getByText(status) }).first();
         await card.waitFor();
@@ -385,9 +385,9 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
           text("Déposée dans la campagne"),
           text(`Dans la problématique « ${plan.theme}`),
           text(`Travaillée dans le Mini-Lab « ${plan.minilab} »`),
-          text(`Proposition « ${plan.proposal.title} » soumise à la ${plan.addressedTo.replace(/^Direction/, "direction")}`),
-          text(`Décision : adoptée`),
-          text(`Suivi par ${followUpName()} d’ici le ${formatDate(due)}`),
+          text(`Proposition « ${plan.proposal.title} » du Mini-Lab soumise à la ${plan.addressedTo.replace(/^Direction/, "direction")}`),
+          text(`Décision sur la proposition « ${plan.proposal.title} » : adoptée`),
+          text(`Suivi de la proposition « ${plan.proposal.title} » par ${followUpName()} d’ici le ${formatDate(due)}`),
         ];
         // every step, in this order (other Mini-Labs of the theme, if any, may add their own steps between)
         let at = -1;

@@ -65,7 +65,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   child.stdout!.on("data", (b) => logs.push(String(b)));
   child.stderr!.on("data", (b) => logs.push(String(b)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // a loaded machine boots slower: TEST_SERVER_BOOT_MS raises the wait
+  const deadline = Date.now() + Number(process.env.TEST_SERVER_BOOT_MS || 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${logs.join("")}`);
     try {

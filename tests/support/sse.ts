@@ -20,6 +20,8 @@ export class BoardFollower {
   /** When each note (by its text) first arrived, in performance.now() time. */
   arrivals = new Map<string, number>();
   snapshot = false;
+  /** The server ended the stream (not this follower). */
+  ended = false;
   private ctrl = new AbortController();
   constructor(readonly client: Client) {}
 
@@ -37,7 +39,10 @@ export class BoardFollower {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            if (!this.ctrl.signal.aborted) this.ended = true;
+            return;
+          }
           buf += value;
           let end: number;
           while ((end = buf.indexOf("\n\n")) >= 0) {

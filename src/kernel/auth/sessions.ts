@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { type Generated } from "kysely";
 import { db, runtime } from "../runtime";
+import { announceAccessChange } from "../live/hub";
 
 type SessionTables = {
   sessions: {
@@ -72,9 +73,27 @@ export async function readSession(token: string | undefined): Promise<{ id: stri
   return { id: row.id, userId: row.user_id };
 }
 
+/** The access key under which live streams opened in a session are guarded (see the live hub). */
+export const sessionAccessKey = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Ends a session (sign-out, a new sign-in in the same browser). Every process is told, once it is
+ * committed, so that the live streams opened in that session end too.
+ */
 export async function destroySession(sessionId: string): Promise<string | null> {
-  const row = await q().deleteFrom("sessions").where("id", "=", sessionId).returning("id_token").executeTakeFirst();
-  return row?.id_token ?? null;
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx.withTables<SessionTables>().deleteFrom("sessions").where("id", "=", sessionId).returning("id_token").executeTakeFirst();
+      if (row) await announceAccessChange(trx, sessionAccessKey(sessionId));
+      return row?.id_token ?? null;
+    });
+}
+
+/** Whether the session is still open (a live stream asks before relaying more). */
+export async function sessionIsOpen(sessionId: string): Promise<boolean> {
+  const row = await q().selectFrom("sessions").select("expires_at").where("id", "=", sessionId).executeTakeFirst();
+  return !!row && row.expires_at.getTime() >= Date.now();
 }
 
 export function clearSessionCookie(): string {

@@ -1,3 +1,4 @@
+import { sql, type Kysely, type Transaction } from "kysely";
 import { runtime } from "../runtime";
 
 /**
@@ -14,15 +15,48 @@ export interface LiveMessage {
   /** JSON text sent to the browsers as is. */
   data: string;
 }
-type Follower = { send(data: string): void; resync(): void; close(): void };
+type Follower = { send(data: string): void; resync(): void; close(): void; recheck(): void };
 type Registry = {
   channels: Map<string, { topics: Map<string, Set<Follower>>; stop: Promise<() => Promise<void>> }>;
   all: Set<Follower>;
+  /** Access keys (a session, a membership...) -> the streams to check again when it changes. */
+  guards: Map<string, Set<Follower>>;
+  access?: Promise<() => Promise<void>>;
 };
 const KEY = Symbol.for("germoir.live");
 function registry(): Registry {
   const g = globalThis as { [KEY]?: Registry };
-  return (g[KEY] ??= { channels: new Map(), all: new Set() });
+  return (g[KEY] ??= { channels: new Map(), all: new Set(), guards: new Map() });
+}
+
+/**
+ * Access changes travel on their own channel, heard by every process on the same LISTEN
+ * connection as the changes (so in commit order with them): a payload is an access key, and every
+ * stream guarded by that key checks again whether its viewer may still follow it, or ends.
+ */
+export const ACCESS_CHANNEL = "germoir_access";
+
+/** Announces, inside the transaction that makes it, that an access may have been lost (heard once committed). */
+export async function announceAccessChange(executor: Kysely<any> | Transaction<any>, key: string): Promise<void> {
+  await sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${key})`.execute(executor);
+}
+
+function listenForAccess(): Promise<() => Promise<void>> {
+  const reg = registry();
+  if (!reg.access) {
+    reg.access = runtime().database.listen(
+      ACCESS_CHANNEL,
+      (key) => {
+        for (const f of reg.guards.get(key) ?? []) f.recheck();
+      },
+      () => {
+        // notifications may have been missed: every guarded stream checks again
+        for (const set of reg.guards.values()) for (const f of set) f.recheck();
+      },
+    );
+    reg.access.catch(() => (reg.access = undefined));
+  }
+  return reg.access;
 }
 
 /** A notification carries "topic\n" + data; PostgreSQL limits it to 8000 bytes. */
@@ -67,6 +101,14 @@ export interface StreamOptions {
   /** Named SSE events: the snapshot's and the changes'. */
   events?: { snapshot: string; change: string };
   heartbeatMs?: number;
+  /**
+   * Whether the viewer may still follow the topic (their session is open, their right holds): asked
+   * when one of `accessKeys` is announced, every `recheckMs` (30 s by default) and after a gap.
+   * The stream ends as soon as it answers false; changes heard meanwhile are held, never relayed.
+   */
+  allowed?: () => Promise<boolean>;
+  accessKeys?: string[];
+  recheckMs?: number;
 }
 
 /**
@@ -78,10 +120,12 @@ export async function liveStream(o: StreamOptions): Promise<Response> {
   const names = o.events ?? { snapshot: "snapshot", change: "change" };
   const c = channelOf(o.channel);
   await c.stop;
+  if (o.accessKeys?.length) await listenForAccess();
   const enc = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
   let heartbeat: NodeJS.Timeout | undefined;
+  let rechecking: NodeJS.Timeout | undefined;
   const write = (text: string) => {
     if (!open) return;
     try {
@@ -91,34 +135,65 @@ export async function liveStream(o: StreamOptions): Promise<Response> {
     }
   };
   const event = (name: string, data: string) => write(`event: ${name}\ndata: ${data.replace(/\n/g, "\ndata: ")}\n\n`);
-  let snapshotting: Promise<void> | null = null;
-  let pending: string[] | null = null;
+  // Changes heard while a snapshot is read or an access is checked are held, then sent in order.
+  let holds = 0;
+  let held: string[] = [];
+  const hold = () => void holds++;
+  const release = () => {
+    if (--holds > 0 || !open) return;
+    const list = held;
+    held = [];
+    for (const d of list) event(names.change, d);
+  };
+  let snapshotting = false;
   const sendSnapshot = () => {
-    // Changes heard while the snapshot is read are held and sent after it.
-    pending ??= [];
-    snapshotting ??= o
-      .snapshot()
+    if (snapshotting) return;
+    snapshotting = true;
+    hold();
+    o.snapshot()
       .then((s) => {
         event(names.snapshot, s);
-        const held = pending ?? [];
-        pending = null;
-        for (const d of held) event(names.change, d);
+        snapshotting = false;
+        release();
       })
-      .catch(() => finish())
-      .finally(() => {
-        snapshotting = null;
-      });
+      .catch(() => finish());
   };
+  let checking = false;
+  const recheck = (then?: () => void) => {
+    if (!o.allowed) return finish();
+    if (!open) return;
+    if (checking) return void (then && checked.push(then));
+    checking = true;
+    hold();
+    o.allowed()
+      .then((ok) => {
+        checking = false;
+        if (!ok) return finish();
+        for (const f of checked.splice(0)) f();
+        then?.();
+        release();
+      })
+      .catch(() => finish());
+  };
+  const checked: (() => void)[] = [];
   const follower: Follower = {
-    send: (data) => (pending ? pending.push(data) : event(names.change, data)),
-    resync: sendSnapshot,
+    send: (data) => (holds > 0 ? held.push(data) : event(names.change, data)),
+    // after a gap: check the access first (changes held meanwhile), then a fresh snapshot
+    resync: () => (o.allowed ? recheck(sendSnapshot) : sendSnapshot()),
     close: () => finish(),
+    recheck: () => recheck(),
   };
   const reg = registry();
   function finish() {
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    clearInterval(rechecking);
+    held = [];
+    for (const k of o.accessKeys ?? []) {
+      reg.guards.get(k)?.delete(follower);
+      if (reg.guards.get(k)?.size === 0) reg.guards.delete(k);
+    }
     c.topics.get(o.topic)?.delete(follower);
     if (c.topics.get(o.topic)?.size === 0) c.topics.delete(o.topic);
     reg.all.delete(follower);
@@ -135,10 +210,19 @@ export async function liveStream(o: StreamOptions): Promise<Response> {
       if (!set) c.topics.set(o.topic, (set = new Set()));
       set.add(follower);
       reg.all.add(follower);
+      for (const k of o.accessKeys ?? []) {
+        let guarded = reg.guards.get(k);
+        if (!guarded) reg.guards.set(k, (guarded = new Set()));
+        guarded.add(follower);
+      }
       write("retry: 2000\n\n");
       sendSnapshot();
       heartbeat = setInterval(() => write(": ping\n\n"), o.heartbeatMs ?? 15_000);
       heartbeat.unref();
+      if (o.allowed) {
+        rechecking = setInterval(() => recheck(), o.recheckMs ?? 30_000);
+        rechecking.unref();
+      }
     },
     cancel: () => finish(),
   });
