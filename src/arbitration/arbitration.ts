@@ -19,7 +19,7 @@ export const decisionOutcomes: Record<DecisionOutcome, string> = {
 export const outcomeKeys = Object.keys(decisionOutcomes) as DecisionOutcome[];
 export const isAdoption = (o: DecisionOutcome) => o === "adopted" || o === "adopted_modified";
 
-type ArbitrationTables = {
+export type ArbitrationTables = {
   proposals: {
     id: Generated<string>;
     minilab_id: string;
