@@ -68,7 +68,8 @@ export default function MyData() {
           <h2 className="fr-h4">{s.title}</h2>
           <div className="fr-table fr-table--no-caption">
             <div className="fr-table__wrapper">
-              <div className="fr-table__container">
+              {/* Wide tables scroll sideways: the region takes the focus so that the keyboard scrolls it too. */}
+              <div className="fr-table__container" tabIndex={0} role="region" aria-label={s.title}>
                 <div className="fr-table__content">
                   <table>
                     <caption>{s.title}</caption>

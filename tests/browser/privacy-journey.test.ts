@@ -47,7 +47,7 @@ describeWithBrowser("Legal pages and « Mes données » in a browser (axe + typo
       await visitor.getByRole("heading", { level: 1, name: heading }).waitFor();
       await check(visitor, heading);
     }
-  });
+  }, 180_000);
 
   it("the site map lists every section the header offers to a lab team member", async () => {
     await signIn(team, email("dimap-1"));
@@ -57,7 +57,7 @@ describeWithBrowser("Legal pages and « Mes données » in a browser (axe + typo
     const inMap = await team.locator("main").getByRole("link").evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
     for (const path of inHeader) expect(inMap, path).toContain(path);
     for (const path of ["/mes-donnees", "/notifications", "/mentions-legales", "/donnees-personnelles", "/accessibilite"]) expect(inMap, path).toContain(path);
-  });
+  }, 180_000);
 
   it("an agent reads their data and downloads it as JSON", async () => {
     const me = agents[3];
@@ -74,7 +74,7 @@ describeWithBrowser("Legal pages and « Mes données » in a browser (axe + typo
     await agent.getByRole("link", { name: "Supprimer mon compte" }).click();
     await agent.getByRole("heading", { level: 1, name: "Supprimer mon compte" }).waitFor();
     await check(agent, "delete account (confirmation form)");
-  });
+  }, 180_000);
 
   it("without JavaScript, an agent deletes their account after one refused confirmation", async () => {
     const me = agents[agents.length - 2];
@@ -93,5 +93,5 @@ describeWithBrowser("Legal pages and « Mes données » in a browser (axe + typo
     expect(await leaver.getByRole("link", { name: "Se connecter" }).count()).toBeGreaterThan(0);
     const back = await leaver.goto("/mes-donnees");
     expect(new URL(back!.url()).pathname).toBe("/connexion");
-  });
+  }, 180_000);
 });

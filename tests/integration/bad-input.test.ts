@@ -337,7 +337,7 @@ describe("Mes données and the legal pages: who may and bad input", () => {
     const agent = agents[agents.length - 1];
     const c = new Client(server.url);
     await c.signInAs(agent.email);
-    for (const fields of [{}, { confirmation: "" }, { confirmation: "supprimé" }, { confirmation: ["SUPPRIMER", "SUPPRIMER"] }, { confirmation: "S".repeat(50_000) }, { confirmation: "SUPPRIMER\u0000" }]) {
+    for (const fields of [{} as Record<string, string | string[]>, { confirmation: "" }, { confirmation: "supprimé" }, { confirmation: ["SUPPRIMER", "SUPPRIMER"] }, { confirmation: "S".repeat(50_000) }, { confirmation: "SUPPRIMER\u0000" }]) {
       const r = await c.post("/mes-donnees/supprimer", fields);
       expect(r.status, JSON.stringify(fields).slice(0, 60)).toBe(400);
       expect(await r.text()).toContain("Confirmation");
