@@ -58,6 +58,9 @@ export const fieldLabels: Record<string, string> = {
   expires_at: "Expire le",
   subject: "Objet",
   sent_at: "Envoyé le",
+  state: "État",
+  published_at: "Publié le",
+  detail: "Détail",
 };
 
 /** The columns shown on the readable page: technical identifiers stay in the JSON file. */

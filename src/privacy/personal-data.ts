@@ -2,8 +2,10 @@ import { Refusal } from "../kernel/permissions";
 import type { PersonalDataSection, PersonalRow, PersonalValue } from "../kernel/personal-data";
 import * as accounts from "../accounts/personal-data";
 import * as labs from "../labs/personal-data";
+import * as campaigns from "../campaigns/personal-data";
 import * as ideas from "../ideas/personal-data";
 import * as jury from "../jury/personal-data";
+import * as themes from "../themes/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as arbitration from "../arbitration/personal-data";
 import * as communities from "../communities/personal-data";
@@ -28,8 +30,10 @@ export async function personalDataOf(viewer: { userId: string }, accountId: stri
   const parts = await Promise.all([
     accounts.personalData(accountId),
     labs.personalData(accountId),
+    campaigns.personalData(accountId),
     ideas.personalData(accountId),
     jury.personalData(accountId),
+    themes.personalData(accountId),
     minilabs.personalData(accountId),
     arbitration.personalData(accountId),
     communities.personalData(accountId),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { makeCampaign, makeLab, makeOrganization, makeUser } from "../../tests/support/fixtures";
+import { makeCampaign, makeLab, makeOrganization, makeTheme, makeUser } from "../../tests/support/fixtures";
+import { createCampaign } from "../campaigns/campaigns";
 import { displayName, getUser, getUserContacts } from "../accounts/accounts";
 import { addComment, createIdea, inviteCoauthor, setSupport } from "../ideas/ideas";
 import { grantRole, loadPrincipal } from "../labs/labs";
@@ -39,6 +40,9 @@ async function agentWithEverything(tag: string) {
   await grantRole(me.id, lab.id, "lab_team");
   const mine = await createIdea({ ...fields(`Idée de Camille ${tag}`), campaignId: campaign.id, labId: lab.id, authorId: me.id, organizationId: org.id, unitId: null, submit: true });
   const theirs = await createIdea({ ...fields(`Idée de Dominique ${tag}`), campaignId: campaign.id, labId: lab.id, authorId: other.id, organizationId: null, unitId: null, submit: true });
+  await makeTheme({ labId: lab.id, campaignId: campaign.id, ideaIds: [mine.id, theirs.id], label: `Thème de Camille ${tag}`, curatorId: me.id });
+  const now = Date.now();
+  await createCampaign({ labId: lab.id, title: `Campagne de Camille ${tag}`, summary: "r", description: "d", rules: "", opensAt: new Date(now), closesAt: new Date(now + 30 * DAY), scaleMax: 5, criteria: [{ label: "Utilité", weight: 1 }], organizationIds: [], createdBy: me.id });
   await addComment(theirs.id, me.id, `Commentaire de Camille ${tag}`);
   await addComment(mine.id, other.id, `Commentaire de Dominique ${tag}`);
   await setSupport(theirs.id, me.id, true);
@@ -85,6 +89,8 @@ describe("Mes données: what an agent may read of themselves", () => {
     expect(keys).toMatchObject({
       account: 1,
       lab_roles: 1,
+      campaigns_created: 1,
+      theme_analyses: 1,
       ideas: 1,
       idea_comments: 1,
       idea_supports: 1,
@@ -105,7 +111,7 @@ describe("Mes données: what an agent may read of themselves", () => {
     const json = personalDataJson(data);
     const doc = JSON.parse(json);
     expect(doc.account[0]).toMatchObject({ email: "camille.x1@example.fr", given_name: "Camillex1", family_name: "Durandx1" });
-    for (const mine of ["Idée de Camille x1", "Commentaire de Camille x1", "Post-it de Camille x1", "Proposition x1", "Fil de Camille x1", "Réponse de Camille x1", "Réponse au panel de Camille x1", "Notification pour Camille x1", "Bonjour Camille x1"]) {
+    for (const mine of ["Campagne de Camille x1", "Thème de Camille x1", "Idée de Camille x1", "Commentaire de Camille x1", "Post-it de Camille x1", "Proposition x1", "Fil de Camille x1", "Réponse de Camille x1", "Réponse au panel de Camille x1", "Notification pour Camille x1", "Bonjour Camille x1"]) {
       expect(json).toContain(mine);
     }
     // The neighbour's words and identity never appear, even where they wrote on the agent's things.
