@@ -60,5 +60,13 @@ export default [
   route("communautes/:communityId/panel/:questionId/reponses.csv", "routes/community-panel-csv.tsx"),
   route("problematiques", "routes/theme-maps.tsx"),
   route("problematiques/:analysisId", "routes/theme-map.tsx"),
+  route("mentions-legales", "routes/legal-notice.tsx"),
+  route("donnees-personnelles", "routes/privacy-policy.tsx"),
+  route("accessibilite", "routes/accessibility.tsx"),
+  route("plan-du-site", "routes/site-map.tsx"),
+  route("mes-donnees", "routes/my-data.tsx"),
+  route("mes-donnees/export.json", "routes/my-data-export.ts"),
+  route("mes-donnees/supprimer", "routes/my-data-delete.tsx"),
+  route("compte-supprime", "routes/account-deleted.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,7 +1,7 @@
 import { closeDueCampaigns, listClosedCampaignIds } from "./campaigns/campaigns";
 import { startReview } from "./ideas/ideas";
 import { notify } from "./notifications/notifications";
-import { purgeExpiredSessions } from "./kernel/auth/sessions";
+import { purgePastRetention } from "./privacy";
 import { runtime } from "./kernel/runtime";
 
 /** Campaigns past their closing date close; their submitted ideas go to review and authors are told. */
@@ -19,11 +19,18 @@ export async function closeCampaignsAndStartReview(): Promise<number> {
   return moved.length;
 }
 
+/** The retention purge runs at start, then once an hour (its durations are counted in days). */
+const PURGE_EVERY_MS = 3_600_000;
+
 export function startScheduler(everyMs = 60_000): () => void {
+  let lastPurge = 0;
   const tick = async () => {
     try {
       await closeCampaignsAndStartReview();
-      await purgeExpiredSessions();
+      if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await purgePastRetention();
+      }
     } catch (err) {
       runtime().log.error("scheduler tick failed", { err });
     }

@@ -3,7 +3,7 @@ import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 
-type AccountsTables = {
+export type AccountsTables = {
   users: {
     id: Generated<string>;
     email: string;
@@ -18,6 +18,8 @@ type AccountsTables = {
     is_demo: Generated<boolean>;
     created_at: Generated<Date>;
     last_login_at: Date | null;
+    /** Set when the agent deleted their account: the personal fields are then erased. */
+    deleted_at: Date | null;
   };
 }
 export type User = Selectable<AccountsTables["users"]>;
@@ -46,6 +48,11 @@ export const accountsMigrations: MigrationSet = {
       await sql`CREATE UNIQUE INDEX users_email_idx ON users (lower(email))`.execute(d);
       await sql`CREATE INDEX users_org_idx ON users (organization_id)`.execute(d);
       await sql`CREATE INDEX users_family_name_idx ON users (family_name, given_name)`.execute(d);
+    },
+  },
+  "2026-12-04-01-accounts-deleted": {
+    async up(d) {
+      await sql`ALTER TABLE users ADD COLUMN deleted_at timestamptz`.execute(d);
     },
   },
 };
@@ -139,6 +146,7 @@ export async function searchUsers(term: string, limit = 20): Promise<UserSummary
   return q()
     .selectFrom("users")
     .select(["id", "given_name", "family_name", "organization_id", "unit_id", "job"])
+    .where("deleted_at", "is", null)
     .where((eb) =>
       eb.or([
         eb(sql`unaccent(given_name || ' ' || family_name)`, "ilike", sql`unaccent(${like})`),
@@ -207,7 +215,7 @@ export async function touchLogin(userId: string): Promise<void> {
 export async function findUsersEmails(ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)].filter(isUuid);
   if (!unique.length) return [];
-  const rows = await q().selectFrom("users").select("email").where("id", "in", unique).execute();
+  const rows = await q().selectFrom("users").select("email").where("id", "in", unique).where("deleted_at", "is", null).execute();
   return rows.map((r) => r.email);
 }
 
@@ -229,6 +237,6 @@ export async function getUserProfiles(ids: string[]): Promise<Map<string, UserPr
 export async function getUserContacts(ids: string[]): Promise<Map<string, { email: string; givenName: string; familyName: string }>> {
   const unique = [...new Set(ids)].filter(isUuid);
   if (!unique.length) return new Map();
-  const rows = await q().selectFrom("users").select(["id", "email", "given_name", "family_name"]).where("id", "in", unique).execute();
+  const rows = await q().selectFrom("users").select(["id", "email", "given_name", "family_name"]).where("id", "in", unique).where("deleted_at", "is", null).execute();
   return new Map(rows.map((r) => [r.id, { email: r.email, givenName: r.given_name, familyName: r.family_name }]));
 }

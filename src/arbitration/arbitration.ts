@@ -30,7 +30,7 @@ export function proposalStanding(p: { status: ProposalStatus }, current: { outco
   return { label, tone: isAdoption(current.outcome) ? "success" : current.outcome === "deferred" ? "warning" : "error" };
 }
 
-type ArbitrationTables = {
+export type ArbitrationTables = {
   proposals: {
     id: Generated<string>;
     minilab_id: string;

@@ -13,7 +13,7 @@ export const campaignPhaseLabels: Record<CampaignPhase, string> = {
   closed: "Clôturée",
 };
 
-type CampaignsTables = {
+export type CampaignsTables = {
   campaigns: {
     id: Generated<string>;
     lab_id: string;

@@ -12,7 +12,7 @@ export const threadKinds: Record<ThreadKind, string> = {
   project: "Projet",
 };
 
-type CommunitiesTables = {
+export type CommunitiesTables = {
   communities: {
     id: Generated<string>;
     lab_id: string;

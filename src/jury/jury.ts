@@ -3,7 +3,7 @@ import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 
-type JuryTables = {
+export type JuryTables = {
   jury_assignments: {
     campaign_id: string;
     user_id: string;

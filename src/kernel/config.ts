@@ -40,6 +40,22 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "smtp:// ou smtps:// attendu")
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  // Legal pages and personal data (the operator's values; the defaults are the demonstration's).
+  LEGAL_PUBLISHER: z.string().min(1).default("Préfecture de la région Grand Est (démonstration)"),
+  LEGAL_PUBLISHER_ADDRESS: z.string().min(1).default("5 place de la République, 67000 Strasbourg"),
+  LEGAL_PUBLICATION_DIRECTOR: z.string().min(1).default("La préfète de la région Grand Est"),
+  LEGAL_HOST: z.string().min(1).default("Hébergement de démonstration, non précisé"),
+  LEGAL_HOST_ADDRESS: z.string().default(""),
+  /** The licence the software is distributed under, as the operator received it (none is declared in the repository yet). */
+  LEGAL_SOFTWARE_LICENCE: z.string().min(1).optional(),
+  PRIVACY_CONTROLLER: z.string().min(1).optional(),
+  PRIVACY_CONTROLLER_ADDRESS: z.string().min(1).optional(),
+  PRIVACY_DPO_CONTACT: z.string().min(3).default("dpd@exemple.gouv.fr"),
+  ACCESSIBILITY_CONTACT: z.string().min(3).default("accessibilite@exemple.gouv.fr"),
+  ACCESSIBILITY_DECLARATION_DATE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date AAAA-MM-JJ attendue").default("2026-12-04"),
+  RETENTION_MAIL_BODY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_READ_NOTIFICATION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  RETENTION_DELETION_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(1095),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -105,5 +121,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM ?? `${e.INSTANCE_NAME} <ne-pas-repondre@germoir.localhost>`,
     },
     logLevel: e.LOG_LEVEL,
+    legal: {
+      publisher: e.LEGAL_PUBLISHER,
+      publisherAddress: e.LEGAL_PUBLISHER_ADDRESS,
+      publicationDirector: e.LEGAL_PUBLICATION_DIRECTOR,
+      host: e.LEGAL_HOST,
+      hostAddress: e.LEGAL_HOST_ADDRESS,
+      softwareLicence: e.LEGAL_SOFTWARE_LICENCE ?? null,
+      controller: e.PRIVACY_CONTROLLER ?? e.LEGAL_PUBLISHER,
+      controllerAddress: e.PRIVACY_CONTROLLER_ADDRESS ?? e.LEGAL_PUBLISHER_ADDRESS,
+      dpoContact: e.PRIVACY_DPO_CONTACT,
+      accessibilityContact: e.ACCESSIBILITY_CONTACT,
+      accessibilityDate: e.ACCESSIBILITY_DECLARATION_DATE,
+    },
+    /** Days each kind of personal data is kept (sessions: SESSION_DAYS), read by the purge job and the privacy page. */
+    retention: {
+      sessionDays: e.SESSION_DAYS,
+      mailBodyDays: e.RETENTION_MAIL_BODY_DAYS,
+      readNotificationDays: e.RETENTION_READ_NOTIFICATION_DAYS,
+      deletionLogDays: e.RETENTION_DELETION_LOG_DAYS,
+    },
   };
 }

@@ -4,7 +4,7 @@ import type { MigrationSet } from "../kernel/db/migrate";
 import { roleKeys, type Principal, type Role } from "../kernel/permissions";
 import { isUuid } from "../kernel/ids";
 
-type LabsTables = {
+export type LabsTables = {
   labs: {
     id: Generated<string>;
     slug: string;

@@ -20,7 +20,7 @@ export type BoardColumn = keyof typeof boardColumns;
 export const boardColumnKeys = Object.keys(boardColumns) as BoardColumn[];
 export const NOTE_MAX = 500;
 
-type BoardTables = {
+export type BoardTables = {
   board_notes: {
     id: Generated<string>;
     session_id: string;

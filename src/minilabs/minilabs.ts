@@ -26,7 +26,7 @@ export const minilabPhases: Record<MinilabPhase, string> = {
   done: "Cycle terminé",
 };
 
-type MinilabsTables = {
+export type MinilabsTables = {
   minilabs: {
     id: Generated<string>;
     lab_id: string;

@@ -7,7 +7,7 @@ import { isUuid } from "../kernel/ids";
  * A Mini-Lab's sessions (DOMAIN `session`): date, place or video link, agenda, the methods used
  * (from the list each lab maintains), attendance and notes. Each session has its board (board.ts).
  */
-type SessionsTables = {
+export type SessionsTables = {
   session_methods: {
     id: Generated<string>;
     lab_id: string;

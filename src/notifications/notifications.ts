@@ -23,7 +23,7 @@ export const notificationKinds = {
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 
-type NotificationsTables = {
+export type NotificationsTables = {
   notifications: {
     id: Generated<string>;
     user_id: string;

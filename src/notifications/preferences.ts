@@ -19,7 +19,7 @@ export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 
-type PreferencesTables = {
+export type PreferencesTables = {
   mail_opt_outs: { user_id: string; kind: string };
 };
 const q = () => db().withTables<PreferencesTables>();

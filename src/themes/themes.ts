@@ -33,7 +33,7 @@ export interface QualityPoint {
   smallest: number;
 }
 
-type ThemesTables = {
+export type ThemesTables = {
   theme_analyses: {
     id: Generated<string>;
     lab_id: string;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NavLink, Link } from "react-router";
 import { AppForm } from "../kernel/ui/forms";
+import { legalItems } from "./navigation";
 
 export interface LayoutData {
   instance: { name: string; tagline: string; operator: string; showMarianne: boolean; logoUrl?: string };
@@ -143,9 +144,20 @@ export function SiteFooter({ d }: { d: LayoutData }) {
         </div>
         <div className="fr-footer__bottom">
           <ul className="fr-footer__bottom-list">
-            <li className="fr-footer__bottom-item">
-              <span className="fr-footer__bottom-link">Accessibilité{"\u00a0"}: partiellement conforme</span>
-            </li>
+            {legalItems.map((item) => (
+              <li key={item.to} className="fr-footer__bottom-item">
+                <Link className="fr-footer__bottom-link" to={item.to}>
+                  {item.to === "/accessibilite" ? "Accessibilité\u00a0: partiellement conforme" : item.label}
+                </Link>
+              </li>
+            ))}
+            {d.user && (
+              <li className="fr-footer__bottom-item">
+                <Link className="fr-footer__bottom-link" to="/mes-donnees">
+                  Mes données
+                </Link>
+              </li>
+            )}
           </ul>
         </div>
       </div>

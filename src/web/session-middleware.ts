@@ -36,7 +36,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   if (session) {
     // Both only need the user id: one round trip of latency, not two.
     const [user, principal] = await Promise.all([getUser(session.userId), loadPrincipal(session.userId)]);
-    if (user) {
+    if (user && !user.deleted_at) {
       info.user = {
         id: user.id,
         givenName: user.given_name,

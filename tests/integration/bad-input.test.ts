@@ -114,6 +114,8 @@ const actions = (): Action[] => [
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/modifier`, as: "team", fields: { title: "", day: "demain", time: "9h", durationMinutes: "beaucoup", place: "Metz", dots: "0" } },
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, as: "agent", fields: { intent: "add", column: "nulle-part", text: "" } },
+  // deleting one's account: a wrong confirmation word deletes nothing (the barrage never deletes a demo agent)
+  { path: "/mes-donnees/supprimer", as: "leaver", fields: { confirmation: "pas le bon mot" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -284,6 +286,76 @@ describe("proposals and arbitration: who may and who may not", () => {
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+  });
+});
+
+describe("Mes données and the legal pages: who may and bad input", () => {
+  it("shows the four legal pages to everyone, with the operator's values", async () => {
+    const anon = new Client(server.url);
+    for (const [path, text] of [
+      ["/mentions-legales", "Directeur ou directrice de la publication"],
+      ["/donnees-personnelles", "dpd@exemple.gouv.fr"],
+      ["/accessibilite", "partiellement conforme"],
+      ["/plan-du-site", "Mes données"],
+    ]) {
+      const r = await anon.get(path);
+      expect(r.status, path).toBe(200);
+      const html = await r.text();
+      expect(html, path).toContain(text);
+      // every page's footer links to them
+      for (const link of ["/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site"]) expect(html, `${path} → ${link}`).toContain(`href="${link}"`);
+    }
+    // the retention durations shown are the configuration's (defaults here)
+    expect(await (await anon.get("/donnees-personnelles")).text()).toMatch(/90\u00a0jours[^<]*après l’envoi/);
+  });
+
+  it("sends signed-out visitors to sign-in, and shows each agent only their own data", async () => {
+    const anon = new Client(server.url);
+    for (const path of ["/mes-donnees", "/mes-donnees/export.json", "/mes-donnees/supprimer"]) {
+      const r = await anon.get(path);
+      expect(r.status, path).toBe(302);
+      expect(r.headers.get("location"), path).toBe(`/connexion?retour=${encodeURIComponent(path)}`);
+    }
+    const page = await clients.agent.get("/mes-donnees");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(agents[10].email);
+    const file = await clients.agent.get("/mes-donnees/export.json");
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain("application/json");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="mes-donnees-\d{4}-\d{2}-\d{2}\.json"$/);
+    const doc = JSON.parse(await file.text());
+    expect(doc.account[0].email).toBe(agents[10].email);
+    const otherEmails = [email("dimap-1"), email("juror-1"), agents[20].email];
+    for (const other of otherEmails) expect(JSON.stringify(doc)).not.toContain(other);
+    // query strings and trailing junk change nothing
+    expect((await clients.agent.get("/mes-donnees?compte=00000000-0000-0000-0000-000000000000")).status).toBe(200);
+    expect((await clients.agent.get("/mes-donnees/export.json?id=1%27")).status).toBe(200);
+  });
+
+  it("refuses a deletion without the confirmation word, in French, and deletes with it", async () => {
+    const agent = agents[agents.length - 1];
+    const c = new Client(server.url);
+    await c.signInAs(agent.email);
+    for (const fields of [{} as Record<string, string | string[]>, { confirmation: "" }, { confirmation: "supprimé" }, { confirmation: ["SUPPRIMER", "SUPPRIMER"] }, { confirmation: "S".repeat(50_000) }, { confirmation: "SUPPRIMER\u0000" }]) {
+      const r = await c.post("/mes-donnees/supprimer", fields);
+      expect(r.status, JSON.stringify(fields).slice(0, 60)).toBe(400);
+      expect(await r.text()).toContain("Confirmation");
+    }
+    expect((await c.get("/mes-donnees")).status).toBe(200);
+    const oldCookie = c.cookies.get("germoir_session")!;
+    const done = await c.post("/mes-donnees/supprimer", { confirmation: "supprimer" });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/compte-supprime");
+    expect(c.cookies.has("germoir_session")).toBe(false);
+    expect((await c.get("/compte-supprime")).status).toBe(200);
+    // the old cookie opens nothing any more, and the demo picker no longer offers the account
+    const replay = new Client(server.url);
+    replay.cookies.set("germoir_session", oldCookie);
+    const r = await replay.get("/mes-donnees");
+    expect(r.status).toBe(302);
+    expect(r.headers.get("location")).toMatch(/^\/connexion/);
+    await expect(new Client(server.url).signInAs(agent.email)).rejects.toThrow();
   });
 });
 

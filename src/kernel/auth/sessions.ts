@@ -3,7 +3,7 @@ import { type Generated } from "kysely";
 import { db, runtime } from "../runtime";
 import { announceAccessChange } from "../live/hub";
 
-type SessionTables = {
+export type SessionTables = {
   sessions: {
     id: string;
     user_id: string;
@@ -100,8 +100,8 @@ export function clearSessionCookie(): string {
   return serializeCookie(SESSION_COOKIE, "", { maxAge: 0 });
 }
 
-export async function purgeExpiredSessions(): Promise<number> {
-  const r = await q().deleteFrom("sessions").where("expires_at", "<", new Date()).executeTakeFirst();
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const r = await q().deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

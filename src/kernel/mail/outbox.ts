@@ -16,7 +16,7 @@ export const mailStatuses: Record<MailStatus, string> = {
   failed: "Échec de l’envoi",
 };
 
-type MailTables = {
+export type MailTables = {
   mail_outbox: {
     id: Generated<string>;
     /** The lab the mail is sent for: its team reads it in the outbox page. */
