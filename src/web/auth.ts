@@ -16,8 +16,5 @@ export function requireUser(context: Readonly<RouterContextProvider>, request: R
   return { ...s, user: s.user, principal: s.principal, userId: s.user.id };
 }
 
-/** Only same-site relative paths are followed after sign-in. */
-export function safeReturnPath(v: string | null | undefined): string {
-  if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
-  return v.slice(0, 500);
-}
+/** One rule for every return path, in the kernel. */
+export { safeReturnPath } from "../kernel/http/return-path";
