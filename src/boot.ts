@@ -19,6 +19,7 @@ import { arbitrationMigrations } from "./arbitration/arbitration";
 import { communitiesMigrations } from "./communities/communities";
 import { mailMigrations } from "./kernel/mail/outbox";
 import { mailPreferencesMigrations } from "./notifications/preferences";
+import { rateLimitMigrations } from "./kernel/http/rate-limit";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -38,6 +39,7 @@ export const allMigrations = [
   communitiesMigrations,
   mailMigrations,
   mailPreferencesMigrations,
+  rateLimitMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {
