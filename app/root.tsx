@@ -6,12 +6,12 @@ import type { Route } from "./+types/root";
 import { runtime } from "~/kernel/runtime";
 import { requestContext, getSession } from "~/kernel/http/context";
 import { labsWhere } from "~/kernel/permissions";
-import { sessionMiddleware } from "~/web/session-middleware";
+import { guardMiddleware, sessionMiddleware } from "~/web/session-middleware";
 import { SiteFooter, SiteHeader, type LayoutData } from "~/web/layout";
 import { unreadCount } from "~/notifications/notifications";
 import { campaignsJudgedBy } from "~/jury/jury";
 
-export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware, guardMiddleware];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { config } = runtime();
@@ -114,7 +114,7 @@ export function ErrorBoundary() {
     // rendered, and logged, for every request whose client went away mid-way).
     console.error(error);
   }
-  const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : status === 401 ? "Connexion requise" : status >= 500 ? "Erreur du serveur" : "Requête refusée";
+  const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : status === 401 ? "Connexion requise" : status === 429 ? "Trop de demandes" : status >= 500 ? "Erreur du serveur" : "Requête refusée";
   return (
     <main id="contenu" role="main" className="fr-container fr-py-6w" tabIndex={-1}>
       <title>{`${title} – Germoir`}</title>

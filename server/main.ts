@@ -9,6 +9,7 @@ import { boot } from "../src/boot";
 import { loadConfig } from "../src/kernel/config";
 import { requestContext } from "../src/kernel/http/context";
 import { isCrossSite, securityHeaders } from "../src/kernel/http/security";
+import { MALFORMED_URL, SERVER_ERROR, errorPageHtml, isMalformedPath } from "../src/kernel/http/error-page";
 import { startScheduler } from "../src/scheduler";
 import { seedDemoIfEmpty } from "../src/demo/seed";
 import { startJobs } from "../src/kernel/jobs/jobs";
@@ -151,6 +152,16 @@ async function runWeb(role: "single" | "worker") {
     next();
   });
 
+  // A malformed address is answered here, in dev as in production: never Express's (or Vite's)
+  // error page with its stack trace.
+  app.use((req, res, next) => {
+    if (isMalformedPath(req.originalUrl)) {
+      res.status(400).type("html").send(errorPageHtml(400, MALFORMED_URL.title, MALFORMED_URL.message, config.instance.name));
+      return;
+    }
+    next();
+  });
+
   app.use((req, res, next) => {
     if (isCrossSite(req.method, req.headers.origin, req.headers.host)) {
       res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
@@ -205,7 +216,7 @@ async function runWeb(role: "single" | "worker") {
     app.use(server.middlewares);
     handler = createRequestHandler({
       build: () => server.ssrLoadModule("virtual:react-router/server-build") as never,
-      getLoadContext: (_req, res) => loadContext(res),
+      getLoadContext: (req, res) => loadContext(req, res),
     });
   } else {
     const clientDir = path.resolve("build/client");
@@ -217,16 +228,27 @@ async function runWeb(role: "single" | "worker") {
     app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()));
     // @ts-expect-error built at runtime
     const build = await import("../build/server/index.js");
-    handler = createRequestHandler({ build, getLoadContext: (_req, res) => loadContext(res) });
+    handler = createRequestHandler({ build, getLoadContext: (req, res) => loadContext(req, res) });
   }
 
-  function loadContext(res: express.Response) {
+  function loadContext(req: express.Request, res: express.Response) {
     const ctx = new RouterContextProvider();
-    ctx.set(requestContext, { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string });
+    ctx.set(requestContext, { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, ip: req.ip });
     return ctx;
   }
 
   app.all("/{*splat}", tracked(handler));
+
+  // Last: whatever an Express middleware throws gets our page, never a stack trace.
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: unknown })?.status;
+    const clientError = err instanceof URIError || (typeof status === "number" && status >= 400 && status < 500);
+    if (!clientError) log.error("request failed", { id: res.locals.requestId, path: req.path, err });
+    const page = clientError ? MALFORMED_URL : SERVER_ERROR;
+    const code = clientError ? 400 : 500;
+    res.status(code).type("html").send(errorPageHtml(code, page.title, page.message, config.instance.name));
+  });
 
   await startQueue(rt, role);
   const stopScheduler = role === "single" ? startScheduler() : () => {};

@@ -20,6 +20,7 @@ import { communitiesMigrations } from "./communities/communities";
 import { mailMigrations } from "./kernel/mail/outbox";
 import { mailPreferencesMigrations } from "./notifications/preferences";
 import { privacyMigrations } from "./privacy/db/migrations";
+import { rateLimitMigrations } from "./kernel/http/rate-limit";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -40,6 +41,7 @@ export const allMigrations = [
   mailMigrations,
   mailPreferencesMigrations,
   privacyMigrations,
+  rateLimitMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/sign-in-oidc";
 import { runtime } from "~/kernel/runtime";
 import { startSignIn } from "~/kernel/auth/oidc";
-import { safeReturnPath } from "~/web/auth";
+import { safeReturnPath, signInErrorPath } from "~/web/auth";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (!runtime().config.oidc) return redirect("/connexion");
@@ -12,6 +12,6 @@ export async function loader({ request }: Route.LoaderArgs) {
     return redirect(url, { headers: { "Set-Cookie": cookie } });
   } catch (err) {
     runtime().log.error("oidc start failed", { err });
-    return redirect(`/connexion?erreur=${encodeURIComponent("Le fournisseur d’identité ne répond pas. Réessayez dans quelques instants.")}`);
+    return redirect(signInErrorPath("indisponible"));
   }
 }

@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { runtime } from "~/kernel/runtime";
-import { safeReturnPath } from "~/web/auth";
+import { safeReturnPath, signInErrorMessage } from "~/web/auth";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Page } from "~/web/layout";
 
@@ -12,7 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     oidc: !!config.oidc,
     demo: config.demoLogin,
     returnTo: safeReturnPath(url.searchParams.get("retour")),
-    error: url.searchParams.get("erreur"),
+    error: signInErrorMessage(url.searchParams.get("erreur")),
   };
 }
 

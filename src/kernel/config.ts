@@ -5,6 +5,14 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const rateLimit = z
+  .string()
+  .regex(/^\d+,\d+\/\d+$/, "<par compte>,<par adresse IP>/<secondes> attendu, par exemple 10,100/60")
+  .transform((v) => {
+    const [account, ip, seconds] = v.split(/[,/]/).map(Number);
+    return { account, ip, seconds: Math.max(1, seconds) };
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -56,7 +64,42 @@ const envSchema = z.object({
   RETENTION_MAIL_BODY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_READ_NOTIFICATION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   RETENTION_DELETION_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(1095),
+  /** Rate limits on (default) or off: only for benches that measure pages, not limits. */
+  RATE_LIMITS: bool.default(true),
+  /** Scales every rate limit (benches and load tests raise it; 0 is refused). */
+  RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
+  /** One limit each: "<per account>,<per IP>/<seconds>", e.g. RATE_LIMIT_SUBMIT="10,100/60". */
+  RATE_LIMIT_SIGN_IN: rateLimit.optional(),
+  RATE_LIMIT_SEARCH: rateLimit.optional(),
+  RATE_LIMIT_SIMILAR: rateLimit.optional(),
+  RATE_LIMIT_SUBMIT: rateLimit.optional(),
+  RATE_LIMIT_COMMENT: rateLimit.optional(),
+  RATE_LIMIT_MESSAGE: rateLimit.optional(),
+  RATE_LIMIT_BOARD_NOTE: rateLimit.optional(),
 });
+
+export interface RateLimitRule {
+  /** Requests allowed per signed-in account (or per targeted account at sign-in) in the window. */
+  account: number;
+  /** Requests allowed per client IP address in the window (several agents may share one). */
+  ip: number;
+  seconds: number;
+}
+
+/**
+ * Defaults that no normal use reaches (an agent does not submit ten ideas a minute) and that the
+ * test suite, which signs in and posts from one loopback address, does not reach either.
+ */
+export const defaultRateLimits = {
+  signIn: { account: 30, ip: 60, seconds: 60 },
+  search: { account: 60, ip: 300, seconds: 60 },
+  similar: { account: 120, ip: 600, seconds: 60 },
+  submit: { account: 10, ip: 100, seconds: 60 },
+  comment: { account: 20, ip: 200, seconds: 60 },
+  message: { account: 20, ip: 200, seconds: 60 },
+  boardNote: { account: 60, ip: 600, seconds: 60 },
+} satisfies Record<string, RateLimitRule>;
+export type RateLimitName = keyof typeof defaultRateLimits;
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -141,5 +184,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       readNotificationDays: e.RETENTION_READ_NOTIFICATION_DAYS,
       deletionLogDays: e.RETENTION_DELETION_LOG_DAYS,
     },
+    rateLimits: rateLimits(e),
+    rateLimitsEnabled: e.RATE_LIMITS,
   };
+}
+
+function rateLimits(e: z.infer<typeof envSchema>): Record<RateLimitName, RateLimitRule> {
+  const set: Record<RateLimitName, RateLimitRule | undefined> = {
+    signIn: e.RATE_LIMIT_SIGN_IN,
+    search: e.RATE_LIMIT_SEARCH,
+    similar: e.RATE_LIMIT_SIMILAR,
+    submit: e.RATE_LIMIT_SUBMIT,
+    comment: e.RATE_LIMIT_COMMENT,
+    message: e.RATE_LIMIT_MESSAGE,
+    boardNote: e.RATE_LIMIT_BOARD_NOTE,
+  };
+  const scale = (n: number) => Math.max(1, Math.round(n * e.RATE_LIMIT_FACTOR));
+  return Object.fromEntries(
+    (Object.keys(defaultRateLimits) as RateLimitName[]).map((name) => {
+      const rule = set[name] ?? defaultRateLimits[name];
+      return [name, { account: scale(rule.account), ip: scale(rule.ip), seconds: rule.seconds }];
+    }),
+  ) as Record<RateLimitName, RateLimitRule>;
 }

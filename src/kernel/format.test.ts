@@ -44,5 +44,13 @@ describe("uploads", () => {
     expect(cleanFilename("../../etc/passwd")).toBe("passwd");
     expect(cleanFilename('C:\\Users\\moi\\note "finale".pdf')).toBe("note _finale_.pdf");
     expect(cleanFilename("")).toBe("fichier");
+    // bidi overrides and isolates, zero-width and other format characters go; controls become _
+    expect(cleanFilename("facture\u202Efdp.exe")).toBe("facturefdp.exe");
+    for (const c of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "\u200B", "\u200D", "\uFEFF", "\u00AD", "\u2028", "\u2029"]) {
+      expect(cleanFilename(`note${c}.pdf`), JSON.stringify(c)).toBe("note.pdf");
+    }
+    expect(cleanFilename("a\u0000b\u0007c\u0085.pdf")).toBe("a_b_c_.pdf");
+    expect(cleanFilename("\u202E")).toBe("fichier");
+    expect(cleanFilename("rapport\u3000final.pdf")).toBe("rapport final.pdf");
   });
 });

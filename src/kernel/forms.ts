@@ -19,7 +19,8 @@ export function formValues(fd: FormData): FormValues {
     if (key === "_csrf") continue;
     const all = fd.getAll(key).filter((v): v is string => typeof v === "string");
     if (!all.length) continue;
-    out[key] = all.length > 1 ? all.map((v) => v.slice(0, 20_000)) : all[0].slice(0, 20_000);
+    const keep = (v: string) => v.slice(0, 20_000).replaceAll("\u0000", "");
+    out[key] = all.length > 1 ? all.map(keep) : keep(all[0]);
   }
   return out;
 }
@@ -31,13 +32,31 @@ export function parseForm<S extends z.ZodType>(
   shape: (fd: FormData) => unknown = (f) => Object.fromEntries([...new Set(f.keys())].map((k) => [k, f.getAll(k).length > 1 ? f.getAll(k) : f.get(k)])),
 ): { ok: true; data: z.infer<S> } | FormFailure {
   const parsed = schema.safeParse(shape(fd));
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) {
+    // PostgreSQL refuses NUL in text: any text the schema accepted is checked here, once for every
+    // form, and refused beside its field (only the fields this schema reads).
+    const withNul = nulPaths(parsed.data);
+    if (!withNul.length) return { ok: true, data: parsed.data };
+    return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, NUL_FIELD_MESSAGE])), values: formValues(fd) };
+  }
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
     errors[key] ??= frenchSpaces(issue.message);
   }
   return { ok: false, errors, values: formValues(fd) };
+}
+
+export const NUL_FIELD_MESSAGE = "Ce champ contient un caractère non autorisé (caractère nul)\u00a0: retirez-le.";
+
+/** The paths ("title", "criteria.0.label") of the strings that hold a NUL character. */
+export function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".") || "_form"] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+  if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Blob)) {
+    return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
+  }
+  return [];
 }
 
 /** 400 with the errors and the user's input, for the form to render again. */

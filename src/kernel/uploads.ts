@@ -18,10 +18,20 @@ export function sniffType(buf: Uint8Array): AcceptedType | null {
   return null;
 }
 
-/** A file name safe to show and to put in a Content-Disposition header. */
+/**
+ * A file name safe to show and to put in a Content-Disposition header: no folder, no control
+ * character, and no invisible format character — bidi overrides and isolates (« facture\u202Efdp.exe »
+ * shows as « facturexe.pdf »), zero-width characters, BOM — nor line or paragraph separators.
+ */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "fichier";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").trim().slice(0, 120);
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, "")
+    .replace(/[\p{Cc}"<>|:*?]/gu, "_")
+    .replace(/\p{Zs}/gu, " ")
+    .trim()
+    .slice(0, 120);
   return cleaned || "fichier";
 }
 

@@ -16,8 +16,26 @@ export function requireUser(context: Readonly<RouterContextProvider>, request: R
   return { ...s, user: s.user, principal: s.principal, userId: s.user.id };
 }
 
-/** Only same-site relative paths are followed after sign-in. */
-export function safeReturnPath(v: string | null | undefined): string {
-  if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
-  return v.slice(0, 500);
+/** One rule for every return path, in the kernel. */
+export { safeReturnPath } from "../kernel/http/return-path";
+
+/**
+ * Why a sign-in failed, as a code in `/connexion?erreur=<code>`: the page shows our own message
+ * for it, never the text of the address (anyone can send a link with any text).
+ */
+export const signInErrors = {
+  interrompue: "La connexion a été interrompue par le fournisseur d’identité.",
+  echec: "La connexion n’a pas abouti. Recommencez.",
+  indisponible: "Le fournisseur d’identité ne répond pas. Réessayez dans quelques instants.",
+} as const;
+export type SignInError = keyof typeof signInErrors;
+
+export function signInErrorPath(code: SignInError): string {
+  return `/connexion?erreur=${code}`;
+}
+
+/** The message for a code; an unknown code gets the generic one; no code, no message. */
+export function signInErrorMessage(code: string | null): string | null {
+  if (code === null) return null;
+  return Object.hasOwn(signInErrors, code) ? signInErrors[code as SignInError] : signInErrors.echec;
 }

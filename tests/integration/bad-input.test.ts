@@ -365,3 +365,126 @@ it("logged no server error while receiving all of it", () => {
   const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
   expect(errors).toEqual([]);
 });
+
+describe("a NUL character is refused with a French message, never a 500 (issue 9)", () => {
+  const NUL = "\u0000";
+  const beside = /Ce champ contient un caractère non autorisé \(caractère nul\)/;
+
+  it("in a search and in the similar-ideas lookup", async () => {
+    const search = await clients.agent.get("/idees?q=cantine%00scolaire");
+    expect(search.status).toBe(400);
+    const html = await search.text();
+    expect(html).toContain('lang="fr"');
+    expect(html).toContain("caractère nul");
+    const similar = await clients.agent.get("/idees/proches?titre=a%00b");
+    expect(similar.status).toBe(400);
+    expect((await similar.json()).error).toContain("caractère nul");
+  });
+
+  it("in an idea's title, a comment, a community message and reply, a board note — beside the field", async () => {
+    const posts: [string, Client, Record<string, string>][] = [
+      [`/campagnes/${ids.openCampaign}/deposer`, clients.agent, { title: `Une idée${NUL}cachée`, problem: "p".repeat(40), proposal: "s".repeat(40), beneficiaries: "tous", coauthors: "", intent: "submit" }],
+      [`/campagnes/${ids.openCampaign}/deposer`, clients.agent, { title: `Un brouillon${NUL}`, problem: "", proposal: "", beneficiaries: "", coauthors: "", intent: "draft" }],
+      [`/idees/${ids.idea}`, clients.agent, { intent: "comment", body: `Bien vu${NUL}` }],
+      [`/communautes/${ids.community}`, clients.member, { intent: "post", kind: "discussion", title: "Un titre correct", body: `Un message assez long pour passer${NUL} la règle` }],
+      [`/communautes/${ids.community}/fils/${ids.thread}`, clients.member, { intent: "reply", body: `Une réponse${NUL}` }],
+      [`/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, clients.agent, { intent: "add", column: "idees", text: `Un post-it${NUL}` }],
+    ];
+    for (const [path, c, fields] of posts) {
+      const r = await c.post(path, fields);
+      const html = await r.text();
+      expect(r.status, `${path} ${fields.intent}`).toBe(400);
+      expect(html, path).toMatch(beside);
+      expect(html, path).toContain('lang="fr"');
+    }
+  });
+});
+
+describe("the CSRF token is bound to the session and renewed at sign-in (issue 9)", () => {
+  it("refuses a token served to another session", async () => {
+    const mine = await clients.agent.csrf("/notifications");
+    const theirs = await clients.member.csrf("/notifications");
+    expect(mine).not.toBe(theirs);
+    // The other session's token, even with this browser's own cookies: refused.
+    const r = await clients.agent.post("/notifications", { intent: "readAll" }, { csrf: theirs });
+    expect(r.status).toBe(403);
+    expect(await r.text()).toMatch(/formulaire a expiré/);
+    // Its own token still works.
+    expect((await clients.agent.post("/notifications", { intent: "readAll" }, { csrf: mine })).status).toBeLessThan(400);
+  });
+
+  it("refuses a token served before sign-in once signed in, and renews the CSRF cookie", async () => {
+    const c = new Client(server.url);
+    const before = await c.csrf("/connexion/demo");
+    const cookieBefore = c.cookies.get("germoir_csrf");
+    const signedIn = await c.post("/connexion/demo", { email: agents[21].email }, { csrf: before });
+    expect(signedIn.status).toBe(302);
+    expect(c.cookies.get("germoir_csrf")).toBeTruthy();
+    expect(c.cookies.get("germoir_csrf")).not.toBe(cookieBefore);
+    const stale = await c.post("/notifications", { intent: "readAll" }, { csrf: before });
+    expect(stale.status).toBe(403);
+    const fresh = await c.csrf("/notifications");
+    expect(fresh).not.toBe(before);
+    expect((await c.post("/notifications", { intent: "readAll" }, { csrf: fresh })).status).toBeLessThan(400);
+    // A token of the signed-in session is no use once signed out either.
+    expect((await c.post("/deconnexion", {}, { csrf: fresh })).status).toBe(302);
+    expect((await c.post("/connexion/demo", { email: agents[21].email }, { csrf: fresh })).status).toBe(403);
+  });
+});
+
+describe("the sign-in page and the return path (issue 9)", () => {
+  it("shows its own message for an error code, never the text of the address", async () => {
+    const anon = new Client(server.url);
+    const forged = await (await anon.get(`/connexion?erreur=${encodeURIComponent("Votre compte est bloqué : appelez le 01 23 45 67 89")}`)).text();
+    expect(forged).not.toContain("appelez le 01 23 45 67 89");
+    expect(forged).toMatch(/role="alert"><p>La connexion n’a pas abouti\. Recommencez\.<\/p>/);
+    expect(await (await anon.get("/connexion?erreur=interrompue")).text()).toContain("La connexion a été interrompue par le fournisseur d’identité.");
+    expect(await (await anon.get("/connexion?erreur=indisponible")).text()).toContain("Le fournisseur d’identité ne répond pas.");
+    expect(await (await anon.get("/connexion")).text()).not.toContain('role="alert"');
+  });
+
+  it("sends a demo sign-in with a malicious return path home, never a 500", async () => {
+    for (const returnTo of ["/\r\n/evil.example", "/\t/evil.example", "//evil.example", "https://evil.example", "/\\evil.example", "/%2F%2Fevil.example"]) {
+      const c = new Client(server.url);
+      const r = await c.post("/connexion/demo", { email: agents[22].email, returnTo }, { csrf: await c.csrf("/connexion/demo") });
+      expect(r.status, JSON.stringify(returnTo)).toBe(302);
+      expect(r.headers.get("location"), JSON.stringify(returnTo)).toBe("/");
+    }
+    const c = new Client(server.url);
+    const page = await (await c.get(`/connexion/demo?retour=${encodeURIComponent("/\t/evil.example")}`)).text();
+    expect(page).toContain('name="returnTo" value="/"');
+  });
+});
+
+describe("malformed addresses get our 400 page, never a stack trace (issue 9)", () => {
+  it("answers /%E0%A4%A and its kind with a French 400 page", async () => {
+    for (const path of ["/%E0%A4%A", "/idees/%E0%A4%A", "/%", "/idees/%zz/modifier", "/connexion/%C0%AF"]) {
+      const r = await fetch(server.url + path);
+      const html = await r.text();
+      expect(r.status, path).toBe(400);
+      expect(html, path).toContain('lang="fr"');
+      expect(html, path).toContain("L’adresse demandée est mal formée.");
+      expect(html, path).not.toMatch(/URIError|at [\w.]+ \(|node_modules|\/work\//);
+    }
+  });
+});
+
+describe("attachment names lose their bidi and invisible characters (issue 9)", () => {
+  it("shows « facture\\u202Efdp.pdf » as facturefdp.pdf on the idea", async () => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ title: "Une facture bien nommée", problem: "", proposal: "", beneficiaries: "", coauthors: "", intent: "draft" })) fd.append(k, v);
+    fd.append("attachments", new File([Buffer.from("%PDF-1.4\n% essai\n")], "facture\u202Efdp\u200B.pdf", { type: "application/pdf" }));
+    const r = await clients.agent.post(`/campagnes/${ids.openCampaign}/deposer`, fd);
+    expect(r.status).toBe(302);
+    const html = await (await clients.agent.get(r.headers.get("location")!.split("?")[0])).text();
+    expect(html).toContain("facturefdp.pdf");
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+  });
+});
+
+describe("issue 9 blocks above", () => {
+  it("logged no server error", () => {
+    const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
+    expect(errors).toEqual([]);
+  });
+});

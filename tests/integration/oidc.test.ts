@@ -381,6 +381,57 @@ describe("sign-in with OpenID Connect", () => {
     });
   });
 
+  describe("keeps the return path on the site (open redirect, issue 9)", () => {
+    /** An attacker's link straight to /connexion/oidc, then a real sign-in at the provider. */
+    async function signInFrom(germoir: Client, op: Client, retourQuery: string) {
+      const start = await germoir.get(`/connexion/oidc?retour=${retourQuery}`);
+      expect(start.status).toBe(302);
+      let url = new URL(start.headers.get("location")!);
+      for (let hops = 0; hops < 12 && url.origin !== server.url; hops++) {
+        let res = await op.get(pathOf(url));
+        if (res.status === 200) {
+          const action = /<form method="post" action="([^"]+)"/.exec(await res.text())![1];
+          res = await op.post(action, action.endsWith("/login") ? { login: agent.sub } : {}, { csrf: false });
+        }
+        url = new URL(res.headers.get("location")!, url);
+      }
+      expect(url.pathname).toBe("/connexion/callback");
+      return germoir.get(pathOf(url));
+    }
+
+    // Raw query strings, as an attacker would write them in a link.
+    const attacks = [
+      "%2F%09%2F127.0.0.1%3A4199%2Fphish", // the report: "/\t/127.0.0.1:4199/phish"
+      "%2F%0D%0A%2Fevil.example",
+      "%2F%0D%0ASet-Cookie%3A%20x%3D1",
+      "%2F%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%252F%252Fevil.example",
+      "https%3A%2F%2Fevil.example%2F",
+      "javascript%3Aalert(1)",
+      "%2F%E3%80%80%2Fevil.example",
+    ];
+
+    it.each(attacks)("retour=%s comes back to the home page, never off-site, never a 500", async (attack) => {
+      const germoir = new Client(server.url);
+      const op = new Client(provider.issuer);
+      const res = await signInFrom(germoir, op, attack);
+      expect(res.status, server.logs.join("")).toBe(302);
+      const location = res.headers.get("location")!;
+      expect(location).toBe("/");
+      expect(germoir.cookies.has("germoir_session")).toBe(true);
+    });
+
+    it("keeps a genuine return path, query included", async () => {
+      const germoir = new Client(server.url);
+      const op = new Client(provider.issuer);
+      const res = await signInFrom(germoir, op, encodeURIComponent("/idees?q=cantine+scolaire"));
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe("/idees?q=cantine+scolaire");
+      expect(new URL(res.headers.get("location")!, server.url).origin).toBe(server.url);
+    });
+  });
+
   it("signs out: destroys the session and sends the browser to the provider's end-session endpoint", async () => {
     const germoir = new Client(server.url);
     const op = new Client(provider.issuer);

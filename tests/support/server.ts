@@ -31,7 +31,7 @@ export interface TestServer {
  * the Grand Est demo loaded, on an embedded PGlite folder of its own, or on a fresh
  * PostgreSQL database when DATABASE_URL is set.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { args?: string[] } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-srv-"));
   let db: TestDatabase | undefined;
@@ -44,7 +44,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     await db.database.close();
     dbEnv.DATABASE_URL = db.url!;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", ...(opts.args ?? [])], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,

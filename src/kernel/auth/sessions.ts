@@ -105,25 +105,32 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   return Number(r.numDeletedRows);
 }
 
-// CSRF: signed double-submit token. The cookie holds "<random>.<hmac>", every form
-// posts the random part back; an attacker can neither read nor forge the pair.
+// CSRF: the cookie holds "<nonce>.<hmac>" (a signed random nonce, the pre-session secret of
+// this browser); every form posts back a token derived from that nonce AND the session it was
+// served to. A token from another browser or another session never matches, and signing in (a
+// new session, and a new nonce: see the session middleware) makes the previous tokens useless.
 function sign(value: string): string {
   return crypto.createHmac("sha256", runtime().config.sessionSecret).update(value).digest("base64url");
 }
 
-export function newCsrfCookieValue(): { token: string; cookieValue: string } {
-  const token = crypto.randomBytes(24).toString("base64url");
-  return { token, cookieValue: `${token}.${sign(token)}` };
+export function newCsrfCookieValue(): { nonce: string; cookieValue: string } {
+  const nonce = crypto.randomBytes(24).toString("base64url");
+  return { nonce, cookieValue: `${nonce}.${sign(nonce)}` };
 }
 
-/** Returns the token carried by a valid CSRF cookie, or null. */
-export function csrfTokenFromCookie(cookieValue: string | undefined): string | null {
+/** Returns the nonce carried by a valid CSRF cookie, or null. */
+export function csrfNonceFromCookie(cookieValue: string | undefined): string | null {
   if (!cookieValue) return null;
-  const [token, mac] = cookieValue.split(".");
-  if (!token || !mac) return null;
-  const expected = sign(token);
+  const [nonce, mac] = cookieValue.split(".");
+  if (!nonce || !mac) return null;
+  const expected = sign(nonce);
   if (mac.length !== expected.length) return null;
-  return crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected)) ? token : null;
+  return crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected)) ? nonce : null;
+}
+
+/** The token forms carry: bound to the browser's nonce and to its session (or to none). */
+export function csrfTokenFor(nonce: string, sessionId: string | null): string {
+  return sign(`csrf|${nonce}|${sessionId ?? "anonymous"}`);
 }
 
 export function csrfMatches(expected: string, submitted: unknown): boolean {

@@ -20,6 +20,7 @@ afterAll(async () => {
 
 const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";
+const C = "00000000-0000-4000-8000-00000000000c";
 
 it("stores, lists, reads and removes a row's files, never another row's", async () => {
   const files = fileTable("thing_files", "thing_id");
@@ -46,4 +47,21 @@ it("stores, lists, reads and removes a row's files, never another row's", async 
     "x-content-type-options": "nosniff",
   });
   expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+});
+
+it("strips bidi and other invisible characters from file names, when stored and when shown", async () => {
+  const files = fileTable("thing_files", "thing_id");
+  const pdf = Buffer.from("%PDF-1.4\n");
+  // « facture\u202Efdp.exe » displays as « facturexe.pdf »: the override goes, the real name stays.
+  const added = await files.add(A, { filename: "facture\u202Efdp.exe", mime: "application/pdf", content: pdf, uploadedBy: B });
+  expect(added.filename).toBe("facturefdp.exe");
+  // A name stored before this rule (written straight to the table) is shown clean too.
+  await sql`INSERT INTO thing_files (thing_id, filename, mime, size, content) VALUES (${C}, ${"rapport\u2067\u200b\ufeff\u2028.pdf"}, 'application/pdf', ${pdf.length}, ${pdf})`.execute(db());
+  const [old] = await files.list(C);
+  expect(old.filename).toBe("rapport.pdf");
+  const got = (await files.get(C, old.id))!;
+  expect(got.filename).toBe("rapport.pdf");
+  expect(fileDownload(got).headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''rapport.pdf");
+  const stored = await sql<{ filename: string }>`SELECT filename FROM thing_files WHERE id = ${added.id}`.execute(db());
+  expect(stored.rows[0].filename).toBe("facturefdp.exe");
 });

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { db } from "../runtime";
 import { isUuid } from "../ids";
+import { cleanFilename } from "../uploads";
 
 /** A file attached to a module's row (an idea, a proposal...), without its bytes. */
 export interface StoredFileMeta {
@@ -35,16 +36,17 @@ export function fileTable(table: string, ownerColumn: string) {
   return {
     async add(ownerId: string, f: NewFile): Promise<StoredFileMeta> {
       const r = await sql<StoredFileMeta>`INSERT INTO ${t} (${owner}, filename, mime, size, content, uploaded_by)
-        VALUES (${ownerId}, ${f.filename}, ${f.mime}, ${f.content.length}, ${f.content}, ${f.uploadedBy}) RETURNING ${meta}`.execute(db());
-      return r.rows[0];
+        VALUES (${ownerId}, ${cleanFilename(f.filename)}, ${f.mime}, ${f.content.length}, ${f.content}, ${f.uploadedBy}) RETURNING ${meta}`.execute(db());
+      return shown(r.rows[0]);
     },
     async list(ownerId: string): Promise<StoredFileMeta[]> {
       if (!isUuid(ownerId)) return [];
-      return (await sql<StoredFileMeta>`SELECT ${meta} FROM ${t} WHERE ${owner} = ${ownerId} ORDER BY created_at, id`.execute(db())).rows;
+      return (await sql<StoredFileMeta>`SELECT ${meta} FROM ${t} WHERE ${owner} = ${ownerId} ORDER BY created_at, id`.execute(db())).rows.map(shown);
     },
     async get(ownerId: string, id: string): Promise<StoredFile | undefined> {
       if (!isUuid(id) || !isUuid(ownerId)) return undefined;
-      return (await sql<StoredFile>`SELECT ${meta}, content FROM ${t} WHERE id = ${id} AND ${owner} = ${ownerId}`.execute(db())).rows[0];
+      const row = (await sql<StoredFile>`SELECT ${meta}, content FROM ${t} WHERE id = ${id} AND ${owner} = ${ownerId}`.execute(db())).rows[0];
+      return row && shown(row);
     },
     async remove(ownerId: string, id: string): Promise<void> {
       if (!isUuid(id) || !isUuid(ownerId)) return;
@@ -53,13 +55,18 @@ export function fileTable(table: string, ownerColumn: string) {
   };
 }
 
+/** Names stored before the uploads kernel cleaned them (bidi controls…) are shown clean too. */
+function shown<T extends { filename: string }>(row: T): T {
+  return { ...row, filename: cleanFilename(row.filename) };
+}
+
 /** A stored file as a download: never rendered inline, never sniffed into HTML. */
 export function fileDownload(f: Pick<StoredFile, "content" | "mime" | "size" | "filename">): Response {
   return new Response(new Uint8Array(f.content), {
     headers: {
       "Content-Type": f.mime,
       "Content-Length": String(f.size),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(cleanFilename(f.filename))}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=0",
     },

@@ -5,6 +5,8 @@ export interface RequestInfo {
   /** CSP nonce for inline scripts of this response. */
   nonce: string;
   requestId: string;
+  /** The client's address (the forwarded one behind a trusted proxy), for rate limits. */
+  ip?: string;
 }
 
 export interface SessionInfo {
@@ -20,6 +22,8 @@ export interface SessionInfo {
   csrfToken: string;
   /** Set-Cookie headers the root middleware must add to the response. */
   setCookies: string[];
+  /** Other headers for the response (Retry-After of a 429). */
+  responseHeaders: [string, string][];
 }
 
 // Context keys are shared through globalThis: the server entry and the bundled
