@@ -18,6 +18,7 @@ import { boardMigrations } from "./minilabs/board";
 import { arbitrationMigrations } from "./arbitration/arbitration";
 import { communitiesMigrations } from "./communities/communities";
 import { mailMigrations } from "./kernel/mail/outbox";
+import { onceMigrations } from "./kernel/db/once";
 import { mailPreferencesMigrations } from "./notifications/preferences";
 
 /** Every module's migrations, applied in name order. */
@@ -38,6 +39,7 @@ export const allMigrations = [
   communitiesMigrations,
   mailMigrations,
   mailPreferencesMigrations,
+  onceMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -1,4 +1,7 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+// A namespace import, used lazily: route modules reach this file through the runtime, and the
+// client bundle (where node:async_hooks does not exist) must be able to load it without using it.
+import * as asyncHooks from "node:async_hooks";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { AnyDb } from "./connect";
 
 /** What a running transaction carries: its executor and what to do once it commits. */
@@ -10,8 +13,14 @@ export interface TransactionScope {
   depth: number;
 }
 
+let storage: AsyncLocalStorage<TransactionScope> | undefined;
+const store = () => (storage ??= new asyncHooks.AsyncLocalStorage<TransactionScope>());
+
 /**
  * The transaction of the use case running in this async context, if any. `db()` returns its
  * executor, so every data function called inside `transaction(...)` joins it.
  */
-export const transactionScope = new AsyncLocalStorage<TransactionScope>();
+export const transactionScope = {
+  getStore: (): TransactionScope | undefined => store().getStore(),
+  run: <T>(scope: TransactionScope, fn: () => T): T => store().run(scope, fn),
+};
