@@ -22,6 +22,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   return {
     nonce,
     csrfToken: s.csrfToken,
+    // Fresh at every render (and after every action, when the root revalidates): with useId, the
+    // one-time key of each form on the page (AppForm, src/kernel/ui/forms.tsx).
+    formSeed: crypto.randomUUID(),
     instance: {
       name: config.instance.name,
       tagline: config.instance.tagline,

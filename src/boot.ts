@@ -18,6 +18,7 @@ import { boardMigrations } from "./minilabs/board";
 import { arbitrationMigrations } from "./arbitration/arbitration";
 import { communitiesMigrations } from "./communities/communities";
 import { mailMigrations } from "./kernel/mail/outbox";
+import { onceMigrations } from "./kernel/db/once";
 import { mailPreferencesMigrations } from "./notifications/preferences";
 import { privacyMigrations } from "./privacy/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
@@ -42,6 +43,7 @@ export const allMigrations = [
   mailPreferencesMigrations,
   privacyMigrations,
   rateLimitMigrations,
+  onceMigrations,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

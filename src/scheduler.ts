@@ -3,20 +3,25 @@ import { startReview } from "./ideas/ideas";
 import { notify } from "./notifications/notifications";
 import { purgePastRetention } from "./privacy";
 import { runtime } from "./kernel/runtime";
+import { transaction } from "./kernel/db/transaction";
+import { purgeOnceKeys } from "./kernel/db/once";
 
 /** Campaigns past their closing date close; their submitted ideas go to review and authors are told. */
 export async function closeCampaignsAndStartReview(): Promise<number> {
-  await closeDueCampaigns();
-  const moved = await startReview(await listClosedCampaignIds());
-  await notify(
-    moved.map((i) => ({
-      userId: i.author_id,
-      kind: "idea_status" as const,
-      title: `Votre idée « ${i.title} » est en évaluation`,
-      link: `/idees/${i.id}`,
-    })),
-  );
-  return moved.length;
+  // Closed, moved and told together: a crash between them would leave authors never told.
+  return transaction(async () => {
+    await closeDueCampaigns();
+    const moved = await startReview(await listClosedCampaignIds());
+    await notify(
+      moved.map((i) => ({
+        userId: i.author_id,
+        kind: "idea_status" as const,
+        title: `Votre idée « ${i.title} » est en évaluation`,
+        link: `/idees/${i.id}`,
+      })),
+    );
+    return moved.length;
+  });
 }
 
 /** The retention purge runs at start, then once an hour (its durations are counted in days). */
@@ -31,6 +36,7 @@ export function startScheduler(everyMs = 60_000): () => void {
         lastPurge = Date.now();
         await purgePastRetention();
       }
+      await purgeOnceKeys();
     } catch (err) {
       runtime().log.error("scheduler tick failed", { err });
     }

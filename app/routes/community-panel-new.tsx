@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/community-panel-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { panelQuestionSchema } from "~/communities/schemas";
@@ -21,8 +22,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await panelCommunity(s, params.communityId);
     const p = parseForm(fd, panelQuestionSchema);
     if (!p.ok) return invalid(p);
-    const q = await askPanel(s, params.communityId, p.data);
-    return redirect(`/communautes/${params.communityId}/panel/${q.id}?posee=1`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `panel-new:${params.communityId}`, async () => {
+      const q = await askPanel(s, params.communityId, data);
+      return `/communautes/${params.communityId}/panel/${q.id}?posee=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/community-thread";
+import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -28,8 +29,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!p.ok) return typeof intent === "string" && ["reply", "hide", "sendIdea"].includes(intent) ? invalid(p) : formError(fd, "Action inconnue.");
     switch (p.data.intent) {
       case "reply":
-        await replyTo(s, params.communityId, params.threadId, p.data.body);
-        return redirect(`${here}?repondu=1#reponses`);
+      {
+        const body = p.data.body;
+        const location = await once(s.userId, fd, `community-reply:${params.threadId}`, async () => {
+          await replyTo(s, params.communityId, params.threadId, body);
+          return `${here}?repondu=1#reponses`;
+        });
+        return redirect(location);
+      }
       case "hide":
         await hideMessage(s, params.communityId, params.threadId, p.data.replyId, p.data.reason);
         return { ok: true, message: p.data.replyId ? "La réponse est masquée." : "Le message est masqué." };

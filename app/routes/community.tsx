@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/community";
+import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -34,8 +35,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await leaveCommunity(s, params.communityId);
         return { ok: true, message: "Vous avez quitté la communauté." };
       case "post": {
-        const t = await postThread(s, params.communityId, { kind: p.data.kind, title: p.data.title, body: p.data.body });
-        return redirect(`/communautes/${params.communityId}/fils/${t.id}?publie=1`);
+        const data = p.data;
+        const location = await once(s.userId, fd, `community-post:${params.communityId}`, async () => {
+          const t = await postThread(s, params.communityId, { kind: data.kind, title: data.title, body: data.body });
+          return `/communautes/${params.communityId}/fils/${t.id}?publie=1`;
+        });
+        return redirect(location);
       }
     }
   } catch (err) {

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/idea-new";
+import { once } from "~/kernel/db/once";
 import { getCampaign } from "~/campaigns/campaigns";
 import { notFound } from "~/kernel/permissions";
 import { runtime } from "~/kernel/runtime";
@@ -33,8 +34,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = parseForm(fd, ideaFormSchema);
   if (!parsed.ok) return invalid(parsed);
   try {
-    const idea = await createIdeaFor(s, params.campaignId, parsed.data, fd.getAll("attachments"));
-    return redirect(`/idees/${idea.id}?${parsed.data.submit ? "deposee=1" : "brouillon=1"}`);
+    // once per rendered form: a resent submission gets the first idea, never a duplicate
+    const location = await once(s.userId, fd, `idea-new:${params.campaignId}`, async () => {
+      const idea = await createIdeaFor(s, params.campaignId, parsed.data, fd.getAll("attachments"));
+      return `/idees/${idea.id}?${parsed.data.submit ? "deposee=1" : "brouillon=1"}`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,6 +1,7 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/idea";
+import { once } from "~/kernel/db/once";
 import { publishedThemesFor } from "~/themes/service";
 import { ThemeNotice } from "~/themes/ui";
 import { originOfIdea } from "~/communities/service";
@@ -41,8 +42,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "comment": {
         const p = parseForm(fd, commentSchema);
         if (!p.ok) return invalid(p);
-        await commentOn(s, params.ideaId, p.data.body);
-        return { ok: true, message: "Votre commentaire est publié." };
+        const message = await once(s.userId, fd, `idea-comment:${params.ideaId}`, async () => {
+          await commentOn(s, params.ideaId, p.data.body);
+          return "Votre commentaire est publié.";
+        });
+        return { ok: true, message };
       }
       case "support":
       case "unsupport":

@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-analyses";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime } from "~/kernel/format";
 import { AppForm, CheckboxGroup, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -25,8 +26,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await labAnalysesPage(s, params.labSlug);
     const p = parseForm(fd, newAnalysisSchema, readNewAnalysis);
     if (!p.ok) return invalid(p);
-    const a = await startAnalysis(s, params.labSlug, p.data);
-    return redirect(`/lab/analyses/${a.id}`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `analysis-new:${params.labSlug}`, async () => {
+      const a = await startAnalysis(s, params.labSlug, data);
+      return `/lab/analyses/${a.id}`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-campaign-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { isoDay } from "~/kernel/format";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
@@ -42,8 +43,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const lab = await requireLabRole(params.labSlug, s.principal, "lab_team");
     const p = parseForm(fd, campaignFormSchema, campaignFormShape);
     if (!p.ok) return invalid(p);
-    const c = await createCampaign({ ...p.data, labId: lab.id, createdBy: s.user.id });
-    return redirect(`/lab/campagnes/${c.id}?creee=1`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `campaign-new:${lab.id}`, async () => {
+      const c = await createCampaign({ ...data, labId: lab.id, createdBy: s.user.id });
+      return `/lab/campagnes/${c.id}?creee=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-community-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
 import { communitySchema } from "~/communities/schemas";
@@ -21,8 +22,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await labOf(s, params.labSlug);
     const p = parseForm(fd, communitySchema);
     if (!p.ok) return invalid(p);
-    const community = await createCommunityFor(s, params.labSlug, p.data);
-    return redirect(`/communautes/${community.id}?creee=1`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `community-new:${params.labSlug}`, async () => {
+      const community = await createCommunityFor(s, params.labSlug, data);
+      return `/communautes/${community.id}?creee=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

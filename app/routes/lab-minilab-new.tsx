@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-minilab-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -24,8 +25,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await newMinilabForm(s, params.labSlug);
     const p = parseForm(fd, newMinilabSchema);
     if (!p.ok) return invalid(p);
-    const m = await openMinilab(s, params.labSlug, { ...p.data, facilitatorEmails: p.data.facilitators });
-    return redirect(`/minilabs/${m.id}?ouvert=1`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `minilab-new:${params.labSlug}`, async () => {
+      const m = await openMinilab(s, params.labSlug, { ...data, facilitatorEmails: data.facilitators });
+      return `/minilabs/${m.id}?ouvert=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

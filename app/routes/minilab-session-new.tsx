@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilab-session-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
@@ -22,8 +23,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await sessionForm(s, params.minilabId);
     const p = parseForm(fd, sessionSchema);
     if (!p.ok) return invalid(p);
-    const session = await scheduleSession(s, params.minilabId, p.data);
-    return redirect(`/minilabs/${params.minilabId}/seances/${session.id}?programmee=1`);
+    const data = p.data;
+    const location = await once(s.userId, fd, `session-new:${params.minilabId}`, async () => {
+      const session = await scheduleSession(s, params.minilabId, data);
+      return `/minilabs/${params.minilabId}/seances/${session.id}?programmee=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/proposal-new";
+import { once } from "~/kernel/db/once";
 import { invalid, parseForm } from "~/kernel/forms";
 import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
 import { proposalSchema } from "~/arbitration/schemas";
@@ -21,8 +22,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = parseForm(fd, proposalSchema);
   if (!parsed.ok) return invalid(parsed);
   try {
-    const p = await createProposalFor(s, params.minilabId, parsed.data, fd.getAll("attachments"));
-    return redirect(`/propositions/${p.id}?enregistree=1`);
+    const location = await once(s.userId, fd, `proposal-new:${params.minilabId}`, async () => {
+      const p = await createProposalFor(s, params.minilabId, parsed.data, fd.getAll("attachments"));
+      return `/propositions/${p.id}?enregistree=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/proposal";
+import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -31,8 +32,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     const p = parseForm(fd, decisionSchema);
     if (!p.ok) return invalid(p);
-    await decide(s, params.proposalId, p.data);
-    return redirect(`/propositions/${params.proposalId}?decision=1`);
+    const location = await once(s.userId, fd, `proposal-decide:${params.proposalId}`, async () => {
+      await decide(s, params.proposalId, p.data);
+      return `/propositions/${params.proposalId}?decision=1`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,4 +1,5 @@
 import { runtime } from "../kernel/runtime";
+import { isUniqueViolation, transaction } from "../kernel/db/transaction";
 import { isoDay } from "../kernel/format";
 import { checkUploads } from "../kernel/uploads";
 import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
@@ -100,9 +101,11 @@ export async function createProposalFor(viewer: Viewer, minilabId: string, field
   const directorate = checkDirectorate(m, fields.directorate);
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, arb.MAX_ATTACHMENTS);
   if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
-  const p = await arb.createProposal(m.id, viewer.userId, { ...fields, directorate });
-  for (const f of uploads.files) await arb.addAttachment({ proposalId: p.id, ...f, uploadedBy: viewer.userId });
-  return p;
+  return transaction(async () => {
+    const p = await arb.createProposal(m.id, viewer.userId, { ...fields, directorate });
+    for (const f of uploads.files) await arb.addAttachment({ proposalId: p.id, ...f, uploadedBy: viewer.userId });
+    return p;
+  });
 }
 
 /** The draft, if the viewer may edit it now. */
@@ -140,11 +143,13 @@ export async function updateProposalFor(viewer: Viewer, id: string, fields: arb.
   const keep = (await arb.listAttachments(proposal.id)).filter((a) => !removeIds.includes(a.id)).length;
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, arb.MAX_ATTACHMENTS - keep);
   if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
-  const updated = await arb.updateDraft(proposal.id, { ...fields, directorate });
-  if (!updated) throw new Refusal("Cette proposition vient d’être soumise : elle ne se modifie plus.", 409);
-  for (const a of removeIds) await arb.deleteAttachment(proposal.id, a);
-  for (const f of uploads.files) await arb.addAttachment({ proposalId: proposal.id, ...f, uploadedBy: viewer.userId });
-  return updated;
+  return transaction(async () => {
+    const updated = await arb.updateDraft(proposal.id, { ...fields, directorate });
+    if (!updated) throw new Refusal("Cette proposition vient d’être soumise : elle ne se modifie plus.", 409);
+    for (const a of removeIds) await arb.deleteAttachment(proposal.id, a);
+    for (const f of uploads.files) await arb.addAttachment({ proposalId: proposal.id, ...f, uploadedBy: viewer.userId });
+    return updated;
+  });
 }
 
 /** « Soumettre pour restitution »: by its author or a facilitator; the proposal is frozen from then on. */
@@ -152,10 +157,13 @@ export async function submitProposal(viewer: Viewer, id: string): Promise<arb.Pr
   const { proposal, minilab, rights } = await requireProposal(viewer, id);
   if (proposal.status !== "draft") throw new Refusal("Cette proposition est déjà soumise pour restitution.", 409);
   if (!rights.canSubmit) throw new Refusal("Seuls l’auteur de la proposition et les animateurs du Mini-Lab la soumettent.", 403);
-  const done = await arb.markSubmitted(proposal.id, viewer.userId);
-  if (!done) throw new Refusal("Cette proposition est déjà soumise pour restitution.", 409);
-  await notifyDirectors(done, minilab);
-  return done;
+  // Submitted, and the directors told (notifications and mails), together or not at all.
+  return transaction(async () => {
+    const done = await arb.markSubmitted(proposal.id, viewer.userId);
+    if (!done) throw new Refusal("Cette proposition est déjà soumise pour restitution.", 409);
+    await notifyDirectors(done, minilab);
+    return done;
+  });
 }
 
 /** The directors of the lab whose directorate the proposal is addressed to: in the application and by email. */
@@ -314,24 +322,32 @@ export async function decide(viewer: Viewer, proposalId: string, input: Decision
     ownerId = owner.id;
     due = input.followUpDue;
   }
-  const current = arb.currentDecision((await arb.decisionsOf([p.id])).get(p.id));
-  if (current && input.correctsId !== current.id)
-    throw new Refusal(
-      input.correctsId ? "La décision a été corrigée entre-temps : relisez l’historique avant de la corriger." : "Une décision est déjà publiée : enregistrez une correction qui la remplace.",
-      409,
-    );
-  if (!current && input.correctsId) throw new Refusal("Il n’y a pas encore de décision à corriger.", 409);
-  let decision: arb.Decision;
-  try {
-    decision = await arb.insertDecision({ proposalId: p.id, outcome: input.outcome, reason, followUpOwnerId: ownerId, followUpDue: due, correctsId: input.correctsId, decidedBy: viewer.userId });
-  } catch {
-    // two directors at once: the unique indexes keep one chain
-    throw new Refusal("Une autre décision vient d’être enregistrée : relisez l’historique.", 409);
-  }
-  await notifyDecision(p, m, decision, viewer.userId);
-  // the director's « proposition soumise » notification announced this task: it is done
-  await markReadAbout(viewer.userId, "proposal_submitted", `/propositions/${p.id}`);
-  return decision;
+  return transaction(async () => {
+    const current = arb.currentDecision((await arb.decisionsOf([p.id])).get(p.id));
+    if (current && input.correctsId !== current.id)
+      throw new Refusal(
+        input.correctsId ? "La décision a été corrigée entre-temps : relisez l’historique avant de la corriger." : "Une décision est déjà publiée : enregistrez une correction qui la remplace.",
+        409,
+      );
+    if (!current && input.correctsId) throw new Refusal("Il n’y a pas encore de décision à corriger.", 409);
+    let decision: arb.Decision;
+    try {
+      // In a savepoint: a refused insert leaves the use case's transaction usable to report it.
+      decision = await transaction(() =>
+        arb.insertDecision({ proposalId: p.id, outcome: input.outcome, reason, followUpOwnerId: ownerId, followUpDue: due, correctsId: input.correctsId, decidedBy: viewer.userId }),
+      );
+    } catch (err) {
+      // Two directors at once: the unique indexes (one first decision, one correction of each)
+      // keep one chain — a real conflict. Any other database error is not the user's: it goes up
+      // as a server error, logged, never shown as « someone decided first ».
+      if (isUniqueViolation(err)) throw new Refusal("Une autre décision vient d’être enregistrée : relisez l’historique.", 409);
+      throw err;
+    }
+    await notifyDecision(p, m, decision, viewer.userId);
+    // the director's « proposition soumise » notification announced this task: it is done
+    await markReadAbout(viewer.userId, "proposal_submitted", `/propositions/${p.id}`);
+    return decision;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { referenceCache } from "../kernel/cache";
@@ -109,7 +110,8 @@ export interface CampaignInput {
 }
 
 export async function createCampaign(input: CampaignInput): Promise<Campaign> {
-  const created = await db().transaction().execute(async (trx) => {
+  const created = await transaction(async () => {
+      const trx = db();
     const t = trx.withTables<CampaignsTables>();
     const c = await t
       .insertInto("campaigns")
@@ -149,7 +151,8 @@ export async function createCampaign(input: CampaignInput): Promise<Campaign> {
 
 /** Editing is allowed on a draft; once published only dates and texts may change. */
 export async function updateCampaign(id: string, input: Omit<CampaignInput, "labId" | "createdBy">): Promise<void> {
-  await db().transaction().execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
     const t = trx.withTables<CampaignsTables>();
     const current = await t.selectFrom("campaigns").select("state").where("id", "=", id).executeTakeFirstOrThrow();
     await t

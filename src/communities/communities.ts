@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 
@@ -230,9 +231,8 @@ export async function setMembership(communityId: string, userId: string, status:
 
 /** Sets the animators: the named ones become active animators, the others become plain members. */
 export async function setAnimators(communityId: string, userIds: string[], at = new Date()): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<CommunitiesTables>();
       let demote = t.updateTable("community_members").set({ role: "member", updated_at: at }).where("community_id", "=", communityId).where("role", "=", "animator");
       if (userIds.length) demote = demote.where("user_id", "not in", userIds);
@@ -287,9 +287,8 @@ export async function threadForIdea(ideaId: string): Promise<Thread | undefined>
 }
 
 export async function addReply(threadId: string, authorId: string, body: string, at = new Date()): Promise<Reply> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  return transaction(async () => {
+      const trx = db();
       const t = trx.withTables<CommunitiesTables>();
       const r = await t
         .insertInto("community_replies")
@@ -332,10 +331,6 @@ export async function claimForIdea(threadId: string, by: string, at = new Date()
     .returning("id")
     .executeTakeFirst();
   return !!r;
-}
-
-export async function releaseIdeaClaim(threadId: string): Promise<void> {
-  await q().updateTable("community_threads").set({ idea_sent_at: null, idea_sent_by: null }).where("id", "=", threadId).where("idea_id", "is", null).execute();
 }
 
 export async function setThreadIdea(threadId: string, ideaId: string): Promise<void> {

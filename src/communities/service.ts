@@ -1,5 +1,6 @@
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
 import { frenchSpaces } from "../kernel/format";
+import { transaction } from "../kernel/db/transaction";
 import { displayName, findUserByEmail, getUser, getUserProfiles, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
 import { getLab, getLabs, loadPrincipal } from "../labs/labs";
@@ -71,13 +72,15 @@ export async function labOf(viewer: Viewer, labSlug: string) {
 
 export async function createCommunityFor(viewer: Viewer, labSlug: string, input: CommunityInput): Promise<c.Community> {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
-  const animators = await resolveEmails(input.animatorEmails, "animators", "Animateurs");
-  const community = await c.createCommunity(lab.id, input, viewer.userId);
-  if (animators.length) {
-    await c.setAnimators(community.id, animators);
-    await notify(animators.map((userId) => ({ userId, kind: "community_activity" as const, title: `Vous animez la communauté « ${community.name} »`, link: `/communautes/${community.id}` })));
-  }
-  return community;
+  return transaction(async () => {
+    const animators = await resolveEmails(input.animatorEmails, "animators", "Animateurs");
+    const community = await c.createCommunity(lab.id, input, viewer.userId);
+    if (animators.length) {
+      await c.setAnimators(community.id, animators);
+      await notify(animators.map((userId) => ({ userId, kind: "community_activity" as const, title: `Vous animez la communauté « ${community.name} »`, link: `/communautes/${community.id}` })));
+    }
+    return community;
+  });
 }
 
 /** The lab team's list: every community of the lab with its members, threads and panel questions. */
@@ -111,12 +114,14 @@ export async function communityForEdit(viewer: Viewer, labSlug: string, id: stri
 
 export async function updateCommunityFor(viewer: Viewer, labSlug: string, id: string, input: CommunityInput): Promise<void> {
   const { community } = await communityForEdit(viewer, labSlug, id);
-  const animators = await resolveEmails(input.animatorEmails, "animators", "Animateurs");
-  const before = new Set((await c.listMembers([id], "active")).filter((m) => m.role === "animator").map((m) => m.user_id));
-  await c.updateCommunity(id, input);
-  await c.setAnimators(id, animators);
-  const added = animators.filter((u) => !before.has(u));
-  await notify(added.map((userId) => ({ userId, kind: "community_activity" as const, title: `Vous animez la communauté « ${input.name} »`, link: `/communautes/${community.id}` })));
+  return transaction(async () => {
+    const animators = await resolveEmails(input.animatorEmails, "animators", "Animateurs");
+    const before = new Set((await c.listMembers([id], "active")).filter((m) => m.role === "animator").map((m) => m.user_id));
+    await c.updateCommunity(id, input);
+    await c.setAnimators(id, animators);
+    const added = animators.filter((u) => !before.has(u));
+    await notify(added.map((userId) => ({ userId, kind: "community_activity" as const, title: `Vous animez la communauté « ${input.name} »`, link: `/communautes/${community.id}` })));
+  });
 }
 
 // ---------------------------------------------------------------- browsing, joining, leaving
@@ -249,29 +254,33 @@ export async function replyTo(viewer: Viewer, id: string, threadId: string, body
   const { community, access, thread } = await requireThread(viewer, id, threadId);
   if (!access.canPost) throw new Refusal("Rejoignez la communauté pour répondre.", 403);
   if (thread.hidden_at) throw new Refusal("Ce message est masqué : il ne reçoit plus de réponses.", 409);
-  const reply = await c.addReply(thread.id, viewer.userId, body);
-  if (thread.author_id !== viewer.userId) {
-    await notify({ userId: thread.author_id, kind: "community_activity", title: `Nouvelle réponse à « ${thread.title} » dans la communauté ${community.name}`, link: `/communautes/${community.id}/fils/${thread.id}` });
-  }
-  return reply;
+  return transaction(async () => {
+    const reply = await c.addReply(thread.id, viewer.userId, body);
+    if (thread.author_id !== viewer.userId) {
+      await notify({ userId: thread.author_id, kind: "community_activity", title: `Nouvelle réponse à « ${thread.title} » dans la communauté ${community.name}`, link: `/communautes/${community.id}/fils/${thread.id}` });
+    }
+    return reply;
+  });
 }
 
 /** Hides a thread, or one of its replies, with a reason its author is told. The trace stays: who, when, why. */
 export async function hideMessage(viewer: Viewer, id: string, threadId: string, replyId: string | null, reason: string): Promise<void> {
   const { community, access, thread } = await requireThread(viewer, id, threadId);
   if (!access.canModerate) throw new Refusal("Seuls l’équipe du lab et les animateurs modèrent.", 403);
-  const link = `/communautes/${community.id}/fils/${thread.id}`;
-  if (replyId) {
-    const reply = await c.getReply(replyId);
-    if (!reply || reply.thread_id !== thread.id) throw new Refusal("Cette réponse n’existe pas.", 404);
-    if (reply.hidden_at) throw new Refusal("Cette réponse est déjà masquée.", 409);
-    await c.hideReply(reply.id, reason, viewer.userId);
-    await notify({ userId: reply.author_id, kind: "moderation", title: `Votre réponse dans la communauté ${community.name} a été masquée : ${reason}`, link });
-  } else {
-    if (thread.hidden_at) throw new Refusal("Ce message est déjà masqué.", 409);
-    await c.hideThread(thread.id, reason, viewer.userId);
-    await notify({ userId: thread.author_id, kind: "moderation", title: `Votre message « ${thread.title} » a été masqué : ${reason}`, link });
-  }
+  return transaction(async () => {
+    const link = `/communautes/${community.id}/fils/${thread.id}`;
+    if (replyId) {
+      const reply = await c.getReply(replyId);
+      if (!reply || reply.thread_id !== thread.id) throw new Refusal("Cette réponse n’existe pas.", 404);
+      if (reply.hidden_at) throw new Refusal("Cette réponse est déjà masquée.", 409);
+      await c.hideReply(reply.id, reason, viewer.userId);
+      await notify({ userId: reply.author_id, kind: "moderation", title: `Votre réponse dans la communauté ${community.name} a été masquée : ${reason}`, link });
+    } else {
+      if (thread.hidden_at) throw new Refusal("Ce message est déjà masqué.", 409);
+      await c.hideThread(thread.id, reason, viewer.userId);
+      await notify({ userId: thread.author_id, kind: "moderation", title: `Votre message « ${thread.title} » a été masqué : ${reason}`, link });
+    }
+  });
 }
 
 /**
@@ -286,8 +295,10 @@ export async function sendAsIdea(viewer: Viewer, id: string, threadId: string, i
   if (!canSend(viewer, access, thread)) throw new Refusal("Seuls l’auteur du message, l’équipe du lab et les animateurs l’envoient au lab.", 403);
   const campaigns = await openCampaignsOf(community.lab_id);
   if (!campaigns.some((x) => x.id === input.campaignId)) throw new Refusal("Campagne : choisissez une campagne ouverte du lab dans la liste.", 400, "campaignId");
-  if (!(await c.claimForIdea(thread.id, viewer.userId))) throw new Refusal("Ce fil a déjà été envoyé au lab comme idée.", 409);
-  try {
+  // Claim, idea, link and notice in one transaction: a failure anywhere leaves the thread unclaimed;
+  // a concurrent sender waits on the claimed row and then finds it sent.
+  return transaction(async () => {
+    if (!(await c.claimForIdea(thread.id, viewer.userId))) throw new Refusal("Ce fil a déjà été envoyé au lab comme idée.", 409);
     const author = { userId: thread.author_id, principal: await loadPrincipal(thread.author_id) };
     const idea = await createIdeaFor(author, input.campaignId, { title: frenchSpaces(thread.title).slice(0, 150), problem: frenchSpaces(thread.body), proposal: frenchSpaces(input.proposal), beneficiaries: frenchSpaces(input.beneficiaries), coauthorEmails: [], submit: true }, []).catch((err) => {
       if (err instanceof Refusal && err.status === 403) throw new Refusal(`Campagne : ${err.message}`, 400, "campaignId");
@@ -298,10 +309,7 @@ export async function sendAsIdea(viewer: Viewer, id: string, threadId: string, i
       await notify({ userId: thread.author_id, kind: "community_activity", title: `Votre message « ${thread.title} » a été envoyé au lab comme idée`, link: `/idees/${idea.id}` });
     }
     return idea;
-  } catch (err) {
-    await c.releaseIdeaClaim(thread.id);
-    throw err;
-  }
+  });
 }
 
 /** For an idea's page: the community thread it came from, if any. */
@@ -356,15 +364,17 @@ export async function askPanel(viewer: Viewer, id: string, input: { question: st
   const { community, access } = await requireAccess(viewer, id);
   if (!access.canAsk) throw new Refusal("Seule une direction du lab interroge le panel d’une communauté.", 403);
   if (input.closesAt && input.closesAt <= now) throw new Refusal("Date de clôture : choisissez une date à venir.", 400, "closesAt");
-  const question = await c.createQuestion({ communityId: community.id, askedBy: viewer.userId, question: input.question, closesAt: input.closesAt, at: now });
-  const members = await c.listMembers([id], "active");
-  const excerpt = input.question.length > 90 ? `${input.question.slice(0, 90)}…` : input.question;
-  await notify(
-    members
-      .filter((m) => m.user_id !== viewer.userId)
-      .map((m) => ({ userId: m.user_id, kind: "community_panel" as const, title: `Question au panel de la communauté ${community.name} : « ${excerpt} »`, link: `/communautes/${community.id}/panel/${question.id}` })),
-  );
-  return question;
+  return transaction(async () => {
+    const question = await c.createQuestion({ communityId: community.id, askedBy: viewer.userId, question: input.question, closesAt: input.closesAt, at: now });
+    const members = await c.listMembers([id], "active");
+    const excerpt = input.question.length > 90 ? `${input.question.slice(0, 90)}…` : input.question;
+    await notify(
+      members
+        .filter((m) => m.user_id !== viewer.userId)
+        .map((m) => ({ userId: m.user_id, kind: "community_panel" as const, title: `Question au panel de la communauté ${community.name} : « ${excerpt} »`, link: `/communautes/${community.id}/panel/${question.id}` })),
+    );
+    return question;
+  });
 }
 
 export async function panelCommunity(viewer: Viewer, id: string) {

@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable, type Transaction } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { fileTable, type StoredFileMeta } from "../kernel/db/files";
@@ -104,7 +105,7 @@ export type AttachmentMeta = StoredFileMeta;
 type Db = ReturnType<typeof q>;
 const q = () => db().withTables<IdeasTables>();
 const tx = <T>(fn: (t: Transaction<IdeasTables>) => Promise<T>) =>
-  db().transaction().execute((trx) => fn(trx.withTables<IdeasTables>() as unknown as Transaction<IdeasTables>));
+  transaction(() => fn(q() as unknown as Transaction<IdeasTables>));
 
 export const ideasMigrations: MigrationSet = {
   "2026-11-22-05-ideas": {

@@ -1,4 +1,5 @@
 import { runtime } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import { checkUploads } from "../kernel/uploads";
 import type { Principal } from "../kernel/permissions";
 import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
@@ -89,41 +90,49 @@ export async function requireEditable(viewer: Viewer, ideaId: string): Promise<i
   return access.idea;
 }
 
+/**
+ * Submits (or saves as a draft) an idea with its attachments and its co-author invitations and
+ * their notifications, in one transaction: all of it is written, or none.
+ */
 export async function createIdeaFor(viewer: Viewer, campaignId: string, form: IdeaForm, files: FormDataEntryValue[]): Promise<ideas.Idea> {
   const campaign = await requireCanSubmit(viewer, campaignId);
   const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS);
   if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
-  const coauthorIds = await resolveCoauthors(form.coauthorEmails, viewer.userId);
-  const user = await getUser(viewer.userId);
-  const idea = await ideas.createIdea({
-    campaignId,
-    labId: campaign.lab_id,
-    authorId: viewer.userId,
-    organizationId: user?.organization_id ?? null,
-    unitId: user?.unit_id ?? null,
-    title: form.title,
-    problem: form.problem,
-    proposal: form.proposal,
-    beneficiaries: form.beneficiaries,
-    submit: form.submit,
+  return transaction(async () => {
+    const coauthorIds = await resolveCoauthors(form.coauthorEmails, viewer.userId);
+    const user = await getUser(viewer.userId);
+    const idea = await ideas.createIdea({
+      campaignId,
+      labId: campaign.lab_id,
+      authorId: viewer.userId,
+      organizationId: user?.organization_id ?? null,
+      unitId: user?.unit_id ?? null,
+      title: form.title,
+      problem: form.problem,
+      proposal: form.proposal,
+      beneficiaries: form.beneficiaries,
+      submit: form.submit,
+    });
+    for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
+    await inviteAll(idea, coauthorIds, viewer.userId);
+    return idea;
   });
-  for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
-  await inviteAll(idea, coauthorIds, viewer.userId);
-  return idea;
 }
 
 export async function updateIdeaFor(viewer: Viewer, ideaId: string, form: IdeaForm, files: FormDataEntryValue[], removeAttachmentIds: string[]): Promise<ideas.Idea> {
   const idea = await requireEditable(viewer, ideaId);
-  const existing = await ideas.listAttachments(idea.id);
-  const keep = existing.filter((a) => !removeAttachmentIds.includes(a.id)).length;
-  const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS - keep);
-  if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
-  const coauthorIds = await resolveCoauthors(form.coauthorEmails, idea.author_id);
-  const updated = await ideas.updateIdea(idea.id, form, viewer.userId, form.submit);
-  for (const id of removeAttachmentIds) await ideas.deleteAttachment(idea.id, id);
-  for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
-  await inviteAll(updated, coauthorIds, viewer.userId);
-  return updated;
+  return transaction(async () => {
+    const existing = await ideas.listAttachments(idea.id);
+    const keep = existing.filter((a) => !removeAttachmentIds.includes(a.id)).length;
+    const uploads = await checkUploads(files, runtime().config.uploadMaxBytes, ideas.MAX_ATTACHMENTS - keep);
+    if (!uploads.ok) throw new Refusal(uploads.error, 400, "attachments");
+    const coauthorIds = await resolveCoauthors(form.coauthorEmails, idea.author_id);
+    const updated = await ideas.updateIdea(idea.id, form, viewer.userId, form.submit);
+    for (const id of removeAttachmentIds) await ideas.deleteAttachment(idea.id, id);
+    for (const f of uploads.files) await ideas.addAttachment({ ideaId: idea.id, ...f, uploadedBy: viewer.userId });
+    await inviteAll(updated, coauthorIds, viewer.userId);
+    return updated;
+  });
 }
 
 /** Everything the idea page shows, or null when the viewer may not see it. */
@@ -173,9 +182,11 @@ export async function commentOn(viewer: Viewer, ideaId: string, body: string): P
   const access = await ideaAccess(ideaId, viewer);
   if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
   if (!access.rights.canComment) throw new Refusal("Vous ne pouvez pas commenter cette idée.", 403);
-  await ideas.addComment(ideaId, viewer.userId, body);
-  const recipients = ownerIds(access.idea, access.coauthors).filter((id) => id !== viewer.userId);
-  await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${access.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
+  await transaction(async () => {
+    await ideas.addComment(ideaId, viewer.userId, body);
+    const recipients = ownerIds(access.idea, access.coauthors).filter((id) => id !== viewer.userId);
+    await notify(recipients.map((userId) => ({ userId, kind: "idea_comment" as const, title: `Nouveau commentaire sur « ${access.idea.title} »`, link: `/idees/${ideaId}#commentaires` })));
+  });
 }
 
 export async function supportIdea(viewer: Viewer, ideaId: string, on: boolean): Promise<number> {
@@ -188,13 +199,15 @@ export async function supportIdea(viewer: Viewer, ideaId: string, on: boolean): 
 export async function answerInvitation(viewer: Viewer, ideaId: string, accept: boolean): Promise<void> {
   const idea = await ideas.getIdea(ideaId);
   if (!idea) throw new Refusal("Cette idée n’existe pas.", 404);
-  if (!(await ideas.answerCoauthor(ideaId, viewer.userId, accept))) throw new Refusal("Aucune invitation en attente pour cette idée.", 409);
-  const me = await getUser(viewer.userId);
-  await notify({
-    userId: idea.author_id,
-    kind: "coauthor_answer",
-    title: `${me ? displayName(me) : "Un agent"} a ${accept ? "accepté" : "décliné"} d’être co-auteur de « ${idea.title} »`,
-    link: `/idees/${ideaId}`,
+  await transaction(async () => {
+    if (!(await ideas.answerCoauthor(ideaId, viewer.userId, accept))) throw new Refusal("Aucune invitation en attente pour cette idée.", 409);
+    const me = await getUser(viewer.userId);
+    await notify({
+      userId: idea.author_id,
+      kind: "coauthor_answer",
+      title: `${me ? displayName(me) : "Un agent"} a ${accept ? "accepté" : "décliné"} d’être co-auteur de « ${idea.title} »`,
+      link: `/idees/${ideaId}`,
+    });
   });
 }
 
@@ -209,9 +222,11 @@ async function requireModerator(viewer: Viewer, ideaId: string) {
 export async function moderateIdea(viewer: Viewer, ideaId: string, hide: boolean, reason: string): Promise<void> {
   const idea = await requireModerator(viewer, ideaId);
   if (hide) {
-    await ideas.hideIdea(ideaId, reason, viewer.userId);
-    const coauthors = await ideas.listCoauthors(ideaId);
-    await notify(ownerIds(idea, coauthors).map((userId) => ({ userId, kind: "moderation" as const, title: `Votre idée « ${idea.title} » a été masquée : ${reason}`, link: `/idees/${ideaId}` })));
+    await transaction(async () => {
+      await ideas.hideIdea(ideaId, reason, viewer.userId);
+      const coauthors = await ideas.listCoauthors(ideaId);
+      await notify(ownerIds(idea, coauthors).map((userId) => ({ userId, kind: "moderation" as const, title: `Votre idée « ${idea.title} » a été masquée : ${reason}`, link: `/idees/${ideaId}` })));
+    });
   } else {
     await ideas.unhideIdea(ideaId, viewer.userId);
   }
@@ -221,8 +236,10 @@ export async function moderateComment(viewer: Viewer, ideaId: string, commentId:
   await requireModerator(viewer, ideaId);
   const comment = await ideas.getComment(commentId);
   if (!comment || comment.idea_id !== ideaId) throw new Refusal("Ce commentaire n’existe pas.", 404);
-  await ideas.hideComment(commentId, reason, viewer.userId);
-  await notify({ userId: comment.author_id, kind: "moderation", title: `Votre commentaire a été masqué : ${reason}`, link: `/idees/${ideaId}#commentaires` });
+  await transaction(async () => {
+    await ideas.hideComment(commentId, reason, viewer.userId);
+    await notify({ userId: comment.author_id, kind: "moderation", title: `Votre commentaire a été masqué : ${reason}`, link: `/idees/${ideaId}#commentaires` });
+  });
 }
 
 /** The public list with names resolved; lab team members also see hidden ideas of their labs. */
@@ -363,28 +380,31 @@ export async function mergeDuplicate(viewer: Viewer, campaignId: string, keptId:
   if (kept.campaign_id !== campaign.id || absorbed.campaign_id !== campaign.id)
     throw new Refusal("Seules deux idées de cette campagne peuvent être fusionnées : ces idées appartiennent à des campagnes différentes.", 400, "keep");
   const [keptCo, absorbedCo, me] = await Promise.all([ideas.listCoauthors(kept.id), ideas.listCoauthors(absorbed.id), getUser(viewer.userId)]);
-  let result: { kept: ideas.Idea; absorbed: ideas.Idea };
-  try {
-    result = await ideas.mergeIdeas(kept.id, absorbed.id, { id: viewer.userId, name: me ? displayName(me) : "l’équipe du lab" });
-  } catch (err) {
-    if (err instanceof ideas.MergeConflict) throw new Refusal(err.message, 409);
-    throw err;
-  }
-  const keptOwners = ownerIds(kept, keptCo);
-  const absorbedOwners = ownerIds(absorbed, absorbedCo).filter((id) => !keptOwners.includes(id));
-  await notify([
-    ...keptOwners.map((userId) => ({
-      userId,
-      kind: "idea_merged" as const,
-      title: `L’idée « ${absorbed.title} » a été fusionnée avec votre idée « ${kept.title} » : ses auteurs, soutiens et commentaires la rejoignent`,
-      link: `/idees/${kept.id}`,
-    })),
-    ...absorbedOwners.map((userId) => ({
-      userId,
-      kind: "idea_merged" as const,
-      title: `Votre idée « ${absorbed.title} » a été fusionnée avec l’idée « ${kept.title} », dont vous êtes désormais co-auteur`,
-      link: `/idees/${kept.id}`,
-    })),
-  ]);
-  return result;
+  // The merge and its notifications: one transaction (a merge nobody is told about never commits).
+  return transaction(async () => {
+    let result: { kept: ideas.Idea; absorbed: ideas.Idea };
+    try {
+      result = await ideas.mergeIdeas(kept.id, absorbed.id, { id: viewer.userId, name: me ? displayName(me) : "l’équipe du lab" });
+    } catch (err) {
+      if (err instanceof ideas.MergeConflict) throw new Refusal(err.message, 409);
+      throw err;
+    }
+    const keptOwners = ownerIds(kept, keptCo);
+    const absorbedOwners = ownerIds(absorbed, absorbedCo).filter((id) => !keptOwners.includes(id));
+    await notify([
+      ...keptOwners.map((userId) => ({
+        userId,
+        kind: "idea_merged" as const,
+        title: `L’idée « ${absorbed.title} » a été fusionnée avec votre idée « ${kept.title} » : ses auteurs, soutiens et commentaires la rejoignent`,
+        link: `/idees/${kept.id}`,
+      })),
+      ...absorbedOwners.map((userId) => ({
+        userId,
+        kind: "idea_merged" as const,
+        title: `Votre idée « ${absorbed.title} » a été fusionnée avec l’idée « ${kept.title} », dont vous êtes désormais co-auteur`,
+        link: `/idees/${kept.id}`,
+      })),
+    ]);
+    return result;
+  });
 }

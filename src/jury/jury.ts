@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 
@@ -114,7 +115,8 @@ export async function submitEvaluation(input: {
   comment: string;
   scores: { criterionId: string; score: number; comment: string }[];
 }): Promise<void> {
-  await db().transaction().execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
     const t = trx.withTables<JuryTables>();
     const ev = await t
       .insertInto("evaluations")

@@ -1,3 +1,4 @@
+import { transaction } from "../kernel/db/transaction";
 import { hasRole, type Principal, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
 import { getOrganizations, getUnits } from "../organizations/organizations";
@@ -75,9 +76,11 @@ export async function assignJurorByEmail(campaignId: string, email: string, view
   const campaign = await requireLabCampaign(campaignId, viewer);
   const user = await findUserByEmail(email);
   if (!user) throw new Refusal(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
-  if (await jury.assignJuror(campaign.id, user.id, viewer.userId)) {
-    await notify({ userId: user.id, kind: "jury_assignment", title: `Vous êtes membre du jury de « ${campaign.title} »`, link: `/jury/campagnes/${campaign.id}` });
-  }
+  return transaction(async () => {
+    if (await jury.assignJuror(campaign.id, user.id, viewer.userId)) {
+      await notify({ userId: user.id, kind: "jury_assignment", title: `Vous êtes membre du jury de « ${campaign.title} »`, link: `/jury/campagnes/${campaign.id}` });
+    }
+  });
 }
 
 export async function removeJuror(campaignId: string, userId: string, viewer: Viewer): Promise<void> {
@@ -90,16 +93,20 @@ export async function awardIdea(campaignId: string, ideaId: string, kind: ideas.
   const idea = await ideas.getIdea(ideaId);
   if (!idea || idea.campaign_id !== campaign.id) throw new Refusal("Cette idée n’appartient pas à la campagne.", 404);
   if (idea.status === "draft") throw new Refusal("Un brouillon ne peut pas être primé.", 409);
-  await ideas.award(idea.id, kind, citation, viewer.userId);
-  await notifyStatus([idea], "awarded");
+  return transaction(async () => {
+    await ideas.award(idea.id, kind, citation, viewer.userId);
+    await notifyStatus([idea], "awarded");
+  });
 }
 
 export async function closeAwards(campaignId: string, viewer: Viewer): Promise<number> {
   const campaign = await requireLabCampaign(campaignId, viewer);
   if (campaignPhase(campaign) !== "closed") throw new Refusal("Clôturez d’abord la campagne.", 409);
-  const rows = await ideas.markOthersNotAwarded(campaign.id, viewer.userId);
-  await notifyStatus(rows, "not_awarded");
-  return rows.length;
+  return transaction(async () => {
+    const rows = await ideas.markOthersNotAwarded(campaign.id, viewer.userId);
+    await notifyStatus(rows, "not_awarded");
+    return rows.length;
+  });
 }
 
 // ---------------------------------------------------------------- juror side

@@ -16,7 +16,7 @@ export interface FormFailure {
 export function formValues(fd: FormData): FormValues {
   const out: FormValues = {};
   for (const key of new Set(fd.keys())) {
-    if (key === "_csrf") continue;
+    if (key === "_csrf" || key === "_once") continue;
     const all = fd.getAll(key).filter((v): v is string => typeof v === "string");
     if (!all.length) continue;
     const keep = (v: string) => v.slice(0, 20_000).replaceAll("\u0000", "");

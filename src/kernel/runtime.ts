@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { Database, AnyDb } from "./db/connect";
 import type { Logger } from "./log";
 import type { Jobs } from "./jobs/jobs";
+import { transactionScope } from "./db/scope";
 
 export interface Runtime {
   config: Config;
@@ -26,6 +27,16 @@ export function runtime(): Runtime {
   return rt;
 }
 
+/**
+ * The executor data functions run on: the use case's transaction when called inside
+ * `transaction(...)` (src/kernel/db/transaction.ts), else the shared pool. Modules narrow it with
+ * `withTables<T>()`, which a transaction keeps (it is a Kysely instance too).
+ */
 export function db(): AnyDb {
+  return transactionScope.getStore()?.trx ?? runtime().database.db;
+}
+
+/** The pool, never the current transaction (for what must not wait for a commit: job queue, LISTEN). */
+export function rootDb(): AnyDb {
   return runtime().database.db;
 }

@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable, type Transaction } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { encodeLive } from "../kernel/live/hub";
@@ -114,7 +115,7 @@ async function announce(trx: Trx, row: BoardNoteRow): Promise<BoardNote> {
 }
 
 function inTransaction<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return db().withTables<BoardTables>().transaction().execute(fn);
+  return transaction(() => fn(db().withTables<BoardTables>() as unknown as Trx));
 }
 
 /** Serialises the changes of one column of one board (positions are computed from neighbours). */

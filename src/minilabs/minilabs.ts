@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { announceAccessChange } from "../kernel/live/hub";
@@ -133,9 +134,8 @@ export interface NewMinilab {
 
 /** Creates the Mini-Lab with its facilitators (active) and its invited holders, in one transaction. */
 export async function createMinilab(input: NewMinilab, facilitatorIds: string[], inviteeIds: string[], at = new Date()): Promise<Minilab> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  return transaction(async () => {
+      const trx = db();
       const t = trx.withTables<MinilabsTables>();
       const m = await t
         .insertInto("minilabs")

@@ -1,3 +1,4 @@
+import { transaction } from "../kernel/db/transaction";
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUserProfiles, getUsers } from "../accounts/accounts";
 import { mailInvitations, mailRequestAnswer } from "./mails";
@@ -50,36 +51,38 @@ export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMi
     facilitators.push(u.id);
   }
   const holders = theme ? [...new Set([...(await holdersOf(theme.ideaIds)).values()].flat())] : [];
-  const m = await minilabs.createMinilab(
-    {
-      labId: lab.id,
-      themeId: theme?.id ?? null,
-      themeLabel: theme?.label ?? null,
-      name: input.name,
-      question: input.question,
-      joinPolicy: input.joinPolicy,
-      sessionsFrom: input.sessionsFrom,
-      sessionsUntil: input.sessionsUntil,
-      restitutionOn: input.restitutionOn,
-      arbitrationOn: input.arbitrationOn,
-      directorates: input.directorates,
-      createdBy: viewer.userId,
-      visibility: input.visibility ?? "public",
-    },
-    facilitators,
-    holders,
-  );
-  const link = `/minilabs/${m.id}`;
-  await notify([
-    ...holders
-      .filter((u) => !facilitators.includes(u))
-      .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le Mini-Lab « ${m.name} » : vous êtes invité à y participer`, link })),
-    ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le Mini-Lab « ${m.name} »`, link })),
-  ]);
-  // and by email: written to the outbox now, delivered by a job
-  await mailInvitations(m, lab.name, { invited: holders.filter((u) => !facilitators.includes(u)), why: "theme" });
-  await mailInvitations(m, lab.name, { facilitators });
-  return m;
+  return transaction(async () => {
+    const m = await minilabs.createMinilab(
+      {
+        labId: lab.id,
+        themeId: theme?.id ?? null,
+        themeLabel: theme?.label ?? null,
+        name: input.name,
+        question: input.question,
+        joinPolicy: input.joinPolicy,
+        sessionsFrom: input.sessionsFrom,
+        sessionsUntil: input.sessionsUntil,
+        restitutionOn: input.restitutionOn,
+        arbitrationOn: input.arbitrationOn,
+        directorates: input.directorates,
+        createdBy: viewer.userId,
+        visibility: input.visibility ?? "public",
+      },
+      facilitators,
+      holders,
+    );
+    const link = `/minilabs/${m.id}`;
+    await notify([
+      ...holders
+        .filter((u) => !facilitators.includes(u))
+        .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le Mini-Lab « ${m.name} » : vous êtes invité à y participer`, link })),
+      ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le Mini-Lab « ${m.name} »`, link })),
+    ]);
+    // and by email: written to the outbox now, delivered by a job
+    await mailInvitations(m, lab.name, { invited: holders.filter((u) => !facilitators.includes(u)), why: "theme" });
+    await mailInvitations(m, lab.name, { facilitators });
+    return m;
+  });
 }
 
 const countBy = <T>(xs: T[], key: (x: T) => string) => {
@@ -229,13 +232,15 @@ export async function join(viewer: Viewer, id: string): Promise<minilabs.MemberS
   if (minilabs.phaseOf(m) === "done") throw new Refusal("Le cycle de ce Mini-Lab est terminé : il n’accueille plus de membres.", 409);
   if (m.visibility === "private" && me?.status !== "invited") throw new Refusal("Ce Mini-Lab est privé : on y entre sur invitation de l’équipe du lab ou des animateurs.", 409);
   const status: minilabs.MemberStatus = me?.status === "invited" || m.join_policy === "open" ? "active" : "requested";
-  await minilabs.setMemberStatus(m.id, viewer.userId, status);
-  if (status === "requested") {
-    const members = await minilabs.listMembers([m.id]);
-    const managers = [...new Set([...(await usersWithRole(m.lab_id, "lab_team")), ...members.filter((x) => x.role === "facilitator" && x.status === "active").map((x) => x.user_id)])];
-    await notify(managers.map((userId) => ({ userId, kind: "minilab_request" as const, title: `Une demande pour rejoindre le Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
-  }
-  return status;
+  return transaction(async () => {
+    await minilabs.setMemberStatus(m.id, viewer.userId, status);
+    if (status === "requested") {
+      const members = await minilabs.listMembers([m.id]);
+      const managers = [...new Set([...(await usersWithRole(m.lab_id, "lab_team")), ...members.filter((x) => x.role === "facilitator" && x.status === "active").map((x) => x.user_id)])];
+      await notify(managers.map((userId) => ({ userId, kind: "minilab_request" as const, title: `Une demande pour rejoindre le Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+    }
+    return status;
+  });
 }
 
 export async function declineInvitation(viewer: Viewer, id: string): Promise<void> {
@@ -256,14 +261,16 @@ export async function answerRequest(viewer: Viewer, id: string, userId: string, 
   if (!canManage(viewer, m, me)) throw new Refusal("Seuls l’équipe du lab et les animateurs répondent aux demandes.", 403);
   const them = await minilabs.getMember(m.id, userId);
   if (them?.status !== "requested") throw new Refusal("Cette demande n’est plus en attente.", 409);
-  await minilabs.setMemberStatus(m.id, userId, accept ? "active" : "declined");
-  await notify({
-    userId,
-    kind: "minilab_membership",
-    title: accept ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} » n’a pas été retenue`,
-    link: `/minilabs/${m.id}`,
+  return transaction(async () => {
+    await minilabs.setMemberStatus(m.id, userId, accept ? "active" : "declined");
+    await notify({
+      userId,
+      kind: "minilab_membership",
+      title: accept ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} » n’a pas été retenue`,
+      link: `/minilabs/${m.id}`,
+    });
+    await mailRequestAnswer(m, userId, accept);
   });
-  await mailRequestAnswer(m, userId, accept);
 }
 
 /**
@@ -281,9 +288,11 @@ export async function inviteByEmail(viewer: Viewer, id: string, emails: string[]
     if (!u) throw new Refusal(`Adresses : aucun agent inscrit avec l’adresse ${email}.`, 400, "emails");
     ids.push(u.id);
   }
-  const invited = await minilabs.inviteMembers(m.id, ids);
-  const lab = await getLab(m.lab_id);
-  await notify(invited.map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Vous êtes invité au Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
-  await mailInvitations(m, lab?.name ?? "Le lab", { invited, why: "lab" });
-  return invited.length;
+  return transaction(async () => {
+    const invited = await minilabs.inviteMembers(m.id, ids);
+    const lab = await getLab(m.lab_id);
+    await notify(invited.map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Vous êtes invité au Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+    await mailInvitations(m, lab?.name ?? "Le lab", { invited, why: "lab" });
+    return invited.length;
+  });
 }

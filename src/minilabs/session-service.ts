@@ -1,3 +1,4 @@
+import { transaction } from "../kernel/db/transaction";
 import { Refusal, type Viewer } from "../kernel/permissions";
 import { displayName, getUser, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
@@ -81,15 +82,19 @@ async function checkMethods(labId: string, chosen: string[]) {
 export async function scheduleSession(viewer: Viewer, minilabId: string, f: sessions.SessionFields) {
   const s = await standing(viewer, minilabId);
   if (!s.manage) throw onlyManagers();
-  await checkMethods(s.minilab.lab_id, f.methods);
-  return sessions.createSession(s.minilab.id, f, viewer.userId);
+  return transaction(async () => {
+    await checkMethods(s.minilab.lab_id, f.methods);
+    return sessions.createSession(s.minilab.id, f, viewer.userId);
+  });
 }
 
 export async function editSession(viewer: Viewer, minilabId: string, sessionId: string, f: sessions.SessionFields) {
   const s = await sessionStanding(viewer, minilabId, sessionId);
   if (!s.manage) throw onlyManagers();
-  await checkMethods(s.minilab.lab_id, f.methods);
-  await sessions.updateSession(s.session.id, f);
+  return transaction(async () => {
+    await checkMethods(s.minilab.lab_id, f.methods);
+    await sessions.updateSession(s.session.id, f);
+  });
 }
 
 /** A Mini-Lab's sessions, for its page. */

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 import { notificationKinds, type NotificationKind } from "./notifications";
@@ -54,9 +55,8 @@ export async function mailPreferences(userId: string) {
 /** Keeps the mails of the kinds given, stops the others. */
 export async function setMailPreferences(userId: string, keep: string[]): Promise<void> {
   const stop = mailableKinds.filter((k) => !keep.includes(k));
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<PreferencesTables>();
       await t.deleteFrom("mail_opt_outs").where("user_id", "=", userId).execute();
       if (stop.length) await t.insertInto("mail_opt_outs").values(stop.map((kind) => ({ user_id: userId, kind }))).execute();

@@ -1,3 +1,4 @@
+import { onCommit, transaction } from "../kernel/db/transaction";
 import { hasRole, labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
 import { enqueue } from "../kernel/jobs/jobs";
 import { displayName, getUsers } from "../accounts/accounts";
@@ -69,22 +70,27 @@ export async function startAnalysis(viewer: Viewer, labSlug: string, input: { ti
   const title =
     input.title ||
     `${ids.map((id) => own.get(id)!.title).join(", ")} – ${input.scope === "not_awarded" ? "idées non primées" : "toutes les idées"}`.slice(0, 200);
-  const analysis = await themes.createAnalysis({ labId: lab.id, title, campaignIds: ids, scope: input.scope, k: input.k, createdBy: viewer.userId });
-  await queueRun(analysis.id, { kind: "analyse", k: input.k, requestedBy: viewer.userId });
-  return analysis;
+  return transaction(async () => {
+    const analysis = await themes.createAnalysis({ labId: lab.id, title, campaignIds: ids, scope: input.scope, k: input.k, createdBy: viewer.userId });
+    await queueRun(analysis.id, { kind: "analyse", k: input.k, requestedBy: viewer.userId });
+    return analysis;
+  });
 }
 
 async function queueRun(analysisId: string, opts: { kind: themes.RunKind; k: number | null; requestedBy: string; splitThemeId?: string }) {
   const run = await themes.createRun({ analysisId, kind: opts.kind, k: opts.k, seed: 1, requestedBy: opts.requestedBy, splitThemeId: opts.splitThemeId });
-  await enqueue(THEMES_QUEUE, { runId: run.id });
+  // The job is sent once the run's row is committed (the queue reads it on its own connection).
+  await onCommit(() => enqueue(THEMES_QUEUE, { runId: run.id }));
   return run;
 }
 
 export async function rerun(viewer: Viewer, analysisId: string, k: number | null): Promise<void> {
   const a = await requireAnalysis(viewer, analysisId);
-  await refuseWhileRunning(a.id);
-  await themes.setAnalysisK(a.id, k);
-  await queueRun(a.id, { kind: "analyse", k, requestedBy: viewer.userId });
+  return transaction(async () => {
+    await refuseWhileRunning(a.id);
+    await themes.setAnalysisK(a.id, k);
+    await queueRun(a.id, { kind: "analyse", k, requestedBy: viewer.userId });
+  });
 }
 
 export async function cancelRun(viewer: Viewer, analysisId: string): Promise<boolean> {

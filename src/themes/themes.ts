@@ -1,5 +1,6 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
 
@@ -245,9 +246,8 @@ export async function setPublished(id: string, actorId: string | null, on: boole
 }
 
 export async function createRun(input: { analysisId: string; kind: RunKind; splitThemeId?: string | null; k: number | null; seed: number; requestedBy: string | null }): Promise<Run> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  return transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const run = await t
         .insertInto("theme_runs")
@@ -428,9 +428,8 @@ export interface RunOutput {
  * by hand stay where they are. Returns false when the run was cancelled meanwhile.
  */
 export async function saveAnalysisRun(out: RunOutput, actorId: string | null): Promise<boolean> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  return transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
       if (!run || run.status !== "running" || run.cancel_requested_at) return false;
@@ -484,9 +483,8 @@ export async function saveAnalysisRun(out: RunOutput, actorId: string | null): P
  * that fit none stay with the nearest sub-theme. Returns false when the run was cancelled meanwhile.
  */
 export async function saveSplitRun(out: { runId: string; analysisId: string; themeId: string; created: NewTheme[]; stats: Record<string, unknown> }, actorId: string | null): Promise<boolean> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
+  return transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
       if (!run || run.status !== "running" || run.cancel_requested_at) return false;
@@ -552,9 +550,8 @@ export async function listCuration(analysisId: string, limit = 50): Promise<Cura
 }
 
 export async function renameTheme(themeId: string, label: string, actorId: string): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const old = await t.selectFrom("themes").select(["label", "analysis_id"]).where("id", "=", themeId).executeTakeFirstOrThrow();
       await t.updateTable("themes").set({ label }).where("id", "=", themeId).execute();
@@ -563,9 +560,8 @@ export async function renameTheme(themeId: string, label: string, actorId: strin
 }
 
 export async function setValidated(themeId: string, on: boolean, actorId: string): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const th = await t.selectFrom("themes").select(["label", "analysis_id"]).where("id", "=", themeId).executeTakeFirstOrThrow();
       await t
@@ -579,9 +575,8 @@ export async function setValidated(themeId: string, on: boolean, actorId: string
 
 /** Moves every idea of `absorbedId` into `keptId`, then deletes `absorbedId`. */
 export async function mergeThemes(keptId: string, absorbedId: string, actorId: string): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       const [kept, absorbed] = await Promise.all([
         t.selectFrom("themes").selectAll().where("id", "=", keptId).executeTakeFirstOrThrow(),
@@ -598,9 +593,8 @@ export async function mergeThemes(keptId: string, absorbedId: string, actorId: s
 
 /** Puts an idea in a theme, or in « à classer » (null); the next runs leave it there. */
 export async function moveIdea(analysisId: string, ideaId: string, themeId: string | null, actorId: string, detail: Record<string, unknown>): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
+  await transaction(async () => {
+      const trx = db();
       const t = trx.withTables<ThemesTables>();
       await t
         .updateTable("theme_ideas")

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { runtime } from "../runtime";
 import type { QueueSpec } from "../jobs/jobs";
 import * as outbox from "./outbox";
+import { onCommit } from "../db/transaction";
 import { renderMail, type MailContent } from "./render";
 
 export { mailMigrations, mailStatuses, type MailStatus, type OutboxMail } from "./outbox";
@@ -26,15 +27,16 @@ export function absoluteUrl(path: string): string {
 }
 
 /**
- * Queues mails: they are written to the outbox first (so a crash loses none), then a job delivers
- * them, in batches, with retries. Without a running queue (a script, a test) they stay pending
+ * Queues mails: they are written to the outbox first (so a crash loses none; inside a use case's
+ * transaction, they exist only if it commits), then, once committed, a job delivers them, in
+ * batches, with retries. Without a running queue (a script, a test) they stay pending
  * until the next server start picks them up.
  */
 export async function queueMail(opts: { kind: string; labId?: string | null }, mails: Mail[]): Promise<string[]> {
   if (!mails.length) return [];
   const name = runtime().config.instance.name;
   const ids = await outbox.insertMails(mails.map((m) => ({ ...renderMail(m.content, name), to: m.to, kind: opts.kind, labId: opts.labId ?? null })));
-  await enqueueDelivery(ids);
+  await onCommit(() => enqueueDelivery(ids));
   return ids;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Form, useNavigation, useRouteLoaderData, type FormProps } from "react-router";
 import type { FieldErrors, FormValues } from "../forms";
 import { frenchSpaces } from "../format";
@@ -20,11 +20,24 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={useCsrfToken()} />;
 }
 
-/** A POST form with the CSRF token; works without JavaScript. */
+/**
+ * The one-time key of this rendered form (`_once`, see src/kernel/db/once.ts): the root loader's
+ * seed, new at each render and after each action, with this form's place in the page. The same on
+ * the server and at hydration; a resent POST carries it again, so the server answers it once.
+ */
+export function OnceField() {
+  const root = useRouteLoaderData("root") as { formSeed?: string } | undefined;
+  const place = useId().replace(/[^0-9A-Za-z]/g, "");
+  if (!root?.formSeed) return null;
+  return <input type="hidden" name="_once" value={`${root.formSeed}-${place}`} />;
+}
+
+/** A POST form with the CSRF token and a one-time key; works without JavaScript. */
 export function AppForm({ children, ...props }: FormProps & { children: ReactNode }) {
   return (
     <Form method="post" {...props}>
       <CsrfField />
+      <OnceField />
       {children}
     </Form>
   );
