@@ -204,23 +204,21 @@ export const memberAccessKey = (minilabId: string, userId: string) => `minilab-m
  * announces it once committed: the member's open board streams check whether they may still follow.
  */
 export async function setMemberStatus(minilabId: string, userId: string, status: MemberStatus, at = new Date()): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .withTables<MinilabsTables>()
-        .insertInto("minilab_members")
-        .values({ minilab_id: minilabId, user_id: userId, role: "member", status, source: "self", invited_at: null, joined_at: status === "active" ? at : null })
-        .onConflict((oc) =>
-          oc.columns(["minilab_id", "user_id"]).doUpdateSet({
-            status,
-            joined_at: status === "active" ? sql<Date>`coalesce(minilab_members.joined_at, ${at}::timestamptz)` : sql<Date | null>`minilab_members.joined_at`,
-            updated_at: at,
-          }),
-        )
-        .execute();
-      if (status !== "active" && status !== "invited") await announceAccessChange(trx, memberAccessKey(minilabId, userId));
-    });
+  // The change and its announcement commit together (NOTIFY is delivered at COMMIT).
+  await transaction(async () => {
+    await q()
+      .insertInto("minilab_members")
+      .values({ minilab_id: minilabId, user_id: userId, role: "member", status, source: "self", invited_at: null, joined_at: status === "active" ? at : null })
+      .onConflict((oc) =>
+        oc.columns(["minilab_id", "user_id"]).doUpdateSet({
+          status,
+          joined_at: status === "active" ? sql<Date>`coalesce(minilab_members.joined_at, ${at}::timestamptz)` : sql<Date | null>`minilab_members.joined_at`,
+          updated_at: at,
+        }),
+      )
+      .execute();
+    if (status !== "active" && status !== "invited") await announceAccessChange(db(), memberAccessKey(minilabId, userId));
+  });
 }
 
 export async function getMinilabs(ids: string[]): Promise<Map<string, Minilab>> {

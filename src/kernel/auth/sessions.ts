@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { type Generated } from "kysely";
 import { db, runtime } from "../runtime";
+import { transaction } from "../db/transaction";
 import { announceAccessChange } from "../live/hub";
 
 export type SessionTables = {
@@ -81,13 +82,11 @@ export const sessionAccessKey = (sessionId: string) => `session:${sessionId}`;
  * committed, so that the live streams opened in that session end too.
  */
 export async function destroySession(sessionId: string): Promise<string | null> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const row = await trx.withTables<SessionTables>().deleteFrom("sessions").where("id", "=", sessionId).returning("id_token").executeTakeFirst();
-      if (row) await announceAccessChange(trx, sessionAccessKey(sessionId));
-      return row?.id_token ?? null;
-    });
+  return transaction(async () => {
+    const row = await q().deleteFrom("sessions").where("id", "=", sessionId).returning("id_token").executeTakeFirst();
+    if (row) await announceAccessChange(db(), sessionAccessKey(sessionId));
+    return row?.id_token ?? null;
+  });
 }
 
 /** Whether the session is still open (a live stream asks before relaying more). */
