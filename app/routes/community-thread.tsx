@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/community-thread";
+import { Refusal } from "~/kernel/permissions";
 import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
@@ -23,8 +24,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fd = await readForm(request);
   const here = `/communautes/${params.communityId}/fils/${params.threadId}`;
   try {
-    await threadPage(s, params.communityId, params.threadId);
+    const page = await threadPage(s, params.communityId, params.threadId);
     const intent = fd.get("intent");
+    // who may, before what was sent
+    if (intent === "reply" && !page.access.canPost) throw new Refusal("Rejoignez la communauté pour répondre.", 403);
+    if (intent === "hide" && !page.access.canModerate) throw new Refusal("Seuls l’équipe du lab et les animateurs modèrent.", 403);
+    if (intent === "sendIdea" && !page.canSend) throw new Refusal("Seuls l’auteur du message, l’équipe du lab et les animateurs l’envoient au lab.", 403);
     const p = parseForm(fd, threadActionSchema);
     if (!p.ok) return typeof intent === "string" && ["reply", "hide", "sendIdea"].includes(intent) ? invalid(p) : formError(fd, "Action inconnue.");
     switch (p.data.intent) {

@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/community";
+import { Refusal } from "~/kernel/permissions";
 import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, frenchSpaces, plural } from "~/kernel/format";
@@ -23,8 +24,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
   try {
-    await communityPage(s, params.communityId);
+    const page = await communityPage(s, params.communityId);
     const intent = fd.get("intent");
+    // who may write, before what they wrote
+    if (intent === "post" && !page.access.canPost) throw new Refusal("Rejoignez la communauté pour y écrire.", 403);
     const p = parseForm(fd, communityActionSchema);
     if (!p.ok) return intent === "post" ? invalid(p) : formError(fd, "Action inconnue.");
     switch (p.data.intent) {

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/forma
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
-import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, supportIdea } from "~/ideas/service";
+import { answerInvitation, commentOn, loadIdeaPage, moderateComment, moderateIdea, requireCanComment, requireModerator, requireVisible, supportIdea } from "~/ideas/service";
 import { commentSchema, moderationSchema } from "~/ideas/schemas";
 import { awardKinds } from "~/ideas/ideas";
 import { StatusBadge, StatusHistory } from "~/ideas/ui";
@@ -18,7 +18,7 @@ import { ideaTrace } from "~/arbitration/trace";
 import { IdeaTraceView } from "~/arbitration/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
-import { readForm, serviceFailure } from "~/web/errors";
+import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
@@ -35,11 +35,14 @@ const intentSchema = z.object({ intent: z.enum(["comment", "support", "unsupport
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
   const fd = await readForm(request);
+  // an idea the viewer may not see answers 404/403 whatever was sent
+  await requireVisible(s, params.ideaId).catch(loaderFailure);
   const i = parseForm(fd, intentSchema);
   if (!i.ok) return formError(fd, "Action inconnue.");
   try {
     switch (i.data.intent) {
       case "comment": {
+        await requireCanComment(s, params.ideaId);
         const p = parseForm(fd, commentSchema);
         if (!p.ok) return invalid(p);
         const message = await once(s.userId, fd, `idea-comment:${params.ideaId}`, async () => {
@@ -54,6 +57,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return { ok: true, message: i.data.intent === "support" ? "Vous soutenez cette idée." : "Vous ne soutenez plus cette idée." };
       case "hide":
       case "unhide": {
+        await requireModerator(s, params.ideaId);
         if (i.data.intent === "hide") {
           const p = parseForm(fd, moderationSchema);
           if (!p.ok) return invalid(p);
@@ -64,6 +68,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return { ok: true, message: "L’idée est de nouveau visible." };
       }
       case "hideComment": {
+        await requireModerator(s, params.ideaId);
         const p = parseForm(fd, moderationSchema.extend({ commentId: uuidField("Commentaire") }));
         if (!p.ok) return invalid(p);
         await moderateComment(s, params.ideaId, p.data.commentId, p.data.reason);

@@ -5,7 +5,7 @@ import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { boardIntentSchema } from "~/minilabs/session-schemas";
-import { boardPage, changeBoard, myDots, requireBoardAccess } from "~/minilabs/session-service";
+import { boardPage, changeBoard, myDots, requireBoardAccess, requireBoardChange } from "~/minilabs/session-service";
 import { Board, liveLabels, useLiveBoard } from "~/minilabs/board-ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -22,8 +22,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   try {
     const p = parseForm(fd, boardIntentSchema);
     if (!p.ok) {
-      // Someone who may not see the board learns nothing from its form's errors.
-      await requireBoardAccess(s, params.minilabId, params.sessionId);
+      // Someone who may not see the board, or not write on it, learns nothing from its form's errors.
+      await requireBoardChange(s, params.minilabId, params.sessionId, fd.get("intent"));
       return invalid(p);
     }
     // changeBoard checks who may do what: the board's hot path reads the viewer's standing once.

@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/minilab";
+import { Refusal } from "~/kernel/permissions";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
@@ -24,7 +25,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fd = await readForm(request);
   try {
     const page = await minilabPage(s, params.minilabId);
-    if (fd.get("intent") === "invite") {
+    const intent = fd.get("intent");
+    // who may, before what was sent
+    if ((intent === "invite" || intent === "accept" || intent === "refuse") && !page.manage)
+      throw new Refusal(intent === "invite" ? "Seuls l’équipe du lab et les animateurs invitent." : "Seuls l’équipe du lab et les animateurs répondent aux demandes.", 403);
+    if (intent === "invite") {
       const inv = parseForm(fd, inviteSchema);
       if (!inv.ok) return invalid(inv);
       const n = await inviteByEmail(s, params.minilabId, inv.data.emails);

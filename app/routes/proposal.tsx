@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/proposal";
+import { Refusal } from "~/kernel/permissions";
 import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, frenchSpaces } from "~/kernel/format";
@@ -21,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const s = requireUser(context, request);
-  await proposalPage(s, params.proposalId).catch(loaderFailure);
+  const page = await proposalPage(s, params.proposalId).catch(loaderFailure);
   const fd = await readForm(request);
   const i = parseForm(fd, proposalIntentSchema);
   if (!i.ok) return formError(fd, "Action inconnue.");
@@ -30,6 +31,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await submitProposal(s, params.proposalId);
       return redirect(`/propositions/${params.proposalId}?soumise=1`);
     }
+    // who may decide, before what they decided
+    if (!page.rights.canDecide) throw new Refusal("Seule la direction à laquelle la proposition est adressée, dans le lab du Mini-Lab, décide.", 403);
     const p = parseForm(fd, decisionSchema);
     if (!p.ok) return invalid(p);
     const location = await once(s.userId, fd, `proposal-decide:${params.proposalId}`, async () => {

@@ -211,7 +211,16 @@ export async function answerInvitation(viewer: Viewer, ideaId: string, accept: b
   });
 }
 
-async function requireModerator(viewer: Viewer, ideaId: string) {
+/** The idea, if the viewer may comment on it; 404 or 403 otherwise. Checked before reading the form. */
+export async function requireCanComment(viewer: Viewer, ideaId: string): Promise<ideas.Idea> {
+  const access = await ideaAccess(ideaId, viewer);
+  if (!access) throw new Refusal("Cette idée n’existe pas.", 404);
+  if (!access.rights.canComment) throw new Refusal("Vous ne pouvez pas commenter cette idée.", 403);
+  return access.idea;
+}
+
+/** The idea, if the viewer may moderate it (the lab team of its lab); 404 or 403 otherwise. Checked before reading the form. */
+export async function requireModerator(viewer: Viewer, ideaId: string) {
   const idea = await ideas.getIdea(ideaId);
   if (!idea) throw new Refusal("Cette idée n’existe pas.", 404);
   const rights = ideaRights(idea, [], viewer, false);

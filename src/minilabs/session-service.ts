@@ -185,6 +185,17 @@ export async function requireBoardAccess(viewer: Viewer, minilabId: string, sess
   await sessionStanding(viewer, minilabId, sessionId);
 }
 
+/**
+ * Whether the viewer may make this kind of change (the form's intent, as sent): 404 to who may not
+ * see the board, 403 to who may see but not write (or not open it). For an action, before it
+ * reads the rest of the form.
+ */
+export async function requireBoardChange(viewer: Viewer, minilabId: string, sessionId: string, intent: unknown): Promise<void> {
+  const s = await sessionStanding(viewer, minilabId, sessionId);
+  if (intent === "open" && !s.manage) throw new Refusal("Seuls les animateurs et l’équipe du lab ouvrent ou ferment le tableau.", 403);
+  if (!s.participate) throw new Refusal("Seuls les membres du Mini-Lab écrivent sur ce tableau.", 403);
+}
+
 /** The notes the viewer has put a dot on. */
 export async function myDots(viewer: Viewer, sessionId: string): Promise<string[]> {
   return board.votesOf(sessionId, viewer.userId);

@@ -1,4 +1,6 @@
 import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { Client } from "../support/http";
@@ -35,6 +37,7 @@ beforeAll(async () => {
   ids.idea = /href="\/idees\/([0-9a-f-]{36})"/.exec(ideasHtml)![1];
   const juryHtml = await (await clients.juror.get(`/jury`)).text();
   const juryCampaign = /href="\/jury\/campagnes\/([0-9a-f-]{36})"/.exec(juryHtml)![1];
+  ids.juryCampaign = juryCampaign;
   const jcHtml = await (await clients.juror.get(`/jury/campagnes/${juryCampaign}`)).text();
   ids.juryIdea = /href="\/jury\/idees\/([0-9a-f-]{36})"/.exec(jcHtml)![1];
   // the agent's own idea, for the edit action
@@ -486,5 +489,137 @@ describe("issue 9 blocks above", () => {
   it("logged no server error", () => {
     const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
     expect(errors).toEqual([]);
+
+// ---------------------------------------------------------------- who may, before what was sent
+
+/**
+ * Every action route and each of its intents, with a user who may not do it: a malformed body
+ * from them must be refused for who they are (403, 404, or the sign-in for the signed-out), never
+ * answered 400 about what they sent — permission is checked before validation. `exempt` names the
+ * intents that read no field (nothing to validate) or are open to everyone, and why.
+ */
+type Denied = { file: string; path: () => string; intents: (string | null)[]; as: string; exempt?: Record<string, string> };
+const denied: Denied[] = [
+  { file: "community-panel-new", path: () => `/communautes/${ids.community}/panel/nouvelle`, intents: [null], as: "agent" },
+  { file: "community-panel", path: () => `/communautes/${ids.community}/panel/${ids.question}`, intents: [null], as: "outsider" },
+  { file: "community-thread", path: () => `/communautes/${ids.community}/fils/${ids.thread}`, intents: ["reply", "sendIdea", "hide"], as: "outsider" },
+  { file: "community-thread", path: () => `/communautes/${ids.community}/fils/${ids.thread}`, intents: ["hide"], as: "member" },
+  { file: "community", path: () => `/communautes/${ids.community}`, intents: ["post"], as: "outsider", exempt: { join: "open to every signed-in agent, reads no field", leave: "reads no field" } },
+  { file: "idea-edit", path: () => `/idees/${ids.idea}/modifier`, intents: ["submit", "draft", "similar"], as: "outsider" },
+  { file: "idea-new", path: () => `/campagnes/${ids.juryCampaign}/deposer`, intents: ["submit", "draft", "similar"], as: "agent" },
+  { file: "idea", path: () => `/idees/${ids.idea}`, intents: ["hide", "unhide", "hideComment"], as: "agent", exempt: { support: "reads no field", unsupport: "reads no field", accept: "reads no field", decline: "reads no field" } },
+  { file: "idea", path: () => `/idees/00000000-0000-4000-8000-000000000000`, intents: ["comment", "hide", "hideComment"], as: "agent" },
+  { file: "jury-idea", path: () => `/jury/idees/${ids.juryIdea}`, intents: [null], as: "agent" },
+  { file: "lab-analyses", path: () => "/lab/region-grand-est/problematiques", intents: [null], as: "agent" },
+  { file: "lab-analysis", path: () => `/lab/analyses/${ids.analysis}`, intents: ["cancel", "publish", "rerun", "unpublish", "validate", "unvalidate"], as: "agent" },
+  { file: "lab-campaign-duplicates", path: () => `/lab/campagnes/${ids.campaign}/doublons`, intents: ["merge"], as: "agent" },
+  { file: "lab-campaign-edit", path: () => `/lab/campagnes/${ids.campaign}/modifier`, intents: [null], as: "agent" },
+  { file: "lab-campaign-new", path: () => "/lab/region-grand-est/campagnes/nouvelle", intents: [null], as: "agent" },
+  { file: "lab-campaign", path: () => `/lab/campagnes/${ids.campaign}`, intents: ["addJuror", "removeJuror", "award", "closeAwards", "publish", "extend", "close"], as: "labest" },
+  { file: "lab-community-edit", path: () => `/lab/region-grand-est/communautes/${ids.community}/modifier`, intents: [null], as: "agent" },
+  { file: "lab-community-new", path: () => "/lab/region-grand-est/communautes/nouvelle", intents: [null], as: "agent" },
+  { file: "lab-methods", path: () => "/lab/region-grand-est/methodes", intents: ["add", "archive"], as: "agent" },
+  { file: "lab-minilab-new", path: () => "/lab/region-grand-est/minilabs/nouveau", intents: [null], as: "agent" },
+  { file: "lab-roles", path: () => "/lab/region-grand-est/roles", intents: ["grant", "revoke"], as: "agent" },
+  { file: "lab-theme", path: () => `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, intents: ["rename", "merge", "move", "split", "validate", "unvalidate"], as: "agent" },
+  { file: "minilab-board", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, intents: ["add", "edit", "delete", "move", "up", "down", "vote", "open"], as: "outsider" },
+  { file: "minilab-board", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, intents: ["open"], as: "agent" },
+  { file: "minilab-session-edit", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}/modifier`, intents: [null], as: "agent" },
+  { file: "minilab-session-new", path: () => `/minilabs/${ids.runningMinilab}/seances/nouvelle`, intents: [null], as: "agent" },
+  { file: "minilab-session", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}`, intents: ["attendance", "notes"], as: "agent" },
+  { file: "minilab", path: () => `/minilabs/${ids.runningMinilab}`, intents: ["invite", "accept", "refuse"], as: "agent", exempt: { join: "open to every agent who sees the Mini-Lab, reads no field", decline: "reads no field", leave: "reads no field" } },
+  { file: "notifications", path: () => "/notifications", intents: ["readAll", "read", "mailPrefs"], as: "anon" },
+  { file: "proposal-edit", path: () => `/propositions/${ids.draftProposal}/modifier`, intents: [null], as: "outsider" },
+  { file: "proposal-new", path: () => `/minilabs/${ids.runningMinilab}/propositions/nouvelle`, intents: [null], as: "outsider" },
+  { file: "proposal", path: () => `/propositions/${ids.draftProposal}`, intents: ["submit", "decide"], as: "outsider" },
+  { file: "proposal", path: () => `/propositions/${ids.decidedProposal}`, intents: ["decide"], as: "agent" },
+  { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
+];
+/** Actions open to anyone by design: nothing to refuse. */
+const publicActions: Record<string, string> = {
+  "sign-in-demo": "signing in is for the signed-out",
+  "sign-out": "anyone may sign out",
+};
+
+/** Every field the actions read, each malformed. */
+const malformed = (intent: string | null): Record<string, string> => ({
+  ...(intent ? { intent } : {}),
+  reason: "x",
+  body: "",
+  title: "",
+  text: "",
+  label: "",
+  name: "",
+  question: "x",
+  problem: "",
+  proposal: "",
+  email: "pas-une-adresse",
+  emails: "pas-une-adresse",
+  animators: "pas-une-adresse",
+  facilitators: "pas-une-adresse",
+  followUpOwner: "pas-une-adresse",
+  role: "pape",
+  userId: "pas-un-id",
+  commentId: "pas-un-id",
+  replyId: "pas-un-id",
+  noteId: "pas-un-id",
+  themeId: "pas-un-id",
+  ideaId: "pas-un-id",
+  ideaA: "pas-un-id",
+  ideaB: "pas-un-id",
+  campaignId: "pas-un-id",
+  methodId: "pas-un-id",
+  column: "nulle-part",
+  open: "peut-être",
+  day: "demain",
+  closesAt: "hier",
+  followUpDue: "hier",
+  outcome: "peut-être",
+  kind: "autre",
+  k: "-1",
+  cost: "-3",
+  present: "pas-un-id",
+});
+
+const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
+const actionFiles = () =>
+  fs
+    .readdirSync(routesDir)
+    .filter((f) => /\.tsx?$/.test(f) && /export (async )?function action|export const action/.test(fs.readFileSync(path.join(routesDir, f), "utf8")))
+    .map((f) => f.replace(/\.tsx?$/, ""));
+
+describe("permission before validation: unauthorized and malformed is 403 or 404, never 400", () => {
+  it("lists every action route (a new action must get its row)", () => {
+    const listed = new Set([...denied.map((d) => d.file), ...Object.keys(publicActions)]);
+    expect(actionFiles().filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  it("lists every intent a route names (a new intent must get its row, or an exemption saying why)", () => {
+    const missing: string[] = [];
+    for (const file of actionFiles()) {
+      if (publicActions[file]) continue;
+      const src = fs.readFileSync(path.join(routesDir, `${file}.tsx`), "utf8");
+      const named = new Set([...src.matchAll(/case "([a-zA-Z]+)":|intent"?\)? === "([a-zA-Z]+)"/g)].map((m) => m[1] ?? m[2]));
+      const rows = denied.filter((d) => d.file === file);
+      const covered = new Set(rows.flatMap((d) => [...d.intents, ...Object.keys(d.exempt ?? {})]));
+      for (const intent of named) if (intent !== "string" && !covered.has(intent)) missing.push(`${file}: ${intent}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("refuses who may not before reading what they sent", async () => {
+    const outsider = new Client(server.url);
+    await outsider.signInAs(agents[40].email);
+    const who = async (as: string) => (as === "outsider" ? outsider : client(as));
+    const wrong: string[] = [];
+    for (const row of denied) {
+      for (const intent of row.intents) {
+        const c = await who(row.as);
+        const r = await c.post(row.path(), malformed(intent), { csrf: row.as === "anon" ? await c.csrf("/connexion/demo") : undefined });
+        const toSignIn = row.as === "anon" && r.status === 302 && (r.headers.get("location") ?? "").startsWith("/connexion");
+        if (![403, 404].includes(r.status) && !toSignIn) wrong.push(`${row.file} ${intent ?? "-"} as ${row.as}: ${r.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
