@@ -118,7 +118,7 @@ const actions = (): Action[] => [
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, as: "agent", fields: { intent: "add", column: "nulle-part", text: "" } },
   // deleting one's account: a wrong confirmation word deletes nothing (the barrage never deletes a demo agent)
-  { path: "/mes-donnees/supprimer", as: "leaver", fields: { confirmation: "pas le bon mot" } },
+  { path: "/mes-donnees/supprimer", as: "agent", fields: { confirmation: "pas le bon mot" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 

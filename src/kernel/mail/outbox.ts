@@ -60,6 +60,12 @@ export const mailMigrations: MigrationSet = {
       await sql`CREATE INDEX mail_outbox_pending_idx ON mail_outbox (created_at) WHERE status IN ('pending','sending')`.execute(d);
     },
   },
+  // An agent's mails are found by their address (Mes données, account deletion).
+  "2026-12-04-03-mail-outbox-recipient": {
+    async up(d) {
+      await sql`CREATE INDEX mail_outbox_recipient_idx ON mail_outbox (lower("to"))`.execute(d);
+    },
+  },
 };
 
 export interface NewMail {
