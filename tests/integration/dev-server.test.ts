@@ -7,8 +7,8 @@ import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({}, { args: ["--dev"] });
-}, 180_000);
+  server = await startServer({}, { args: ["--dev"], startupMs: 240_000 });
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -13,8 +13,8 @@ import { defaultRateLimits } from "../../src/kernel/config";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
-}, 180_000);
+  server = await startServer({}, { startupMs: 240_000 });
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -173,8 +173,8 @@ describe("rate limits with the default configuration", () => {
 describe.runIf(process.env.DATABASE_URL)("rate limits shared by the web processes (PostgreSQL, WEB_CONCURRENCY=2)", () => {
   let cluster: TestServer;
   beforeAll(async () => {
-    cluster = await startServer({ WEB_CONCURRENCY: "2", LOG_LEVEL: "info", RATE_LIMIT_SEARCH: "20,1000/60" });
-  }, 180_000);
+    cluster = await startServer({ WEB_CONCURRENCY: "2", LOG_LEVEL: "info", RATE_LIMIT_SEARCH: "20,1000/60" }, { startupMs: 240_000 });
+  }, 300_000);
   afterAll(async () => {
     await cluster?.stop();
   });

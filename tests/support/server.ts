@@ -31,7 +31,7 @@ export interface TestServer {
  * the Grand Est demo loaded, on an embedded PGlite folder of its own, or on a fresh
  * PostgreSQL database when DATABASE_URL is set.
  */
-export async function startServer(env: Record<string, string> = {}, opts: { args?: string[] } = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { args?: string[]; startupMs?: number } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-srv-"));
   let db: TestDatabase | undefined;
@@ -65,8 +65,8 @@ export async function startServer(env: Record<string, string> = {}, opts: { args
   child.stdout!.on("data", (b) => logs.push(String(b)));
   child.stderr!.on("data", (b) => logs.push(String(b)));
   const url = `http://127.0.0.1:${port}`;
-  // a loaded machine boots slower: TEST_SERVER_BOOT_MS raises the wait
-  const deadline = Date.now() + Number(process.env.TEST_SERVER_BOOT_MS || 90_000);
+  // a loaded machine boots slower: TEST_SERVER_BOOT_MS raises the default wait
+  const deadline = Date.now() + (opts.startupMs ?? Number(process.env.TEST_SERVER_BOOT_MS || 180_000));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${logs.join("")}`);
     try {
