@@ -489,6 +489,8 @@ describe("issue 9 blocks above", () => {
   it("logged no server error", () => {
     const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
     expect(errors).toEqual([]);
+  });
+});
 
 // ---------------------------------------------------------------- who may, before what was sent
 
