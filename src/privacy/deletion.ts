@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { runtime } from "../kernel/runtime";
+import { transaction } from "../kernel/db/transaction";
 import { Refusal } from "../kernel/permissions";
 import * as accounts from "../accounts/personal-data";
 import * as labs from "../labs/personal-data";
@@ -32,19 +33,21 @@ export function deletionPseudonym(accountId: string): string {
  * Deletes the viewer's account: sessions end first (nothing opens in their name any more), mails
  * waiting for them are cancelled, each module forgets what it keeps about them, then the personal
  * fields are erased; contributions stay, signed « Agent supprimé ». The deletion is logged with a
- * pseudonym and the date only. Every step may be run again: a deletion cut short is finished by
- * the next attempt.
+ * pseudonym and the date only. It is one transaction: done whole or not at all (and every step may
+ * be run again).
  */
 export async function deleteAccount(viewer: { userId: string }, accountId: string, now = new Date()): Promise<void> {
   if (!privacyRights(viewer, accountId).mayDeleteAccount) throw new Refusal("Vous ne pouvez supprimer que votre propre compte.", 403);
   const email = await accounts.accountEmail(accountId);
   if (!email) throw new Refusal("Ce compte n’existe pas ou a déjà été supprimé.", 404);
-  await sessions.endSessionsOf(accountId);
-  await mail.forgetRecipient(email);
-  await notifications.forgetAccount(accountId);
-  await labs.forgetAccount(accountId);
-  await minilabs.forgetAccount(accountId);
-  await communities.forgetAccount(accountId);
-  if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);
+  await transaction(async () => {
+    await sessions.endSessionsOf(accountId);
+    await mail.forgetRecipient(email);
+    await notifications.forgetAccount(accountId);
+    await labs.forgetAccount(accountId);
+    await minilabs.forgetAccount(accountId);
+    await communities.forgetAccount(accountId);
+    if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);
+  });
   runtime().log.info("account deleted", { pseudonym: deletionPseudonym(accountId) });
 }
