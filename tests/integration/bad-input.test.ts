@@ -207,7 +207,7 @@ describe("no request gets a 500", () => {
         }
       }
     }
-  });
+  }, 300_000); // a sweep of several hundred requests: its time grows with the routes, not per request
 
   it("sends anonymous visitors to sign-in and refuses agents the lab's and the jury's actions", async () => {
     for (const a of actions()) {
