@@ -36,7 +36,7 @@ export function benchRoutes(wrap: (h: express.RequestHandler) => express.Request
     if (!viewer) return void res.status(401).json({ error: "unauthenticated" });
     const f = ideaListSchema.parse(req.query);
     const [result, campaigns, orgs] = await Promise.all([
-      browseIdeas(viewer, { q: f.q, campaignId: f.campagne, status: f.statut, organizationId: f.organisation, sort: f.tri, page: f.page, pageSize: 20 }),
+      browseIdeas(viewer, { q: f.q, campaignId: f.campagne, status: f.statut, organizationId: f.organisation, sort: f.tri, after: f.apres, before: f.avant, pageSize: 20 }),
       listAllCampaignOptions(),
       listOrganizations(),
     ]);

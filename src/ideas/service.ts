@@ -228,7 +228,7 @@ export async function moderateComment(viewer: Viewer, ideaId: string, commentId:
 /** The public list with names resolved; lab team members also see hidden ideas of their labs. */
 export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQuery) {
   const moderatedLabIds = viewer ? labsWhere(viewer.principal, "lab_team") : [];
-  const { items, total } = await ideas.listIdeas({ ...query, moderatedLabIds });
+  const { items, total, next, prev, search } = await ideas.listIdeas({ ...query, moderatedLabIds });
   const [users, orgs, campaigns] = await Promise.all([
     getUsers(items.map((i) => i.author_id)),
     getOrganizations(items.map((i) => i.organization_id).filter((x): x is string => !!x)),
@@ -236,6 +236,9 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
   ]);
   return {
     total,
+    next,
+    prev,
+    search,
     items: items.map((i) => ({
       ...i,
       author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
