@@ -459,7 +459,7 @@ export async function similarityLexemes(text: { title: string; body: string }): 
  * lexemes (two of up to five, three of more), then ts_rank orders them by the share of those
  * lexemes they hold, title words weighing more.
  */
-export async function findSimilarIdeas(text: { title: string; body: string }, opts: { excludeId?: string; limit?: number; minScore?: number } = {}): Promise<SimilarIdea[]> {
+export async function findSimilarIdeas(text: { title: string; body: string }, opts: { excludeId?: string; campaignId?: string; limit?: number; minScore?: number } = {}): Promise<SimilarIdea[]> {
   const lexemes = await similarityLexemes(text);
   if (!lexemes.length) return [];
   const k = lexemes.length <= 2 ? 1 : lexemes.length <= 5 ? 2 : 3;
@@ -473,6 +473,7 @@ export async function findSimilarIdeas(text: { title: string; body: string }, op
     .where("status", "not in", ["draft", "merged"])
     .where("hidden_at", "is", null);
   if (opts.excludeId && isUuid(opts.excludeId)) m = m.where("id", "<>", opts.excludeId);
+  if (opts.campaignId && isUuid(opts.campaignId)) m = m.where("campaign_id", "=", opts.campaignId);
   const rows = await q()
     .with("m", () => m.orderBy("score", "desc").limit(limit))
     .selectFrom("m")
