@@ -596,6 +596,11 @@ export async function mergeThemes(keptId: string, absorbedId: string, actorId: s
     });
 }
 
+/** The theme's most representative ideas, as recomputed from its current members. */
+export async function setRepresentatives(themeId: string, ideaIds: string[]): Promise<void> {
+  await q().updateTable("themes").set({ representative_ids: ideaIds }).where("id", "=", themeId).execute();
+}
+
 /** Puts an idea in a theme, or in « à classer » (null); the next runs leave it there. */
 export async function moveIdea(analysisId: string, ideaId: string, themeId: string | null, actorId: string, detail: Record<string, unknown>): Promise<void> {
   await db()
