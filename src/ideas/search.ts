@@ -217,9 +217,12 @@ export async function listIdeas(query: IdeaListQuery): Promise<IdeaListPage> {
   const sort: IdeaSort = query.sort === "relevance" && !typed ? "recent" : query.sort ?? (typed ? "relevance" : "recent");
   const filters = { ...query, sort, pageSize };
   if (!typed) return pageOf(filters, null);
-  const outcome = await correctSearch(typed);
+  // Every word of a search that finds something matches an idea: the words are checked (a
+  // lookup per word) only when it finds nothing.
   const first = await pageOf(filters, typed);
-  if (first.total > 0 || !outcome.fallback) return { ...first, search: { suggestion: outcome.suggestion, searchedFor: null } };
+  if (first.total > 0) return { ...first, search: { suggestion: null, searchedFor: null } };
+  const outcome = await correctSearch(typed);
+  if (!outcome.fallback) return { ...first, search: { suggestion: outcome.suggestion, searchedFor: null } };
   // Nothing for the words typed: the corrected words (those with no correction left out).
   const again = await pageOf(filters, outcome.fallback);
   return { ...again, search: { suggestion: outcome.suggestion, searchedFor: again.total > 0 ? outcome.fallback : null } };
