@@ -475,13 +475,14 @@ export async function findSimilarIdeas(text: { title: string; body: string }, op
   if (opts.excludeId && isUuid(opts.excludeId)) m = m.where("id", "<>", opts.excludeId);
   if (opts.campaignId && isUuid(opts.campaignId)) m = m.where("campaign_id", "=", opts.campaignId);
   const rows = await q()
-    .with("m", () => m.orderBy("score", "desc").limit(limit))
+    .with("m", () => m.orderBy("score", "desc").orderBy("id").limit(limit))
     .selectFrom("m")
     .innerJoin("ideas", "ideas.id", "m.id")
     .select(["ideas.id", "ideas.campaign_id", "ideas.author_id", "ideas.title", "ideas.status", "ideas.support_count", "m.score"])
     .where("m.score", ">=", opts.minScore ?? SIMILAR_MIN_SCORE)
     .orderBy("m.score", "desc")
     .orderBy("ideas.support_count", "desc")
+    .orderBy("ideas.id")
     .execute();
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
@@ -521,7 +522,7 @@ export async function listCampaignIdeas(campaignId: string, opts: { includeDraft
   let query = q().selectFrom("ideas").selectAll().where("campaign_id", "=", campaignId);
   if (!opts.includeDrafts) query = query.where("status", "<>", "draft");
   if (!opts.includeMerged) query = query.where("status", "<>", "merged");
-  return query.orderBy("submitted_at").execute();
+  return query.orderBy("submitted_at").orderBy("id").execute();
 }
 
 // ---------------------------------------------------------------- participation
@@ -715,7 +716,7 @@ export async function holdersOf(ideaIds: string[]): Promise<Map<string, string[]
 }
 
 export async function listCoauthors(ideaId: string): Promise<IdeaCoauthor[]> {
-  return q().selectFrom("idea_coauthors").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").execute();
+  return q().selectFrom("idea_coauthors").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("user_id").execute();
 }
 
 export async function inviteCoauthor(ideaId: string, userId: string, actorId: string): Promise<boolean> {
@@ -809,7 +810,7 @@ export async function addComment(ideaId: string, authorId: string, body: string,
 }
 
 export async function listComments(ideaId: string): Promise<IdeaComment[]> {
-  return q().selectFrom("idea_comments").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").execute();
+  return q().selectFrom("idea_comments").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("id").execute();
 }
 
 export async function getComment(id: string): Promise<IdeaComment | undefined> {

@@ -307,6 +307,13 @@ describe("the ideas list: malformed cursors and searches", () => {
       expect(res.status, query).toBe(200);
       expect(await res.text(), query).toContain("<h1>Idées</h1>");
     }
+    // the lab's outbox takes the same kind of cursors; an agent gets 403 whatever the cursor
+    const labSlug = /href="\/lab\/([a-z0-9-]+)\/courriels"/.exec(await (await clients.team.get("/lab")).text())?.[1];
+    expect(labSlug).toBeDefined();
+    for (const query of [`apres=${forged}`, `avant=${"A".repeat(5000)}`, "apres=%00&avant=x"]) {
+      expect((await clients.team.get(`/lab/${labSlug}/courriels?${query}`)).status, query).toBe(200);
+      expect((await clients.agent.get(`/lab/${labSlug}/courriels?${query}`)).status, query).toBe(403);
+    }
   });
 });
 
