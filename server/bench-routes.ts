@@ -38,7 +38,7 @@ export async function barePage(token: string | undefined, kind: "list" | "idea",
   if (kind === "list") {
     const f = ideaListSchema.parse(arg);
     const [result, campaigns, orgs] = await Promise.all([
-      browseIdeas(viewer, { q: f.q, campaignId: f.campagne, status: f.statut, organizationId: f.organisation, sort: f.tri, page: f.page, pageSize: 20 }),
+      browseIdeas(viewer, { q: f.q, campaignId: f.campagne, status: f.statut, organizationId: f.organisation, sort: f.tri, after: f.apres, before: f.avant, pageSize: 20 }),
       listAllCampaignOptions(),
       listOrganizations(),
     ]);

@@ -8,7 +8,7 @@ import { listAllCampaignOptions } from "~/campaigns/campaigns";
 import { listOrganizations } from "~/organizations/organizations";
 import { formatDate, plural } from "~/kernel/format";
 import { PageTitle, SelectField } from "~/kernel/ui/forms";
-import { Pagination } from "~/kernel/ui/page";
+import { KeysetPagination } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -25,7 +25,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       status: f.statut,
       organizationId: f.organisation,
       sort: f.tri,
-      page: f.page,
+      after: f.apres,
+      before: f.avant,
       pageSize: PAGE_SIZE,
     }),
     listAllCampaignOptions(),
@@ -34,7 +35,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     filters: f,
     total: result.total,
-    page: f.page ?? 1,
+    next: result.next,
+    prev: result.prev,
+    search: result.search,
     items: result.items.map((i) => ({
       id: i.id,
       title: i.title,
@@ -53,10 +56,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-function pageHref(filters: Record<string, unknown>, page: number) {
+/** The list's URL with these filters (cursors apart), and one cursor or none. */
+function listHref(filters: Record<string, unknown>, change: { q?: string | null; apres?: string; avant?: string } = {}) {
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "" && k !== "page") sp.set(k, String(v));
-  if (page > 1) sp.set("page", String(page));
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "" && k !== "apres" && k !== "avant" && k !== "q") sp.set(k, String(v));
+  const q = change.q === undefined ? filters.q : change.q;
+  if (q) sp.set("q", String(q));
+  if (change.q === null) sp.delete("tri");
+  if (change.apres) sp.set("apres", change.apres);
+  if (change.avant) sp.set("avant", change.avant);
   const s = sp.toString();
   return s ? `/idees?${s}` : "/idees";
 }
@@ -64,7 +72,6 @@ function pageHref(filters: Record<string, unknown>, page: number) {
 export default function Ideas() {
   const d = useLoaderData<typeof loader>();
   const f = d.filters;
-  const pages = Math.max(1, Math.ceil(d.total / PAGE_SIZE));
   return (
     <Page>
       <PageTitle title={f.q ? `Idées\u00a0: «\u00a0${f.q}\u00a0»` : "Idées"} />
@@ -113,9 +120,24 @@ export default function Ideas() {
         </button>
       </Form>
       <p role="status">
-        {d.total === 0 ? "Aucune idée ne correspond à votre recherche." : plural(d.total, "idée", "idées")}
-        {f.q && d.total > 0 ? ` pour «\u00a0${f.q}\u00a0»` : ""}
+        {d.search?.searchedFor
+          ? `Aucune idée ne correspond à «\u00a0${f.q}\u00a0». ${plural(d.total, "idée", "idées")} pour «\u00a0${d.search.searchedFor}\u00a0».`
+          : d.total === 0
+            ? "Aucune idée ne correspond à votre recherche."
+            : `${plural(d.total, "idée", "idées")}${f.q ? ` pour «\u00a0${f.q}\u00a0»` : ""}`}
       </p>
+      {d.search?.suggestion ? (
+        <p>
+          Vouliez-vous dire&nbsp;: <Link to={listHref(f, { q: d.search.suggestion })}>{d.search.suggestion}</Link>&nbsp;?
+        </p>
+      ) : null}
+      {f.q ? (
+        <p>
+          <Link className="fr-link fr-icon-close-line fr-link--icon-left" to={listHref(f, { q: null })}>
+            Effacer la recherche
+          </Link>
+        </p>
+      ) : null}
       <ul className="germoir-card-list">
         {d.items.map((i) => (
           <li key={i.id}>
@@ -142,7 +164,7 @@ export default function Ideas() {
           </li>
         ))}
       </ul>
-      <Pagination page={d.page} pages={pages} href={(n) => pageHref(f, n)} />
+      <KeysetPagination first={listHref(f)} prev={d.prev ? listHref(f, { avant: d.prev }) : null} next={d.next ? listHref(f, { apres: d.next }) : null} />
     </Page>
   );
 }

@@ -57,7 +57,7 @@ export default function LabCampaignDuplicates() {
       <h1>Doublons probables</h1>
       <p>
         Les paires d’idées de la campagne dont les textes se ressemblent le plus ({plural(d.ideaCount, "idée déposée comparée", "idées déposées comparées")}, en{"\u00a0"}
-        {formatNumber(d.seconds, 2)}{"\u00a0"}s). La ressemblance compare les mots et les paires de mots des titres et des textes. Fusionner une idée dans l’autre réunit leurs auteurs, leurs soutiens et leurs commentaires{"\u202f"}; l’idée absorbée reste lisible et renvoie vers l’autre.
+        {formatNumber(d.seconds, 2)}{"\u00a0"}s). Une paire figure ici quand ses textes se ressemblent à {d.threshold} au moins (la ressemblance compare les mots et les paires de mots des titres et des textes), ou quand l’aide «{"\u00a0"}Idées proches{"\u00a0"}», montrée pendant la saisie d’une idée, propose l’une à qui écrit l’autre (elle cherche les mots les plus rares qu’elles partagent)&nbsp;: une ressemblance signalée à un agent pendant la saisie est donc toujours listée ici. Fusionner une idée dans l’autre réunit leurs auteurs, leurs soutiens et leurs commentaires{"\u202f"}; l’idée absorbée reste lisible et renvoie vers l’autre.
       </p>
       {d.pairs.length === 0 ? (
         <p className="fr-alert fr-alert--info">Aucun doublon probable dans cette campagne.</p>
@@ -70,6 +70,9 @@ export default function LabCampaignDuplicates() {
                 <h2 className="fr-h5">
                   Paire {n + 1}{"\u00a0"}: ressemblance {p.percent}
                 </h2>
+                {p.hinted ? (
+                  <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{p.close ? "Signalée aussi pendant la saisie" : "Signalée pendant la saisie"}</p>
+                ) : null}
                 <div className="fr-grid-row fr-grid-row--gutters">
                   {[p.a, p.b].map((i) => (
                     <div key={i.id} className="fr-col-12 fr-col-md-6">

@@ -3,7 +3,7 @@ import type { Route } from "./+types/lab-mails";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { labOutbox } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
-import { Breadcrumb, Pagination } from "~/kernel/ui/page";
+import { Breadcrumb, KeysetPagination } from "~/kernel/ui/page";
 import { requireLabRole } from "~/labs/service";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -11,10 +11,11 @@ import { loaderFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const sp = new URL(request.url).searchParams;
+  const cursor = { after: sp.get("apres") ?? undefined, before: sp.get("avant") ?? undefined };
   try {
     const lab = await requireLabRole(params.labSlug, s.principal, "lab_team", "admin");
-    return { lab: { slug: lab.slug, name: lab.name }, ...(await labOutbox(s, lab.id, page)) };
+    return { lab: { slug: lab.slug, name: lab.name }, ...(await labOutbox(s, lab.id, cursor)) };
   } catch (err) {
     return loaderFailure(err);
   }
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export default function LabMails() {
   const d = useLoaderData<typeof loader>();
-  const href = (p: number) => `/lab/${d.lab.slug}/courriels?page=${p}`;
+  const base = `/lab/${d.lab.slug}/courriels`;
   return (
     <Page>
       <PageTitle title={`Courriels envoyés – ${d.lab.name}`} />
@@ -64,7 +65,7 @@ export default function LabMails() {
           </table>
         </div>
       )}
-      <Pagination page={d.page} pages={d.pages} href={href} />
+      <KeysetPagination first={base} prev={d.prev ? `${base}?avant=${d.prev}` : null} next={d.next ? `${base}?apres=${d.next}` : null} />
     </Page>
   );
 }

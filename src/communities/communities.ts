@@ -278,7 +278,7 @@ export async function getThread(id: string): Promise<Thread | undefined> {
 }
 
 export async function listThreads(communityId: string, limit = 200): Promise<Thread[]> {
-  return q().selectFrom("community_threads").selectAll().where("community_id", "=", communityId).orderBy("last_activity_at", "desc").limit(limit).execute();
+  return q().selectFrom("community_threads").selectAll().where("community_id", "=", communityId).orderBy("last_activity_at", "desc").orderBy("id", "desc").limit(limit).execute();
 }
 
 export async function threadForIdea(ideaId: string): Promise<Thread | undefined> {

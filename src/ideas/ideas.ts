@@ -6,6 +6,7 @@ import { isUuid } from "../kernel/ids";
 import { fileTable, type StoredFileMeta } from "../kernel/db/files";
 import { frenchSpaces } from "../kernel/format";
 import { referenceCache } from "../kernel/cache";
+import { searchMigrations } from "./search";
 
 export const ideaStatuses = {
   draft: "Brouillon",
@@ -272,6 +273,7 @@ export const ideasMigrations: MigrationSet = {
       await sql`CREATE INDEX ideas_merged_into_idx ON ideas (merged_into_id) WHERE merged_into_id IS NOT NULL`.execute(d);
     },
   },
+  ...searchMigrations,
 };
 
 // ---------------------------------------------------------------- writing
@@ -372,90 +374,7 @@ export async function history(ideaId: string): Promise<IdeaEvent[]> {
 
 // ---------------------------------------------------------------- listing and search
 
-export type IdeaSort = "recent" | "supported" | "relevance";
-export interface IdeaListQuery {
-  q?: string;
-  campaignId?: string;
-  status?: IdeaStatus;
-  organizationId?: string;
-  sort?: IdeaSort;
-  page?: number;
-  pageSize?: number;
-  /** Lab ids whose hidden ideas the viewer may see (lab team). */
-  moderatedLabIds?: string[];
-}
-export type IdeaListItem = Pick<
-  Idea,
-  "id" | "campaign_id" | "author_id" | "organization_id" | "title" | "problem" | "status" | "support_count" | "comment_count" | "submitted_at" | "hidden_at" | "award_kind"
->;
-
-const listColumns = ["id", "campaign_id", "author_id", "organization_id", "title", "problem", "status", "support_count", "comment_count", "submitted_at", "hidden_at", "award_kind"] as const;
-
-export async function listIdeas(query: IdeaListQuery): Promise<{ items: IdeaListItem[]; total: number }> {
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const page = Math.max(query.page ?? 1, 1);
-  const terms = query.q?.trim().slice(0, 200);
-  const tsq = terms ? sql`websearch_to_tsquery('germoir_fr', ${terms})` : null;
-  const mod = (query.moderatedLabIds ?? []).filter(isUuid);
-  const campaignId = query.campaignId && isUuid(query.campaignId) ? query.campaignId : undefined;
-  const status = query.status && query.status !== "draft" && query.status !== "merged" ? query.status : undefined;
-  const organizationId = query.organizationId && isUuid(query.organizationId) ? query.organizationId : undefined;
-
-  // Drafts are private; a merged idea lives on in the idea that absorbed it.
-  let base = q().selectFrom("ideas").where("status", "<>", "draft").where("status", "<>", "merged");
-  base = mod.length
-    ? base.where((eb) => eb.or([eb("hidden_at", "is", null), eb("lab_id", "in", mod)]))
-    : base.where("hidden_at", "is", null);
-  if (campaignId) base = base.where("campaign_id", "=", campaignId);
-  if (status) base = base.where("status", "=", status);
-  if (organizationId) base = base.where("organization_id", "=", organizationId);
-
-  const sort = query.sort ?? (tsq ? "relevance" : "recent");
-
-  if (!tsq) {
-    let list = base.select(listColumns).limit(pageSize).offset((page - 1) * pageSize);
-    list = sort === "supported" ? list.orderBy("support_count", "desc").orderBy("submitted_at", "desc") : list.orderBy("submitted_at", "desc");
-    // The total comes from the trigger-maintained idea_counts, not from counting the rows.
-    let counts = q().selectFrom("idea_counts").select(sql<number>`coalesce(sum(n), 0)`.as("n")).where("status", "<>", "draft").where("status", "<>", "merged");
-    counts = mod.length ? counts.where((eb) => eb.or([eb("hidden", "=", false), eb("lab_id", "in", mod)])) : counts.where("hidden", "=", false);
-    if (campaignId) counts = counts.where("campaign_id", "=", campaignId);
-    if (status) counts = counts.where("status", "=", status);
-    if (organizationId) counts = counts.where("organization_id", "=", organizationId);
-    const [items, count] = await Promise.all([list.execute(), counts.executeTakeFirstOrThrow()]);
-    return { items, total: Number(count.n) };
-  }
-
-  // Search: every match is read once (to rank or sort it), and that single pass also counts
-  // them. The first step keeps only sort keys (a window over whole rows would buffer every
-  // matching tsvector); the page's rows are then fetched by primary key.
-  const rank = sort === "relevance" ? sql<number>`ts_rank(search, ${tsq})` : sql<number>`0`;
-  const matching = base.where(sql<boolean>`search @@ ${tsq}`).select(["id", "submitted_at", "support_count", rank.as("rank")]);
-  let rows = q()
-    .with((cte) => cte("s").materialized(), () => matching)
-    .with("m", (db) => {
-      const m = db
-        .selectFrom("s")
-        .select(["id", "submitted_at", "support_count", "rank", sql<number>`count(*) OVER ()`.as("total")])
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      if (sort === "relevance") return m.orderBy("rank", "desc").orderBy("submitted_at", "desc");
-      if (sort === "supported") return m.orderBy("support_count", "desc").orderBy("submitted_at", "desc");
-      return m.orderBy("submitted_at", "desc");
-    })
-    .selectFrom("m")
-    .innerJoin("ideas", "ideas.id", "m.id")
-    .select([...listColumns.map((c) => `ideas.${c}` as const), "m.total"]);
-  if (sort === "relevance") rows = rows.orderBy("m.rank", "desc").orderBy("m.submitted_at", "desc");
-  else if (sort === "supported") rows = rows.orderBy("m.support_count", "desc").orderBy("m.submitted_at", "desc");
-  else rows = rows.orderBy("m.submitted_at", "desc");
-  const found = await rows.execute();
-  const items: IdeaListItem[] = found.map(({ total: _total, ...item }) => item);
-  if (found.length) return { items, total: Number(found[0].total) };
-  // Past the last page the window has nothing to report: count the matches.
-  if (page === 1) return { items, total: 0 };
-  const count = await base.where(sql<boolean>`search @@ ${tsq}`).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return { items, total: Number(count.n) };
-}
+export { listIdeas, correctSearch, type IdeaSort, type IdeaListQuery, type IdeaListItem, type IdeaListPage } from "./search";
 
 // ---------------------------------------------------------------- similar ideas
 
@@ -541,7 +460,7 @@ export async function similarityLexemes(text: { title: string; body: string }): 
  * lexemes (two of up to five, three of more), then ts_rank orders them by the share of those
  * lexemes they hold, title words weighing more.
  */
-export async function findSimilarIdeas(text: { title: string; body: string }, opts: { excludeId?: string; limit?: number; minScore?: number } = {}): Promise<SimilarIdea[]> {
+export async function findSimilarIdeas(text: { title: string; body: string }, opts: { excludeId?: string; campaignId?: string; limit?: number; minScore?: number } = {}): Promise<SimilarIdea[]> {
   const lexemes = await similarityLexemes(text);
   if (!lexemes.length) return [];
   const k = lexemes.length <= 2 ? 1 : lexemes.length <= 5 ? 2 : 3;
@@ -555,14 +474,16 @@ export async function findSimilarIdeas(text: { title: string; body: string }, op
     .where("status", "not in", ["draft", "merged"])
     .where("hidden_at", "is", null);
   if (opts.excludeId && isUuid(opts.excludeId)) m = m.where("id", "<>", opts.excludeId);
+  if (opts.campaignId && isUuid(opts.campaignId)) m = m.where("campaign_id", "=", opts.campaignId);
   const rows = await q()
-    .with("m", () => m.orderBy("score", "desc").limit(limit))
+    .with("m", () => m.orderBy("score", "desc").orderBy("id").limit(limit))
     .selectFrom("m")
     .innerJoin("ideas", "ideas.id", "m.id")
     .select(["ideas.id", "ideas.campaign_id", "ideas.author_id", "ideas.title", "ideas.status", "ideas.support_count", "m.score"])
     .where("m.score", ">=", opts.minScore ?? SIMILAR_MIN_SCORE)
     .orderBy("m.score", "desc")
     .orderBy("ideas.support_count", "desc")
+    .orderBy("ideas.id")
     .execute();
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
@@ -602,7 +523,7 @@ export async function listCampaignIdeas(campaignId: string, opts: { includeDraft
   let query = q().selectFrom("ideas").selectAll().where("campaign_id", "=", campaignId);
   if (!opts.includeDrafts) query = query.where("status", "<>", "draft");
   if (!opts.includeMerged) query = query.where("status", "<>", "merged");
-  return query.orderBy("submitted_at").execute();
+  return query.orderBy("submitted_at").orderBy("id").execute();
 }
 
 // ---------------------------------------------------------------- participation
@@ -796,7 +717,7 @@ export async function holdersOf(ideaIds: string[]): Promise<Map<string, string[]
 }
 
 export async function listCoauthors(ideaId: string): Promise<IdeaCoauthor[]> {
-  return q().selectFrom("idea_coauthors").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").execute();
+  return q().selectFrom("idea_coauthors").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("user_id").execute();
 }
 
 export async function inviteCoauthor(ideaId: string, userId: string, actorId: string): Promise<boolean> {
@@ -890,7 +811,7 @@ export async function addComment(ideaId: string, authorId: string, body: string,
 }
 
 export async function listComments(ideaId: string): Promise<IdeaComment[]> {
-  return q().selectFrom("idea_comments").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").execute();
+  return q().selectFrom("idea_comments").selectAll().where("idea_id", "=", ideaId).orderBy("created_at").orderBy("id").execute();
 }
 
 export async function getComment(id: string): Promise<IdeaComment | undefined> {

@@ -5,7 +5,7 @@ import { makeCampaign, makeLab, makeMember, makeUser, viewerOf } from "../../tes
 import { db } from "../kernel/runtime";
 import { listNotifications } from "../notifications/notifications";
 import * as ideas from "./ideas";
-import { commentOn, createIdeaFor, duplicatesPage, loadIdeaPage, mergeDuplicate, myIdeas, similarIdeasFor, supportIdea } from "./service";
+import { DUPLICATE_THRESHOLD, commentOn, createIdeaFor, duplicatesPage, loadIdeaPage, mergeDuplicate, myIdeas, similarIdeasFor, supportIdea } from "./service";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -65,6 +65,39 @@ describe("likely duplicates and merging on " + (process.env.DATABASE_URL ? "Post
     expect(p.similarity).toBeGreaterThan(0.35);
     expect(p.percent).toMatch(/^\d{1,3}\u00a0%$/);
     expect(p.a.author).not.toBe("");
+  });
+
+  it("lists a pair that the hint flagged while typing, even when the texts' cosine is under the threshold", async () => {
+    const lab = await makeLab();
+    const c = await makeCampaign(lab.id);
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const [first, second, writer] = await Promise.all([makeUser(), makeUser(), makeUser()].map(async (u) => viewerOf(await u)));
+    // the same subject in other words: a few rare words in common (« gâchimètre », « plateaux », « restes »)
+    const scale = idea(
+      "Un gâchimètre au self",
+      "Les plateaux reviennent avec beaucoup de restes et personne ne mesure ce qui est perdu.",
+      "Installer une balance à la sortie et afficher chaque jour le poids des restes des plateaux.",
+    );
+    const scaleAgain = idea(
+      "Peser les restes des plateaux",
+      "Au restaurant scolaire, nul ne sait combien de nourriture finit à la poubelle.",
+      "Un gâchimètre : les élèves vident leurs plateaux sur une balance et voient le total du midi.",
+    );
+    const a = await createIdeaFor(first, c.id, scale, []);
+    // while the second author types, the hint shows the first idea
+    const hint = await similarIdeasFor(writer, { title: scaleAgain.title, problem: scaleAgain.problem, proposal: scaleAgain.proposal });
+    expect(hint!.map((i) => i.id)).toContain(a.id);
+    const b = await createIdeaFor(second, c.id, scaleAgain, []);
+    await createIdeaFor(first, c.id, bikes, []);
+    const page = await duplicatesPage(team, c.id);
+    const pair = page.pairs.find((p) => [p.a.id, p.b.id].sort().join() === [a.id, b.id].sort().join());
+    expect(pair).toBeDefined();
+    expect(pair!.hinted).toBe(true);
+    // the engine alone would have said « Aucun doublon probable »
+    expect(pair!.similarity).toBeLessThan(DUPLICATE_THRESHOLD);
+    expect(pair!.close).toBe(false);
+    expect(page.pairs).toHaveLength(1);
+    expect(page.threshold).toBe("35\u00a0%");
   });
 
   it("merges authors, supports and comments into the kept idea, and keeps the absorbed one readable", async () => {

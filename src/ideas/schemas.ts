@@ -83,5 +83,7 @@ export const ideaListSchema = z.object({
   statut: z.enum(["submitted", "under_review", "awarded", "not_awarded"]).optional().catch(undefined),
   organisation: z.string().optional().catch(undefined),
   tri: z.enum(["recent", "supported", "relevance"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  /** Keyset cursors (see listIdeas): the page after this idea, or the page before it. */
+  apres: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  avant: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });

@@ -254,7 +254,7 @@ export async function moderateComment(viewer: Viewer, ideaId: string, commentId:
 /** The public list with names resolved; lab team members also see hidden ideas of their labs. */
 export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQuery) {
   const moderatedLabIds = viewer ? labsWhere(viewer.principal, "lab_team") : [];
-  const { items, total } = await ideas.listIdeas({ ...query, moderatedLabIds });
+  const { items, total, next, prev, search } = await ideas.listIdeas({ ...query, moderatedLabIds });
   const [users, orgs, campaigns] = await Promise.all([
     getUsers(items.map((i) => i.author_id)),
     getOrganizations(items.map((i) => i.organization_id).filter((x): x is string => !!x)),
@@ -262,6 +262,9 @@ export async function browseIdeas(viewer: Viewer | null, query: ideas.IdeaListQu
   ]);
   return {
     total,
+    next,
+    prev,
+    search,
     items: items.map((i) => ({
       ...i,
       author: users.get(i.author_id) ? displayName(users.get(i.author_id)!) : "Agent",
@@ -348,16 +351,43 @@ export function formatSimilarity(s: number): string {
 
 /**
  * The likely duplicate pairs among a campaign's published ideas (no drafts, hidden or merged
- * ideas), most similar first, found by the theme engine on their texts.
+ * ideas), most similar first. One pair is shown when either measure flags it:
+ * - the theme engine's cosine of their TF-IDF vectors (words and pairs of words) is at least
+ *   DUPLICATE_THRESHOLD;
+ * - or the hint shown while typing an idea (findSimilarIdeas: the rarest words of one idea's text,
+ *   ranked with ts_rank, at least SIMILAR_MIN_SCORE) lists the other among its five closest ideas
+ *   of the campaign, from either side. What the hint flagged while an agent typed, the lab sees.
  */
 export async function duplicatesPage(viewer: Viewer, campaignId: string) {
   const campaign = await requireCampaignLabTeam(viewer, campaignId);
   const list = (await ideas.listCampaignIdeas(campaign.id)).filter((i) => !i.hidden_at);
   const started = performance.now();
-  const pairs = await similarPairs(
+  const cosines = await similarPairs(
     list.map((i) => ({ id: i.id, title: i.title, text: `${i.problem}\n${i.proposal}` })),
-    { threshold: DUPLICATE_THRESHOLD, limit: MAX_PAIRS },
+    { threshold: 0.05, limit: 100_000 },
   );
+  const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const cosineOf = new Map(cosines.map((p) => [key(p.a, p.b), p.similarity]));
+  const hinted = new Set<string>();
+  // the hint's own query for each idea, a few at a time
+  for (let i = 0; i < list.length; i += 4) {
+    await Promise.all(
+      list.slice(i, i + 4).map(async (idea) => {
+        const near = await ideas.findSimilarIdeas({ title: idea.title, body: `${idea.problem}\n${idea.proposal}` }, { excludeId: idea.id, campaignId: campaign.id, limit: 5 });
+        for (const other of near) hinted.add(key(idea.id, other.id));
+      }),
+    );
+  }
+  const order = new Map(list.map((idea, n) => [idea.id, n]));
+  const pairs = [...new Set([...cosines.filter((p) => p.similarity >= DUPLICATE_THRESHOLD).map((p) => key(p.a, p.b)), ...hinted])]
+    .map((k) => {
+      const [x, y] = k.split(" ");
+      const [a, b] = (order.get(x) ?? 0) < (order.get(y) ?? 0) ? [x, y] : [y, x];
+      return { a, b, similarity: cosineOf.get(k) ?? 0, hinted: hinted.has(k) };
+    })
+    .filter((p) => order.has(p.a) && order.has(p.b))
+    .sort((p, q) => q.similarity - p.similarity || Number(q.hinted) - Number(p.hinted) || (p.a + p.b < q.a + q.b ? -1 : 1))
+    .slice(0, MAX_PAIRS);
   const seconds = (performance.now() - started) / 1000;
   const byId = new Map(list.map((i) => [i.id, i]));
   const users = await getUsers(list.filter((i) => pairs.some((p) => p.a === i.id || p.b === i.id)).map((i) => i.author_id));
@@ -370,7 +400,17 @@ export async function duplicatesPage(viewer: Viewer, campaignId: string) {
     campaign: { id: campaign.id, title: campaign.title },
     ideaCount: list.length,
     seconds,
-    pairs: pairs.map((p) => ({ a: view(p.a), b: view(p.b), similarity: p.similarity, percent: formatSimilarity(p.similarity) })),
+    threshold: formatSimilarity(DUPLICATE_THRESHOLD),
+    pairs: pairs.map((p) => ({
+      a: view(p.a),
+      b: view(p.b),
+      similarity: p.similarity,
+      percent: formatSimilarity(p.similarity),
+      /** Above the engine's threshold. */
+      close: p.similarity >= DUPLICATE_THRESHOLD,
+      /** Flagged by the hint shown while typing. */
+      hinted: p.hinted,
+    })),
   };
 }
 

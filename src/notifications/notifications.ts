@@ -90,6 +90,7 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
     .selectAll()
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
     .limit(limit)
     .execute();
 }

@@ -11,6 +11,7 @@ import type { DiscoverOptions, ThemeDiscovery, ThemeInput } from "./engine/index
 import * as themes from "./themes";
 import { listCampaignIdeas } from "../ideas/ideas";
 import { runtime } from "../kernel/runtime";
+import { representativesOf, themeText } from "./representatives";
 
 export { THEMES_QUEUE } from "./queue";
 
@@ -77,7 +78,7 @@ export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIde
     .flat()
     .filter((i) => !i.hidden_at && i.status !== "merged" && i.status !== "draft")
     .filter((i) => analysis.scope === "all" || i.status !== "awarded")
-    .map((i) => ({ id: i.id, title: i.title, text: `${i.problem}\n${i.proposal}\n${i.beneficiaries}` }));
+    .map((i) => ({ id: i.id, title: i.title, text: themeText(i) }));
 }
 
 const termsOf = (t: ThemeDiscovery["themes"][number]): themes.ThemeTerm[] =>
@@ -173,6 +174,9 @@ async function executeSplit(run: themes.Run, analysis: themes.Analysis): Promise
     cohesion: t.cohesion,
     members: [...t.memberIds.map((id, i) => ({ ideaId: id, similarity: t.memberSimilarities[i] ?? null })), ...(extra.get(t.key) ?? []).map((id) => ({ ideaId: id, similarity: null }))],
   }));
+  // the representatives of each part, from all its members (those the engine left out included)
+  const textOf = new Map(docs.map((d) => [d.id, d]));
+  for (const c of created) c.representativeIds = await representativesOf(c.members.flatMap((m) => textOf.get(m.ideaId) ?? []));
   if (created.length < 2) {
     await themes.finishRun(run.id, { status: "failed", error: "Ces idées ne se séparent pas en plusieurs thèmes distincts." });
     return;

@@ -8,6 +8,7 @@ import { getCampaignTitles, listLabCampaigns } from "../campaigns/campaigns";
 import { getIdeas } from "../ideas/ideas";
 import * as themes from "./themes";
 import { THEMES_QUEUE } from "./queue";
+import { refreshRepresentatives } from "./representatives";
 
 const UNCLASSIFIED = "a-classer";
 
@@ -258,6 +259,7 @@ export async function mergeThemes(viewer: Viewer, keptId: string, absorbedId: st
   if (!other || other.analysis_id !== analysis.id) throw new Refusal("Thème à fusionner : choisissez un thème de cette analyse.", 400, "otherId");
   await refuseWhileRunning(analysis.id);
   await themes.mergeThemes(keptId, absorbedId, viewer.userId);
+  await refreshRepresentatives([keptId]);
 }
 
 export async function splitTheme(viewer: Viewer, themeId: string): Promise<void> {
@@ -278,6 +280,7 @@ export async function moveIdea(viewer: Viewer, analysisId: string, ideaId: strin
   if ((theme?.id ?? null) === m.theme_id) return;
   const idea = (await getIdeas([ideaId])).get(ideaId);
   await themes.moveIdea(a.id, ideaId, theme?.id ?? null, viewer.userId, { ideaTitle: idea?.title ?? "", themeLabel: theme?.label ?? null });
+  await refreshRepresentatives([m.theme_id, theme?.id]);
 }
 
 export async function publishAnalysis(viewer: Viewer, analysisId: string, on: boolean): Promise<void> {

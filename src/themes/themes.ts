@@ -292,7 +292,7 @@ export async function activeRun(analysisId: string): Promise<Run | undefined> {
 }
 
 export async function listRuns(analysisId: string, limit = 10): Promise<Run[]> {
-  return q().selectFrom("theme_runs").selectAll().where("analysis_id", "=", analysisId).orderBy("created_at", "desc").limit(limit).execute();
+  return q().selectFrom("theme_runs").selectAll().where("analysis_id", "=", analysisId).orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
 }
 
 /** Marks a queued run as running; false when it was cancelled meanwhile. */
@@ -362,7 +362,7 @@ export async function listMemberships(analysisId: string): Promise<ThemeIdea[]> 
 }
 
 export async function membershipsOfTheme(themeId: string): Promise<ThemeIdea[]> {
-  return q().selectFrom("theme_ideas").selectAll().where("theme_id", "=", themeId).orderBy("similarity", "desc").execute();
+  return q().selectFrom("theme_ideas").selectAll().where("theme_id", "=", themeId).orderBy("similarity", "desc").orderBy("idea_id").execute();
 }
 
 export async function getMembership(analysisId: string, ideaId: string): Promise<ThemeIdea | undefined> {
@@ -589,6 +589,11 @@ export async function mergeThemes(keptId: string, absorbedId: string, actorId: s
       await renumber(t, kept.analysis_id);
       await logCuration(kept.analysis_id, actorId, "merge", { into: kept.label, absorbed: absorbed.label, themeId: keptId }, t);
     });
+}
+
+/** The theme's most representative ideas, as recomputed from its current members. */
+export async function setRepresentatives(themeId: string, ideaIds: string[]): Promise<void> {
+  await q().updateTable("themes").set({ representative_ids: ideaIds }).where("id", "=", themeId).execute();
 }
 
 /** Puts an idea in a theme, or in « à classer » (null); the next runs leave it there. */

@@ -362,6 +362,38 @@ describe("Mes données and the legal pages: who may and bad input", () => {
   });
 });
 
+
+describe("the ideas list: malformed cursors and searches", () => {
+  it("ignores forged, truncated or foreign cursors and control characters, never a 500", async () => {
+    const forged = Buffer.from('["recent",1e99,"x"]').toString("base64url");
+    const otherSort = Buffer.from('["supported",1,1,"00000000-0000-0000-0000-000000000000"]').toString("base64url");
+    for (const query of [
+      `apres=${forged}`,
+      `avant=${forged}`,
+      `apres=${otherSort}&tri=recent`,
+      `apres=${"A".repeat(5000)}`,
+      "apres=%00%01&avant=%FF",
+      "apres=abc&avant=def&tri=relevance",
+      "q=%00&apres=x",
+      "q=cant%00ine%0D%0A&tri=supported",
+      `q=${"menaj%20".repeat(60)}`,
+      "q=%E2%80%AE%E2%80%8Bmenaj",
+    ]) {
+      const res = await clients.agent.get(`/idees?${query}`);
+      expect(res.status, query).toBe(200);
+      expect(await res.text(), query).toContain("<h1>Idées</h1>");
+    }
+    // the lab's outbox takes the same kind of cursors; an agent gets 403 whatever the cursor
+    const labSlug = /href="\/lab\/([a-z0-9-]+)\/courriels"/.exec(await (await clients.team.get("/lab")).text())?.[1];
+    expect(labSlug).toBeDefined();
+    for (const query of [`apres=${forged}`, `avant=${"A".repeat(5000)}`, "apres=%00&avant=x"]) {
+      expect((await clients.team.get(`/lab/${labSlug}/courriels?${query}`)).status, query).toBe(200);
+      expect((await clients.agent.get(`/lab/${labSlug}/courriels?${query}`)).status, query).toBe(403);
+    }
+  });
+});
+
+
 // Runs last (tests run in file order): the server's log of the whole barrage above.
 it("logged no server error while receiving all of it", () => {
   // 5xx responses are logged at level "error"; the test server logs warnings and errors.

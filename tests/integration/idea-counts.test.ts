@@ -43,10 +43,16 @@ describe("idea list totals", () => {
     const search = await ideas.listIdeas({ q: "ménage", pageSize: 5 });
     expect(search.total).toBe(await countPublic(sql`search @@ websearch_to_tsquery('germoir_fr', 'ménage')`));
     expect(search.items).toHaveLength(5);
-    // past the last page of a search, the total is still known
-    const beyond = await ideas.listIdeas({ q: "ménage", pageSize: 5, page: 1000 });
+    // past the last page of a search (its last idea hidden since), the total is still known
+    const allButLast = await ideas.listIdeas({ q: "ménage", pageSize: search.total - 1 });
+    const last = await ideas.listIdeas({ q: "ménage", pageSize: 5, after: allButLast.next! });
+    expect(last.items).toHaveLength(1);
+    await ideas.hideIdea(last.items[0].id, "Hors charte", last.items[0].author_id);
+    const beyond = await ideas.listIdeas({ q: "ménage", pageSize: 5, after: allButLast.next! });
     expect(beyond.items).toHaveLength(0);
-    expect(beyond.total).toBe(search.total);
+    expect(beyond.next).toBeNull();
+    expect(beyond.total).toBe(search.total - 1);
+    await ideas.unhideIdea(last.items[0].id, last.items[0].author_id);
   });
 
   it("stay exact through hiding, status changes and deletions", async () => {

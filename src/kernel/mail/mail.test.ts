@@ -85,6 +85,34 @@ describe("the local outbox (no SMTP_URL)", () => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it("pages the lab's outbox by keyset: mails written at the same instant are listed once each, forward and back", async () => {
+    const lab = await makeLab();
+    // one statement: all share created_at (the transaction's now())
+    const ids = await queueMail({ kind: "minilab_invitation", labId: lab.id }, Array.from({ length: 11 }, (_, i) => invitation(`agent${i}@exemple.fr`)));
+    const v = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const pages: string[][] = [];
+    let page = await outbox.listLabMails(lab.id, { limit: 3 });
+    expect(page.prev).toBeNull();
+    pages.push(page.mails.map((m) => m.id));
+    while (page.next) {
+      page = await outbox.listLabMails(lab.id, { limit: 3, after: page.next });
+      pages.push(page.mails.map((m) => m.id));
+    }
+    expect(pages.flat()).toHaveLength(11);
+    expect(new Set(pages.flat())).toEqual(new Set(ids));
+    const back = [pages[pages.length - 1]];
+    while (page.prev) {
+      page = await outbox.listLabMails(lab.id, { limit: 3, before: page.prev });
+      back.unshift(page.mails.map((m) => m.id));
+    }
+    expect(back).toEqual(pages);
+    // the service pages by 50 and ignores a forged cursor
+    const list = await labOutbox(v, lab.id, { after: "bm90LWEtY3Vyc29y" });
+    expect(list.mails).toHaveLength(11);
+    expect(list.next).toBeNull();
+    await deliverMails(ids);
+  });
+
   it("is read by the lab team and the lab's admins only, lab by lab", async () => {
     const lab = await makeLab();
     const other = await makeLab();

@@ -5,15 +5,14 @@ import * as outbox from "./outbox";
 const PAGE = 50;
 const canRead = (viewer: Viewer, labId: string) => hasRole(viewer.principal, labId, "lab_team", "admin");
 
-/** The lab's outbox, newest first: the lab team and the lab's admins read what was sent for the lab. */
-export async function labOutbox(viewer: Viewer, labId: string, page = 1) {
+/** The lab's outbox, newest first, a page at a time (keyset cursors): the lab team and the lab's admins read what was sent for the lab. */
+export async function labOutbox(viewer: Viewer, labId: string, cursor: { after?: string; before?: string } = {}) {
   if (!canRead(viewer, labId)) throw new Refusal("Seuls l’équipe du lab et ses administrateurs lisent ses courriels.", 403);
-  const p = Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
-  const { mails, total } = await outbox.listLabMails(labId, { limit: PAGE, offset: (p - 1) * PAGE });
+  const { mails, total, next, prev } = await outbox.listLabMails(labId, { limit: PAGE, after: cursor.after, before: cursor.before });
   return {
     smtp: !!runtime().config.mail.smtpUrl,
-    page: p,
-    pages: Math.max(1, Math.ceil(total / PAGE)),
+    next,
+    prev,
     total,
     mails: mails.map((m) => ({ id: m.id, to: m.to, subject: m.subject, kind: m.kind, status: m.status, statusLabel: outbox.mailStatuses[m.status], createdAt: m.created_at, sentAt: m.sent_at })),
   };

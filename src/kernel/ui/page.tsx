@@ -64,6 +64,36 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
   );
 }
 
+/**
+ * The DSFR pagination for a list paged by keyset (a cursor in the URL rather than a page number):
+ * « Première page », « Page précédente » and « Page suivante », plain links that work without
+ * JavaScript; a step that does not exist is shown disabled. Shown when there is another page.
+ */
+export function KeysetPagination({ first, prev, next }: { first: string; prev: string | null; next: string | null }) {
+  if (!prev && !next) return null;
+  const step = (to: string | null, kind: "first" | "prev" | "next", label: string) => {
+    const className = `fr-pagination__link fr-pagination__link--${kind}${kind === "first" ? "" : " fr-pagination__link--lg-label"}`;
+    return to ? (
+      <Link className={className} to={to}>
+        {label}
+      </Link>
+    ) : (
+      <a className={className} aria-disabled="true" role="link">
+        {label}
+      </a>
+    );
+  };
+  return (
+    <nav role="navigation" className="fr-pagination" aria-label="Pagination">
+      <ul className="fr-pagination__list">
+        <li>{step(prev ? first : null, "first", "Première page")}</li>
+        <li>{step(prev, "prev", "Page précédente")}</li>
+        <li>{step(next, "next", "Page suivante")}</li>
+      </ul>
+    </nav>
+  );
+}
+
 /** A DSFR card in a list: its title links to the page; a description, badges, a detail line. */
 export function LinkCard({ to, title, description, badges, detail }: { to: string; title: string; description: string; badges: ReactNode; detail: ReactNode }) {
   return (

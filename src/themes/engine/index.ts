@@ -401,21 +401,46 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   };
 }
 
+/** Words that end a label badly: a phrase cut after them is not a noun phrase. */
+const FUNCTION_WORDS = new Set(["de", "des", "du", "d", "la", "le", "les", "l", "à", "au", "aux", "en", "pour", "et", "ou", "par", "sur", "avec", "dans", "un", "une"]);
+/** Verbs frequent in ideas (« mettre en place », « réduire les déchets »): a phrase they start is an action, not a subject. */
+const VERBS = new Set(
+  "mettre faire créer installer proposer permettre réduire améliorer développer utiliser organiser favoriser éviter former prévoir ouvrir équiper offrir donner rendre simplifier acheter afficher planifier doser peser composter remplacer limiter supprimer encourager sensibiliser informer aider partager mutualiser moderniser renforcer diminuer augmenter lancer tester instaurer généraliser valoriser optimiser faciliter économiser recycler trier".split(" "),
+);
+
 /**
- * « Restauration scolaire, cantines »: the first key term (or, for a word, the best pair that contains
- * it when that pair covers a third of its uses: « données personnelles » rather than « personnel »),
- * then the next term that adds a new word.
+ * A noun phrase: several words (a pair read with what stands between, « produits d’entretien »),
+ * neither starting with a verb nor ending with a small word.
+ */
+export function isNounPhrase(term: LabelTerm): boolean {
+  if (!term.key.includes(" ")) return false;
+  const words = term.term.toLowerCase().split(/[\s'’]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 3) return false;
+  return !VERBS.has(words[0]) && !FUNCTION_WORDS.has(words[0]) && !FUNCTION_WORDS.has(words[words.length - 1]);
+}
+
+/** A noun phrase weighing at least this share of the first term may name the theme. */
+const PHRASE_MIN_SHARE = 0.4;
+
+/**
+ * The theme's label from its key terms, noun phrases first: the heaviest noun phrase
+ * (« restauration scolaire », « vélo électrique ») when it weighs enough beside the first term,
+ * with that first word before it when the phrase does not hold it (« Ménage et produits
+ * d’entretien »); otherwise the first term alone. Never two unrelated words joined by a comma.
  */
 export function themeLabel(terms: LabelTerm[]): string {
   if (!terms.length) return "Sans libellé";
-  let head = terms[0];
-  if (!head.key.includes(" ")) {
-    const pair = terms.find((t) => t.key.includes(" ") && t.key.split(" ").includes(head.key) && t.count * 3 >= head.count);
-    if (pair) head = pair;
+  const head = terms[0];
+  let text = head.term;
+  if (!isNounPhrase(head)) {
+    // a pair holding the first word and a third of its uses (« données personnelles » for « personnel »)
+    const own = head.key.includes(" ") ? undefined : terms.find((t) => isNounPhrase(t) && t.key.split(" ").includes(head.key) && t.count * 3 >= head.count);
+    const phrase = own ?? terms.find((t) => isNounPhrase(t) && t.weight >= PHRASE_MIN_SHARE * head.weight);
+    if (phrase) {
+      const holdsHead = head.key.includes(" ") ? false : phrase.key.split(" ").includes(head.key);
+      text = holdsHead || head.key.includes(" ") ? phrase.term : `${head.term} et ${phrase.term}`;
+    }
   }
-  const words = new Set(head.key.split(" "));
-  const second = terms.find((t) => t !== head && !t.key.split(" ").some((w) => words.has(w)));
-  const text = head.term + (second ? `, ${second.term}` : "");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -470,3 +495,4 @@ function round(x: number): number {
 export { parseCsv, parseCsvRecords } from "./csv";
 export { scorePartition, normalizedMutualInformation, adjustedRandIndex, vMeasure } from "./metrics";
 export { similarPairs, type PairInput, type PairOptions, type SimilarPair } from "./pairs";
+export { rankByCentrality, type Representative } from "./representatives";
