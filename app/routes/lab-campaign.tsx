@@ -1,14 +1,16 @@
-import { Link, useActionData, useLoaderData } from "react-router";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-campaign";
 import { formError, formValues, invalid, parseForm, requiredText, uuidField } from "~/kernel/forms";
 import { formatDate, formatDateTime, formatNumber, isoDay, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
+import { Breadcrumb, Pagination, SuccessNotice } from "~/kernel/ui/page";
+import { ExportLinks } from "~/kernel/ui/exports";
 import { campaignPhaseLabels, closeCampaignNow, extendCampaign, publishCampaign } from "~/campaigns/campaigns";
 import { extendSchema } from "~/campaigns/schemas";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";
 import { assignJurorByEmail, awardIdea, closeAwards, labCampaignPage, removeJuror, requireLabCampaign } from "~/jury/service";
+import { parseRankingQuery, type RankingQueryInput } from "~/jury/schemas";
 import { closeCampaignsAndStartReview } from "~/scheduler";
 import { Page } from "~/web/layout";
 import { useLiveRevalidation } from "~/kernel/ui/live";
@@ -16,10 +18,26 @@ import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const s = requireUser(context, request);
-  const page = await labCampaignPage(params.campaignId, s).catch(loaderFailure);
+  const viewer = requireUser(context, request);
   const url = new URL(request.url);
-  return { ...page, asOf: new Date(), created: url.searchParams.has("creee"), edited: url.searchParams.has("modifiee") };
+  const filters = parseRankingQuery(url.searchParams);
+  const page = await labCampaignPage(params.campaignId, viewer, {
+    q: filters.q || undefined,
+    status: filters.statut,
+    organizationId: filters.organisation,
+    awarded: filters.primee === "oui" ? "yes" : filters.primee === "non" ? "no" : undefined,
+    page: filters.page,
+  }).catch(loaderFailure);
+  return { ...page, filters, asOf: new Date(), created: url.searchParams.has("creee"), edited: url.searchParams.has("modifiee") };
+}
+
+/** The ranking's address with these filters, at this page. */
+function rankingHref(campaignId: string, filters: RankingQueryInput, page: number): string {
+  const sp = new URLSearchParams();
+  for (const key of ["q", "statut", "organisation", "primee"] as const) if (filters[key]) sp.set(key, String(filters[key]));
+  if (page > 1) sp.set("page", String(page));
+  const qs = sp.toString();
+  return `/lab/campagnes/${campaignId}${qs ? `?${qs}` : ""}#classement`;
 }
 
 const intentSchema = z.object({ intent: z.enum(["publish", "extend", "close", "addJuror", "removeJuror", "award", "closeAwards"]) });
@@ -86,7 +104,8 @@ export default function LabCampaign() {
   const a = useActionData<ActionResult>();
   const c = d.campaign;
   const e = a?.errors ?? {};
-  const awardable = d.ranked.filter((r) => r.status === "submitted" || r.status === "under_review");
+  const f = d.filters;
+  const filtered = !!(f.q || f.statut || f.organisation || f.primee);
   // participation is followed live while the campaign takes ideas
   useLiveRevalidation(30_000, d.phase === "open");
   return (
@@ -105,8 +124,12 @@ export default function LabCampaign() {
       <p className="germoir-meta">
         Du {formatDate(c.opens_at)} au {formatDate(c.closes_at)}
         {d.eligible.length ? ` – organisations éligibles\u00a0: ${d.eligible.join(", ")}` : " – ouverte à tous les agents"}
+        {" – "}
+        {plural(d.ideaCount, "idée classée", "idées classées")}
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+
+      <h2 className="fr-h4 fr-mt-4w">Actions</h2>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         <li>
           <Link className="fr-btn fr-btn--secondary" to={`/campagnes/${c.id}`}>
             {d.phase === "draft" ? "Prévisualiser" : "Voir la page publique"}
@@ -151,7 +174,7 @@ export default function LabCampaign() {
         )}
       </ul>
       {d.phase !== "draft" && (
-        <AppForm className="fr-mt-2w">
+        <AppForm>
           <input type="hidden" name="intent" value="extend" />
           <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
             <div className="fr-col-12 fr-col-md-4">
@@ -163,77 +186,170 @@ export default function LabCampaign() {
           </div>
         </AppForm>
       )}
+      {d.phase !== "draft" && (
+        <>
+          <h3 className="fr-h6 fr-mb-1w">Exporter</h3>
+          <ExportLinks
+            items={[
+              { label: "Idées de la campagne", href: `/lab/campagnes/${c.id}/export/idees` },
+              { label: "Classement du jury", href: `/lab/campagnes/${c.id}/export/classement` },
+            ]}
+          />
+        </>
+      )}
 
-      <h2 className="fr-mt-6w">Participation</h2>
+      {d.phase === "closed" && (
+        <section aria-labelledby="primer" className="fr-mt-4w">
+          <h2 id="primer" className="fr-h4">
+            Primer une idée
+          </h2>
+          {d.awardable.length === 0 ? (
+            <p>Plus aucune idée en attente de décision.</p>
+          ) : (
+            <>
+              <AppForm>
+                <input type="hidden" name="intent" value="award" />
+                <div className="fr-grid-row fr-grid-row--gutters">
+                  <div className="fr-col-12 fr-col-md-6">
+                    <SelectField
+                      name="ideaId"
+                      label="Idée"
+                      hint="Dans l’ordre du classement, avec la moyenne du jury."
+                      placeholder="Choisir une idée"
+                      options={d.awardable.map((r) => ({ value: r.id, label: `${r.title}${r.mean !== null ? ` – ${formatNumber(r.mean, 2)}` : ""}` }))}
+                      error={e.ideaId}
+                      defaultValue={a?.ok ? "" : (a?.values?.ideaId as string | undefined)}
+                    />
+                  </div>
+                  <div className="fr-col-12 fr-col-md-6">
+                    <RadioGroup
+                      name="kind"
+                      legend="Distinction"
+                      inline
+                      options={Object.entries(awardKinds).map(([value, label]) => ({ value, label }))}
+                      error={e.kind}
+                      defaultValue={a?.ok ? undefined : (a?.values?.kind as string | undefined)}
+                    />
+                  </div>
+                </div>
+                <Field name="citation" label="Citation du jury" hint="Une ou deux phrases, lues par l’auteur." textarea rows={2} error={e.citation} defaultValue={a?.ok ? "" : (a?.values?.citation as string | undefined)} />
+                <SubmitButton>Primer l’idée</SubmitButton>
+              </AppForm>
+              <AppForm className="fr-mt-3w">
+                <p className="fr-mb-1w">
+                  Quand les prix sont décernés, les {plural(d.awardable.length, "autre idée passe", "autres idées passent")} en «{"\u00a0"}non primée{"\u00a0"}» en une fois, et leurs auteurs en sont informés.
+                </p>
+                <SubmitButton name="intent" value="closeAwards" secondary>
+                  Marquer les autres idées «{"\u00a0"}non primées{"\u00a0"}»
+                </SubmitButton>
+              </AppForm>
+            </>
+          )}
+        </section>
+      )}
+
+      <h2 className="fr-h4 fr-mt-6w" id="classement">
+        Classement
+      </h2>
       <p className="fr-text--sm">
-        Chiffres du {formatDateTime(d.asOf)}
-        {d.phase === "open" ? ", actualisés toutes les 30\u00a0secondes tant que la page est ouverte." : "."}
+        Moyenne pondérée par les poids des critères (barème sur {c.scale_max}){"\u00a0"}; l’écart est la différence entre la note la plus haute et la plus basse des jurés. Le rang est celui de l’idée dans tout le classement.
       </p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        {[
-          [d.stats.ideas, "idées déposées"],
-          [d.stats.authors, "auteurs distincts"],
-          [d.stats.drafts, "brouillons en cours"],
-        ].map(([n, label]) => (
-          <div key={label as string} className="fr-col-12 fr-col-md-4">
-            <div className="fr-p-3w" style={{ background: "var(--background-alt-blue-france)" }}>
-              <p className="fr-h2 fr-mb-0">{formatNumber(n as number)}</p>
-              <p className="fr-mb-0">{label}</p>
-            </div>
+      <Form method="get" action={`/lab/campagnes/${c.id}#classement`} role="search" aria-label="Filtrer le classement" key={JSON.stringify(f)}>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Field name="q" type="search" label="Rechercher un titre ou un auteur" defaultValue={f.q ?? ""} maxLength={200} />
           </div>
-        ))}
-      </div>
-      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
-        <div className="fr-col-12 fr-col-md-6">
-          <div className="fr-table">
-            <table>
-              <caption>Par organisation</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Idées</th>
-                  <th scope="col">Auteurs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.stats.byOrganization.map((o) => (
-                  <tr key={o.organizationId ?? "none"}>
-                    <td>{o.name}</td>
-                    <td>{o.ideas}</td>
-                    <td>{o.authors}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField name="organisation" label="Organisation" options={d.organizations} placeholder="Toutes" defaultValue={f.organisation} />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField
+              name="statut"
+              label="Statut"
+              options={(["submitted", "under_review", "awarded", "not_awarded"] as const).map((k) => ({ value: k, label: ideaStatuses[k] }))}
+              placeholder="Tous"
+              defaultValue={f.statut}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField
+              name="primee"
+              label="Distinction"
+              options={[
+                { value: "oui", label: "Primées" },
+                { value: "non", label: "Non primées" },
+              ]}
+              placeholder="Toutes"
+              defaultValue={f.primee}
+            />
           </div>
         </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <div className="fr-table">
-            <table>
-              <caption>Par service</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Idées</th>
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+          <li>
+            <button type="submit" className="fr-btn fr-btn--secondary">
+              Filtrer le classement
+            </button>
+          </li>
+          {filtered && (
+            <li>
+              <Link className="fr-btn fr-btn--tertiary" to={`/lab/campagnes/${c.id}#classement`}>
+                Effacer les filtres
+              </Link>
+            </li>
+          )}
+        </ul>
+      </Form>
+      <p role="status" className="fr-mt-2w">
+        {d.ranking.total === 0
+          ? filtered
+            ? "Aucune idée ne correspond à ces filtres."
+            : "Aucune idée déposée pour le moment."
+          : filtered
+            ? `${plural(d.ranking.total, "idée correspond", "idées correspondent")} aux filtres, sur ${formatNumber(d.ideaCount)}.`
+            : plural(d.ranking.total, "idée", "idées") + "."}
+        {d.ranking.pages > 1 ? ` Page ${d.ranking.page} sur ${d.ranking.pages}.` : ""}
+      </p>
+      {d.ranking.rows.length > 0 && (
+        <div className="fr-table fr-table--bordered fr-table--no-caption fr-mb-2w">
+          <table>
+            <caption>Idées classées par moyenne pondérée</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rang</th>
+                <th scope="col">Idée</th>
+                <th scope="col">Moyenne</th>
+                <th scope="col">Écart</th>
+                <th scope="col">Notes</th>
+                <th scope="col">Soutiens</th>
+                <th scope="col">Statut</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.ranking.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.rank ?? "–"}</td>
+                  <td>
+                    <Link to={`/idees/${r.id}`}>{r.title}</Link>
+                    <br />
+                    <span className="fr-text--xs">{r.author}</span>
+                  </td>
+                  <td>{r.mean !== null ? formatNumber(r.mean, 2) : "–"}</td>
+                  <td>{r.spread !== null ? formatNumber(r.spread, 2) : "–"}</td>
+                  <td>{r.count}</td>
+                  <td>{r.supports}</td>
+                  <td>
+                    {ideaStatuses[r.status]}
+                    {r.awardKind ? ` (${awardKinds[r.awardKind].toLowerCase()})` : ""}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.stats.byUnit.slice(0, 15).map((u) => (
-                  <tr key={`${u.organizationId}-${u.unitId}`}>
-                    <td>
-                      {u.name}
-                      {u.organization ? ` (${u.organization})` : ""}
-                    </td>
-                    <td>{u.ideas}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </div>
-      </div>
+      )}
+      <Pagination page={d.ranking.page} pages={d.ranking.pages} href={(n) => rankingHref(c.id, f, n)} />
 
-      <h2 className="fr-mt-6w">Jury</h2>
+      <h2 className="fr-h4 fr-mt-6w">Jury</h2>
       {d.jurors.length === 0 ? (
         <p>Aucun juré pour le moment.</p>
       ) : (
@@ -281,87 +397,76 @@ export default function LabCampaign() {
         </div>
       </AppForm>
 
-      <h2 className="fr-mt-6w">Classement</h2>
+      <h2 className="fr-h4 fr-mt-6w">Participation</h2>
       <p className="fr-text--sm">
-        Moyenne pondérée par les poids des critères (barème sur {c.scale_max}){"\u00a0"}; l’écart est la différence entre la note la plus haute et la plus basse des jurés.
+        Chiffres du {formatDateTime(d.asOf)}
+        {d.phase === "open" ? ", actualisés toutes les 30\u00a0secondes tant que la page est ouverte." : "."}
       </p>
-      <div className="fr-table fr-table--bordered">
-        <table>
-          <caption>Idées classées par moyenne pondérée</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rang</th>
-              <th scope="col">Idée</th>
-              <th scope="col">Moyenne</th>
-              <th scope="col">Écart</th>
-              <th scope="col">Notes</th>
-              <th scope="col">Soutiens</th>
-              <th scope="col">Statut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.ranked.map((r, idx) => (
-              <tr key={r.id}>
-                <td>{r.mean !== null ? idx + 1 : "–"}</td>
-                <td>
-                  <Link to={`/idees/${r.id}`}>{r.title}</Link>
-                  <br />
-                  <span className="fr-text--xs">{r.author}</span>
-                </td>
-                <td>{r.mean !== null ? formatNumber(r.mean, 2) : "–"}</td>
-                <td>{r.spread !== null ? formatNumber(r.spread, 2) : "–"}</td>
-                <td>{r.count}</td>
-                <td>{r.supports}</td>
-                <td>
-                  {ideaStatuses[r.status]}
-                  {r.awardKind ? ` (${awardKinds[r.awardKind].toLowerCase()})` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        {[
+          [d.stats.ideas, "idées déposées"],
+          [d.stats.authors, "auteurs distincts"],
+          [d.stats.drafts, "brouillons en cours"],
+        ].map(([n, label]) => (
+          <div key={label as string} className="fr-col-4">
+            <div className="fr-p-2w" style={{ background: "var(--background-alt-blue-france)" }}>
+              <p className="fr-h4 fr-mb-0">{formatNumber(n as number)}</p>
+              <p className="fr-text--sm fr-mb-0">{label}</p>
+            </div>
+          </div>
+        ))}
       </div>
-
-      {d.phase === "closed" && (
-        <>
-          <h2 className="fr-mt-6w">Primer une idée</h2>
-          {awardable.length === 0 ? (
-            <p>Plus aucune idée en attente de décision.</p>
-          ) : (
-            <AppForm>
-              <input type="hidden" name="intent" value="award" />
-              <SelectField
-                name="ideaId"
-                label="Idée"
-                placeholder="Choisir une idée"
-                options={awardable.map((r) => ({ value: r.id, label: `${r.title}${r.mean !== null ? ` – ${formatNumber(r.mean, 2)}` : ""}` }))}
-                error={e.ideaId}
-                defaultValue={a?.ok ? "" : (a?.values?.ideaId as string | undefined)}
-              />
-              <RadioGroup
-                name="kind"
-                legend="Distinction"
-                inline
-                options={Object.entries(awardKinds).map(([value, label]) => ({ value, label }))}
-                error={e.kind}
-                defaultValue={a?.ok ? undefined : (a?.values?.kind as string | undefined)}
-              />
-              <Field name="citation" label="Citation du jury" hint="Une ou deux phrases, lues par l’auteur." textarea rows={2} error={e.citation} defaultValue={a?.ok ? "" : (a?.values?.citation as string | undefined)} />
-              <SubmitButton>Primer l’idée</SubmitButton>
-            </AppForm>
-          )}
-          {awardable.length > 0 && (
-            <AppForm className="fr-mt-4w">
-              <p>
-                Quand les prix sont décernés, les {plural(awardable.length, "autre idée passe", "autres idées passent")} en «{"\u00a0"}non primée{"\u00a0"}» en une fois, et leurs auteurs en sont informés.
-              </p>
-              <SubmitButton name="intent" value="closeAwards" secondary>
-                Marquer les autres idées «{"\u00a0"}non primées{"\u00a0"}»
-              </SubmitButton>
-            </AppForm>
-          )}
-        </>
-      )}
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-table fr-table--sm">
+            <table>
+              <caption>Par organisation</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Idées</th>
+                  <th scope="col">Auteurs</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.stats.byOrganization.slice(0, 10).map((o) => (
+                  <tr key={o.organizationId ?? "none"}>
+                    <td>{o.name}</td>
+                    <td>{o.ideas}</td>
+                    <td>{o.authors}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.stats.byOrganization.length > 10 && <p className="fr-text--sm">Les 10 organisations qui ont déposé le plus d’idées, sur {d.stats.byOrganization.length}.</p>}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-table fr-table--sm">
+            <table>
+              <caption>Par service</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Idées</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.stats.byUnit.slice(0, 10).map((u) => (
+                  <tr key={`${u.organizationId}-${u.unitId}`}>
+                    <td>
+                      {u.name}
+                      {u.organization ? ` (${u.organization})` : ""}
+                    </td>
+                    <td>{u.ideas}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.stats.byUnit.length > 10 && <p className="fr-text--sm">Les 10 services qui ont déposé le plus d’idées, sur {d.stats.byUnit.length}.</p>}
+        </div>
+      </div>
     </Page>
   );
 }

@@ -40,8 +40,8 @@ async function isActiveMember(viewer: Viewer, minilabId: string): Promise<minila
   return me?.status === "active" ? me : undefined;
 }
 
-/** Who may do what with a proposal. */
-async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
+/** Who may do what with a proposal (its page, its decisions, the exports of decisions). */
+export async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
   const member = await minilabs.getMember(m.id, viewer.userId);
   const me = member?.status === "active" ? member : undefined;
   const labTeam = hasRole(viewer.principal, m.lab_id, "lab_team");

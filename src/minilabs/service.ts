@@ -159,7 +159,8 @@ export async function requireMinilabVisible(viewer: Viewer, minilabId: string): 
   return { minilab: m, me };
 }
 
-const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) =>
+/** The lab team and the Mini-Lab's active facilitators manage it (requests, invitations, sessions, exports). */
+export const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) =>
   hasRole(viewer.principal, m.lab_id, "lab_team") || (me?.role === "facilitator" && me.status === "active");
 
 export async function minilabPage(viewer: Viewer, id: string) {
