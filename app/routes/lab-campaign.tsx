@@ -99,6 +99,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 }
 
+/** On phones the ranking keeps the rank, the idea (its status under the author) and the mean; the other columns from tablets up. */
+const WIDE = "germoir-wide";
+const NARROW = "germoir-narrow";
+
 export default function LabCampaign() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<ActionResult>();
@@ -121,15 +125,19 @@ export default function LabCampaign() {
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <p className="fr-badge">{campaignPhaseLabels[d.phase]}</p>
       <h1 className="fr-mt-2w">{c.title}</h1>
-      <p className="germoir-meta">
-        Du {formatDate(c.opens_at)} au {formatDate(c.closes_at)}
-        {d.eligible.length ? ` – organisations éligibles\u00a0: ${d.eligible.join(", ")}` : " – ouverte à tous les agents"}
-        {" – "}
-        {plural(d.ideaCount, "idée classée", "idées classées")}
+      <p className="germoir-meta fr-mb-1w">
+        Du {formatDate(c.opens_at)} au {formatDate(c.closes_at)} – {plural(d.ideaCount, "idée classée", "idées classées")}
+        {d.eligible.length ? "" : " – ouverte à tous les agents"}
       </p>
+      {d.eligible.length > 0 && (
+        <details className="germoir-meta">
+          <summary>{plural(d.eligible.length, "organisation éligible", "organisations éligibles")}</summary>
+          <p className="fr-mb-0">{d.eligible.join(", ")}</p>
+        </details>
+      )}
 
       <h2 className="fr-h4 fr-mt-4w">Actions</h2>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+      <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <li>
           <Link className="fr-btn fr-btn--secondary" to={`/campagnes/${c.id}`}>
             {d.phase === "draft" ? "Prévisualiser" : "Voir la page publique"}
@@ -177,18 +185,20 @@ export default function LabCampaign() {
         <AppForm>
           <input type="hidden" name="intent" value="extend" />
           <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-            <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-col-7 fr-col-md-4">
               <Field name="closesAt" label="Prolonger ou rouvrir jusqu’au" type="date" error={e.closesAt} defaultValue={(a?.values?.closesAt as string) ?? isoDay(c.closes_at)} />
             </div>
-            <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
-              <SubmitButton secondary>Changer la date de clôture</SubmitButton>
+            <div className="fr-col-5 fr-col-md-4 fr-mb-3w">
+              <SubmitButton secondary className="fr-btn--sm">
+                Changer la date de clôture
+              </SubmitButton>
             </div>
           </div>
         </AppForm>
       )}
       {d.phase !== "draft" && (
         <>
-          <h3 className="fr-h6 fr-mb-1w">Exporter</h3>
+          <h3 className="fr-h6 fr-mt-2w fr-mb-1w">Exporter</h3>
           <ExportLinks
             items={[
               { label: "Idées de la campagne", href: `/lab/campagnes/${c.id}/export/idees` },
@@ -252,7 +262,7 @@ export default function LabCampaign() {
         Classement
       </h2>
       <p className="fr-text--sm">
-        Moyenne pondérée par les poids des critères (barème sur {c.scale_max}){"\u00a0"}; l’écart est la différence entre la note la plus haute et la plus basse des jurés. Le rang est celui de l’idée dans tout le classement.
+        Moyenne pondérée par les poids des critères, sur {c.scale_max}{"\u00a0"}; l’écart sépare la note la plus haute de la plus basse des jurés.
       </p>
       <Form method="get" action={`/lab/campagnes/${c.id}#classement`} role="search" aria-label="Filtrer le classement" key={JSON.stringify(f)}>
         <div className="fr-grid-row fr-grid-row--gutters">
@@ -262,7 +272,7 @@ export default function LabCampaign() {
           <div className="fr-col-12 fr-col-md-6">
             <SelectField name="organisation" label="Organisation" options={d.organizations} placeholder="Toutes" defaultValue={f.organisation} />
           </div>
-          <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-col-6 fr-col-md-3">
             <SelectField
               name="statut"
               label="Statut"
@@ -271,7 +281,7 @@ export default function LabCampaign() {
               defaultValue={f.statut}
             />
           </div>
-          <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-col-6 fr-col-md-3">
             <SelectField
               name="primee"
               label="Distinction"
@@ -284,7 +294,7 @@ export default function LabCampaign() {
             />
           </div>
         </div>
-        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w">
           <li>
             <button type="submit" className="fr-btn fr-btn--secondary">
               Filtrer le classement
@@ -310,34 +320,52 @@ export default function LabCampaign() {
         {d.ranking.pages > 1 ? ` Page ${d.ranking.page} sur ${d.ranking.pages}.` : ""}
       </p>
       {d.ranking.rows.length > 0 && (
-        <div className="fr-table fr-table--bordered fr-table--no-caption fr-mb-2w">
+        <div className="fr-table fr-table--bordered fr-table--sm fr-table--no-caption fr-mb-2w">
           <table>
             <caption>Idées classées par moyenne pondérée</caption>
             <thead>
               <tr>
-                <th scope="col">Rang</th>
+                <th scope="col" className={WIDE}>
+                  Rang
+                </th>
                 <th scope="col">Idée</th>
                 <th scope="col">Moyenne</th>
-                <th scope="col">Écart</th>
-                <th scope="col">Notes</th>
-                <th scope="col">Soutiens</th>
-                <th scope="col">Statut</th>
+                <th scope="col" className={WIDE}>
+                  Écart
+                </th>
+                <th scope="col" className={WIDE}>
+                  Notes
+                </th>
+                <th scope="col" className={WIDE}>
+                  Soutiens
+                </th>
+                <th scope="col" className={WIDE}>
+                  Statut
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.ranking.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.rank ?? "–"}</td>
+                  <td className={WIDE}>{r.rank ?? "–"}</td>
                   <td>
+                    {r.rank !== null && <span className={NARROW}>{r.rank}. </span>}
                     <Link to={`/idees/${r.id}`}>{r.title}</Link>
                     <br />
-                    <span className="fr-text--xs">{r.author}</span>
+                    <span className="fr-text--xs">
+                      {r.author}
+                      <span className={NARROW}>
+                        {" – "}
+                        {ideaStatuses[r.status]}
+                        {r.awardKind ? ` (${awardKinds[r.awardKind].toLowerCase()})` : ""}
+                      </span>
+                    </span>
                   </td>
                   <td>{r.mean !== null ? formatNumber(r.mean, 2) : "–"}</td>
-                  <td>{r.spread !== null ? formatNumber(r.spread, 2) : "–"}</td>
-                  <td>{r.count}</td>
-                  <td>{r.supports}</td>
-                  <td>
+                  <td className={WIDE}>{r.spread !== null ? formatNumber(r.spread, 2) : "–"}</td>
+                  <td className={WIDE}>{r.count}</td>
+                  <td className={WIDE}>{r.supports}</td>
+                  <td className={WIDE}>
                     {ideaStatuses[r.status]}
                     {r.awardKind ? ` (${awardKinds[r.awardKind].toLowerCase()})` : ""}
                   </td>
@@ -350,52 +378,57 @@ export default function LabCampaign() {
       <Pagination page={d.ranking.page} pages={d.ranking.pages} href={(n) => rankingHref(c.id, f, n)} />
 
       <h2 className="fr-h4 fr-mt-6w">Jury</h2>
-      {d.jurors.length === 0 ? (
-        <p>Aucun juré pour le moment.</p>
-      ) : (
-        <div className="fr-table">
-          <table>
-            <caption>Avancement des jurés</caption>
-            <thead>
-              <tr>
-                <th scope="col">Juré</th>
-                <th scope="col">Idées notées</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.jurors.map((j) => (
-                <tr key={j.userId}>
-                  <td>{j.name}</td>
-                  <td>
-                    {j.scored} / {d.ideaCount}
-                  </td>
-                  <td>
-                    <AppForm>
-                      <input type="hidden" name="intent" value="removeJuror" />
-                      <input type="hidden" name="userId" value={j.userId} />
-                      <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
-                        Retirer {j.name}
-                      </button>
-                    </AppForm>
-                  </td>
+      <details open={d.phase !== "closed" || !!e.email}>
+        <summary>
+          {d.jurors.length === 0
+            ? "Aucun juré pour le moment"
+            : `${plural(d.jurors.length, "juré", "jurés")}\u00a0: ${plural(d.jurors.reduce((n, j) => n + j.scored, 0), "note donnée", "notes données")} sur ${formatNumber(d.jurors.length * d.ideaCount)}`}
+        </summary>
+        {d.jurors.length > 0 && (
+          <div className="fr-table fr-table--sm">
+            <table>
+              <caption>Avancement des jurés</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Juré</th>
+                  <th scope="col">Idées notées</th>
+                  <th scope="col">Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <AppForm>
-        <input type="hidden" name="intent" value="addJuror" />
-        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div className="fr-col-12 fr-col-md-6">
-            <Field name="email" label="Ajouter un juré (adresse électronique)" type="email" autoComplete="off" error={e.email} defaultValue={a?.ok ? "" : (a?.values?.email as string | undefined)} />
+              </thead>
+              <tbody>
+                {d.jurors.map((j) => (
+                  <tr key={j.userId}>
+                    <td>{j.name}</td>
+                    <td>
+                      {j.scored} / {d.ideaCount}
+                    </td>
+                    <td>
+                      <AppForm>
+                        <input type="hidden" name="intent" value="removeJuror" />
+                        <input type="hidden" name="userId" value={j.userId} />
+                        <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                          Retirer {j.name}
+                        </button>
+                      </AppForm>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
-          <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
-            <SubmitButton secondary>Ajouter au jury</SubmitButton>
+        )}
+        <AppForm>
+          <input type="hidden" name="intent" value="addJuror" />
+          <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+            <div className="fr-col-12 fr-col-md-6">
+              <Field name="email" label="Ajouter un juré (adresse électronique)" type="email" autoComplete="off" error={e.email} defaultValue={a?.ok ? "" : (a?.values?.email as string | undefined)} />
+            </div>
+            <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
+              <SubmitButton secondary>Ajouter au jury</SubmitButton>
+            </div>
           </div>
-        </div>
-      </AppForm>
+        </AppForm>
+      </details>
 
       <h2 className="fr-h4 fr-mt-6w">Participation</h2>
       <p className="fr-text--sm">
@@ -416,6 +449,8 @@ export default function LabCampaign() {
           </div>
         ))}
       </div>
+      <details className="fr-mt-2w">
+        <summary>Détail par organisation et par service</summary>
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-6">
           <div className="fr-table fr-table--sm">
@@ -429,7 +464,7 @@ export default function LabCampaign() {
                 </tr>
               </thead>
               <tbody>
-                {d.stats.byOrganization.slice(0, 10).map((o) => (
+                {d.stats.byOrganization.map((o) => (
                   <tr key={o.organizationId ?? "none"}>
                     <td>{o.name}</td>
                     <td>{o.ideas}</td>
@@ -439,7 +474,6 @@ export default function LabCampaign() {
               </tbody>
             </table>
           </div>
-          {d.stats.byOrganization.length > 10 && <p className="fr-text--sm">Les 10 organisations qui ont déposé le plus d’idées, sur {d.stats.byOrganization.length}.</p>}
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <div className="fr-table fr-table--sm">
@@ -452,7 +486,7 @@ export default function LabCampaign() {
                 </tr>
               </thead>
               <tbody>
-                {d.stats.byUnit.slice(0, 10).map((u) => (
+                {d.stats.byUnit.map((u) => (
                   <tr key={`${u.organizationId}-${u.unitId}`}>
                     <td>
                       {u.name}
@@ -464,9 +498,9 @@ export default function LabCampaign() {
               </tbody>
             </table>
           </div>
-          {d.stats.byUnit.length > 10 && <p className="fr-text--sm">Les 10 services qui ont déposé le plus d’idées, sur {d.stats.byUnit.length}.</p>}
         </div>
       </div>
+      </details>
     </Page>
   );
 }

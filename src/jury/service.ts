@@ -16,7 +16,7 @@ export async function requireLabCampaign(campaignId: string, viewer: Viewer): Pr
   return campaign;
 }
 
-export const RANKING_PAGE_SIZE = 20;
+export const RANKING_PAGE_SIZE = 10;
 
 export interface RankedIdea {
   id: string;
