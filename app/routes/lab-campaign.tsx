@@ -2,7 +2,7 @@ import { Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-campaign";
 import { formError, formValues, invalid, parseForm, requiredText, uuidField } from "~/kernel/forms";
-import { formatDate, formatDateTime, formatNumber, isoDay, plural } from "~/kernel/format";
+import { formatDate, formatDateTime, formatNumber, frenchSpaces, isoDay, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, Pagination, SuccessNotice } from "~/kernel/ui/page";
 import { ExportLinks } from "~/kernel/ui/exports";
@@ -226,7 +226,7 @@ export default function LabCampaign() {
                       label="Idée"
                       hint="Dans l’ordre du classement, avec la moyenne du jury."
                       placeholder="Choisir une idée"
-                      options={d.awardable.map((r) => ({ value: r.id, label: `${r.title}${r.mean !== null ? ` – ${formatNumber(r.mean, 2)}` : ""}` }))}
+                      options={d.awardable.map((r) => ({ value: r.id, label: `${frenchSpaces(r.title)}${r.mean !== null ? ` – ${formatNumber(r.mean, 2)}` : ""}` }))}
                       error={e.ideaId}
                       defaultValue={a?.ok ? "" : (a?.values?.ideaId as string | undefined)}
                     />
@@ -350,7 +350,7 @@ export default function LabCampaign() {
                   <td className={WIDE}>{r.rank ?? "–"}</td>
                   <td>
                     {r.rank !== null && <span className={NARROW}>{r.rank}. </span>}
-                    <Link to={`/idees/${r.id}`}>{r.title}</Link>
+                    <Link to={`/idees/${r.id}`}>{frenchSpaces(r.title)}</Link>
                     <br />
                     <span className="fr-text--xs">
                       {r.author}

@@ -12,7 +12,7 @@ export function ExportLinks({ items }: { items: { label: string; href: string }[
           {(["csv", "xlsx"] as const).map((format) => (
             <a key={format} className="fr-link fr-link--download fr-mr-2w" href={`${x.href}.${format}`} download>
               {format.toUpperCase()}
-              <span className="fr-sr-only"> ({x.label.toLowerCase()})</span>
+              <span className="fr-sr-only"> ({x.label.charAt(0).toLocaleLowerCase("fr") + x.label.slice(1)})</span>
             </a>
           ))}
         </li>
