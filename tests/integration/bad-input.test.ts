@@ -287,6 +287,63 @@ describe("proposals and arbitration: who may and who may not", () => {
   });
 });
 
+describe("exports and the campaign ranking's filters: bad input", () => {
+  const exportPaths = () => [
+    `/lab/campagnes/${ids.campaign}/export/idees.csv`,
+    `/lab/campagnes/${ids.campaign}/export/classement.xlsx`,
+    `/minilabs/${ids.runningMinilab}/export/membres.csv`,
+    "/lab/region-grand-est/minilabs/export/decisions.xlsx",
+    "/arbitrage/export/decisions.csv",
+  ];
+
+  it("answers malformed export paths with 404 (403 to whoever may not), never 500", async () => {
+    const malformed = [
+      "/lab/campagnes/123/export/idees.csv",
+      "/lab/campagnes/00000000-0000-0000-0000-000000000000/export/classement.xlsx",
+      `/lab/campagnes/${ids.campaign}/export/..%2F..%2Fetc%2Fpasswd`,
+      `/lab/campagnes/${ids.campaign}/export/${"a".repeat(5000)}.csv`,
+      `/lab/campagnes/${ids.campaign}/export/idees.csv%00.xlsx`,
+      `/lab/campagnes/${ids.campaign}/export/idees.CSV`,
+      `/lab/campagnes/${ids.campaign}/export/%E2%80%AEvsc.xlsx`,
+      "/minilabs/xyz/export/membres.csv",
+      `/minilabs/${ids.runningMinilab}/export/membres.ods`,
+      "/lab/inconnu/minilabs/export/decisions.csv",
+      "/lab/region-grand-est/minilabs/export/decisions.json",
+      "/arbitrage/export/%00.csv",
+      "/arbitrage/export/decisions",
+    ];
+    for (const path of malformed) {
+      expect((await clients.team.get(path)).status, path).toBe(404);
+      expect([403, 404], path).toContain((await clients.agent.get(path)).status);
+      expect([403, 404], path).toContain((await clients.labest.get(path)).status);
+    }
+    for (const path of exportPaths()) {
+      const anon = await new Client(server.url).get(path);
+      expect(anon.status, path).toBe(302);
+      // an export has no action: a POST is refused, never run
+      const post = await clients.team.post(path, { intent: "x" });
+      expect([403, 404, 405], path).toContain(post.status);
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+    }
+  });
+
+  it("ignores malformed ranking filters for the lab team, and refuses them to everyone else (403)", async () => {
+    const garbage = [
+      `q=%00%01${"x".repeat(5000)}&statut=pape&organisation=%27%3B--&primee=peut-etre&page=-3`,
+      "page=1e99&page=abc&q=&statut=&primee=oui&primee=non",
+      "organisation=00000000-0000-0000-0000-000000000000&statut=draft&q=%22%26%7C!(",
+      `q=${encodeURIComponent("\u202e\u0000<script>")}&page=99999999999`,
+    ];
+    for (const qs of garbage) {
+      const path = `/lab/campagnes/${ids.campaign}?${qs}`;
+      const r = await clients.team.get(path);
+      expect(r.status, qs).toBe(200);
+      expect(await r.text(), qs).not.toContain("<script>");
+      for (const who of ["agent", "labest", "juror"]) expect((await clients[who].get(path)).status, `${who} ${qs}`).toBe(403);
+    }
+  });
+});
+
 // Runs last (tests run in file order): the server's log of the whole barrage above.
 it("logged no server error while receiving all of it", () => {
   // 5xx responses are logged at level "error"; the test server logs warnings and errors.
