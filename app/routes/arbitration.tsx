@@ -5,6 +5,7 @@ import { PageTitle } from "~/kernel/ui/forms";
 import { arbitrationPage } from "~/arbitration/service";
 import { formatEuros } from "~/arbitration/ui";
 import { Page } from "~/web/layout";
+import { ExportLinks } from "~/kernel/ui/exports";
 import { requireUser } from "~/web/auth";
 import { loaderFailure } from "~/web/errors";
 
@@ -67,6 +68,7 @@ export default function Arbitration() {
             Les propositions des Mini-Labs adressées à la {d.directorate.replace(/^Direction/, "direction")}. Chacune reçoit une décision motivée{"\u00a0"}; une proposition adoptée a un responsable du
             suivi et une échéance.
           </p>
+          <ExportLinks items={[{ label: "Décisions de la direction", href: "/arbitrage/export/decisions" }]} />
           <h2>À décider ({d.pending.length})</h2>
           {d.pending.length === 0 ? <p>Aucune proposition n’attend votre décision.</p> : <Rows rows={d.pending} caption="Propositions en attente de décision" />}
           <h2>Décidées ({d.decided.length})</h2>

@@ -1,4 +1,5 @@
 import { Link, useLoaderData } from "react-router";
+import { ExportLinks } from "~/kernel/ui/exports";
 import type { Route } from "./+types/lab-minilabs";
 import { formatDate } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
@@ -44,6 +45,7 @@ export default function LabMinilabs() {
           Méthodes d’animation
         </Link>
       </p>
+      <ExportLinks items={[{ label: "Décisions sur les propositions des Mini-Labs", href: `/lab/${d.lab.slug}/minilabs/export/decisions` }]} />
       {d.minilabs.length === 0 ? (
         <p>Aucun Mini-Lab pour l’instant.</p>
       ) : (

@@ -5,6 +5,7 @@ import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
+import { ExportLinks } from "~/kernel/ui/exports";
 import { inviteSchema, memberIntentSchema } from "~/minilabs/schemas";
 import { answerRequest, declineInvitation, inviteByEmail, join, leave, minilabPage } from "~/minilabs/service";
 import { sessionsOf } from "~/minilabs/session-service";
@@ -223,6 +224,15 @@ export default function MinilabPage() {
             </li>
           ))}
         </ul>
+      )}
+
+      {d.manage && (
+        <section aria-labelledby="export-title" className="fr-mb-4w">
+          <h2 id="export-title" className="fr-h6 fr-mb-1w">
+            Exporter
+          </h2>
+          <ExportLinks items={[{ label: "Membres et présences", href: `/minilabs/${m.id}/export/membres` }]} />
+        </section>
       )}
 
       {d.manage && m.phase !== "done" && (

@@ -46,8 +46,8 @@ async function isFollowUpOwner(viewer: Viewer, p: arb.Proposal): Promise<boolean
   return arb.currentDecision((await arb.decisionsOf([p.id])).get(p.id))?.follow_up_owner_id === viewer.userId;
 }
 
-/** Who may do what with a proposal. */
-async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
+/** Who may do what with a proposal (its page, its decisions, the exports of decisions). */
+export async function rightsOn(viewer: Viewer, p: arb.Proposal, m: minilabs.Minilab) {
   const member = await minilabs.getMember(m.id, viewer.userId);
   const me = member?.status === "active" ? member : undefined;
   const labTeam = hasRole(viewer.principal, m.lab_id, "lab_team");

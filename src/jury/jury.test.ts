@@ -5,7 +5,9 @@ import { getCriteria, closeCampaignNow } from "../campaigns/campaigns";
 import { createIdeaFor } from "../ideas/service";
 import { getIdea } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
-import { assignJurorByEmail, awardIdea, closeAwards, jurorIdeaPage, labCampaignPage, scoreIdea } from "./service";
+import { assignJurorByEmail, awardIdea, closeAwards, jurorIdeaPage, labCampaignPage, RANKING_PAGE_SIZE, scoreIdea } from "./service";
+import { makeOrganization } from "../../tests/support/fixtures";
+import { setSupport } from "../ideas/ideas";
 import { Refusal } from "../kernel/permissions";
 import { assignJuror } from "./jury";
 
@@ -43,9 +45,9 @@ describe("jury", () => {
     await scoreIdea(s.a.id, s.j2, { comment: "", scores: { [s.util.id]: { score: 3, comment: "" }, [s.faisa.id]: { score: 3, comment: "" } } });
     await scoreIdea(s.b.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 1, comment: "" }, [s.faisa.id]: { score: 5, comment: "" } } });
     const page = await labCampaignPage(s.c.id, s.team);
-    expect(page.ranked.map((r) => [r.id, r.mean, r.spread, r.count])).toEqual([
-      [s.a.id, 3.5, 1, 2],
-      [s.b.id, 2, 0, 1],
+    expect(page.ranking.rows.map((r) => [r.id, r.rank, r.mean, r.spread, r.count])).toEqual([
+      [s.a.id, 1, 3.5, 1, 2],
+      [s.b.id, 2, 2, 0, 1],
     ]);
     expect(page.jurors.map((j) => j.scored).sort()).toEqual([1, 2]);
   });
@@ -103,5 +105,65 @@ describe("jury", () => {
     const titles = (await listNotifications(s.author.userId)).map((n) => n.title);
     expect(titles.some((t) => /Idée A bien notée.*primée/.test(t))).toBe(true);
     expect(titles.some((t) => /Idée B moins notée.*non primée/.test(t))).toBe(true);
+  });
+
+  it("pages the ranking over a total order: every idea once, ties broken by supports then id, whatever the page", async () => {
+    const s = await setup({ close: false });
+    const org = await makeOrganization();
+    const others = await viewerOf(await makeUser({ organizationId: org.id, givenName: "Hélène", familyName: "Zorn" }));
+    // 45 more ideas, none scored: every mean ties (null), most supports tie (0)
+    const created = [s.a.id, s.b.id];
+    for (let i = 0; i < 45; i++) created.push((await createIdeaFor(i % 3 ? s.author : others, s.c.id, form(`Idée numéro ${i} sur la cantine`), [])).id);
+    await closeCampaignNow(s.c.id);
+    const supporter = await makeUser();
+    await setSupport(created[10], supporter.id, true);
+    await scoreIdea(s.b.id, s.j1, { comment: "", scores: { [s.util.id]: { score: 2, comment: "" }, [s.faisa.id]: { score: 2, comment: "" } } });
+    const seen: string[] = [];
+    const first = await labCampaignPage(s.c.id, s.team);
+    expect(first.ranking.total).toBe(47);
+    expect(first.ranking.pages).toBe(Math.ceil(47 / RANKING_PAGE_SIZE));
+    for (let p = 1; p <= first.ranking.pages; p++) {
+      const page = await labCampaignPage(s.c.id, s.team, { page: p });
+      expect(page.ranking.rows.length).toBeLessThanOrEqual(RANKING_PAGE_SIZE);
+      seen.push(...page.ranking.rows.map((r) => r.id));
+    }
+    expect(seen).toHaveLength(47);
+    expect(new Set(seen).size).toBe(47);
+    expect(new Set(seen)).toEqual(new Set(created));
+    // the scored idea first (rank 1), then the supported one; the unscored ones have no rank and come by id
+    expect(seen[0]).toBe(s.b.id);
+    expect(seen[1]).toBe(created[10]);
+    expect(first.ranking.rows[0].rank).toBe(1);
+    expect(first.ranking.rows[1].rank).toBeNull();
+    const tail = seen.slice(2);
+    expect(tail).toEqual([...tail].sort());
+    // a page past the end shows the last one
+    expect((await labCampaignPage(s.c.id, s.team, { page: 99 })).ranking.page).toBe(first.ranking.pages);
+  });
+
+  it("filters the ranking by status, organisation and award, and searches titles and authors without accents or case", async () => {
+    const s = await setup({ close: false });
+    const org = await makeOrganization();
+    const other = await viewerOf(await makeUser({ organizationId: org.id, givenName: "Hélène", familyName: "Zorn" }));
+    const c1 = await createIdeaFor(other, s.c.id, form("Des légumes locaux à la cantine"), []);
+    const c2 = await createIdeaFor(other, s.c.id, form("Covoiturage entre sites"), []);
+    await closeCampaignNow(s.c.id);
+    await awardIdea(s.c.id, c1.id, "prize", "Pour les circuits courts", s.team);
+    const ids = async (q: Parameters<typeof labCampaignPage>[2]) => (await labCampaignPage(s.c.id, s.team, q)).ranking.rows.map((r) => r.id).sort();
+    expect(await ids({ q: "LEGUMES cantine" })).toEqual([c1.id]);
+    expect(await ids({ q: "helene" })).toEqual([c1.id, c2.id].sort());
+    expect(await ids({ q: "helene covoiturage" })).toEqual([c2.id]);
+    expect(await ids({ q: "introuvable" })).toEqual([]);
+    expect(await ids({ organizationId: org.id })).toEqual([c1.id, c2.id].sort());
+    expect(await ids({ awarded: "yes" })).toEqual([c1.id]);
+    expect(await ids({ awarded: "no" })).toEqual([s.a.id, s.b.id, c2.id].sort());
+    expect(await ids({ status: "submitted" })).toEqual([s.a.id, s.b.id, c2.id].sort());
+    expect(await ids({ status: "awarded", organizationId: org.id })).toEqual([c1.id]);
+    const page = await labCampaignPage(s.c.id, s.team, { q: "cantine" });
+    expect(page.ranking.total).toBe(1);
+    expect(page.ideaCount).toBe(4);
+    // the award form lists every idea still awaiting a decision, whatever the filters
+    expect(page.awardable.map((r) => r.id).sort()).toEqual([s.a.id, s.b.id, c2.id].sort());
+    expect(page.organizations).toContainEqual({ value: org.id, label: org.name });
   });
 });

@@ -146,6 +146,8 @@ export interface RankingRow {
   /** max - min between jurors' weighted scores */
   spread: number | null;
   count: number;
+  /** criterion id -> mean of the jurors' scores on that criterion */
+  byCriterion: Map<string, number>;
 }
 
 /** Ranking of a campaign's ideas from the jury's scores; criteria weights come from the campaign. */
@@ -157,7 +159,14 @@ export async function ranking(campaignId: string, weights: Map<string, number>):
     .where("e.campaign_id", "=", campaignId)
     .execute();
   const perJuror = new Map<string, Map<string, { sum: number; w: number }>>();
+  const perCriterion = new Map<string, Map<string, { sum: number; n: number }>>();
   for (const r of rows) {
+    if (!perCriterion.has(r.idea_id)) perCriterion.set(r.idea_id, new Map());
+    const c = perCriterion.get(r.idea_id)!;
+    const cc = c.get(r.criterion_id) ?? { sum: 0, n: 0 };
+    cc.sum += r.score;
+    cc.n += 1;
+    c.set(r.criterion_id, cc);
     const w = weights.get(r.criterion_id) ?? 0;
     if (!perJuror.has(r.idea_id)) perJuror.set(r.idea_id, new Map());
     const m = perJuror.get(r.idea_id)!;
@@ -175,6 +184,7 @@ export async function ranking(campaignId: string, weights: Map<string, number>):
       mean: values.reduce((a, b) => a + b, 0) / values.length,
       spread: Math.max(...values) - Math.min(...values),
       count: values.length,
+      byCriterion: new Map([...perCriterion.get(ideaId)!].map(([k, v]) => [k, v.sum / v.n])),
     });
   }
   return out.sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));

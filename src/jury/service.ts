@@ -17,40 +17,98 @@ export async function requireLabCampaign(campaignId: string, viewer: Viewer): Pr
   return campaign;
 }
 
-/** The lab team's view of a campaign: participation, jury, ranking, awards. */
-export async function labCampaignPage(campaignId: string, viewer: Viewer) {
+export const RANKING_PAGE_SIZE = 10;
+
+export interface RankedIdea {
+  id: string;
+  title: string;
+  authorId: string;
+  organizationId: string | null;
+  status: ideas.IdeaStatus;
+  awardKind: ideas.AwardKind | null;
+  supports: number;
+  submittedAt: Date | null;
+  /** 1 for the best weighted mean; null while no juror scored the idea */
+  rank: number | null;
+  mean: number | null;
+  spread: number | null;
+  count: number;
+  /** criterion id -> mean score */
+  byCriterion: Map<string, number>;
+}
+
+/**
+ * The campaign's ideas in the jury's order: weighted mean (unscored ideas last), then supports,
+ * then id, so that the order is total and a page never repeats or skips an idea. Hidden ideas are
+ * left out (the lab team moderated them away).
+ */
+export async function rankCampaign(campaign: Campaign): Promise<{ criteria: Awaited<ReturnType<typeof getCriteria>>; ranked: RankedIdea[] }> {
+  const [criteria, list] = await Promise.all([getCriteria(campaign.id), ideas.listCampaignIdeas(campaign.id)]);
+  const rank = await jury.ranking(campaign.id, new Map(criteria.map((c) => [c.id, c.weight])));
+  const rankById = new Map(rank.map((r) => [r.ideaId, r]));
+  const ranked: RankedIdea[] = list
+    .filter((i) => !i.hidden_at)
+    .map((i) => {
+      const r = rankById.get(i.id);
+      return {
+        id: i.id,
+        title: i.title,
+        authorId: i.author_id,
+        organizationId: i.organization_id,
+        status: i.status,
+        awardKind: i.award_kind,
+        supports: i.support_count,
+        submittedAt: i.submitted_at,
+        rank: null,
+        mean: r?.mean ?? null,
+        spread: r?.spread ?? null,
+        count: r?.count ?? 0,
+        byCriterion: r?.byCriterion ?? new Map(),
+      };
+    })
+    .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || b.supports - a.supports || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ranked.forEach((r, i) => (r.rank = r.mean !== null ? i + 1 : null));
+  return { criteria, ranked };
+}
+
+export interface RankingQuery {
+  q?: string;
+  status?: "submitted" | "under_review" | "awarded" | "not_awarded";
+  organizationId?: string;
+  awarded?: "yes" | "no";
+  page?: number;
+}
+
+/** Lower case, without accents: « Cantine » finds « cantine », « Hélène » finds « helene ». */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fr");
+
+/** The lab team's view of a campaign: actions, ranking (filtered, one page of it), jury, participation. */
+export async function labCampaignPage(campaignId: string, viewer: Viewer, query: RankingQuery = {}) {
   const campaign = await requireLabCampaign(campaignId, viewer);
-  const [criteria, eligible, stats, jurorIds, list] = await Promise.all([
-    getCriteria(campaign.id),
+  const [eligible, stats, jurorIds, { criteria, ranked }] = await Promise.all([
     getEligibleOrganizationIds(campaign.id),
     ideas.participation(campaign.id),
     jury.listJurors(campaign.id),
-    ideas.listCampaignIdeas(campaign.id),
+    rankCampaign(campaign),
   ]);
-  const rank = await jury.ranking(campaign.id, new Map(criteria.map((c) => [c.id, c.weight])));
-  const rankById = new Map(rank.map((r) => [r.ideaId, r]));
   const orgIds = [...eligible, ...stats.byOrganization.map((o) => o.organizationId).filter((x): x is string => !!x)];
   const [orgs, units, users] = await Promise.all([
     getOrganizations(orgIds),
     getUnits(stats.byUnit.map((u) => u.unitId).filter((x): x is string => !!x)),
-    getUsers([...jurorIds, ...list.map((i) => i.author_id)]),
+    getUsers([...jurorIds, ...ranked.map((i) => i.authorId)]),
   ]);
   const name = (id: string) => (users.get(id) ? displayName(users.get(id)!) : "Agent");
   const progress = await Promise.all(jurorIds.map(async (j) => ({ userId: j, name: name(j), scored: (await jury.scoredBy(campaign.id, j)).size })));
-  const ranked = list
-    .filter((i) => !i.hidden_at)
-    .map((i) => ({
-      id: i.id,
-      title: i.title,
-      author: name(i.author_id),
-      status: i.status,
-      awardKind: i.award_kind,
-      supports: i.support_count,
-      mean: rankById.get(i.id)?.mean ?? null,
-      spread: rankById.get(i.id)?.spread ?? null,
-      count: rankById.get(i.id)?.count ?? 0,
-    }))
-    .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || b.supports - a.supports);
+  const words = fold(query.q ?? "").split(/\s+/).filter(Boolean);
+  const matching = ranked.filter(
+    (r) =>
+      (!query.status || r.status === query.status) &&
+      (!query.organizationId || r.organizationId === query.organizationId) &&
+      (!query.awarded || (query.awarded === "yes") === (r.status === "awarded")) &&
+      (!words.length || ((text) => words.every((w) => text.includes(w)))(fold(`${r.title} ${name(r.authorId)}`))),
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / RANKING_PAGE_SIZE));
+  const page = Math.min(Math.max(1, query.page ?? 1), pages);
   return {
     campaign,
     labSlug: (await getLab(campaign.lab_id))?.slug ?? null,
@@ -68,7 +126,27 @@ export async function labCampaignPage(campaignId: string, viewer: Viewer) {
     },
     jurors: progress,
     ideaCount: ranked.length,
-    ranked,
+    /** in the jury's order, for the award form */
+    awardable: ranked.filter((r) => r.status === "submitted" || r.status === "under_review").map((r) => ({ id: r.id, title: r.title, mean: r.mean })),
+    ranking: {
+      total: matching.length,
+      page,
+      pages,
+      rows: matching.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map((r) => ({
+        id: r.id,
+        rank: r.rank,
+        title: r.title,
+        author: name(r.authorId),
+        status: r.status,
+        awardKind: r.awardKind,
+        supports: r.supports,
+        mean: r.mean,
+        spread: r.spread,
+        count: r.count,
+      })),
+    },
+    /** organisations that have ideas in the campaign, for the filter */
+    organizations: stats.byOrganization.filter((o) => o.organizationId).map((o) => ({ value: o.organizationId!, label: orgs.get(o.organizationId!)?.name ?? "?" })),
   };
 }
 

@@ -185,7 +185,8 @@ export async function requireMinilabVisible(viewer: Viewer, minilabId: string): 
   return { minilab: m, me };
 }
 
-const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) => minilabRights(viewer.principal, m, me).manage;
+/** The lab team and the Mini-Lab's active facilitators manage it (requests, invitations, sessions, exports). */
+export const canManage = (viewer: Viewer, m: minilabs.Minilab, me: minilabs.MinilabMember | undefined) => minilabRights(viewer.principal, m, me).manage;
 
 export async function minilabPage(viewer: Viewer, id: string) {
   const { minilab: m } = await requireMinilabVisible(viewer, id);

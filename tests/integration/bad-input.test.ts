@@ -374,14 +374,18 @@ describe("the ideas list: malformed cursors and searches", () => {
       `apres=${"A".repeat(5000)}`,
       "apres=%00%01&avant=%FF",
       "apres=abc&avant=def&tri=relevance",
-      "q=%00&apres=x",
-      "q=cant%00ine%0D%0A&tri=supported",
       `q=${"menaj%20".repeat(60)}`,
       "q=%E2%80%AE%E2%80%8Bmenaj",
     ]) {
       const res = await clients.agent.get(`/idees?${query}`);
       expect(res.status, query).toBe(200);
       expect(await res.text(), query).toContain("<h1>Idées</h1>");
+    }
+    // a NUL character in the search is refused in French (the forms kernel's rule), never a 500
+    for (const query of ["q=%00&apres=x", "q=cant%00ine%0D%0A&tri=supported"]) {
+      const res = await clients.agent.get(`/idees?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(await res.text(), query).toContain("caractère nul");
     }
     // the lab's outbox takes the same kind of cursors; an agent gets 403 whatever the cursor
     const labSlug = /href="\/lab\/([a-z0-9-]+)\/courriels"/.exec(await (await clients.team.get("/lab")).text())?.[1];
@@ -392,6 +396,64 @@ describe("the ideas list: malformed cursors and searches", () => {
     }
   });
 });
+
+describe("exports and the campaign ranking's filters: bad input", () => {
+  const exportPaths = () => [
+    `/lab/campagnes/${ids.campaign}/export/idees.csv`,
+    `/lab/campagnes/${ids.campaign}/export/classement.xlsx`,
+    `/minilabs/${ids.runningMinilab}/export/membres.csv`,
+    "/lab/region-grand-est/minilabs/export/decisions.xlsx",
+    "/arbitrage/export/decisions.csv",
+  ];
+
+  it("answers malformed export paths with 404 (403 to whoever may not), never 500", async () => {
+    const malformed = [
+      "/lab/campagnes/123/export/idees.csv",
+      "/lab/campagnes/00000000-0000-0000-0000-000000000000/export/classement.xlsx",
+      `/lab/campagnes/${ids.campaign}/export/..%2F..%2Fetc%2Fpasswd`,
+      `/lab/campagnes/${ids.campaign}/export/${"a".repeat(5000)}.csv`,
+      `/lab/campagnes/${ids.campaign}/export/idees.csv%00.xlsx`,
+      `/lab/campagnes/${ids.campaign}/export/idees.CSV`,
+      `/lab/campagnes/${ids.campaign}/export/%E2%80%AEvsc.xlsx`,
+      "/minilabs/xyz/export/membres.csv",
+      `/minilabs/${ids.runningMinilab}/export/membres.ods`,
+      "/lab/inconnu/minilabs/export/decisions.csv",
+      "/lab/region-grand-est/minilabs/export/decisions.json",
+      "/arbitrage/export/%00.csv",
+      "/arbitrage/export/decisions",
+    ];
+    for (const path of malformed) {
+      expect((await clients.team.get(path)).status, path).toBe(404);
+      expect([403, 404], path).toContain((await clients.agent.get(path)).status);
+      expect([403, 404], path).toContain((await clients.labest.get(path)).status);
+    }
+    for (const path of exportPaths()) {
+      const anon = await new Client(server.url).get(path);
+      expect(anon.status, path).toBe(302);
+      // an export has no action: a POST is refused, never run
+      const post = await clients.team.post(path, { intent: "x" });
+      expect([403, 404, 405], path).toContain(post.status);
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+    }
+  });
+
+  it("ignores malformed ranking filters for the lab team, and refuses them to everyone else (403)", async () => {
+    const garbage = [
+      `q=%00%01${"x".repeat(5000)}&statut=pape&organisation=%27%3B--&primee=peut-etre&page=-3`,
+      "page=1e99&page=abc&q=&statut=&primee=oui&primee=non",
+      "organisation=00000000-0000-0000-0000-000000000000&statut=draft&q=%22%26%7C!(",
+      `q=${encodeURIComponent("\u202e\u0000<script>")}&page=99999999999`,
+    ];
+    for (const qs of garbage) {
+      const path = `/lab/campagnes/${ids.campaign}?${qs}`;
+      const r = await clients.team.get(path);
+      expect(r.status, qs).toBe(200);
+      expect(await r.text(), qs).not.toContain("<script>");
+      for (const who of ["agent", "labest", "juror"]) expect((await clients[who].get(path)).status, `${who} ${qs}`).toBe(403);
+    }
+  });
+});
+
 
 
 // Runs last (tests run in file order): the server's log of the whole barrage above.
