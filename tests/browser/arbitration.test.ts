@@ -50,7 +50,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await memberCtx.clearCookies();
     await signIn(member, email);
 
-    await visit(member, minilabUrl, "Mini-Lab page (member)");
+    await visit(member, minilabUrl, "Mini-Lab page (member)", { phone: true });
     await member.getByRole("heading", { name: /^Propositions \(1\)/ }).waitFor(); // the demo's draft
     await member.getByRole("link", { name: "Rédiger une proposition" }).click();
     await member.waitForURL("**/propositions/nouvelle");
@@ -74,7 +74,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await member.getByRole("button", { name: "Soumettre pour restitution" }).click();
     await member.getByText(/soumise pour restitution à la direction concernée/).waitFor();
     await expect.poll(() => member.getByRole("link", { name: "Modifier le brouillon" }).count()).toBe(0);
-    await check(member, "proposal page (submitted)");
+    await check(member, "proposal page (submitted)", { phone: true });
   });
 
   it("the director of the lycées finds it on /arbitrage and decides, without JavaScript", async () => {
@@ -98,12 +98,12 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await director.getByText(/La décision est publiée/).waitFor();
     await director.getByText("(décision en vigueur)").waitFor();
     await check(director, "proposal page (decided, JS off)");
-    await visit(director, "/arbitrage", "arbitration page (decided)");
+    await visit(director, "/arbitrage", "arbitration page (decided)", { phone: true });
     await director.getByRole("table", { name: "Propositions décidées" }).getByRole("link", { name: title }).waitFor();
   });
 
   it("the member, who holds a theme idea, sees the decision in « Mes idées » and in the idea's trace", async () => {
-    await visit(member, "/mes-idees", "Mes idées (after the decision)");
+    await visit(member, "/mes-idees", "Mes idées (after the decision)", { phone: true });
     const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Décision\s*: adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
     await card.waitFor();
     await card.getByRole("heading", { level: 2 }).getByRole("link").click();
@@ -113,10 +113,10 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await trace.getByRole("link", { name: new RegExp(`Proposition «\\s*${title}\\s*»`) }).waitFor();
     await trace.getByText(/Motif\s*: Peu coûteux et utile/).waitFor();
     await trace.getByText(/Suivi par Nawel Bensaïd d’ici le/).waitFor();
-    await check(member, "idea page with its trace");
+    await check(member, "idea page with its trace", { phone: true });
     // the notification reached them
     await visit(member, "/notifications", "notifications (member)");
-    await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab «\\s*Mini-Lab Restauration scolaire\\s*» est adoptée`)).first().waitFor();
+    await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab Restauration scolaire est adoptée`)).first().waitFor();
   });
 
   it("the finished 2021 Mini-Lab shows its decided proposals, and a decided one its corrected history", async () => {
