@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "react-router";
 import { getScriptToRunAsap } from "@codegouvfr/react-dsfr/useIsDark/scriptToRunAsap";
 import "@codegouvfr/react-dsfr/main.css";
 import "./app.css";
@@ -55,6 +55,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#000091" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="any" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         {d?.csrfToken && <meta name="csrf-token" content={d.csrfToken} />}
         <script
           nonce={nonce}
@@ -95,8 +98,52 @@ export default function App() {
   return <Outlet />;
 }
 
+/**
+ * The ways in a refused page offers: the Mini-Lab or the community it belongs to (where one
+ * joins, or asks to), the lists of Mini-Labs and communities, and signing in with another
+ * account (or at all).
+ */
+function WaysIn({ pathname, signedIn }: { pathname: string; signedIn: boolean }) {
+  const back = `/connexion?retour=${encodeURIComponent(pathname)}`;
+  const minilab = /^\/minilabs\/([0-9a-f-]{36})\/./.exec(pathname);
+  const community = /^\/communautes\/([0-9a-f-]{36})\/./.exec(pathname);
+  return (
+    <>
+      <h2 className="fr-h4 fr-mt-4w">Pour y accéder</h2>
+      <ul>
+        {minilab && (
+          <li>
+            <a href={`/minilabs/${minilab[1]}`}>Voir le Mini-Lab et demander à le rejoindre</a>
+          </li>
+        )}
+        {community && (
+          <li>
+            <a href={`/communautes/${community[1]}`}>Voir la communauté et la rejoindre</a>
+          </li>
+        )}
+        {signedIn && (
+          <>
+            <li>
+              <a href="/minilabs">Les Mini-Labs que vous pouvez rejoindre</a>
+            </li>
+            <li>
+              <a href="/communautes">Les communautés que vous pouvez rejoindre</a>
+            </li>
+          </>
+        )}
+        <li>
+          <a href={back}>{signedIn ? "Se connecter avec un autre compte" : "Se connecter"}</a>
+        </li>
+      </ul>
+      {pathname.startsWith("/lab") && <p>L’espace lab est réservé à l’équipe du lab{"\u00a0"}: demandez à l’administration du lab de vous y ajouter.</p>}
+    </>
+  );
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { pathname } = useLocation();
+  const root = useRouteLoaderData("root") as RootData | undefined;
   let status = 500;
   let message = "Une erreur inattendue est survenue. L’équipe technique en a été informée.";
   if (isRouteErrorResponse(error)) {
@@ -107,7 +154,7 @@ export function ErrorBoundary() {
       (status === 404
         ? "Cette page n’existe pas ou plus."
         : status === 403
-          ? "Vous n’avez pas accès à cette page."
+          ? "Cette page est réservée à certaines personnes (membres, équipe du lab, direction concernée)."
           : status === 401
             ? "Connectez-vous pour accéder à cette page."
             : "La requête n’a pas pu aboutir.");
@@ -124,6 +171,7 @@ export function ErrorBoundary() {
       <h1>{title}</h1>
       <p className="fr-text--lead">{message}</p>
       <p className="fr-text--sm">Code d’erreur{"\u00a0"}: {status}</p>
+      {status === 403 && <WaysIn pathname={pathname} signedIn={!!root?.user} />}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <a className="fr-btn" href="/">

@@ -62,9 +62,15 @@ export default function Home() {
         </ul>
       )}
       <p>
-        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/idees">
-          Parcourir toutes les idées
-        </Link>
+        {d.signedIn ? (
+          <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/idees">
+            Parcourir toutes les idées
+          </Link>
+        ) : (
+          <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/connexion?retour=%2Fidees">
+            Se connecter pour parcourir toutes les idées
+          </Link>
+        )}
       </p>
     </Page>
   );

@@ -149,7 +149,7 @@ export default function IdeaPage() {
       )}
       {d.pendingInvite && (
         <div className="fr-callout fr-mb-4w">
-          <h2 className="fr-callout__title">{d.author} vous invite comme co-auteur</h2>
+          <h2 className="fr-callout__title">{d.author} vous invite à cosigner cette idée</h2>
           <AppForm className="germoir-inline-form">
             <ul className="fr-btns-group fr-btns-group--inline-md">
               <li>

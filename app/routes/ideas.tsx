@@ -6,7 +6,7 @@ import { ideaStatuses } from "~/ideas/ideas";
 import { StatusBadge } from "~/ideas/ui";
 import { listAllCampaignOptions } from "~/campaigns/campaigns";
 import { listOrganizations } from "~/organizations/organizations";
-import { formatDate, plural } from "~/kernel/format";
+import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle, SelectField } from "~/kernel/ui/forms";
 import { KeysetPagination } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
@@ -147,7 +147,7 @@ export default function Ideas() {
                   <h2 className="fr-card__title">
                     <Link to={`/idees/${i.id}`}>{i.title}</Link>
                   </h2>
-                  <p className="fr-card__desc">{i.excerpt}</p>
+                  <p className="fr-card__desc">{frenchSpaces(i.excerpt)}</p>
                   <div className="fr-card__start">
                     <StatusBadge status={i.status} hidden={i.hidden} />
                     <p className="fr-card__detail">{i.campaign}</p>

@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/jury-campaign";
 import { PageTitle } from "~/kernel/ui/forms";
+import { plural } from "~/kernel/format";
 import { Breadcrumb } from "~/kernel/ui/page";
 import { jurorCampaignPage } from "~/jury/service";
 import { Page } from "~/web/layout";
@@ -22,7 +23,7 @@ export default function JuryCampaign() {
       <Breadcrumb items={[{ label: "Mes jurys", to: "/jury" }]} current={d.campaign.title} />
       <h1>{d.campaign.title}</h1>
       <p className="fr-text--lead">
-        Avancement{"\u00a0"}: {d.scored} idée{d.scored > 1 ? "s" : ""} notée{d.scored > 1 ? "s" : ""} sur {d.ideas.length}
+        Avancement{"\u00a0"}: {plural(d.scored, "idée notée", "idées notées")} sur {d.ideas.length}
       </p>
       <progress max={Math.max(d.ideas.length, 1)} value={d.scored} aria-label="Idées notées" style={{ width: "100%" }} />
       <h2 className="fr-mt-4w">À noter ({toScore.length})</h2>

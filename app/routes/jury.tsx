@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/jury";
 import { PageTitle } from "~/kernel/ui/forms";
+import { plural } from "~/kernel/format";
 import { campaignPhaseLabels } from "~/campaigns/campaigns";
 import { jurorHome } from "~/jury/service";
 import { Page } from "~/web/layout";
@@ -33,7 +34,7 @@ export default function JuryHome() {
                       <p className="fr-badge fr-badge--sm">{campaignPhaseLabels[c.phase]}</p>
                     </div>
                     <p className="fr-card__desc">
-                      {c.scored} idée{c.scored > 1 ? "s" : ""} notée{c.scored > 1 ? "s" : ""} sur {c.total}, {c.total - c.scored} à noter
+                      {plural(c.scored, "idée notée", "idées notées")} sur {c.total}, {c.total - c.scored} à noter
                     </p>
                   </div>
                 </div>

@@ -75,13 +75,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(fd, jurorSchema);
         if (!p.ok) return invalid(p);
         await assignJurorByEmail(c.id, p.data.email, s);
-        return { ok: true, message: "Le juré est ajouté et prévenu." };
+        return { ok: true, message: "Le jury compte une personne de plus, qui en est prévenue." };
       }
       case "removeJuror": {
         const p = parseForm(fd, removeJurorSchema);
         if (!p.ok) return invalid(p);
         await removeJuror(c.id, p.data.userId, s);
-        return { ok: true, message: "Le juré est retiré." };
+        return { ok: true, message: "La personne est retirée du jury." };
       }
       case "award": {
         const p = parseForm(fd, awardSchema);

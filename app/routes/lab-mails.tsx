@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-mails";
-import { formatDateTime, frenchSpaces } from "~/kernel/format";
+import { formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { labOutbox } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb, KeysetPagination } from "~/kernel/ui/page";
@@ -40,7 +40,7 @@ export default function LabMails() {
         <div className="fr-table">
           <table>
             <caption>
-              {d.total} courriel{d.total > 1 ? "s" : ""}, les plus récents d’abord
+              {plural(d.total, "courriel", "courriels")}, les plus récents d’abord
             </caption>
             <thead>
               <tr>

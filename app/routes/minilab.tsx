@@ -34,7 +34,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const inv = parseForm(fd, inviteSchema);
       if (!inv.ok) return invalid(inv);
       const n = await inviteByEmail(s, params.minilabId, inv.data.emails);
-      return { ok: true, message: n === 0 ? "Ces agents étaient déjà invités ou membres." : n === 1 ? "Un agent est invité, dans l’application et par courriel." : `${n}\u00a0agents sont invités, dans l’application et par courriel.` };
+      return { ok: true, message: n === 0 ? "Ces adresses avaient déjà une invitation ou sont déjà membres." : `${plural(n, "invitation envoyée", "invitations envoyées")}, dans l’application et par courriel.` };
     }
     const p = parseForm(fd, memberIntentSchema);
     if (!p.ok) return formError(fd, "Action inconnue.");
@@ -77,7 +77,7 @@ export default function MinilabPage() {
       {m.private && <p className="fr-badge fr-badge--no-icon fr-mb-2w fr-ml-1w">Privé</p>}
       {d.justOpened && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? `\u00a0: ${d.invitedCount} porteurs d’idées sont invités.` : "."}</p>
+          <p>Le Mini-Lab est ouvert{d.invitedCount > 0 ? `\u00a0: ${plural(d.invitedCount, "invitation envoyée", "invitations envoyées")} aux auteurs des idées de son thème.` : "."}</p>
         </div>
       )}
       <SuccessNotice message={a?.ok ? a.message : null} />
@@ -90,7 +90,7 @@ export default function MinilabPage() {
 
       {status === "invited" && (
         <div className="fr-callout fr-mb-4w">
-          <h2 className="fr-callout__title fr-h5">Vous êtes invité à ce Mini-Lab</h2>
+          <h2 className="fr-callout__title fr-h5">Une invitation à ce Mini-Lab vous attend</h2>
           <p className="fr-callout__text fr-text--md">Une de vos idées rejoint sa problématique&nbsp;: venez la travailler avec les autres porteurs d’idées.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
@@ -199,7 +199,7 @@ export default function MinilabPage() {
 
       <h2>Animateurs</h2>
       {d.facilitators.length === 0 ? (
-        <p>Aucun animateur désigné.</p>
+        <p>Personne n’anime encore ce Mini-Lab.</p>
       ) : (
         <ul>
           {d.facilitators.map((p) => (
@@ -213,7 +213,7 @@ export default function MinilabPage() {
 
       <h2>Membres ({d.members.length})</h2>
       {d.members.length === 0 ? (
-        <p>Personne n’a encore rejoint ce Mini-Lab{d.invitedCount > 0 ? `\u00a0; ${d.invitedCount} invitations sont en attente` : ""}.</p>
+        <p>Personne n’a encore rejoint ce Mini-Lab{d.invitedCount > 0 ? `\u00a0; ${plural(d.invitedCount, "invitation est en attente", "invitations sont en attente")}` : ""}.</p>
       ) : (
         <ul>
           {d.members.map((p) => (

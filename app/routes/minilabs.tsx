@@ -12,7 +12,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 const mine: Record<string, string> = {
-  invited: "Vous êtes invité",
+  invited: "Invitation reçue",
   requested: "Demande envoyée",
   active: "Vous en êtes membre",
 };

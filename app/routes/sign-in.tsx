@@ -16,6 +16,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
+/** Why the visitor was sent here, from the page they were going to (« retour »). */
+const reasons: [RegExp, string][] = [
+  [/^\/campagnes\/[^/]+\/deposer/, "Connectez-vous pour déposer une idée."],
+  [/^\/idees\/[^/]+/, "Connectez-vous pour lire cette idée."],
+  [/^\/idees(?:$|[/?])/, "Connectez-vous pour parcourir les idées."],
+  [/^\/mes-idees/, "Connectez-vous pour suivre vos idées."],
+  [/^\/minilabs/, "Connectez-vous pour accéder aux Mini-Labs."],
+  [/^\/communautes/, "Connectez-vous pour accéder aux communautés."],
+  [/^\/notifications/, "Connectez-vous pour lire vos notifications."],
+];
+function signInReason(returnTo: string): string | null {
+  if (returnTo === "/") return null;
+  return reasons.find(([pattern]) => pattern.test(returnTo))?.[1] ?? "Connectez-vous pour accéder à cette page.";
+}
+
 export default function SignIn() {
   const d = useLoaderData<typeof loader>();
   const q = d.returnTo !== "/" ? `?retour=${encodeURIComponent(d.returnTo)}` : "";
@@ -23,6 +38,7 @@ export default function SignIn() {
     <Page>
       <PageTitle title="Se connecter" />
       <h1>Se connecter</h1>
+      {signInReason(d.returnTo) && <p className="fr-text--lead">{signInReason(d.returnTo)}</p>}
       {d.error && (
         <div className="fr-alert fr-alert--error fr-mb-4w" role="alert">
           <p>{d.error}</p>
@@ -41,14 +57,14 @@ export default function SignIn() {
             </a>
           </p>
         </div>
-      ) : (
+      ) : d.demo ? null : (
         <p>Aucun fournisseur d’identité n’est configuré sur cette installation.</p>
       )}
       {d.demo && (
-        <div className="fr-callout fr-mt-4w">
+        <div className={`fr-callout${d.oidc ? " fr-mt-4w" : ""}`}>
           <h2 className="fr-callout__title">Démonstration</h2>
           <p className="fr-callout__text">
-            Cette installation de démonstration permet de se connecter sous l’identité de n’importe quel agent fictif du Grand Est.
+            {d.oidc ? "Vous pouvez aussi entrer" : "Entrez"} sous l’identité d’un agent fictif du Grand Est{"\u00a0"}: agent, équipe du lab, jury ou direction. Chaque profil voit Germoir avec ses droits.
           </p>
           <Link className="fr-btn" to={`/connexion/demo${q}`}>
             Choisir un profil de démonstration

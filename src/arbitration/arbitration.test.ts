@@ -289,14 +289,14 @@ describe("the idea's trace", () => {
     await submitProposal(s.member, p.id);
     expect((await ideaTrace(holder, s.i2.id))?.status).toBe("Une proposition du Mini-Lab est soumise, en attente de décision");
     const first = await decide(s.envDirector, p.id, adopt(s.owner.email, { outcome: "deferred", followUpEmail: null, followUpDue: null }));
-    expect((await ideaTrace(holder, s.i2.id))?.status).toBe("Une proposition du Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0» a été reportée");
+    expect((await ideaTrace(holder, s.i2.id))?.status).toBe("Une proposition du Mini-Lab anti-gaspi a été reportée");
     const due = new Date("2027-03-15T00:00:00+01:00");
     await decide(s.envDirector, p.id, adopt(s.owner.email, { correctsId: first.id, followUpDue: due }));
     t = await ideaTrace(holder, s.i2.id);
     expect(t?.steps.map((x) => x.kind)).toEqual(["campaign", "theme", "minilab", "proposal", "decision", "decision", "follow_up"]);
     expect(t?.steps.filter((x) => x.kind === "decision").map((x) => x.superseded)).toEqual([true, false]);
     // what was decided, and about what: a proposal of the Mini-Lab, not the idea itself
-    expect(t?.status).toMatch(/^Une proposition du Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0» a été adoptée — suivi par Agent \S+ d’ici le 15 mars 2027$/);
+    expect(t?.status).toMatch(/^Une proposition du Mini-Lab anti-gaspi a été adoptée — suivi par Agent \S+ d’ici le 15 mars 2027$/);
     expect(t?.steps.find((x) => x.kind === "decision" && !x.superseded)?.title).toBe("Décision corrigée sur la proposition «\u00a0Composter les restes des cantines\u00a0»\u00a0: adoptée");
     expect(t?.steps.find((x) => x.kind === "decision" && !x.superseded)?.detail).toContain("Peu coûteux");
     const dated = t!.steps.filter((x) => x.date).map((x) => Math.max(new Date(x.date!).getTime(), x.after ? new Date(x.after).getTime() : 0));

@@ -10,6 +10,7 @@ import { formatDate } from "../kernel/format";
 import { absoluteUrl, queueMail, type Mail, type MailContent } from "../kernel/mail/mail";
 import type { Minilab } from "../minilabs/minilabs";
 import { decisionOutcomes, type Decision, type Proposal } from "./arbitration";
+import { minilabNamed } from "../minilabs/names";
 
 async function send(labId: string, kind: string, userIds: string[], content: (givenName: string, userId: string) => MailContent): Promise<void> {
   const [contacts, stopped] = await Promise.all([getUserContacts(userIds), optedOut(userIds, kind)]);
@@ -35,7 +36,7 @@ export async function mailDecision(p: Proposal, m: Minilab, d: Decision, to: { e
     subject: `Décision sur la proposition « ${p.title} » : ${label}`,
     greeting: `Bonjour ${givenName},`,
     paragraphs: [
-      `La proposition « ${p.title} » du Mini-Lab « ${m.name} » a reçu sa décision : ${label}.`,
+      `La proposition « ${p.title} » du ${minilabNamed(m.name)} a reçu sa décision : ${label}.`,
       to.holders.has(userId) ? "Vous recevez ce message parce qu’une de vos idées fait partie de la problématique de ce Mini-Lab : son parcours, jusqu’à cette décision, est sur la page de votre idée." : "Vous recevez ce message comme membre du Mini-Lab.",
     ],
     facts,
@@ -45,7 +46,7 @@ export async function mailDecision(p: Proposal, m: Minilab, d: Decision, to: { e
     await send(m.lab_id, "follow_up", [d.follow_up_owner_id], (givenName) => ({
       subject: `Vous suivez la proposition adoptée « ${p.title} »`,
       greeting: `Bonjour ${givenName},`,
-      paragraphs: [`La direction vous confie le suivi de la proposition « ${p.title} », issue du Mini-Lab « ${m.name} ».`],
+      paragraphs: [`La direction vous confie le suivi de la proposition « ${p.title} », issue du ${minilabNamed(m.name)}.`],
       facts,
       action: { label: "Voir la proposition", url: absoluteUrl(`/propositions/${p.id}`) },
     }));
@@ -53,9 +54,9 @@ export async function mailDecision(p: Proposal, m: Minilab, d: Decision, to: { e
 
 export async function mailSubmitted(p: Proposal, m: Minilab, directors: string[]): Promise<void> {
   await send(m.lab_id, "proposal_submitted", directors, (givenName) => ({
-    subject: `Une proposition du Mini-Lab « ${m.name} » attend votre décision`,
+    subject: `Une proposition du ${minilabNamed(m.name)} attend votre décision`,
     greeting: `Bonjour ${givenName},`,
-    paragraphs: [`Le Mini-Lab « ${m.name} » soumet la proposition « ${p.title} » à ${p.directorate}. Elle attend votre décision sur la page Arbitrage.`],
+    paragraphs: [`Le ${minilabNamed(m.name)} soumet la proposition « ${p.title} » à ${p.directorate}. Elle attend votre décision sur la page Arbitrage.`],
     facts: [
       { label: "Restitution", value: formatDate(m.restitution_on) },
       { label: "Arbitrage prévu", value: formatDate(m.arbitration_on) },

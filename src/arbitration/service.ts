@@ -13,6 +13,7 @@ import * as minilabs from "../minilabs/minilabs";
 import { mayBeToldOf } from "../minilabs/service";
 import { mailDecision, mailSubmitted } from "./mails";
 import * as arb from "./arbitration";
+import { minilabNamed } from "../minilabs/names";
 
 /** Directorates are compared by name: apostrophes (’ ') and case do not matter. */
 export function normaliseDirectorate(s: string): string {
@@ -174,7 +175,7 @@ async function notifyDirectors(p: arb.Proposal, m: minilabs.Minilab): Promise<vo
     const mine = await directorateOf(id);
     if (mine && normaliseDirectorate(mine) === normaliseDirectorate(p.directorate)) addressed.push(id);
   }
-  await notify(addressed.map((userId) => ({ userId, kind: "proposal_submitted" as const, title: `Le Mini-Lab « ${m.name} » vous soumet la proposition « ${p.title} »`, link: `/propositions/${p.id}` })));
+  await notify(addressed.map((userId) => ({ userId, kind: "proposal_submitted" as const, title: `Le ${minilabNamed(m.name)} vous soumet la proposition « ${p.title} »`, link: `/propositions/${p.id}` })));
   await mailSubmitted(p, m, addressed);
 }
 
@@ -316,7 +317,7 @@ export async function decide(viewer: Viewer, proposalId: string, input: Decision
   if (arb.isAdoption(input.outcome)) {
     if (!input.followUpEmail) throw new Refusal("Responsable du suivi : obligatoire quand la proposition est adoptée.", 400, "followUpOwner");
     const owner = await findUserByEmail(input.followUpEmail);
-    if (!owner) throw new Refusal(`Responsable du suivi : aucun agent inscrit avec l’adresse ${input.followUpEmail}.`, 400, "followUpOwner");
+    if (!owner) throw new Refusal(`Responsable du suivi : aucun compte n’a l’adresse ${input.followUpEmail}.`, 400, "followUpOwner");
     if (!input.followUpDue) throw new Refusal("Échéance du suivi : obligatoire quand la proposition est adoptée.", 400, "followUpDue");
     if (isoDay(input.followUpDue) < isoDay(new Date())) throw new Refusal("Échéance du suivi : choisissez une date à venir.", 400, "followUpDue");
     ownerId = owner.id;
@@ -369,7 +370,7 @@ async function notifyDecision(p: arb.Proposal, m: minilabs.Minilab, d: arb.Decis
   const owner = d.follow_up_owner_id ? await getUser(d.follow_up_owner_id) : undefined;
   await mailDecision(p, m, d, { everyone, holders: new Set(holders) }, owner ? displayName(owner) : null);
   await notify([
-    ...everyone.map((userId) => ({ userId, kind: "proposal_decision" as const, title: `La proposition « ${p.title} » du Mini-Lab « ${m.name} » est ${label}${correction}`, link })),
+    ...everyone.map((userId) => ({ userId, kind: "proposal_decision" as const, title: `La proposition « ${p.title} » du ${minilabNamed(m.name)} est ${label}${correction}`, link })),
     ...(d.follow_up_owner_id ? [{ userId: d.follow_up_owner_id, kind: "follow_up" as const, title: `Vous êtes responsable du suivi de la proposition adoptée « ${p.title} »`, link }] : []),
   ]);
 }

@@ -9,7 +9,8 @@
  */
 import { displayName, getUsers } from "../accounts/accounts";
 import { getCampaignTitles } from "../campaigns/campaigns";
-import { formatDate } from "../kernel/format";
+import { formatDate, frenchSpaces } from "../kernel/format";
+import { minilabNamed } from "../minilabs/names";
 import * as ideas from "../ideas/ideas";
 import { publishedThemesOf } from "../themes/themes";
 import * as minilabs from "../minilabs/minilabs";
@@ -119,7 +120,7 @@ export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map
     for (const m of labs.filter((x) => x.theme_id === theme.theme.id)) {
       steps.push({
         kind: "minilab",
-        title: `Travaillée dans le Mini-Lab ${q(m.name)}`,
+        title: `Travaillée dans le ${frenchSpaces(minilabNamed(m.name))}`,
         detail: `Sessions du ${formatDate(m.sessions_from)} au ${formatDate(m.sessions_until)}, restitution le ${formatDate(m.restitution_on)}`,
         date: m.sessions_from,
         after: theme.analysis.published_at,
@@ -154,7 +155,7 @@ export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map
     if (latest) {
       // what was decided is a proposal of the Mini-Lab, not this idea: say so
       const { d, m } = latest;
-      status = `Une proposition du Mini-Lab ${q(m.name)} a été ${outcomeOf(d)}`;
+      status = `Une proposition du ${frenchSpaces(minilabNamed(m.name))} a été ${outcomeOf(d)}`;
       if (d.follow_up_owner_id && d.follow_up_due) status += ` — suivi par ${nameOf(d.follow_up_owner_id)} d’ici le ${formatDate(d.follow_up_due)}`;
       if (pending) status += ` (${pending === 1 ? "une autre proposition attend sa décision" : `${pending} autres propositions attendent leur décision`})`;
     } else if (pending) {

@@ -9,6 +9,7 @@ import { listLabCampaigns, campaignPhase } from "../campaigns/campaigns";
 import { getLabBySlug, loadPrincipal } from "../labs/labs";
 import type { Viewer } from "../kernel/permissions";
 import * as c from "./communities";
+import { atWorkingHour } from "../demo/clock";
 import { answerPanel, askPanel, createCommunityFor, sendAsIdea } from "./service";
 
 const DAY = 86_400_000;
@@ -212,21 +213,24 @@ export async function seedDemoCommunities(input: { labSlug: string; curatorId: s
     stats.communities++;
     for (const [k, t] of plan.threads.entries()) {
       const author = members[(k * 7 + i) % members.length];
-      const at = new Date(input.now.getTime() - t.daysAgo * DAY);
+      const at = atWorkingHour(new Date(input.now.getTime() - t.daysAgo * DAY), i * 100 + k, input.now);
       const thread = await c.createThread({ communityId: community.id, authorId: author.userId, kind: t.kind, title: t.title, body: t.body, at });
       stats.threads++;
       const replies: c.Reply[] = [];
       for (const [r, body] of t.replies.entries()) {
         const by = members[(k * 7 + i + 3 * (r + 1)) % members.length];
-        replies.push(await c.addReply(thread.id, by.userId, body, new Date(at.getTime() + (r + 1) * 0.4 * DAY)));
+        const previous = replies.at(-1)?.created_at ?? at;
+        let when = atWorkingHour(new Date(at.getTime() + (r + 1) * 0.4 * DAY), i * 100 + k * 10 + r, input.now);
+        if (when <= new Date(previous)) when = new Date(new Date(previous).getTime() + (20 + 7 * r) * 60_000);
+        replies.push(await c.addReply(thread.id, by.userId, body, when));
         stats.replies++;
       }
-      if (t.hide && animatorId) await c.hideReply(replies[t.hide.reply].id, t.hide.reason, animatorId, new Date(at.getTime() + 2 * DAY));
+      if (t.hide && animatorId) await c.hideReply(replies[t.hide.reply].id, t.hide.reason, animatorId, atWorkingHour(new Date(at.getTime() + 2 * DAY), k, input.now));
       if (t.sendAs && openCampaign) await sendAsIdea(await viewer(author.userId), community.id, thread.id, { campaignId: openCampaign.id, ...t.sendAs });
     }
     if (plan.panel) {
       const director = await viewer(input.directorId);
-      const q = await askPanel(director, community.id, { question: plan.panel.question, closesAt: new Date(input.now.getTime() + plan.panel.closesInDays * DAY) }, new Date(input.now.getTime() - 3 * DAY));
+      const q = await askPanel(director, community.id, { question: plan.panel.question, closesAt: new Date(input.now.getTime() + plan.panel.closesInDays * DAY) }, atWorkingHour(new Date(input.now.getTime() - 3 * DAY), i, input.now));
       for (const [k, body] of plan.panel.answers.entries()) {
         const m = members[(k * 5 + 1) % members.length];
         await answerPanel(await viewer(m.userId), community.id, q.id, body);

@@ -53,7 +53,7 @@ async function resolveEmails(emails: string[], field: string, label: string): Pr
   const ids: string[] = [];
   for (const email of emails) {
     const u = await findUserByEmail(email);
-    if (!u) throw new Refusal(`${label} : aucun agent inscrit avec l’adresse ${email}.`, 400, field);
+    if (!u) throw new Refusal(`${label} : aucun compte n’a l’adresse ${email}.`, 400, field);
     if (!ids.includes(u.id)) ids.push(u.id);
   }
   return ids;

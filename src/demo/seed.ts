@@ -7,6 +7,7 @@ import { assignJuror, submitEvaluation } from "../jury/jury";
 import { runtime } from "../kernel/runtime";
 import type { Role } from "../kernel/permissions";
 import { frenchSpaces } from "../kernel/format";
+import { atWorkingHour } from "./clock";
 import { seedDemoThemes } from "../themes/demo";
 import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
@@ -110,7 +111,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   const contestIdeas: { id: string; topic: string; awarded?: { kind: ideas.AwardKind; citation: string } }[] = [];
   for (const [i, d] of closedCampaignIdeas.entries()) {
     const author = userId.get(d.authorKey)!;
-    const at = new Date(opens.getTime() + Math.floor(((i + rand()) / closedCampaignIdeas.length) * (closes.getTime() - opens.getTime() - DAY)));
+    const at = atWorkingHour(new Date(opens.getTime() + Math.floor(((i + rand()) / closedCampaignIdeas.length) * (closes.getTime() - opens.getTime() - DAY))), i, closes);
     const idea = await ideas.createIdea({
       campaignId: contest.id,
       labId: regionLab.id,
@@ -140,7 +141,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     for (let k = 0; k < n; k++) supports.push({ ideaId: ci.id, userId: pick(agentIds) });
     const nc = Math.floor(rand() * rand() * 4);
     for (let k = 0; k < nc; k++) {
-      await ideas.addComment(ci.id, pick(agentIds), pick(demoComments), new Date(closes.getTime() - Math.floor(rand() * 40) * DAY));
+      await ideas.addComment(ci.id, pick(agentIds), pick(demoComments), atWorkingHour(new Date(closes.getTime() - Math.floor(rand() * 40) * DAY), commentCount, closes));
       commentCount++;
     }
   }
@@ -174,7 +175,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     title: "Simplifions notre quotidien – appel à idées 2026",
     summary: "Une démarche trop lourde, un outil qui manque, une organisation à revoir ? Proposez votre idée.",
     description:
-      "Six ans après G1ID, la Région relance un appel à idées ouvert à tous ses agents. Le thème : ce qui complique votre travail au quotidien et comment le simplifier.\n\nLes idées sont visibles de tous : soutenez celles de vos collègues, commentez, rejoignez-les comme co-auteur.",
+      "Six ans après G1ID, la Région relance un appel à idées ouvert à tous ses agents. Le thème : ce qui complique votre travail au quotidien et comment le simplifier.\n\nLes idées sont visibles de tous : soutenez celles de vos collègues, commentez, cosignez-les.",
     rules: "Ouvert à tous les agents. Les idées peuvent être modifiées jusqu’à la clôture.",
     opensAt: new Date(now.getTime() - 20 * DAY),
     closesAt: new Date(now.getTime() + 50 * DAY),
@@ -201,7 +202,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
       proposal: d.proposal,
       beneficiaries: d.beneficiaries,
       submit: true,
-      at: new Date(now.getTime() - (19 - i) * DAY),
+      at: atWorkingHour(new Date(now.getTime() - (19 - i) * DAY), 1000 + i, now),
     });
     const n = Math.floor(rand() * 12);
     await ideas.importSupports(Array.from({ length: n }, () => ({ ideaId: idea.id, userId: pick(agentIds) })).filter((s) => s.userId !== author));

@@ -36,7 +36,7 @@ async function resolveCoauthors(emails: string[], authorId: string): Promise<str
   const ids: string[] = [];
   for (const email of emails) {
     const u = await findUserByEmail(email);
-    if (!u) throw new Refusal(`Co-auteurs : aucun agent inscrit avec l’adresse ${email}.`, 400, "coauthors");
+    if (!u) throw new Refusal(`Co-auteurs : aucun compte n’a l’adresse ${email}.`, 400, "coauthors");
     if (u.id !== authorId && !ids.includes(u.id)) ids.push(u.id);
   }
   return ids;
@@ -48,7 +48,7 @@ async function inviteAll(idea: ideas.Idea, userIds: string[], actorId: string) {
       await notify({
         userId: uid,
         kind: "coauthor_request",
-        title: `Vous êtes invité ou invitée comme co-auteur de l’idée « ${idea.title} »`,
+        title: `Invitation à cosigner l’idée « ${idea.title} »`,
         link: `/idees/${idea.id}`,
       });
     }

@@ -153,7 +153,7 @@ export async function labCampaignPage(campaignId: string, viewer: Viewer, query:
 export async function assignJurorByEmail(campaignId: string, email: string, viewer: Viewer): Promise<void> {
   const campaign = await requireLabCampaign(campaignId, viewer);
   const user = await findUserByEmail(email);
-  if (!user) throw new Refusal(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
+  if (!user) throw new Refusal(`Aucun compte n’a l’adresse ${email}.`, 400, "email");
   return transaction(async () => {
     if (await jury.assignJuror(campaign.id, user.id, viewer.userId)) {
       await notify({ userId: user.id, kind: "jury_assignment", title: `Vous êtes membre du jury de « ${campaign.title} »`, link: `/jury/campagnes/${campaign.id}` });

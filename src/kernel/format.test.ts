@@ -21,6 +21,12 @@ describe("French formats", () => {
     expect(plural(1244, "idée", "idées")).toBe("1\u202f244\u00a0idées");
   });
 
+  it("pluralises the French way: 0 and 1 are singular, 2 and more plural", () => {
+    expect(plural(0, "idée", "idées")).toBe("0\u00a0idée");
+    expect(plural(1, "invitation envoyée", "invitations envoyées")).toBe("1\u00a0invitation envoyée");
+    expect(plural(2, "idée", "idées")).toBe("2\u00a0idées");
+  });
+
   it("reads a date field as midnight in Paris, summer and winter, and refuses impossible dates", () => {
     expect(parisMidnight("2026-07-14")?.toISOString()).toBe("2026-07-13T22:00:00.000Z");
     expect(parisMidnight("2026-12-25")?.toISOString()).toBe("2026-12-24T23:00:00.000Z");

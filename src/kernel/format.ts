@@ -54,8 +54,13 @@ function numberFormat(digits: number): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * « 0 idée », « 1 idée », « 2 idées », « 1 244 idées »: the one helper for every count shown.
+ * French puts 0 and 1 in the singular (below 2); the number is kept with its word by a
+ * non-breaking space.
+ */
 export function plural(n: number, one: string, many: string): string {
-  return `${numberFormat(0).format(n)}${NBSP}${n > 1 ? many : one}`;
+  return `${numberFormat(0).format(n)}${NBSP}${Math.abs(n) >= 2 ? many : one}`;
 }
 
 export function formatNumber(n: number, digits = 0): string {

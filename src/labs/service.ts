@@ -25,7 +25,7 @@ export async function labMembers(lab: Lab) {
 export async function grantByEmail(slug: string, p: Principal, email: string, role: Role): Promise<void> {
   const lab = await requireLabRole(slug, p, "admin");
   const user = await findUserByEmail(email);
-  if (!user) throw new Refusal(`Aucun agent inscrit avec l’adresse ${email}.`, 400, "email");
+  if (!user) throw new Refusal(`Aucun compte n’a l’adresse ${email}.`, 400, "email");
   await grantRole(user.id, lab.id, role, p.userId);
 }
 

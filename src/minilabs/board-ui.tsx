@@ -105,7 +105,7 @@ export function Board({ initialVotes, ...p }: BoardProps & { initialVotes: strin
     <>
       {p.participate && (
         <p>
-          Vos gommettes&nbsp;: {used}&nbsp;posée{used > 1 ? "s" : ""} sur {p.dots}. Cliquez sur «&nbsp;Voter&nbsp;» pour en poser une, encore une fois pour la retirer.
+          Vos gommettes&nbsp;: {plural(used, "posée", "posées")} sur {p.dots}. Cliquez sur «&nbsp;Voter&nbsp;» pour en poser une, encore une fois pour la retirer.
         </p>
       )}
       <div className="fr-grid-row fr-grid-row--gutters germoir-board">

@@ -8,6 +8,7 @@ import { optedOut } from "../notifications/preferences";
 import { formatDate } from "../kernel/format";
 import { absoluteUrl, queueMail, type Mail, type MailContent } from "../kernel/mail/mail";
 import type { Minilab } from "./minilabs";
+import { minilabNamed } from "./names";
 
 type Why = "theme" | "lab" | "facilitator";
 
@@ -27,19 +28,19 @@ function invitation(m: Minilab, labName: string, givenName: string, why: Why): M
   const privacy = m.visibility === "private" ? " Ce Mini-Lab est privé : seuls ses membres, l’équipe du lab et les animateurs le voient." : "";
   if (why === "facilitator")
     return {
-      subject: `Vous animez le Mini-Lab « ${m.name} »`,
+      subject: `Vous animez le ${minilabNamed(m.name)}`,
       greeting: `Bonjour ${givenName},`,
-      paragraphs: [`${labName} ouvre le Mini-Lab « ${m.name} » et vous en confie l’animation.${privacy}`, "Les porteurs des idées de sa problématique y sont invités ; vous répondez avec l’équipe du lab aux demandes pour le rejoindre."],
+      paragraphs: [`${labName} ouvre le ${minilabNamed(m.name)} et vous en confie l’animation.${privacy}`, "Les porteurs des idées de sa problématique y sont invités ; vous répondez avec l’équipe du lab aux demandes pour le rejoindre."],
       facts: cycle(m),
       action: { label: "Voir le Mini-Lab", url: link },
     };
   return {
-    subject: `Invitation au Mini-Lab « ${m.name} »`,
+    subject: `Invitation au ${minilabNamed(m.name)}`,
     greeting: `Bonjour ${givenName},`,
     paragraphs: [
       why === "theme"
-        ? `${labName} ouvre le Mini-Lab « ${m.name} ». Vous y êtes invité parce qu’une de vos idées rejoint sa problématique${m.theme_label ? ` « ${m.theme_label} »` : ""} : venez la travailler avec les autres porteurs d’idées, quels que soient votre site et votre service.`
-        : `${labName} vous invite à rejoindre le Mini-Lab « ${m.name} ».`,
+        ? `${labName} ouvre le ${minilabNamed(m.name)}. Cette invitation vous est adressée parce qu’une de vos idées rejoint sa problématique${m.theme_label ? ` « ${m.theme_label} »` : ""} : venez la travailler avec les autres porteurs d’idées, quels que soient votre site et votre service.`
+        : `${labName} vous invite à rejoindre le ${minilabNamed(m.name)}.`,
       `Pour rejoindre le Mini-Lab ou décliner l’invitation, ouvrez sa page.${privacy}`,
     ],
     facts: cycle(m),
@@ -67,11 +68,11 @@ export async function mailInvitations(m: Minilab, labName: string, who: { invite
 /** The answer to a request to join. */
 export async function mailRequestAnswer(m: Minilab, userId: string, accepted: boolean): Promise<void> {
   await send(m, "minilab_membership", [userId], (g) => ({
-    subject: accepted ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} »`,
+    subject: accepted ? `Vous avez rejoint le ${minilabNamed(m.name)}` : `Votre demande pour le ${minilabNamed(m.name)}`,
     greeting: `Bonjour ${g},`,
     paragraphs: accepted
-      ? [`Votre demande est acceptée : vous êtes membre du Mini-Lab « ${m.name} ».`]
-      : [`Votre demande pour rejoindre le Mini-Lab « ${m.name} » n’a pas été retenue.`, "Vous pouvez suivre ses travaux et proposer vos idées au lab."],
+      ? [`Votre demande est acceptée : vous êtes membre du ${minilabNamed(m.name)}.`]
+      : [`Votre demande pour rejoindre le ${minilabNamed(m.name)} n’a pas été retenue.`, "Vous pouvez suivre ses travaux et proposer vos idées au lab."],
     facts: cycle(m),
     action: { label: "Voir le Mini-Lab", url: absoluteUrl(`/minilabs/${m.id}`) },
   }));

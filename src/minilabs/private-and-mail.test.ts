@@ -66,7 +66,7 @@ describe("Mini-Lab mails", () => {
     const link = `https://germoir.exemple.gouv.fr/minilabs/${m.id}`;
     for (const x of invitations) {
       expect(x.status).toBe("pending");
-      expect(x.subject).toBe("Invitation au Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
+      expect(x.subject).toBe("Invitation au Mini-Lab anti-gaspi");
       expect(x.text).toContain(`Rejoindre le Mini-Lab\u00a0: ${link}`);
       expect(x.html).toContain(`<a href="${link}"`);
       expect(x.text).toContain("une de vos idées rejoint sa problématique «\u00a0Gaspillage à la cantine\u00a0»");
@@ -76,7 +76,7 @@ describe("Mini-Lab mails", () => {
     }
     expect(invitations.find((x) => x.to === s.a1.email)?.text).toMatch(/^Bonjour Agnès,/);
     const toFacilitator = mails.filter((x) => x.kind === "minilab_membership");
-    expect(toFacilitator.map((x) => [x.to, x.subject])).toEqual([[s.facilitator.email, "Vous animez le Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»"]]);
+    expect(toFacilitator.map((x) => [x.to, x.subject])).toEqual([[s.facilitator.email, "Vous animez le Mini-Lab anti-gaspi"]]);
     expect(mails).toHaveLength(4);
     // in embedded mode the delivery keeps them in the outbox
     expect(await deliverMails(mails.map((x) => x.id))).toEqual({ delivered: 4, retry: 0, failed: 0 });
@@ -93,7 +93,7 @@ describe("Mini-Lab mails", () => {
     await answerRequest(s.team, m.id, yes.id, true);
     await answerRequest(s.team, m.id, no.id, false);
     const mails = await mailsOf(s.lab.id);
-    expect(mails.find((x) => x.to === yes.email)?.subject).toBe("Vous avez rejoint le Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
+    expect(mails.find((x) => x.to === yes.email)?.subject).toBe("Vous avez rejoint le Mini-Lab anti-gaspi");
     expect(mails.find((x) => x.to === no.email)?.text).toContain("n’a pas été retenue");
     expect(mails).toHaveLength(2);
   });
@@ -174,7 +174,7 @@ describe("private Mini-Labs", () => {
     expect((await listNotifications(s.other.id))[0]).toMatchObject({ kind: "minilab_invitation", link: `/minilabs/${m.id}` });
     const mails = (await mailsOf(s.lab.id)).slice(0, (await mailsOf(s.lab.id)).length - before);
     expect(mails.map((x) => x.to)).toEqual([s.other.email]);
-    expect(mails[0].text).toContain("vous invite à rejoindre le Mini-Lab «\u00a0Mini-Lab anti-gaspi\u00a0»");
+    expect(mails[0].text).toContain("vous invite à rejoindre le Mini-Lab anti-gaspi");
     expect(mails[0].text).toContain("Ce Mini-Lab est privé");
     expect((await minilabPage(await viewerOf(s.other), m.id)).me?.status).toBe("invited");
     expect(await join(await viewerOf(s.other), m.id)).toBe("active");

@@ -11,6 +11,7 @@ import { publishedTheme, publishedThemesOfLab } from "../themes/service";
 import * as minilabs from "./minilabs";
 import { minilabRights } from "./permissions";
 import { sessionCounts } from "./sessions";
+import { minilabNamed } from "./names";
 
 export interface OpenMinilabInput {
   themeId: string | null;
@@ -47,7 +48,7 @@ export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMi
   const facilitators: string[] = [];
   for (const email of input.facilitatorEmails) {
     const u = await findUserByEmail(email);
-    if (!u) throw new Refusal(`Animateurs : aucun agent inscrit avec l’adresse ${email}.`, 400, "facilitators");
+    if (!u) throw new Refusal(`Animateurs : aucun compte n’a l’adresse ${email}.`, 400, "facilitators");
     facilitators.push(u.id);
   }
   const holders = theme ? [...new Set([...(await holdersOf(theme.ideaIds)).values()].flat())] : [];
@@ -75,8 +76,8 @@ export async function openMinilab(viewer: Viewer, labSlug: string, input: OpenMi
     await notify([
       ...holders
         .filter((u) => !facilitators.includes(u))
-        .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le Mini-Lab « ${m.name} » : vous êtes invité à y participer`, link })),
-      ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le Mini-Lab « ${m.name} »`, link })),
+        .map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Votre idée rejoint le ${minilabNamed(m.name)} : une invitation à y participer vous attend`, link })),
+      ...facilitators.map((userId) => ({ userId, kind: "minilab_membership" as const, title: `Vous animez le ${minilabNamed(m.name)}`, link })),
     ]);
     // and by email: written to the outbox now, delivered by a job
     await mailInvitations(m, lab.name, { invited: holders.filter((u) => !facilitators.includes(u)), why: "theme" });
@@ -238,7 +239,7 @@ export async function join(viewer: Viewer, id: string): Promise<minilabs.MemberS
     if (status === "requested") {
       const members = await minilabs.listMembers([m.id]);
       const managers = [...new Set([...(await usersWithRole(m.lab_id, "lab_team")), ...members.filter((x) => x.role === "facilitator" && x.status === "active").map((x) => x.user_id)])];
-      await notify(managers.map((userId) => ({ userId, kind: "minilab_request" as const, title: `Une demande pour rejoindre le Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+      await notify(managers.map((userId) => ({ userId, kind: "minilab_request" as const, title: `Une demande pour rejoindre le ${minilabNamed(m.name)}`, link: `/minilabs/${m.id}` })));
     }
     return status;
   });
@@ -267,7 +268,7 @@ export async function answerRequest(viewer: Viewer, id: string, userId: string, 
     await notify({
       userId,
       kind: "minilab_membership",
-      title: accept ? `Vous avez rejoint le Mini-Lab « ${m.name} »` : `Votre demande pour le Mini-Lab « ${m.name} » n’a pas été retenue`,
+      title: accept ? `Vous avez rejoint le ${minilabNamed(m.name)}` : `Votre demande pour le ${minilabNamed(m.name)} n’a pas été retenue`,
       link: `/minilabs/${m.id}`,
     });
     await mailRequestAnswer(m, userId, accept);
@@ -286,13 +287,13 @@ export async function inviteByEmail(viewer: Viewer, id: string, emails: string[]
   const ids: string[] = [];
   for (const email of emails) {
     const u = await findUserByEmail(email);
-    if (!u) throw new Refusal(`Adresses : aucun agent inscrit avec l’adresse ${email}.`, 400, "emails");
+    if (!u) throw new Refusal(`Adresses : aucun compte n’a l’adresse ${email}.`, 400, "emails");
     ids.push(u.id);
   }
   return transaction(async () => {
     const invited = await minilabs.inviteMembers(m.id, ids);
     const lab = await getLab(m.lab_id);
-    await notify(invited.map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Vous êtes invité au Mini-Lab « ${m.name} »`, link: `/minilabs/${m.id}` })));
+    await notify(invited.map((userId) => ({ userId, kind: "minilab_invitation" as const, title: `Une invitation au ${minilabNamed(m.name)} vous attend`, link: `/minilabs/${m.id}` })));
     await mailInvitations(m, lab?.name ?? "Le lab", { invited, why: "lab" });
     return invited.length;
   });

@@ -7,6 +7,7 @@ import { loadPrincipal } from "../labs/labs";
 import type { Viewer } from "../kernel/permissions";
 import * as minilabs from "./minilabs";
 import * as board from "./board";
+import { atParisHour } from "../demo/clock";
 import { changeBoard, recordAttendance, saveNotes, scheduleSession } from "./session-service";
 
 const DAY = 86_400_000;
@@ -108,7 +109,7 @@ export async function seedDemoSessions(now: Date): Promise<{ sessions: number; n
     const plans = phase === "sessions" ? restauration : phase === "preparation" ? [] : phase === "done" ? ecoresponsables : null;
     if (plans === null) continue;
     for (const [i, p] of plans.entries()) {
-      const startsAt = new Date(m.sessions_from.getTime() + p.day * DAY + 13.5 * 3600_000);
+      const startsAt = atParisHour(new Date(m.sessions_from.getTime() + p.day * DAY), i % 2 ? 9 : 14, i % 2 ? 30 : 0);
       if (startsAt > now) break;
       const s = await scheduleSession(lead, m.id, { title: p.title, startsAt, durationMinutes: 150, place: i === 1 ? null : "Maison de la Région, Strasbourg, salle Vauban", videoUrl: i === 1 ? "https://webconf.numerique.gouv.fr/minilab-restauration" : null, agenda: p.agenda, methods: p.methods, dots: 3 });
       sessions++;
@@ -134,10 +135,10 @@ export async function seedDemoSessions(now: Date): Promise<{ sessions: number; n
     if (phase === "done") continue;
     // The next session, in a fortnight (or the first one, for a Mini-Lab in preparation).
     const next = phase === "sessions" ? new Date(now.getTime() + 14 * DAY) : new Date(m.sessions_from.getTime() + 7 * DAY);
-    next.setUTCHours(12, 30, 0, 0);
+    const nextAt = atParisHour(next, 14);
     await scheduleSession(lead, m.id, {
       title: phase === "sessions" ? "Séance 4 : préparer la restitution" : "Séance 1 : faire connaissance et poser les constats",
-      startsAt: next,
+      startsAt: nextAt,
       durationMinutes: 120,
       place: "Maison de la Région, Metz, salle Moselle",
       videoUrl: "https://webconf.numerique.gouv.fr/minilab",

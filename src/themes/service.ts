@@ -7,6 +7,7 @@ import { requireLabRole } from "../labs/service";
 import { getCampaignTitles, listLabCampaigns } from "../campaigns/campaigns";
 import { getIdeas } from "../ideas/ideas";
 import * as themes from "./themes";
+import { plural } from "../kernel/format";
 import { THEMES_QUEUE } from "./queue";
 import { refreshRepresentatives } from "./representatives";
 
@@ -181,7 +182,7 @@ function describe(e: themes.CurationEvent): string {
   const q = (s: unknown) => `« ${String(s ?? "")} »`;
   switch (e.kind) {
     case "run":
-      return `analyse terminée : ${d.themes} thèmes, ${d.unclassified} idées à classer`;
+      return `analyse terminée : ${plural(Number(d.themes), "thème", "thèmes")}, ${plural(Number(d.unclassified), "idée", "idées")} à classer`;
     case "split":
       return `a scindé ${q(d.from)} en ${(d.into as string[]).map(q).join(", ")}`;
     case "rename":

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { NavLink, Link } from "react-router";
+import { Link, useLocation } from "react-router";
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { AppForm } from "../kernel/ui/forms";
 import { legalItems } from "./navigation";
 
@@ -11,36 +12,8 @@ export interface LayoutData {
   demoLogin: boolean;
 }
 
-function Brand({ instance }: { instance: LayoutData["instance"] }) {
-  return (
-    <div className="fr-header__brand fr-enlarge-link">
-      <div className="fr-header__brand-top">
-        {instance.showMarianne && (
-          <div className="fr-header__logo">
-            <p className="fr-logo">
-              République
-              <br />
-              Française
-            </p>
-          </div>
-        )}
-        {instance.logoUrl && (
-          <div className="fr-header__operator">
-            <img className="fr-responsive-img" style={{ maxWidth: "9rem" }} src={instance.logoUrl} alt={instance.name} />
-          </div>
-        )}
-      </div>
-      <div className="fr-header__service">
-        <Link to="/" title={`Accueil – ${instance.name}`}>
-          <p className="fr-header__service-title">{instance.name}</p>
-        </Link>
-        <p className="fr-header__service-tagline">{instance.tagline}</p>
-      </div>
-    </div>
-  );
-}
-
-export function SiteHeader({ d }: { d: LayoutData }) {
+/** The main navigation's entries for this viewer (the header's menu, on a phone its burger menu). */
+export function navigationItems(d: LayoutData): { to: string; label: string; end?: boolean }[] {
   const items: { to: string; label: string; end?: boolean }[] = [
     { to: "/", label: "Accueil", end: true },
     { to: "/campagnes", label: "Campagnes" },
@@ -50,68 +23,74 @@ export function SiteHeader({ d }: { d: LayoutData }) {
   if (d.nav.juror) items.push({ to: "/jury", label: "Jury" });
   if (d.nav.director) items.push({ to: "/arbitrage", label: "Arbitrage" });
   if (d.nav.labTeam || d.nav.admin) items.push({ to: "/lab", label: "Espace lab" });
+  return items;
+}
+
+function isCurrent(pathname: string, item: { to: string; end?: boolean }): boolean {
+  if (item.end) return pathname === item.to;
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/**
+ * The DSFR header as react-dsfr renders it: on a desktop the account links and the navigation
+ * bar; below 62 em a « Menu » button opening the modal that holds both (the DSFR script needs
+ * its `.fr-header__menu-links`, which react-dsfr fills with the same links). Without
+ * JavaScript the button cannot open anything: app.css then shows the menu in the page
+ * (`@media (scripting: none)`).
+ */
+export function SiteHeader({ d }: { d: LayoutData }) {
+  const { pathname } = useLocation();
+  const quickAccessItems: HeaderProps["quickAccessItems"] = d.user
+    ? [
+        {
+          iconId: "fr-icon-notification-3-line",
+          linkProps: { href: "/notifications" },
+          text: (
+            <>
+              Notifications
+              {d.unread > 0 ? (
+                <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon fr-ml-1w">
+                  {d.unread}
+                  <span className="fr-sr-only"> non lues</span>
+                </span>
+              ) : null}
+            </>
+          ),
+        },
+        <span key="who" className="fr-btn fr-icon-account-circle-line">
+          <span className="fr-sr-only">Compte connecté{"\u00a0"}: </span>
+          {d.user.givenName} {d.user.familyName}
+        </span>,
+        <AppForm key="out" action="/deconnexion">
+          <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
+            Se déconnecter
+          </button>
+        </AppForm>,
+      ]
+    : [{ iconId: "fr-icon-account-circle-line", linkProps: { href: "/connexion" }, text: "Se connecter" }];
   return (
-    <header role="banner" className="fr-header">
-      <div className="fr-header__body">
-        <div className="fr-container">
-          <div className="fr-header__body-row">
-            <Brand instance={d.instance} />
-            <div className="fr-header__tools">
-              <div className="fr-header__tools-links">
-                <ul className="fr-btns-group">
-                  {d.user ? (
-                    <>
-                      <li>
-                        <Link className="fr-btn fr-icon-notification-3-line" to="/notifications">
-                          Notifications
-                          {d.unread > 0 ? (
-                            <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon fr-ml-1w">
-                              {d.unread}
-                              <span className="fr-sr-only"> non lues</span>
-                            </span>
-                          ) : null}
-                        </Link>
-                      </li>
-                      <li>
-                        <span className="fr-btn fr-icon-account-circle-line" aria-label={`Connecté en tant que ${d.user.givenName} ${d.user.familyName}`}>
-                          {d.user.givenName} {d.user.familyName}
-                        </span>
-                      </li>
-                      <li>
-                        <AppForm action="/deconnexion">
-                          <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
-                            Se déconnecter
-                          </button>
-                        </AppForm>
-                      </li>
-                    </>
-                  ) : (
-                    <li>
-                      <Link className="fr-btn fr-icon-account-circle-line" to="/connexion">
-                        Se connecter
-                      </Link>
-                    </li>
-                  )}
-                </ul>
-              </div>
-            </div>
-          </div>
-        </div>
-      </div>
-      <div className="fr-container">
-        <nav className="fr-nav" role="navigation" aria-label="Menu principal">
-          <ul className="fr-nav__list" style={{ display: "flex", flexWrap: "wrap" }}>
-            {items.map((it) => (
-              <li key={it.to} className="fr-nav__item">
-                <NavLink className="fr-nav__link" to={it.to} end={it.end}>
-                  {it.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </div>
-    </header>
+    <Header
+      id="en-tete"
+      disableDisplay
+      brandTop={
+        <>
+          République
+          <br />
+          Française
+        </>
+      }
+      classes={d.instance.showMarianne ? undefined : { logo: "fr-hidden" }}
+      homeLinkProps={{ href: "/", title: `Accueil – ${d.instance.name}` }}
+      serviceTitle={d.instance.name}
+      serviceTagline={d.instance.tagline}
+      operatorLogo={d.instance.logoUrl ? { orientation: "horizontal", imgUrl: d.instance.logoUrl, alt: d.instance.name } : undefined}
+      quickAccessItems={quickAccessItems}
+      navigation={navigationItems(d).map((item) => ({
+        text: item.label,
+        linkProps: { href: item.to },
+        isActive: isCurrent(pathname, item),
+      }))}
+    />
   );
 }
 

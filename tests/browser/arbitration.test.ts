@@ -50,7 +50,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await memberCtx.clearCookies();
     await signIn(member, email);
 
-    await visit(member, minilabUrl, "Mini-Lab page (member)");
+    await visit(member, minilabUrl, "Mini-Lab page (member)", { phone: true });
     await member.getByRole("heading", { name: /^Propositions \(1\)/ }).waitFor(); // the demo's draft
     await member.getByRole("link", { name: "Rédiger une proposition" }).click();
     await member.waitForURL("**/propositions/nouvelle");
@@ -74,7 +74,7 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await member.getByRole("button", { name: "Soumettre pour restitution" }).click();
     await member.getByText(/soumise pour restitution à la direction concernée/).waitFor();
     await expect.poll(() => member.getByRole("link", { name: "Modifier le brouillon" }).count()).toBe(0);
-    await check(member, "proposal page (submitted)");
+    await check(member, "proposal page (submitted)", { phone: true });
   });
 
   it("the director of the lycées finds it on /arbitrage and decides, without JavaScript", async () => {
@@ -98,25 +98,25 @@ describeWithBrowser("Proposals and arbitration in a browser (axe + typography on
     await director.getByText(/La décision est publiée/).waitFor();
     await director.getByText("(décision en vigueur)").waitFor();
     await check(director, "proposal page (decided, JS off)");
-    await visit(director, "/arbitrage", "arbitration page (decided)");
+    await visit(director, "/arbitrage", "arbitration page (decided)", { phone: true });
     await director.getByRole("table", { name: "Propositions décidées" }).getByRole("link", { name: title }).waitFor();
   });
 
   it("the member, who holds a theme idea, sees the decision in « Mes idées » and in the idea's trace", async () => {
-    await visit(member, "/mes-idees", "Mes idées (after the decision)");
-    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Une proposition du Mini-Lab «\s*Mini-Lab Restauration scolaire\s*» a été adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
+    await visit(member, "/mes-idees", "Mes idées (after the decision)", { phone: true });
+    const card = member.locator("li", { has: member.getByText(/Où elle en est\s*: Une proposition du Mini-Lab Restauration scolaire a été adoptée — suivi par Nawel Bensaïd d’ici le/) }).first();
     await card.waitFor();
     await card.getByRole("heading", { level: 2 }).getByRole("link").click();
     await member.waitForURL(/\/idees\/[0-9a-f-]{36}$/);
     const trace = member.locator("section", { has: member.getByRole("heading", { name: "Parcours de l’idée" }) });
-    await trace.getByRole("link", { name: /Travaillée dans le Mini-Lab «\s*Mini-Lab Restauration scolaire\s*»/ }).waitFor();
+    await trace.getByRole("link", { name: /Travaillée dans le Mini-Lab Restauration scolaire/ }).waitFor();
     await trace.getByRole("link", { name: new RegExp(`Proposition «\\s*${title}\\s*»`) }).waitFor();
     await trace.getByText(/Motif\s*: Peu coûteux et utile/).waitFor();
     await trace.getByText(new RegExp(`Suivi de la proposition «\\s*${title}\\s*» par Nawel Bensaïd d’ici le`)).waitFor();
-    await check(member, "idea page with its trace");
+    await check(member, "idea page with its trace", { phone: true });
     // the notification reached them
     await visit(member, "/notifications", "notifications (member)");
-    await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab «\\s*Mini-Lab Restauration scolaire\\s*» est adoptée`)).first().waitFor();
+    await member.getByText(new RegExp(`La proposition «\\s*${title}\\s*» du Mini-Lab Restauration scolaire est adoptée`)).first().waitFor();
   });
 
   it("with JavaScript, the director corrects the decision: the proposal shows its decided status, the correction form starts empty, the « proposition soumise » notification is read", async () => {

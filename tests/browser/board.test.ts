@@ -70,7 +70,7 @@ describeWithBrowser("the live board in two browsers, across two server processes
     await facilitator.waitForURL(/\/seances\/[0-9a-f-]{36}\?programmee=1$/);
     sessionPath = new URL(facilitator.url()).pathname;
     boardPath = `${sessionPath}/tableau`;
-    await check(facilitator, "session page");
+    await check(facilitator, "session page", { phone: true });
     expect(await facilitator.getByRole("status").first().textContent()).toContain("La séance est programmée.");
   });
 
@@ -78,7 +78,7 @@ describeWithBrowser("the live board in two browsers, across two server processes
     await signIn(team, TEAM);
     await Promise.all([facilitator.goto(boardPath), team.goto(boardPath)]);
     await Promise.all([facilitator, team].map((p) => p.locator('#live-state[data-state="live"]').waitFor()));
-    await check(facilitator, "board, live");
+    await check(facilitator, "board, live", { phone: true });
 
     await column(facilitator, "Constats").getByLabel(/Nouveau post-it dans/).fill("Les élèves de BTS finissent tard le mercredi");
     await column(facilitator, "Constats").getByRole("button", { name: /^Ajouter/ }).click();
@@ -108,7 +108,7 @@ describeWithBrowser("the live board in two browsers, across two server processes
   it("without JavaScript the board is a list with forms; it exports to CSV and prints", async () => {
     const nojs = await contexts[2].newPage();
     await signIn(nojs, TEAM_2);
-    await visit(nojs, boardPath, "board without JavaScript");
+    await visit(nojs, boardPath, "board without JavaScript", { phone: true });
     expect(await nojs.locator("#live-state").textContent()).toContain("Sans JavaScript");
     await column(nojs, "Idées").getByLabel(/Nouveau post-it dans/).fill("Un menu unique le vendredi");
     await column(nojs, "Idées").getByRole("button", { name: /^Ajouter/ }).click();

@@ -51,7 +51,7 @@ describeWithBrowser("Communities of practice in a browser (axe + typography on e
     await signIn(agent, newcomer.email);
     await agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Communautés" }).click();
     await agent.waitForURL("**/communautes");
-    await check(agent, "communities list");
+    await check(agent, "communities list", { phone: true });
     await agent.getByRole("link", { name: cleaning.name }).click();
     await agent.waitForURL(/\/communautes\/[0-9a-f-]{36}$/);
     communityUrl = new URL(agent.url()).pathname;
@@ -59,7 +59,7 @@ describeWithBrowser("Communities of practice in a browser (axe + typography on e
     await check(agent, "community page (not a member)");
     await agent.getByRole("button", { name: "Rejoindre la communauté" }).click();
     await agent.getByText("Vous avez rejoint la communauté.").waitFor();
-    await check(agent, "community page (member)");
+    await check(agent, "community page (member)", { phone: true });
     // an empty message: the errors, focused
     await agent.getByRole("button", { name: "Publier" }).click();
     await agent.locator("#error-summary").waitFor();
@@ -78,12 +78,12 @@ describeWithBrowser("Communities of practice in a browser (axe + typography on e
 
   it("a member replies without JavaScript", async () => {
     await signIn(peer, member.email);
-    await visit(peer, threadUrl, "thread page (member, JS off)");
+    await visit(peer, threadUrl, "thread page (member, JS off)", { phone: true });
     await peer.getByRole("textbox", { name: /^Votre réponse/ }).fill("Même chose chez nous : les anciennes microfibres tenaient toute l’année.");
     await peer.getByRole("button", { name: "Répondre" }).click();
     await peer.getByText("Votre réponse est publiée.").waitFor();
     await check(peer, "thread page after a reply (JS off)");
-    await visit(peer, `${communityUrl}/membres`, "members directory (JS off)");
+    await visit(peer, `${communityUrl}/membres`, "members directory (JS off)", { phone: true });
     const site = await peer.getByLabel("Site").locator("option").nth(1).getAttribute("value");
     await peer.getByLabel("Site").selectOption(site!);
     await peer.getByRole("button", { name: "Filtrer" }).click();
@@ -139,7 +139,7 @@ describeWithBrowser("Communities of practice in a browser (axe + typography on e
     await director.goto(questionUrl);
     await director.getByRole("heading", { name: /^Réponses\s:\s1 sur/ }).waitFor();
     await director.getByText("Une trentaine par semaine pour deux bâtiments.").waitFor();
-    await check(director, "panel question (director, one answer)");
+    await check(director, "panel question (director, one answer)", { phone: true });
     const csvHref = await director.getByRole("link", { name: "Exporter les réponses (CSV)" }).getAttribute("href");
     const csv = await director.request.get(csvHref!);
     expect(csv.status()).toBe(200);

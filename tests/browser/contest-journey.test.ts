@@ -93,10 +93,10 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
     await timed("1. lab: campaign", async () => {
       const page = labPage;
       await signIn(page, LAB);
-      await check(page, "home (lab team)");
+      await check(page, "home (lab team)", { phone: true });
       await navLink(page, "Espace lab").click();
       await page.waitForURL("**/lab");
-      await check(page, "Espace lab");
+      await check(page, "Espace lab", { phone: true });
       await page.getByRole("link", { name: "Créer une campagne" }).first().click();
       await page.waitForURL("**/campagnes/nouvelle");
       await check(page, "new campaign form");
@@ -136,7 +136,7 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
 
       await page.getByLabel("Ajouter un juré (adresse électronique)").fill(JUROR);
       await page.getByRole("button", { name: "Ajouter au jury" }).click();
-      await page.getByText("Le juré est ajouté et prévenu.").waitFor();
+      await page.getByText("Le jury compte une personne de plus, qui en est prévenue.").waitFor();
       await page.getByRole("table", { name: "Avancement des jurés" }).getByRole("cell", { name: "Sylvie Marchetti", exact: true }).waitFor();
       await check(page, "lab campaign page (juror added)");
     });
@@ -146,13 +146,13 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
   async function submitIdea(page: Page, who: string, idea: typeof ideaA, js: boolean) {
     await navLink(page, "Campagnes").click();
     await page.waitForURL("**/campagnes");
-    await check(page, `campaigns list (${who})`);
+    await check(page, `campaigns list (${who})`, { phone: true });
     await page.getByRole("link", { name: campaign.title }).click();
     await page.waitForURL(`**/campagnes/${campaignId}`);
     await check(page, `campaign page (${who})`);
     await page.getByRole("link", { name: "Déposer une idée" }).click();
     await page.waitForURL(`**/campagnes/${campaignId}/deposer`);
-    await check(page, `idea form (${who})`);
+    await check(page, `idea form (${who})`, { phone: true });
 
     if (js) {
       await waitForHydration(page);
@@ -183,7 +183,7 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
     await page.waitForURL(/\/idees\/[0-9a-f-]{36}\?deposee=1$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(idea.title);
     await page.getByText(idea.proposal).waitFor();
-    await check(page, `idea page after submit (${who})`);
+    await check(page, `idea page after submit (${who})`, { phone: true });
   }
 
   it("2. agent A (JavaScript on) submits an idea, after a first try with an empty title", async () => {
@@ -263,7 +263,7 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
       // weighted mean: (5×3 + 4×2 + 4×1) / 6 = 4,50 ; (3×3 + 3×2 + 2×1) / 6 = 2,83
       expect(await rows.nth(0).innerText()).toContain("4,50");
       expect(await rows.nth(1).innerText()).toContain("2,83");
-      await check(page, "lab ranking");
+      await check(page, "lab ranking", { phone: true });
 
       const value = await page.locator("#field-ideaId option", { hasText: ideaA.title }).getAttribute("value");
       await page.getByLabel("Idée", { exact: true }).selectOption(value!);
@@ -298,7 +298,7 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
     const today = formatDate(new Date());
     for (const s of steps) expect(s).toContain(today);
     expect(await card.locator("ol.germoir-timeline time").count()).toBe(steps.length);
-    await check(page, `my ideas (${who})`);
+    await check(page, `my ideas (${who})`, { phone: true });
     return unread;
   }
 

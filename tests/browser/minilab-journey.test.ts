@@ -168,7 +168,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
         await lab.getByRole("button", { name: "Ouvrir le Mini-Lab" }).click();
         await lab.waitForURL(/\/minilabs\/[0-9a-f-]{36}\?ouvert=1$/);
         minilabPath = new URL(lab.url()).pathname;
-        await lab.getByText(/porteurs d’idées sont invités/).waitFor();
+        await lab.getByText(/aux auteurs des idées de son thème/).waitFor();
         await lab.getByRole("heading", { name: "Directions concernées" }).waitFor();
         for (const d of plan.directorates) expect(await lab.locator("main").innerText()).toContain(d);
         await check(lab, "Mini-Lab page (just opened)");
@@ -179,7 +179,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
         await visit(lab, "/lab", "lab home");
         await lab.getByRole("main").getByRole("link", { name: "Courriels envoyés" }).click();
         await lab.waitForURL("**/lab/region-grand-est/courriels");
-        const rows = () => lab.getByRole("row").filter({ hasText: new RegExp(`Invitation au Mini-Lab «\\s*${plan.minilab}\\s*»`) });
+        const rows = () => lab.getByRole("row").filter({ hasText: new RegExp(`Invitation au ${plan.minilab}`) });
         await expect
           .poll(
             async () => {
@@ -189,7 +189,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
             { timeout: 20_000 },
           )
           .toContain("Conservé localement");
-        await check(lab, "lab outbox");
+        await check(lab, "lab outbox", { phone: true });
         await rows().first().getByRole("link").click();
         await lab.waitForURL(/\/courriels\/[0-9a-f-]{36}$/);
         await check(lab, "an invitation mail");
@@ -199,15 +199,15 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
 
         await signIn(author, authorEmail);
         await visit(author, "/notifications", "notifications (invited author)");
-        const invitation = author.getByRole("button", { name: new RegExp(`Votre idée rejoint le Mini-Lab «\\s*${plan.minilab}\\s*»\\s*: vous êtes invité`) });
+        const invitation = author.getByRole("button", { name: new RegExp(`Votre idée rejoint le ${plan.minilab}\\s*: une invitation à y participer vous attend`) });
         await invitation.first().click();
         await author.waitForURL(`**${minilabPath}`);
-        await author.getByRole("heading", { name: "Vous êtes invité à ce Mini-Lab" }).waitFor();
+        await author.getByRole("heading", { name: "Une invitation à ce Mini-Lab vous attend" }).waitFor();
         await check(author, "Mini-Lab page (invited)");
         await author.getByRole("button", { name: "Rejoindre le Mini-Lab" }).first().click();
         await author.getByText("Vous avez rejoint le Mini-Lab.").waitFor();
         await author.getByText("Vous êtes membre de ce Mini-Lab.").waitFor();
-        await check(author, "Mini-Lab page (member)");
+        await check(author, "Mini-Lab page (member)", { phone: true });
         // the author is among the members the lab team sees
         authorName = await signedInAs(author);
         expect(authorName.length).toBeGreaterThan(3);
@@ -267,7 +267,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
             for (const p of [facilitator, author]) await p.evaluate(() => ((window as unknown as { journeyMark: string }).journeyMark = "same page"));
             const samePage = (p: Page) => p.evaluate(() => (window as unknown as { journeyMark?: string }).journeyMark);
             await check(facilitator, "board, live (facilitator)");
-            await check(author, "board, live (author)");
+            await check(author, "board, live (author)", { phone: true });
             // a note added by the facilitator appears in the author's browser, without reloading
             await column(facilitator, "Constats").getByLabel(/Nouveau post-it dans/).fill(plan.notes.facilitator);
             await column(facilitator, "Constats").getByRole("button", { name: /^Ajouter/ }).click();
@@ -371,7 +371,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
       });
 
       it(`the author sees the whole trace in their idea, and the status in « Mes idées » (${mode})`, async () => {
-        const status = text(`Où elle en est : Une proposition du Mini-Lab « ${plan.minilab} » a été adoptée — suivi par ${followUpName()} d’ici le ${formatDate(due)}`);
+        const status = text(`Où elle en est : Une proposition du ${plan.minilab} a été adoptée — suivi par ${followUpName()} d’ici le ${formatDate(due)}`);
         await visit(author, "/mes-idees", "Mes idées (after the decision)");
         const card = author.locator("li", { has: author.getByText(status) }).first();
         await card.waitFor();
@@ -384,7 +384,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
         const expected = [
           text("Déposée dans la campagne"),
           text(`Dans la problématique « ${plan.theme}`),
-          text(`Travaillée dans le Mini-Lab « ${plan.minilab} »`),
+          text(`Travaillée dans le ${plan.minilab}`),
           text(`Proposition « ${plan.proposal.title} » du Mini-Lab soumise à la ${plan.addressedTo.replace(/^Direction/, "direction")}`),
           text(`Décision sur la proposition « ${plan.proposal.title} » : adoptée`),
           text(`Suivi de la proposition « ${plan.proposal.title} » par ${followUpName()} d’ici le ${formatDate(due)}`),
@@ -400,7 +400,7 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
         await check(author, "idea page with its trace");
         // the decision is notified to the authors of the theme's ideas
         await visit(author, "/notifications", "notifications (author, after the decision)");
-        await author.getByText(new RegExp(`La proposition «\\s*${plan.proposal.title}\\s*» du Mini-Lab «\\s*${plan.minilab}\\s*» est adoptée`)).first().waitFor();
+        await author.getByText(new RegExp(`La proposition «\\s*${plan.proposal.title}\\s*» du ${plan.minilab} est adoptée`)).first().waitFor();
         // the lab follows it on its overview page
         await visit(lab, "/lab/region-grand-est/minilabs", "lab Mini-Labs overview (after the decision)");
         await lab.getByRole("link", { name: plan.minilab }).first().waitFor();

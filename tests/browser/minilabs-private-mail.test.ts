@@ -65,7 +65,7 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
     await visit(lab, "/lab", "lab home");
     await lab.getByRole("link", { name: "Courriels envoyés" }).first().click();
     await lab.waitForURL("**/lab/region-grand-est/courriels");
-    const row = () => lab.getByRole("row").filter({ hasText: `Invitation au Mini-Lab «\u00a0${NAME}\u00a0»` }).first();
+    const row = () => lab.getByRole("row").filter({ hasText: `Invitation au ${NAME}` }).first();
     // delivered by the job queue (it polls every half second)
     await expect.poll(async () => {
       await lab.reload();
@@ -74,7 +74,7 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
     await check(lab, "lab outbox");
     await row().getByRole("link").click();
     await lab.waitForURL(/\/courriels\/[0-9a-f-]{36}$/);
-    await lab.getByRole("heading", { level: 1, name: `Invitation au Mini-Lab «\u00a0${NAME}\u00a0»` }).waitFor();
+    await lab.getByRole("heading", { level: 1, name: `Invitation au ${NAME}` }).waitFor();
     await check(lab, "one mail of the outbox");
     const body = await lab.locator("main").innerText();
     expect(body).toContain("une de vos idées rejoint sa problématique");
@@ -88,7 +88,7 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
   it("the invited agent follows the mail's link and joins without JavaScript", async () => {
     await signIn(agent, invitedEmail);
     await visit(agent, new URL(link).pathname, "private Mini-Lab (invited, JS off)");
-    await agent.getByText("Vous êtes invité à ce Mini-Lab").waitFor();
+    await agent.getByText("Une invitation à ce Mini-Lab vous attend").waitFor();
     await agent.getByRole("button", { name: "Rejoindre le Mini-Lab" }).first().click();
     await agent.getByText("Vous avez rejoint le Mini-Lab.").waitFor();
     await check(agent, "private Mini-Lab (member, JS off)");

@@ -58,8 +58,8 @@ describeWithBrowser("Mini-Labs in a browser (axe + typography on every page)", (
     await lab.getByRole("button", { name: "Ouvrir le Mini-Lab" }).click();
     await lab.waitForURL(/\/minilabs\/[0-9a-f-]{36}\?ouvert=1$/);
     minilabUrl = new URL(lab.url()).pathname;
-    await lab.getByText(/porteurs d’idées sont invités/).waitFor();
-    await check(lab, "Mini-Lab page (just opened)");
+    await lab.getByText(/aux auteurs des idées de son thème/).waitFor();
+    await check(lab, "Mini-Lab page (just opened)", { phone: true });
     // who was invited: one of the theme's authors, read from the published map
     await visit(lab, "/problematiques", "themes index");
     await lab.getByRole("link", { name: /G1ID/ }).first().click();
@@ -73,7 +73,7 @@ describeWithBrowser("Mini-Labs in a browser (axe + typography on every page)", (
   it("an invited holder joins without JavaScript, then appears among the members", async () => {
     await signIn(agent, invitedEmail);
     await visit(agent, "/minilabs", "Mini-Labs list (agent, JS off)");
-    await agent.getByText("Vous êtes invité").first().waitFor();
+    await agent.getByText("Invitation reçue").first().waitFor();
     await visit(agent, minilabUrl, "Mini-Lab page (invited, JS off)");
     await agent.getByRole("button", { name: "Rejoindre le Mini-Lab" }).first().click();
     await agent.getByText("Vous avez rejoint le Mini-Lab.").waitFor();

@@ -313,14 +313,14 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
       const cCard = page.locator("section.fr-card", { has: page.locator(`#theme-${destination.id}`) });
       await cCard.getByText("Validé", { exact: true }).waitFor();
       expect(await page.locator("section.fr-card", { has: page.locator(`#theme-${renamed.id}`) }).getByText("Validé", { exact: true }).count()).toBe(1);
-      await check(page, "analysis (curated)");
+      await check(page, "analysis (curated)", { phone: true });
 
       await openTheme(page, destination);
       destinationIdeas = await ideasOnThemePage(page);
       expect(destinationIdeas).toContain(moved.id);
       expect(destinationIdeas).toHaveLength(destination.size + absorbed.size + 1);
       expect(norm(await ideaCard(page, moved.id).locator(".fr-card__detail").innerText())).toContain("placée à la main");
-      await check(page, "theme page (destination)");
+      await check(page, "theme page (destination)", { phone: true });
       await backToAnalysis(page);
 
       const acts = (await journal(page)).join("\n");
@@ -417,7 +417,7 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
       expect(await p.locator("svg[role=img] circle").count()).toBe(240);
       expect(await p.getByRole("link", { name: "Organiser les thèmes" }).count(), "no lab link for an agent").toBe(0);
       await screenshot(p, "themes-06-map");
-      await check(p, "theme map (author)");
+      await check(p, "theme map (author)", { phone: true });
     });
   }, STEP_TIMEOUT);
 
@@ -430,7 +430,7 @@ describeWithBrowser("theme-curation journey in a browser (axe + typography on ev
       const target = cards.find((c) => ![renamed.id, destination.id].includes(c.id))!;
       await check(page, "analysis (no JS)");
       await openTheme(page, target);
-      await check(page, "theme page (no JS)");
+      await check(page, "theme page (no JS)", { phone: true });
 
       await page.getByLabel("Nouveau nom", { exact: true }).fill(RENAMED_NO_JS);
       await page.getByRole("button", { name: "Renommer", exact: true }).click();

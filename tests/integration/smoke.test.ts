@@ -17,6 +17,20 @@ describe("server", () => {
     expect(await r.json()).toMatchObject({ status: "ok" });
   });
 
+  it("serves the DSFR favicons, and every page links to them", async () => {
+    const ico = await fetch(`${server.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get("content-type")).toMatch(/^image\//);
+    expect((await ico.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const svg = await fetch(`${server.url}/favicon.svg`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    const html = await (await fetch(`${server.url}/`)).text();
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png"/>');
+    expect((await fetch(`${server.url}/apple-touch-icon.png`)).status).toBe(200);
+  });
+
   it("sends security headers with a nonce-based CSP", async () => {
     const r = await fetch(`${server.url}/`);
     const csp = r.headers.get("content-security-policy") ?? "";

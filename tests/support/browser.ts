@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
@@ -35,7 +35,52 @@ export function describeWithBrowser(title: string, fn: () => void) {
     describe.skip(title, fn);
     return;
   }
-  describe(title, fn);
+  describe(title, () => {
+    beforeAll(() => {
+      consoleProblems = [];
+    });
+    fn();
+    // Last test of every journey: any console error or uncaught page error met on the way fails it.
+    it("meets no console error and no page error on the whole journey", () => {
+      if (consoleProblems.length) console.error(`[console] ${title}:\n  ${consoleProblems.join("\n  ")}`);
+      expect(consoleProblems, "console errors and page errors met during the journey").toEqual([]);
+    });
+  });
+}
+
+/**
+ * Console errors and uncaught page errors of every page of every context made by
+ * `newContext` during the current journey (reset when a `describeWithBrowser` block starts).
+ * An error page the journey asked for (a document answered 4xx, which Chromium reports as
+ * « Failed to load resource ») is not a problem: the journey checks its status itself.
+ */
+let consoleProblems: string[] = [];
+
+/** The console problems collected so far in this journey (a copy). */
+export function journeyConsoleProblems(): string[] {
+  return [...consoleProblems];
+}
+
+function watchConsole(ctx: BrowserContext) {
+  const errorDocuments = new Set<string>();
+  ctx.on("response", (response) => {
+    const type = response.request().resourceType();
+    const status = response.status();
+    const isRouteData = type === "fetch" && new URL(response.url()).pathname.endsWith(".data");
+    if ((type === "document" || isRouteData) && status >= 400 && status < 500) errorDocuments.add(response.url());
+  });
+  ctx.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const where = message.location()?.url ?? "";
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) && errorDocuments.has(where)) return;
+    // React Router fetches the route manifest of the links on a page as it loads; when the
+    // journey moves on before that fetch ends, the browser aborts it and React Router logs it.
+    if (message.text() === "Failed to fetch manifest patches TypeError: Failed to fetch") return;
+    consoleProblems.push(`console.error on ${message.page()?.url() ?? where}: ${message.text()}`);
+  });
+  ctx.on("weberror", (webError) => {
+    consoleProblems.push(`page error on ${webError.page()?.url() ?? "?"}: ${webError.error().message}`);
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -55,6 +100,7 @@ export async function newContext(browser: Browser, base: string, options: Browse
   const ctx = await browser.newContext({ baseURL: base, ...contextDefaults, ...options });
   ctx.setDefaultTimeout(15_000);
   ctx.setDefaultNavigationTimeout(30_000);
+  watchConsole(ctx);
   if (options.javaScriptEnabled === false) {
     mirrors.set(ctx, { browser });
     ctx.once("close", () => void mirrors.get(ctx)?.page?.context().close().catch(() => {}));
@@ -162,8 +208,14 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-export async function check(page: Page, label: string): Promise<void> {
+export interface CheckOptions {
+  /** Also check the page 390 px wide (a phone): no horizontal overflow, the header's menu. */
+  phone?: boolean;
+}
+
+export async function check(page: Page, label: string, options: CheckOptions = {}): Promise<void> {
   await settled(page);
+  if (options.phone) await checkPhone(page, label);
   const t0 = Date.now();
   const { violations, typography: typo } = await inspect(page);
   const results = { violations };
@@ -178,10 +230,87 @@ export async function check(page: Page, label: string): Promise<void> {
 }
 
 /** Navigates to a path, then checks the page. */
-export async function visit(page: Page, pathname: string, label = pathname): Promise<void> {
+export async function visit(page: Page, pathname: string, label = pathname, options: CheckOptions = {}): Promise<void> {
   const res = await page.goto(pathname);
   expect(res?.status(), `status of ${pathname}`).toBeLessThan(400);
-  await check(page, label);
+  await check(page, label, options);
+}
+
+export const phoneViewport = { width: 390, height: 844 };
+
+/**
+ * What sticks out of a page as wide as its window: the document's scroll width, and the
+ * visible elements whose box goes past the right edge (or the left) without a scrolling
+ * ancestor to hold them (DSFR's table wrapper, a code block…). A short description of each.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const culprits: string[] = [];
+    const offenders: { el: Element; left: number; right: number }[] = [];
+    const describe = (el: Element) => {
+      const id = el.id ? `#${el.id}` : "";
+      const cls = typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 3).join(".")}` : "";
+      const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60);
+      return `<${el.tagName.toLowerCase()}${id}${cls}> « ${text} »`;
+    };
+    const clipped = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) {
+          const box = a.getBoundingClientRect();
+          if (box.right <= innerWidth + 1 && box.left >= -1) return true;
+        }
+      }
+      return false;
+    };
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden" || style.position === "fixed") continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.width <= 1 && box.height <= 1) continue; // screen-reader-only text
+      // Its box, or what it holds that spills out of it (a long word, a line that cannot wrap).
+      const spill = style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 ? box.left + el.clientLeft + el.scrollWidth : box.right;
+      const right = Math.max(box.right, spill);
+      if (right <= innerWidth + 1 && box.left >= -1) continue;
+      if (clipped(el)) continue;
+      offenders.push({ el, left: box.left, right });
+    }
+    // The innermost offenders: a long word makes its paragraph, its section and main spill too.
+    for (const o of offenders.filter((o) => !offenders.some((x) => x !== o && o.el.contains(x.el))).slice(0, 8)) {
+      culprits.push(`${describe(o.el)} spans ${Math.round(o.left)}–${Math.round(o.right)} px`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
+  });
+}
+
+/**
+ * The page 390 px wide: nothing overflows sideways, and the header leaves room for the page:
+ * with JavaScript, the DSFR « Menu » button is there and the navigation is in its modal;
+ * without, the navigation is in the page. The viewport is restored afterwards.
+ */
+export async function checkPhone(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(phoneViewport);
+  try {
+    await page.evaluate(() => new Promise<void>((r) => setTimeout(r, 50)));
+    const { scrollWidth, innerWidth, culprits } = await horizontalOverflow(page);
+    if (scrollWidth > innerWidth || culprits.length) console.error(`[390 px] ${label} (${page.url()}): scrollWidth ${scrollWidth} > ${innerWidth}\n  ${culprits.join("\n  ")}`);
+    expect.soft(scrollWidth, `document width at 390 px on ${label} (${page.url()})`).toBeLessThanOrEqual(innerWidth);
+    expect.soft(culprits, `elements overflowing at 390 px on ${label} (${page.url()})`).toEqual([]);
+    const javaScript = !mirrors.has(page.context());
+    const header = page.locator("header.fr-header");
+    if (javaScript) {
+      expect.soft(await header.getByRole("button", { name: "Menu" }).isVisible(), `« Menu » button at 390 px on ${label}`).toBe(true);
+      const height = (await header.boundingBox())?.height ?? 0;
+      expect.soft(height, `header height at 390 px on ${label}`).toBeLessThan(phoneViewport.height / 3);
+    } else {
+      expect.soft(await header.getByRole("navigation", { name: "Menu principal" }).isVisible(), `navigation in the page at 390 px without JavaScript on ${label}`).toBe(true);
+    }
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 /** Signs in through the demo persona picker, by e-mail, like a user; checks the picker page. */
@@ -190,7 +319,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await check(page, "persona picker");
   await page.getByLabel("Ou l’adresse électronique d’un agent de démonstration").fill(email);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/connexion")), page.getByRole("button", { name: "Entrer avec cette adresse" }).click()]);
-  await expect.poll(() => page.getByRole("button", { name: "Se déconnecter" }).count()).toBeGreaterThan(0);
+  // The sign-out button is in the header, or in its menu on a phone (hidden until opened).
+  await expect.poll(() => page.locator("header form[action='/deconnexion'] button").count()).toBeGreaterThan(0);
 }
 
 /** Which element has the focus: its id, or its tag name. */
