@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { AppForm } from "../kernel/ui/forms";
-import { legalItems } from "./navigation";
+import { legalItems, mainNavigation, type NavItem } from "./navigation";
 
 export interface LayoutData {
   instance: { name: string; tagline: string; operator: string; showMarianne: boolean; logoUrl?: string };
@@ -13,17 +13,8 @@ export interface LayoutData {
 }
 
 /** The main navigation's entries for this viewer (the header's menu, on a phone its burger menu). */
-export function navigationItems(d: LayoutData): { to: string; label: string; end?: boolean }[] {
-  const items: { to: string; label: string; end?: boolean }[] = [
-    { to: "/", label: "Accueil", end: true },
-    { to: "/campagnes", label: "Campagnes" },
-    { to: "/idees", label: "Idées" },
-  ];
-  if (d.user) items.push({ to: "/problematiques", label: "Problématiques" }, { to: "/minilabs", label: "Mini-Labs" }, { to: "/communautes", label: "Communautés" }, { to: "/mes-idees", label: "Mes idées" });
-  if (d.nav.juror) items.push({ to: "/jury", label: "Jury" });
-  if (d.nav.director) items.push({ to: "/arbitrage", label: "Arbitrage" });
-  if (d.nav.labTeam || d.nav.admin) items.push({ to: "/lab", label: "Espace lab" });
-  return items;
+export function navigationItems(d: LayoutData): NavItem[] {
+  return mainNavigation({ signedIn: !!d.user, juror: d.nav.juror, director: !!d.nav.director, labTeam: d.nav.labTeam || d.nav.admin });
 }
 
 function isCurrent(pathname: string, item: { to: string; end?: boolean }): boolean {
