@@ -224,8 +224,7 @@ export default function LabCampaign() {
                     <SelectField
                       name="ideaId"
                       label="Idée"
-                      hint="Dans l’ordre du classement, avec la moyenne du jury."
-                      placeholder="Choisir une idée"
+                      placeholder="Choisir une idée (dans l’ordre du classement)"
                       options={d.awardable.map((r) => ({ value: r.id, label: `${frenchSpaces(r.title)}${r.mean !== null ? ` – ${formatNumber(r.mean, 2)}` : ""}` }))}
                       error={e.ideaId}
                       defaultValue={a?.ok ? "" : (a?.values?.ideaId as string | undefined)}
