@@ -25,7 +25,7 @@ let anon: Page;
 describeWithBrowser("Germoir on a phone, 390 px wide (DSFR menu, no overflow, no console error)", () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    phoneCtx = await newContext(browser, server.url, { viewport: phoneViewport, isMobile: true, hasTouch: true });
+    phoneCtx = await newContext(browser, server.url, { viewport: phoneViewport });
     noJsCtx = await newContext(browser, server.url, { viewport: phoneViewport, javaScriptEnabled: false });
     anonCtx = await newContext(browser, server.url, { viewport: phoneViewport });
     [phone, noJs, anon] = await Promise.all([phoneCtx.newPage(), noJsCtx.newPage(), anonCtx.newPage()]);
@@ -91,7 +91,7 @@ describeWithBrowser("Germoir on a phone, 390 px wide (DSFR menu, no overflow, no
     await nav.getByRole("link", { name: "Mini-Labs" }).click();
     await noJs.waitForURL("**/minilabs");
     await checkPhone(noJs, "Mini-Labs from the in-page menu (390 px, no JavaScript)");
-  }, 180_000);
+  }, 400_000);
 
   it("the demo's key pages fit 390 px with JavaScript", async () => {
     const page = phone;
@@ -137,7 +137,7 @@ describeWithBrowser("Germoir on a phone, 390 px wide (DSFR menu, no overflow, no
       expect(res?.status(), path).toBeLessThan(400);
       await checkPhone(page, `${path} (390 px, no JavaScript)`);
     }
-  }, 300_000);
+  }, 600_000);
 
   it("a director's arbitration page fits 390 px", async () => {
     const ctx = await newContext(browser, server.url, { viewport: phoneViewport });

@@ -75,7 +75,7 @@ function watchConsole(ctx: BrowserContext) {
     if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) && errorDocuments.has(where)) return;
     // React Router fetches the route manifest of the links on a page as it loads; when the
     // journey moves on before that fetch ends, the browser aborts it and React Router logs it.
-    if (message.text() === "Failed to fetch manifest patches TypeError: Failed to fetch") return;
+    if (message.text().startsWith("Failed to fetch manifest patches TypeError: Failed to fetch")) return;
     consoleProblems.push(`console.error on ${message.page()?.url() ?? where}: ${message.text()}`);
   });
   ctx.on("weberror", (webError) => {
