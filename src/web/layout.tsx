@@ -4,6 +4,14 @@ import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { AppForm } from "../kernel/ui/forms";
 import { legalItems, mainNavigation, type NavItem } from "./navigation";
 
+// react-dsfr renders its links with React Router's Link (registered in the entries): its
+// `linkProps` are that Link's props, `to` and not `href` (an `href` alone rendered href="/").
+declare module "@codegouvfr/react-dsfr/spa" {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
 export interface LayoutData {
   instance: { name: string; tagline: string; operator: string; showMarianne: boolean; logoUrl?: string };
   user: { givenName: string; familyName: string } | null;
@@ -35,7 +43,7 @@ export function SiteHeader({ d }: { d: LayoutData }) {
     ? [
         {
           iconId: "fr-icon-notification-3-line",
-          linkProps: { href: "/notifications" },
+          linkProps: { to: "/notifications" },
           text: (
             <>
               Notifications
@@ -49,8 +57,8 @@ export function SiteHeader({ d }: { d: LayoutData }) {
           ),
         },
         <span key="who" className="fr-btn fr-icon-account-circle-line">
-          <span className="fr-sr-only">Compte connecté{"\u00a0"}: </span>
-          {d.user.givenName} {d.user.familyName}
+          <span className="fr-sr-only">{"Compte connecté\u00a0: "}</span>
+          {`${d.user.givenName} ${d.user.familyName}`}
         </span>,
         <AppForm key="out" action="/deconnexion">
           <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
@@ -58,7 +66,7 @@ export function SiteHeader({ d }: { d: LayoutData }) {
           </button>
         </AppForm>,
       ]
-    : [{ iconId: "fr-icon-account-circle-line", linkProps: { href: "/connexion" }, text: "Se connecter" }];
+    : [{ iconId: "fr-icon-account-circle-line", linkProps: { to: "/connexion" }, text: "Se connecter" }];
   return (
     <Header
       id="en-tete"
@@ -71,14 +79,14 @@ export function SiteHeader({ d }: { d: LayoutData }) {
         </>
       }
       classes={d.instance.showMarianne ? undefined : { logo: "fr-hidden" }}
-      homeLinkProps={{ href: "/", title: `Accueil – ${d.instance.name}` }}
+      homeLinkProps={{ to: "/", title: `Accueil – ${d.instance.name}` }}
       serviceTitle={d.instance.name}
       serviceTagline={d.instance.tagline}
       operatorLogo={d.instance.logoUrl ? { orientation: "horizontal", imgUrl: d.instance.logoUrl, alt: d.instance.name } : undefined}
       quickAccessItems={quickAccessItems}
       navigation={navigationItems(d).map((item) => ({
         text: item.label,
-        linkProps: { href: item.to },
+        linkProps: { to: item.to },
         isActive: isCurrent(pathname, item),
       }))}
     />

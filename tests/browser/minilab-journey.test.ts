@@ -411,6 +411,6 @@ describeWithBrowser("issue 4's journey, from a published theme to the decision i
 
 /** The signed-in agent's name, as the header gives it. */
 async function signedInAs(page: Page): Promise<string> {
-  const label = await page.locator("header [aria-label^='Connecté en tant que ']").first().getAttribute("aria-label");
-  return (label ?? "").replace("Connecté en tant que ", "").trim();
+  const label = await page.locator("header span.fr-icon-account-circle-line").first().innerText();
+  return label.replace(/^Compte connecté\s*:\s*/, "").trim();
 }

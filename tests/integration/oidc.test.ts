@@ -145,7 +145,8 @@ async function writeDraft(germoir: Client, title: string): Promise<{ url: string
   return { url, html: text(await (await germoir.get(url)).text()) };
 }
 
-const headerName = (html: string) => /aria-label="Connecté en tant que ([^"]+)"/.exec(html)?.[1] ?? null;
+/** The signed-in agent's name in the header (after its screen-reader label « Compte connecté : »). */
+const headerName = (html: string) => /Compte connecté\u00a0: <\/span>([^<]+)<\/span>/.exec(html)?.[1] ?? null;
 
 describe("sign-in with OpenID Connect", () => {
   let draftUrl = "";

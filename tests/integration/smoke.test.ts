@@ -31,6 +31,14 @@ describe("server", () => {
     expect((await fetch(`${server.url}/apple-touch-icon.png`)).status).toBe(200);
   });
 
+  it("links the header's menu and tools to their own pages", async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const nav = /<nav[^>]*aria-label="Menu principal"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
+    const hrefs = [...nav.matchAll(/<a [^>]*href="([^"]*)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(hrefs).toEqual(["Accueil /", "Campagnes /campagnes", "Idées /idees"]);
+    expect(html).toMatch(/<a [^>]*href="\/connexion"[^>]*>Se connecter<\/a>/);
+  });
+
   it("sends security headers with a nonce-based CSP", async () => {
     const r = await fetch(`${server.url}/`);
     const csp = r.headers.get("content-security-policy") ?? "";
