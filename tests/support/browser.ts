@@ -294,7 +294,8 @@ export async function checkPhone(page: Page, label: string): Promise<void> {
   const before = page.viewportSize();
   await page.setViewportSize(phoneViewport);
   try {
-    await page.evaluate(() => new Promise<void>((r) => setTimeout(r, 50)));
+    // waited here, not in the page: a page without JavaScript runs no timer, and would never resolve
+    await page.waitForTimeout(50);
     const { scrollWidth, innerWidth, culprits } = await horizontalOverflow(page);
     if (scrollWidth > innerWidth || culprits.length) console.error(`[390 px] ${label} (${page.url()}): scrollWidth ${scrollWidth} > ${innerWidth}\n  ${culprits.join("\n  ")}`);
     expect.soft(scrollWidth, `document width at 390 px on ${label} (${page.url()})`).toBeLessThanOrEqual(innerWidth);
