@@ -30,9 +30,9 @@ async function signedIn(token: string | undefined): Promise<Viewer | null> {
 
 /**
  * The work of a page without its rendering: the ideas list (with its query string) or an idea
- * page (with its id), for the session `token`. Also called in-process by `bench/render.ts`.
+ * page (with its id), for the session `token`.
  */
-export async function barePage(token: string | undefined, kind: "list" | "idea", arg: Record<string, unknown> | string): Promise<{ status: number; body: unknown }> {
+async function barePage(token: string | undefined, kind: "list" | "idea", arg: Record<string, unknown> | string): Promise<{ status: number; body: unknown }> {
   const viewer = await signedIn(token);
   if (!viewer) return { status: 401, body: { error: "unauthenticated" } };
   if (kind === "list") {
