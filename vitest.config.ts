@@ -4,6 +4,9 @@ import path from "node:path";
 // Module tests (src/) run on PGlite, and again on PostgreSQL when DATABASE_URL is set.
 // Integration and browser tests start the real server once, on PostgreSQL when DATABASE_URL is set.
 const onPostgres = !!process.env.DATABASE_URL;
+// One id per run: test servers on PostgreSQL copy one demo database seeded for this run (tests/support/server.ts).
+// Its name starts with the time in base 36, so that old runs' copies can be dropped.
+process.env.GERMOIR_TEST_RUN ??= `${Date.now().toString(36)}_${process.pid}`;
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "src") } },

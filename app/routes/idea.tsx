@@ -91,8 +91,8 @@ export default function IdeaPage() {
   const owner = d.rights.isAuthor || d.rights.isCoauthor;
   return (
     <Page>
-      <PageTitle title={idea.title} error={!!a && !a.ok} />
-      <Breadcrumb items={[{ label: "Idées", to: "/idees" }]} current={idea.title} />
+      <PageTitle title={frenchSpaces(idea.title)} error={!!a && !a.ok} />
+      <Breadcrumb items={[{ label: "Idées", to: "/idees" }]} current={frenchSpaces(idea.title)} />
       {d.justSubmitted && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
           <p>Votre idée est déposée. Vous pouvez la modifier jusqu’à la clôture de la campagne et suivre son statut dans «{"\u00a0"}Mes idées{"\u00a0"}».</p>
@@ -106,7 +106,7 @@ export default function IdeaPage() {
       <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <StatusBadge status={idea.status} hidden={!!idea.hidden_at} />
-      <h1 className="fr-mt-2w">{idea.title}</h1>
+      <h1 className="fr-mt-2w">{frenchSpaces(idea.title)}</h1>
       <p className="germoir-meta">
         Proposée par {d.author}
         {d.coauthors.filter((c) => c.status === "confirmed").map((c) => `, ${c.name}`)}

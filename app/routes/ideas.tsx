@@ -145,7 +145,7 @@ export default function Ideas() {
               <div className="fr-card__body">
                 <div className="fr-card__content">
                   <h2 className="fr-card__title">
-                    <Link to={`/idees/${i.id}`}>{i.title}</Link>
+                    <Link to={`/idees/${i.id}`}>{frenchSpaces(i.title)}</Link>
                   </h2>
                   <p className="fr-card__desc">{frenchSpaces(i.excerpt)}</p>
                   <div className="fr-card__start">

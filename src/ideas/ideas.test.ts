@@ -111,7 +111,7 @@ describe("ideas on " + (process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"), () 
     expect((await myIdeas(co)).map((i) => i.id)).not.toContain(idea.id);
     expect(await ideas.answerCoauthor(idea.id, co.userId, true)).toBe(true);
     expect((await myIdeas(co)).map((i) => i.id)).toContain(idea.id);
-    await expect(createIdeaFor(author, c.id, { ...form("Co-auteur inconnu", "Problème décrit en détail."), coauthorEmails: ["personne@nulle.part"] }, [])).rejects.toThrow(/aucun agent/i);
+    await expect(createIdeaFor(author, c.id, { ...form("Co-auteur inconnu", "Problème décrit en détail."), coauthorEmails: ["personne@nulle.part"] }, [])).rejects.toThrow(/Co-auteurs : aucun compte n’a l’adresse personne@nulle\.part/);
   });
 
   it("walks the status workflow with a dated history, and notifies the authors", async () => {

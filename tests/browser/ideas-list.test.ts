@@ -26,7 +26,8 @@ describeWithBrowser("The ideas list without JavaScript (axe + typography on ever
   it("corrects a misspelled search, suggests the right words and clears the search", async () => {
     await signIn(page, "helene.strauss@grandest.fr");
     await visit(page, "/idees?q=restauraton+scolaire", "ideas: misspelled search");
-    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Aucune idée ne correspond à « restauraton scolaire »\. \d+ idées? pour « restauration scolaire »/);
+    // French typography: no-break spaces inside guillemets and between a number and its word.
+    await expect.poll(async () => (await page.getByRole("status").first().textContent())?.replace(/[\u00a0\u202f]/g, " ")).toMatch(/Aucune idée ne correspond à « restauraton scolaire »\. \d+ idées? pour « restauration scolaire »/);
     expect(await page.locator("ul.germoir-card-list > li").count()).toBeGreaterThan(0);
     await Promise.all([page.waitForURL(/q=restauration\+scolaire/), page.getByRole("link", { name: "restauration scolaire", exact: true }).click()]);
     await check(page, "ideas: corrected search");

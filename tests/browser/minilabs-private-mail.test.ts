@@ -43,7 +43,8 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
     await signIn(lab, LAB);
     await visit(lab, "/lab/region-grand-est/minilabs/nouveau", "new Mini-Lab form");
     const theme = lab.getByLabel("Thème publié (facultatif)");
-    const option = await theme.locator("option", { hasText: "Communication interne" }).first().getAttribute("value");
+    // any published theme will do: which problems keep a theme of their own depends on the clustering
+    const option = await theme.locator("option:not([value=''])").first().getAttribute("value");
     await theme.selectOption(option!);
     await lab.getByLabel("Nom du Mini-Lab").fill(NAME);
     await lab.getByLabel("Question travaillée").fill("Comment faire circuler l’information utile entre les sites sans noyer les agents sous les courriels ?");

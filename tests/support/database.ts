@@ -11,9 +11,10 @@ export interface TestDatabase {
 
 /**
  * A fresh, empty database for one test file: an in-memory PGlite, or, when
- * DATABASE_URL is set, a new PostgreSQL database created for the occasion and dropped after.
+ * DATABASE_URL is set, a new PostgreSQL database created for the occasion and dropped after
+ * (a copy of `template` when one is given: PostgreSQL copies a database's files in about a second).
  */
-export async function freshDatabase(): Promise<TestDatabase> {
+export async function freshDatabase(opts: { template?: string } = {}): Promise<TestDatabase> {
   const admin = process.env.DATABASE_URL;
   if (!admin) {
     const database = await connectPglite("memory://");
@@ -22,7 +23,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const name = `germoir_test_${crypto.randomBytes(6).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(opts.template ? `CREATE DATABASE ${name} TEMPLATE ${opts.template}` : `CREATE DATABASE ${name}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freshDatabase, type TestDatabase } from "./database";
 
 export async function freePort(): Promise<number> {
@@ -31,7 +32,7 @@ export interface TestServer {
  * the Grand Est demo loaded, on an embedded PGlite folder of its own, or on a fresh
  * PostgreSQL database when DATABASE_URL is set.
  */
-export async function startServer(env: Record<string, string> = {}, opts: { args?: string[]; startupMs?: number } = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { args?: string[]; startupMs?: number; /** seed the demo in this server, not from the run's copy (to see what seeding itself does) */ seedHere?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "germoir-srv-"));
   let db: TestDatabase | undefined;
@@ -40,7 +41,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { args
     // A second process on the database of another test server (which loads the demo first).
     dbEnv.DATABASE_URL = env.DATABASE_URL;
   } else if (process.env.DATABASE_URL) {
-    db = await freshDatabase();
+    db = await freshDatabase({ template: opts.seedHere || env.SEED_DEMO === "false" ? undefined : await demoTemplate() });
     await db.database.close();
     dbEnv.DATABASE_URL = db.url!;
   }
@@ -98,4 +99,42 @@ export async function startServer(env: Record<string, string> = {}, opts: { args
       await db?.dispose();
     },
   };
+}
+
+/**
+ * The Grand Est demo on PostgreSQL, seeded once per test run (`GERMOIR_TEST_RUN`, set by
+ * vitest.config.ts) by a real server, then copied for every test server: seeding takes tens of
+ * seconds on a loaded machine, a copy about one. The server started on a copy finds its users and
+ * does not seed again (seedDemoIfEmpty). Test processes share it through an advisory lock; templates
+ * of runs older than six hours are dropped.
+ */
+async function demoTemplate(): Promise<string> {
+  const run = process.env.GERMOIR_TEST_RUN ?? `${Date.now().toString(36)}_${process.pid}`;
+  const name = `germoir_tpl_${run.replace(/[^a-z0-9_]/gi, "").toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_advisory_lock(hashtext('germoir-demo-template'))");
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
+    if (!exists) {
+      for (const old of (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'germoir\\_tpl\\_%'")).rows) {
+        const born = parseInt(old.datname.slice("germoir_tpl_".length).split("_")[0], 36);
+        if (Number.isFinite(born) && Date.now() - born > 6 * 3600_000) await admin.query(`DROP DATABASE IF EXISTS ${old.datname} WITH (FORCE)`);
+      }
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      try {
+        const seeder = await startServer({ DATABASE_URL: url.toString() });
+        await seeder.stop();
+      } catch (err) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        throw err;
+      }
+    }
+    return name;
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock(hashtext('germoir-demo-template'))").catch(() => undefined);
+    await admin.end();
+  }
 }

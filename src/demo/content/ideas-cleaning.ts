@@ -177,7 +177,7 @@ export const cleaningIdeas: RawIdeaGroup = {
     {
       by: "entretien",
       at: "lycee-chrestien-de-troyes",
-      title: "Qui fait le ménage ? Se présenter aux élèves",
+      title: "Qui fait le ménage\u202f? Se présenter aux élèves",
       problem:
         "Les élèves ne savent pas qui nous sommes. Ils nous voient passer avec un chariot mais ne disent même pas bonjour, et ne se rendent pas compte du travail quand ils laissent leurs déchets sous les tables.",
       proposal:
