@@ -47,7 +47,7 @@ const benchUrl = (() => {
 if (!fs.existsSync(STATE_FILE)) throw new Error("no germoir_bench data: run `npm run bench:web` once first");
 const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as { viewerId: string };
 
-const config = loadConfig({ ...process.env, NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789abcdef", DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: "4", LOG_LEVEL: "warn", SEED_DEMO: "false", DEMO_LOGIN: "false" });
+const config = loadConfig({ ...process.env, NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789abcdef", DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: "4", LOG_LEVEL: "warn", SEED_DEMO: "false", DEMO_LOGIN: "false", RATE_LIMITS: "false" });
 const rt = await boot({ config });
 // @ts-expect-error built at runtime
 const build = await import("../build/server/index.js");

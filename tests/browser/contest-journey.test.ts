@@ -263,9 +263,7 @@ describeWithBrowser("contest journey in a browser (axe + typography on every pag
       // weighted mean: (5×3 + 4×2 + 4×1) / 6 = 4,50 ; (3×3 + 3×2 + 2×1) / 6 = 2,83
       expect(await rows.nth(0).innerText()).toContain("4,50");
       expect(await rows.nth(1).innerText()).toContain("2,83");
-      // Known defect, not yet fixed: at 390 px the juror's address field of this page spans 16–406 px
-      // (see the closing note of stop 8); its phone check comes back with the fix.
-      await check(page, "lab ranking");
+      await check(page, "lab ranking", { phone: true });
 
       const value = await page.locator("#field-ideaId option", { hasText: ideaA.title }).getAttribute("value");
       await page.getByLabel("Idée", { exact: true }).selectOption(value!);

@@ -271,7 +271,9 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
       if (box.width === 0 || box.height === 0) continue;
       if (box.width <= 1 && box.height <= 1) continue; // screen-reader-only text
       // Its box, or what it holds that spills out of it (a long word, a line that cannot wrap).
-      const spill = style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 ? box.left + el.clientLeft + el.scrollWidth : box.right;
+      // A form control scrolls its own text inside its box (its scrollWidth counts that text): only its box counts.
+      const control = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+      const spill = !control && style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 ? box.left + el.clientLeft + el.scrollWidth : box.right;
       const right = Math.max(box.right, spill);
       if (right <= innerWidth + 1 && box.left >= -1) continue;
       if (clipped(el)) continue;
