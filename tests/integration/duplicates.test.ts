@@ -87,7 +87,11 @@ describe("similar ideas while writing", () => {
     expect(without.ideas.map((i) => i.id)).not.toContain(self.id);
     // too short, malformed: no list, no error
     expect(await (await agent.get("/idees/proches?titre=pain")).json()).toEqual({ ideas: null });
-    expect((await agent.get("/idees/proches?titre[]=a&texte=%00%22'&idee=pas-un-id")).status).toBe(200);
+    expect((await agent.get("/idees/proches?titre[]=a&texte=%22'&idee=pas-un-id")).status).toBe(200);
+    // a NUL byte is refused with our French message, as JSON (never a 500)
+    const nul = await agent.get("/idees/proches?titre[]=a&texte=%00%22'&idee=pas-un-id");
+    expect(nul.status).toBe(400);
+    expect(JSON.stringify(await nul.json())).toContain("caractère nul");
 
     const anon = new Client(server.url);
     const refused = await anon.get(`/idees/proches?${qs}`);

@@ -72,6 +72,10 @@ describe("the ideas list in HTML, paged by keyset" + (process.env.DATABASE_URL ?
     expect(html).toMatch(/<a class="fr-link fr-icon-close-line fr-link--icon-left" href="\/idees"[^>]*>Effacer la recherche<\/a>/);
     const plain = await (await c.get("/idees?q=cantine")).text();
     expect(plain).not.toContain("Vouliez-vous dire");
-    expect((await c.get("/idees?q=cant%00ine&apres=%%%")).status).toBe(200);
+    expect((await c.get("/idees?q=cantine&apres=%%%")).status).toBe(200);
+    // a NUL byte in the search is refused with our French message, never a 500
+    const nul = await c.get("/idees?q=cant%00ine&apres=%%%");
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain("caractère nul");
   });
 });
