@@ -9,14 +9,16 @@ import { communityActionSchema } from "~/communities/schemas";
 import { threadKinds } from "~/communities/communities";
 import { communityPage, joinCommunity, leaveCommunity, postThread } from "~/communities/service";
 import { CommunityCrumbs } from "~/communities/ui";
+import { KeysetPagination } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
-  const page = await communityPage(s, params.communityId).catch(loaderFailure);
   const url = new URL(request.url);
+  const cursor = { after: url.searchParams.get("apres") ?? undefined, before: url.searchParams.get("avant") ?? undefined };
+  const page = await communityPage(s, params.communityId, cursor).catch(loaderFailure);
   return { ...page, created: url.searchParams.has("creee"), edited: url.searchParams.has("modifiee"), asked: url.searchParams.has("question") };
 }
 
@@ -137,7 +139,7 @@ export default function CommunityPage() {
 
       {d.access.canRead ? (
         <section aria-labelledby="threads-title">
-          <h2 id="threads-title">Discussions ({d.threads.length})</h2>
+          <h2 id="threads-title">Discussions ({d.threadCount})</h2>
           {d.threads.length === 0 ? (
             <p>Personne n’a encore écrit dans cette communauté.</p>
           ) : (
@@ -156,6 +158,11 @@ export default function CommunityPage() {
               ))}
             </ul>
           )}
+          <KeysetPagination
+            first={`/communautes/${c.id}`}
+            prev={d.threadPages.prev ? `/communautes/${c.id}?avant=${d.threadPages.prev}` : null}
+            next={d.threadPages.next ? `/communautes/${c.id}?apres=${d.threadPages.next}` : null}
+          />
         </section>
       ) : (
         <div className="fr-callout fr-mb-4w">

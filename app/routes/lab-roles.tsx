@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Route } from "./+types/lab-roles";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
 import { roleKeys, roles } from "~/kernel/permissions";
-import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
-import { grantByEmail, labMembers, requireLabRole, revoke } from "~/labs/service";
+import { chooseDeletedContributions, grantByEmail, labMembers, requireLabRole, revoke } from "~/labs/service";
+import { deletedContributionsChoices, type DeletedContributions } from "~/labs/labs";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -13,11 +14,15 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const s = requireUser(context, request);
   const lab = await requireLabRole(params.labSlug, s.principal, "admin").catch(loaderFailure);
-  return { lab: { slug: lab.slug, name: lab.name }, members: await labMembers(lab), me: s.user.id };
+  return { lab: { slug: lab.slug, name: lab.name, deletedContributions: lab.deleted_contributions }, members: await labMembers(lab), me: s.user.id };
 }
 
 const roleField = z.enum(roleKeys as [string, ...string[]], { error: "Rôle\u00a0: choisissez un rôle de la liste." });
 const grantSchema = z.object({ intent: z.literal("grant"), email: z.email("Adresse électronique\u00a0: format invalide.").max(200), role: roleField });
+const deletedContributionsSchema = z.object({
+  intent: z.literal("deletedContributions"),
+  choice: z.enum(Object.keys(deletedContributionsChoices) as [DeletedContributions, ...DeletedContributions[]], { error: "Contributions des comptes supprimés\u00a0: choisissez une option." }),
+});
 const revokeSchema = z.object({ intent: z.literal("revoke"), userId: uuidField("Membre"), role: roleField });
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -30,6 +35,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!p.ok) return invalid(p);
       await revoke(params.labSlug, s.principal, p.data.userId, p.data.role as keyof typeof roles);
       return { ok: true, message: "Le rôle est retiré." };
+    }
+    if (fd.get("intent") === "deletedContributions") {
+      const p = parseForm(fd, deletedContributionsSchema);
+      if (!p.ok) return invalid(p);
+      await chooseDeletedContributions(params.labSlug, s.principal, p.data.choice);
+      return { ok: true, message: "Le choix du lab pour les comptes supprimés est enregistré." };
     }
     if (fd.get("intent") !== "grant") return formError(fd, "Action inconnue.");
     const p = parseForm(fd, grantSchema);
@@ -97,6 +108,24 @@ export default function LabRoles() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="deleted-contributions-title" className="fr-mt-6w">
+        <h2 id="deleted-contributions-title">Contributions des comptes supprimés</h2>
+        <p>
+          Quand un agent supprime son compte (page «{"\u00a0"}Mes données{"\u00a0"}»), ses données personnelles sont effacées. Ses contributions dans les espaces de ce lab (idées, commentaires, messages des communautés, notes des
+          tableaux) restent par défaut, signées «{"\u00a0"}Agent supprimé{"\u00a0"}»{"\u202f"}; le lab peut choisir de les retirer. Le choix vaut pour les suppressions à venir.
+        </p>
+        <AppForm>
+          <input type="hidden" name="intent" value="deletedContributions" />
+          <RadioGroup
+            name="choice"
+            legend="À la suppression d’un compte, ses contributions dans ce lab"
+            defaultValue={d.lab.deletedContributions}
+            error={a?.errors?.choice}
+            options={Object.entries(deletedContributionsChoices).map(([value, label]) => ({ value, label }))}
+          />
+          <SubmitButton secondary>Enregistrer ce choix</SubmitButton>
+        </AppForm>
+      </section>
     </Page>
   );
 }

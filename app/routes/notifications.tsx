@@ -1,20 +1,26 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/notifications";
-import { getNotification, listNotifications, markRead, notificationKinds } from "~/notifications/notifications";
+import { getNotification, markRead, notificationKinds, notificationsPage } from "~/notifications/notifications";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { mailPreferences, mailPreferencesSchema, setMailPreferences } from "~/notifications/preferences";
 import { formatDateTime, frenchSpaces } from "~/kernel/format";
 import { AppForm, CheckboxGroup, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
-import { SuccessNotice } from "~/kernel/ui/page";
+import { KeysetPagination, SuccessNotice } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser, safeReturnPath } from "~/web/auth";
 import { readForm } from "~/web/errors";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const s = requireUser(context, request);
-  const list = await listNotifications(s.user.id, 100);
-  return { items: list.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: n.created_at, read: !!n.read_at })), mailPrefs: await mailPreferences(s.user.id) };
+  const sp = new URL(request.url).searchParams;
+  const page = await notificationsPage(s.user.id, { limit: 50, after: sp.get("apres") ?? undefined, before: sp.get("avant") ?? undefined });
+  return {
+    next: page.next,
+    prev: page.prev,
+    items: page.rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: n.created_at, read: !!n.read_at })),
+    mailPrefs: await mailPreferences(s.user.id),
+  };
 }
 
 const schema = z.union([z.object({ intent: z.literal("open"), id: z.string().uuid() }), z.object({ intent: z.literal("readAll") })]);
@@ -78,6 +84,7 @@ export default function Notifications() {
           ))}
         </ul>
       )}
+      <KeysetPagination first="/notifications" prev={d.prev ? `/notifications?avant=${d.prev}` : null} next={d.next ? `/notifications?apres=${d.next}` : null} />
       <section aria-labelledby="mail-prefs-title" className="fr-mt-6w">
         <h2 id="mail-prefs-title">Recevoir aussi par courriel</h2>
         <AppForm>

@@ -3,6 +3,7 @@ import { db } from "../kernel/runtime";
 import { transaction } from "../kernel/db/transaction";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { keysetPage, type KeysetPage } from "../kernel/db/keyset";
 
 export type CommunityRole = "animator" | "member";
 export type CommunityMemberStatus = "active" | "left";
@@ -279,6 +280,29 @@ export async function getThread(id: string): Promise<Thread | undefined> {
 
 export async function listThreads(communityId: string, limit = 200): Promise<Thread[]> {
   return q().selectFrom("community_threads").selectAll().where("community_id", "=", communityId).orderBy("last_activity_at", "desc").orderBy("id", "desc").limit(limit).execute();
+}
+
+/** One page of a community's threads, most recently active first, by keyset on (last activity, id). */
+export async function threadPage(communityId: string, opts: { limit?: number; after?: string; before?: string } = {}): Promise<KeysetPage<Thread>> {
+  return keysetPage(q().selectFrom("community_threads").selectAll().where("community_id", "=", communityId), {
+    timeColumn: "last_activity_at",
+    limit: opts.limit ?? 30,
+    after: opts.after,
+    before: opts.before,
+  });
+}
+
+/** How many threads each community holds. */
+export async function threadCounts(communityIds: string[]): Promise<Map<string, number>> {
+  const ids = communityIds.filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await q()
+    .selectFrom("community_threads")
+    .select(["community_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("community_id", "in", ids)
+    .groupBy("community_id")
+    .execute();
+  return new Map(rows.map((r) => [r.community_id, Number(r.n)]));
 }
 
 export async function threadForIdea(ideaId: string): Promise<Thread | undefined> {

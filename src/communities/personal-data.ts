@@ -1,6 +1,6 @@
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
-import type { PersonalDataSection } from "../kernel/personal-data";
+import { REMOVED_WITH_ACCOUNT_REASON, type PersonalDataSection } from "../kernel/personal-data";
 import type { CommunitiesTables } from "./communities";
 
 const q = () => db().withTables<CommunitiesTables>();
@@ -34,4 +34,25 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
 export async function forgetAccount(accountId: string): Promise<void> {
   if (!isUuid(accountId)) return;
   await q().updateTable("community_members").set({ status: "left", updated_at: new Date() }).where("user_id", "=", accountId).where("status", "=", "active").execute();
+}
+
+/** In the labs that chose so, a deleting agent's messages and replies in their communities are withdrawn (hidden, reason said). */
+export async function removeContributions(accountId: string, labIds: string[]): Promise<void> {
+  if (!isUuid(accountId) || !labIds.length) return;
+  const now = new Date();
+  const communitiesOfLabs = q().selectFrom("communities").select("id").where("lab_id", "in", labIds);
+  await q()
+    .updateTable("community_threads")
+    .set({ hidden_at: now, hidden_reason: REMOVED_WITH_ACCOUNT_REASON, hidden_by: null })
+    .where("author_id", "=", accountId)
+    .where("hidden_at", "is", null)
+    .where("community_id", "in", communitiesOfLabs)
+    .execute();
+  await q()
+    .updateTable("community_replies")
+    .set({ hidden_at: now, hidden_reason: REMOVED_WITH_ACCOUNT_REASON, hidden_by: null })
+    .where("author_id", "=", accountId)
+    .where("hidden_at", "is", null)
+    .where("thread_id", "in", q().selectFrom("community_threads").select("id").where("community_id", "in", communitiesOfLabs))
+    .execute();
 }

@@ -88,6 +88,7 @@ export async function labCommunities(viewer: Viewer, labSlug: string) {
   const lab = await labOf(viewer, labSlug);
   const list = await c.listCommunities([lab.id]);
   const members = await c.listMembers(list.map((x) => x.id), "active");
+  const threadCounts = await c.threadCounts(list.map((x) => x.id));
   const rows = await Promise.all(
     list.map(async (x) => ({
       id: x.id,
@@ -95,7 +96,7 @@ export async function labCommunities(viewer: Viewer, labSlug: string) {
       profession: x.profession,
       members: members.filter((m) => m.community_id === x.id).length,
       animators: members.filter((m) => m.community_id === x.id && m.role === "animator").length,
-      threads: (await c.listThreads(x.id)).length,
+      threads: threadCounts.get(x.id) ?? 0,
       questions: (await c.listQuestions(x.id)).length,
     })),
   );
@@ -157,11 +158,13 @@ export async function leaveCommunity(viewer: Viewer, id: string): Promise<void> 
 const isOpen = (question: c.PanelQuestion, now = new Date()) => !question.closes_at || now < question.closes_at;
 
 /** The community's page: what anyone signed-in sees, and for members the threads and the panel. */
-export async function communityPage(viewer: Viewer, id: string) {
+export async function communityPage(viewer: Viewer, id: string, cursor: { after?: string; before?: string } = {}) {
   const { community, access } = await requireAccess(viewer, id);
   const [members, lab] = await Promise.all([c.listMembers([id], "active"), getLab(community.lab_id)]);
   const animatorIds = members.filter((m) => m.role === "animator").map((m) => m.user_id);
-  const threads = access.canRead ? await c.listThreads(id) : [];
+  const threadList = access.canRead ? await c.threadPage(id, cursor) : { rows: [], next: null, prev: null };
+  const threads = threadList.rows;
+  const threadCount = access.canRead ? ((await c.threadCounts([id])).get(id) ?? 0) : 0;
   const questions = access.member || access.canReadAnswers ? await c.listQuestions(id) : [];
   const users = await getUsers([...animatorIds, ...threads.map((t) => t.author_id)]);
   const name = (u: string) => (users.get(u) ? displayName(users.get(u)!) : "Agent");
@@ -171,6 +174,8 @@ export async function communityPage(viewer: Viewer, id: string) {
     access,
     memberCount: members.length,
     animators: animatorIds.map((u) => ({ userId: u, name: name(u) })),
+    threadCount,
+    threadPages: { next: threadList.next, prev: threadList.prev },
     threads: threads.map((t) => ({
       id: t.id,
       kind: t.kind,

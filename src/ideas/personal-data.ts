@@ -1,6 +1,6 @@
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
-import type { PersonalDataSection } from "../kernel/personal-data";
+import { REMOVED_WITH_ACCOUNT_REASON, type PersonalDataSection } from "../kernel/personal-data";
 import type { IdeasTables } from "./ideas";
 
 const q = () => db().withTables<IdeasTables>();
@@ -36,4 +36,28 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
     { key: "idea_attachments", title: "Les pièces jointes que vous avez déposées", rows: attachments },
     { key: "idea_events", title: "Vos actes sur des idées (dépôt, modification, modération…)", rows: events },
   ];
+}
+
+/**
+ * In the labs that chose so, a deleting agent's ideas and comments are withdrawn: hidden as a
+ * moderator would hide them (gone from every list, page and count; the lab's decisions keep their
+ * trace), with the reason said. Run inside the deletion's transaction.
+ */
+export async function removeContributions(accountId: string, labIds: string[]): Promise<void> {
+  if (!isUuid(accountId) || !labIds.length) return;
+  const now = new Date();
+  await q()
+    .updateTable("ideas")
+    .set({ hidden_at: now, hidden_reason: REMOVED_WITH_ACCOUNT_REASON, hidden_by: null })
+    .where("author_id", "=", accountId)
+    .where("lab_id", "in", labIds)
+    .where("hidden_at", "is", null)
+    .execute();
+  await q()
+    .updateTable("idea_comments")
+    .set({ hidden_at: now, hidden_reason: REMOVED_WITH_ACCOUNT_REASON, hidden_by: null })
+    .where("author_id", "=", accountId)
+    .where("hidden_at", "is", null)
+    .where("idea_id", "in", (eb) => eb.selectFrom("ideas").select("id").where("lab_id", "in", labIds))
+    .execute();
 }

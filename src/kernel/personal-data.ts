@@ -16,4 +16,7 @@ export interface PersonalDataSection {
 
 /** The name shown for the contributions of a deleted account. */
 export const DELETED_ACCOUNT_NAME = { givenName: "Agent", familyName: "supprimé" } as const;
+/** Why a contribution is withdrawn when its author deletes their account, in a lab that chose so. */
+export const REMOVED_WITH_ACCOUNT_REASON = "Contribution retirée à la suppression du compte de son auteur ou de son autrice (choix du lab).";
+
 export const DELETED_ACCOUNT_LABEL = "Agent supprimé";

@@ -11,6 +11,8 @@ export type LabsTables = {
     name: string;
     description: string;
     organization_id: string | null;
+    /** What becomes of an agent's contributions in this lab's spaces when they delete their account. */
+    deleted_contributions: Generated<DeletedContributions>;
     created_at: Generated<Date>;
   };
   memberships: {
@@ -21,6 +23,12 @@ export type LabsTables = {
     created_at: Generated<Date>;
   };
 }
+export const deletedContributionsChoices = {
+  keep: "Les garder, signées « Agent supprimé »",
+  remove: "Les retirer (idées, commentaires, messages et notes de tableau)",
+} as const;
+export type DeletedContributions = keyof typeof deletedContributionsChoices;
+
 export type Lab = Selectable<LabsTables["labs"]>;
 export type Membership = Selectable<LabsTables["memberships"]>;
 
@@ -46,6 +54,11 @@ export const labsMigrations: MigrationSet = {
         PRIMARY KEY (user_id, lab_id, role)
       )`.execute(d);
       await sql`CREATE INDEX memberships_lab_idx ON memberships (lab_id, role)`.execute(d);
+    },
+  },
+  "2026-12-07-01-labs-deleted-contributions": {
+    async up(d) {
+      await sql`ALTER TABLE labs ADD COLUMN deleted_contributions text NOT NULL DEFAULT 'keep' CHECK (deleted_contributions IN ('keep','remove'))`.execute(d);
     },
   },
 };
@@ -130,4 +143,14 @@ export async function listRoleHolders(): Promise<Map<string, Role[]>> {
   const out = new Map<string, Role[]>();
   for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.role]);
   return out;
+}
+
+/** The lab's choice for the contributions of agents who delete their account. */
+export async function setDeletedContributions(labId: string, choice: DeletedContributions): Promise<void> {
+  await q().updateTable("labs").set({ deleted_contributions: choice }).where("id", "=", labId).execute();
+}
+
+/** The labs that remove a deleted agent's contributions from their spaces. */
+export async function labsRemovingContributions(): Promise<string[]> {
+  return (await q().selectFrom("labs").select("id").where("deleted_contributions", "=", "remove").execute()).map((r) => r.id);
 }

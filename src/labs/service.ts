@@ -1,6 +1,6 @@
 import { labsWhere, roles, type Principal, type Role, Refusal } from "../kernel/permissions";
 import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
-import { getLabBySlug, getLabs, grantRole, listMembers, revokeRole, type Lab } from "./labs";
+import { getLabBySlug, getLabs, grantRole, listMembers, revokeRole, setDeletedContributions, type DeletedContributions, type Lab } from "./labs";
 
 /** Labs the principal works in as lab team or admin. */
 export async function myLabs(p: Principal): Promise<(Lab & { labTeam: boolean; admin: boolean })[]> {
@@ -33,4 +33,10 @@ export async function revoke(slug: string, p: Principal, userId: string, role: R
   const lab = await requireLabRole(slug, p, "admin");
   if (userId === p.userId && role === "admin") throw new Refusal("Vous ne pouvez pas retirer votre propre rôle d’administrateur.", 409);
   await revokeRole(userId, lab.id, role);
+}
+
+/** The lab's administrators choose what becomes of a deleted agent's contributions in the lab's spaces. */
+export async function chooseDeletedContributions(slug: string, p: Principal, choice: DeletedContributions): Promise<void> {
+  const lab = await requireLabRole(slug, p, "admin");
+  await setDeletedContributions(lab.id, choice);
 }

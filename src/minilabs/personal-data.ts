@@ -43,3 +43,13 @@ export async function forgetAccount(accountId: string): Promise<void> {
   if (!isUuid(accountId)) return;
   await board().updateTable("board_notes").set({ author_name: DELETED_ACCOUNT_LABEL }).where("author_id", "=", accountId).execute();
 }
+
+/** In the labs that chose so, a deleting agent's board notes in their Mini-Labs' sessions are deleted (as a participant deletes a note). */
+export async function removeContributions(accountId: string, labIds: string[]): Promise<void> {
+  if (!isUuid(accountId) || !labIds.length) return;
+  const sessionsOfLabs = sessions()
+    .selectFrom("minilab_sessions")
+    .select("id")
+    .where("minilab_id", "in", members().selectFrom("minilabs").select("id").where("lab_id", "in", labIds));
+  await board().updateTable("board_notes").set({ deleted_at: new Date() }).where("author_id", "=", accountId).where("deleted_at", "is", null).where("session_id", "in", sessionsOfLabs).execute();
+}

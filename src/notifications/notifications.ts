@@ -2,6 +2,7 @@ import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../kernel/runtime";
 import type { MigrationSet } from "../kernel/db/migrate";
 import { isUuid } from "../kernel/ids";
+import { keysetPage, type KeysetPage } from "../kernel/db/keyset";
 import { frenchSpaces } from "../kernel/format";
 
 export const notificationKinds = {
@@ -93,6 +94,16 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
+}
+
+/** One page of a user's notifications, newest first, by keyset (« Plus anciennes » / « Plus récentes »). */
+export async function notificationsPage(userId: string, opts: { limit?: number; after?: string; before?: string } = {}): Promise<KeysetPage<Notification>> {
+  return keysetPage(q().selectFrom("notifications").selectAll().where("user_id", "=", userId), {
+    timeColumn: "created_at",
+    limit: opts.limit ?? 50,
+    after: opts.after,
+    before: opts.before,
+  });
 }
 
 /** Marks one notification (or all when id is omitted) as read; only the owner's. */

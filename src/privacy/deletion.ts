@@ -5,6 +5,8 @@ import { transaction } from "../kernel/db/transaction";
 import { Refusal } from "../kernel/permissions";
 import * as accounts from "../accounts/personal-data";
 import * as labs from "../labs/personal-data";
+import { labsRemovingContributions } from "../labs/labs";
+import * as ideas from "../ideas/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as communities from "../communities/personal-data";
 import * as notifications from "../notifications/personal-data";
@@ -32,7 +34,7 @@ export function deletionPseudonym(accountId: string): string {
 /**
  * Deletes the viewer's account: sessions end first (nothing opens in their name any more), mails
  * waiting for them are cancelled, each module forgets what it keeps about them, then the personal
- * fields are erased; contributions stay, signed « Agent supprimé ». The deletion is logged with a
+ * fields are erased; contributions stay, signed « Agent supprimé » (withdrawn in the labs that chose so). The deletion is logged with a
  * pseudonym and the date only. It is one transaction: done whole or not at all (and every step may
  * be run again).
  */
@@ -44,6 +46,11 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await sessions.endSessionsOf(accountId);
     await mail.forgetRecipient(email);
     await notifications.forgetAccount(accountId);
+    // contributions stay, signed « Agent supprimé », except in the labs that chose to withdraw them
+    const removing = await labsRemovingContributions();
+    await ideas.removeContributions(accountId, removing);
+    await communities.removeContributions(accountId, removing);
+    await minilabs.removeContributions(accountId, removing);
     await labs.forgetAccount(accountId);
     await minilabs.forgetAccount(accountId);
     await communities.forgetAccount(accountId);

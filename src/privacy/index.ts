@@ -1,6 +1,6 @@
 /** The privacy module's public face: personal data of an agent, account deletion, retention, legal pages. */
 export { privacyRights, type PrivacyRights } from "./permissions";
-export { personalDataOf, personalDataJson, type PersonalDataExport } from "./personal-data";
+export { personalDataOf, personalDataJson, personalDataStream, type PersonalDataExport } from "./personal-data";
 export { deleteAccount, deleteAccountSchema, deletionPseudonym, DELETE_CONFIRMATION_WORD } from "./deletion";
 export { purgePastRetention, type PurgeReport } from "./retention";
 export { legalNotice, type LegalNotice } from "./notice";

@@ -3,20 +3,21 @@ import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeOrganization, makeTheme, makeUser } from "../../tests/support/fixtures";
 import { createCampaign } from "../campaigns/campaigns";
 import { displayName, getUser, getUserContacts } from "../accounts/accounts";
-import { addComment, createIdea, inviteCoauthor, setSupport } from "../ideas/ideas";
-import { grantRole, loadPrincipal } from "../labs/labs";
+import { addComment, createIdea, getIdea, inviteCoauthor, listComments, setSupport } from "../ideas/ideas";
+import { grantRole, labsRemovingContributions, loadPrincipal, setDeletedContributions } from "../labs/labs";
+import { REMOVED_WITH_ACCOUNT_REASON } from "../kernel/personal-data";
 import { createMinilab } from "../minilabs/minilabs";
 import { createSession as createMinilabSession, recordAttendance } from "../minilabs/sessions";
 import { addNote, boardNotes } from "../minilabs/board";
 import { createProposal } from "../arbitration/arbitration";
-import { addReply, createCommunity, createQuestion, createThread, saveAnswer, setMembership, listMembers } from "../communities/communities";
+import { addReply, createCommunity, createQuestion, createThread, getThread, listReplies, saveAnswer, setMembership, listMembers } from "../communities/communities";
 import { listNotifications, notify } from "../notifications/notifications";
 import { setMailPreferences } from "../notifications/preferences";
 import { createSession, readSession } from "../kernel/auth/sessions";
 import { getMail, insertMails } from "../kernel/mail/outbox";
 import { deliverMails } from "../kernel/mail/mail";
 import { Refusal } from "../kernel/permissions";
-import { deleteAccount, deletionPseudonym, personalDataJson, personalDataOf } from "./index";
+import { deleteAccount, deletionPseudonym, personalDataJson, personalDataOf, personalDataStream } from "./index";
 import { deletionsOf } from "./db/deletions";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -116,6 +117,10 @@ describe("Mes données: what an agent may read of themselves", () => {
     }
     // The neighbour's words and identity never appear, even where they wrote on the agent's things.
     for (const theirs of ["Dominique", "Martinx1", other.email, other.id]) expect(json).not.toContain(theirs);
+    // The streamed download, module by module, is the same document.
+    const streamed = await new Response(personalDataStream({ userId: me.id }, me.id, data.exportedAt)).text();
+    expect(JSON.parse(streamed)).toEqual(doc);
+    expect(() => personalDataStream({ userId: other.id }, me.id)).toThrow(Refusal);
   });
 
   it("refuses anyone but the holder", async () => {
@@ -165,6 +170,35 @@ describe("Mes données: deleting one's account", () => {
     // A second attempt finds no account.
     await expect(deleteAccount({ userId: me.id }, me.id)).rejects.toMatchObject({ status: 404 });
     expect(await deletionsOf(deletionPseudonym(me.id))).toHaveLength(1);
+  });
+
+  it("withdraws the contributions in the labs that chose so, and only there", async () => {
+    const { me, other, lab, mine, theirs, session, thread } = await agentWithEverything("x5");
+    // A second lab keeps the default: the agent's idea there stays, signed « Agent supprimé ».
+    const keeping = await makeLab();
+    const keptCampaign = await makeCampaign(keeping.id);
+    const kept = await createIdea({ ...fields("Idée gardée x5"), campaignId: keptCampaign.id, labId: keeping.id, authorId: me.id, organizationId: null, unitId: null, submit: true });
+    await setDeletedContributions(lab.id, "remove");
+    expect(await labsRemovingContributions()).toContain(lab.id);
+    expect(await labsRemovingContributions()).not.toContain(keeping.id);
+
+    await deleteAccount({ userId: me.id }, me.id);
+
+    expect(await getIdea(mine.id)).toMatchObject({ hidden_reason: REMOVED_WITH_ACCOUNT_REASON });
+    expect((await getIdea(mine.id))?.hidden_at).toBeInstanceOf(Date);
+    expect((await getIdea(kept.id))?.hidden_at).toBeNull();
+    expect((await getIdea(theirs.id))?.hidden_at).toBeNull();
+    const comments = await listComments(theirs.id);
+    expect(comments.find((c) => c.body === "Commentaire de Camille x5")?.hidden_reason).toBe(REMOVED_WITH_ACCOUNT_REASON);
+    expect((await listComments(mine.id)).find((c) => c.body === "Commentaire de Dominique x5")?.hidden_at).toBeNull();
+    expect((await getThread(thread.id))?.hidden_reason).toBe(REMOVED_WITH_ACCOUNT_REASON);
+    const replies = await listReplies(thread.id);
+    expect(replies.find((r) => r.body === "Réponse de Camille x5")?.hidden_reason).toBe(REMOVED_WITH_ACCOUNT_REASON);
+    expect(replies.find((r) => r.body === "Réponse de Dominique x5")?.hidden_at).toBeNull();
+    const notes = await boardNotes(session.id);
+    expect(notes.map((n) => n.text)).not.toContain("Post-it de Camille x5");
+    expect(notes.map((n) => n.text)).toContain("Post-it de Dominique x5");
+    expect(other.id).not.toBe(me.id);
   });
 
   it("leaves the community directories", async () => {

@@ -109,9 +109,9 @@ describe("a private Mini-Lab and its invitation by mail", () => {
     let path: string | null = "/lab/region-grand-est/courriels";
     let found = false;
     for (let pages = 0; path && !found && pages < 50; pages++) {
-      const outbox = await (await team.get(path)).text();
+      const outbox: string = await (await team.get(path)).text();
       found = /Invitation au Mini-Lab Restauration scolaire/.test(outbox);
-      const next = /<a[^>]*href="([^"]*apres=[^"]*)"[^>]*>[^<]*Page suivante/.exec(outbox) ?? /href="([^"]*apres=[^"]*)"/.exec(outbox);
+      const next: RegExpExecArray | null = /<a[^>]*href="([^"]*apres=[^"]*)"[^>]*>[^<]*Page suivante/.exec(outbox) ?? /href="([^"]*apres=[^"]*)"/.exec(outbox);
       path = next ? next[1].replaceAll("&amp;", "&") : null;
     }
     expect(found).toBe(true);

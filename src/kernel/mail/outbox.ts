@@ -1,6 +1,7 @@
 import { sql, type Generated, type Selectable } from "kysely";
 import { db } from "../runtime";
 import type { MigrationSet } from "../db/migrate";
+import { keysetPage } from "../db/keyset";
 import { isUuid } from "../ids";
 
 /**
@@ -138,19 +139,6 @@ export async function getMails(ids: string[]): Promise<OutboxMail[]> {
   return q().selectFrom("mail_outbox").selectAll().where("id", "in", valid).orderBy("created_at").execute();
 }
 
-/** A position in the lab's outbox (newest first): a mail's writing instant in microseconds and its id. */
-const cursorOf = (m: { k_at: number; id: string }) => Buffer.from(JSON.stringify([Number(m.k_at), m.id])).toString("base64url");
-function parseCursor(cursor: string | undefined): [number, string] | null {
-  if (!cursor || cursor.length > 120 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && v[0] >= 0 && typeof v[1] === "string" && isUuid(v[1])) return [v[0], v[1]];
-  } catch {
-    /* not a cursor */
-  }
-  return null;
-}
-
 /**
  * The lab's mails, newest first, by keyset on (created_at, id): `after` the mail of a cursor
  * (« Page suivante ») or just `before` it (« Page précédente »). Mails written at the same
@@ -161,38 +149,14 @@ export async function listLabMails(
   opts: { limit?: number; after?: string; before?: string } = {},
 ): Promise<{ mails: OutboxMail[]; total: number; next: string | null; prev: string | null }> {
   if (!isUuid(labId)) return { mails: [], total: 0, next: null, prev: null };
-  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 1000);
-  const after = parseCursor(opts.after);
-  const before = after ? null : parseCursor(opts.before);
-  const key = after ?? before;
-  const dir = before ? "asc" : "desc";
-  let list = q()
-    .selectFrom("mail_outbox")
-    .selectAll()
-    .select(sql<number>`(extract(epoch from created_at) * 1000000)::bigint`.as("k_at"))
-    .where("lab_id", "=", labId);
-  if (key)
-    list = list.where(
-      before
-        ? sql<boolean>`(created_at, id) > (timestamptz 'epoch' + ${key[0]}::bigint * interval '1 microsecond', ${key[1]}::uuid)`
-        : sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${key[0]}::bigint * interval '1 microsecond', ${key[1]}::uuid)`,
-    );
-  const [rows, count] = await Promise.all([
-    list.orderBy("created_at", dir).orderBy("id", dir).limit(limit + 1).execute(),
+  const [page, count] = await Promise.all([
+    keysetPage(q().selectFrom("mail_outbox").selectAll().where("lab_id", "=", labId), {
+      timeColumn: "created_at",
+      limit: opts.limit ?? 50,
+      after: opts.after,
+      before: opts.before,
+    }),
     q().selectFrom("mail_outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("lab_id", "=", labId).executeTakeFirstOrThrow(),
   ]);
-  const more = rows.length > limit;
-  let page = rows.slice(0, limit);
-  if (before) {
-    if (page.length < limit) return listLabMails(labId, { limit });
-    page = page.reverse();
-  }
-  const hasNext = before ? true : more;
-  const hasPrev = before ? more : !!key;
-  return {
-    mails: page.map(({ k_at: _k, ...m }) => m as OutboxMail),
-    total: Number(count.n),
-    next: hasNext && page.length ? cursorOf(page[page.length - 1]) : null,
-    prev: hasPrev && page.length ? cursorOf(page[0]) : null,
-  };
+  return { mails: page.rows, total: Number(count.n), next: page.next, prev: page.prev };
 }
