@@ -89,6 +89,7 @@ const actions = (): Action[] => [
   // a self-merge, refused even when everything else is right: the barrage never merges demo ideas
   { path: `/lab/campagnes/${ids.campaign}/doublons`, as: "team", fields: { intent: "merge", ideaA: ids.idea, ideaB: ids.idea, keep: "a" } },
   { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "grant", email: "x@y.fr", role: "pape" } },
+  { path: "/lab/region-grand-est/roles", as: "team", fields: { intent: "deletedContributions", choice: "tout-effacer" } },
   { path: "/lab/region-grand-est/problematiques", as: "team", fields: { campaignIds: ids.campaign, scope: "all", k: "5" } },
   { path: `/lab/analyses/${ids.analysis}`, as: "team", fields: { intent: "unpublish" } },
   { path: `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, as: "team", fields: { intent: "rename", themeId: ids.theme, label: "Nouveau nom" } },
@@ -617,7 +618,7 @@ const denied: Denied[] = [
   { file: "lab-community-new", path: () => "/lab/region-grand-est/communautes/nouvelle", intents: [null], as: "agent" },
   { file: "lab-methods", path: () => "/lab/region-grand-est/methodes", intents: ["add", "archive"], as: "agent" },
   { file: "lab-minilab-new", path: () => "/lab/region-grand-est/minilabs/nouveau", intents: [null], as: "agent" },
-  { file: "lab-roles", path: () => "/lab/region-grand-est/roles", intents: ["grant", "revoke"], as: "agent" },
+  { file: "lab-roles", path: () => "/lab/region-grand-est/roles", intents: ["grant", "revoke", "deletedContributions"], as: "agent" },
   { file: "lab-theme", path: () => `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, intents: ["rename", "merge", "move", "split", "validate", "unvalidate"], as: "agent" },
   { file: "minilab-board", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, intents: ["add", "edit", "delete", "move", "up", "down", "vote", "open"], as: "outsider" },
   { file: "minilab-board", path: () => `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, intents: ["open"], as: "agent" },
