@@ -24,7 +24,7 @@ export type LabsTables = {
   };
 }
 export const deletedContributionsChoices = {
-  keep: "Les garder, signées « Agent supprimé »",
+  keep: "Les garder, signées «\u00a0Agent supprimé\u00a0»",
   remove: "Les retirer (idées, commentaires, messages et notes de tableau)",
 } as const;
 export type DeletedContributions = keyof typeof deletedContributionsChoices;

@@ -59,6 +59,18 @@ describeWithBrowser("Legal pages and « Mes données » in a browser (axe + typo
     for (const path of ["/mes-donnees", "/notifications", "/mentions-legales", "/donnees-personnelles", "/accessibilite"]) expect(inMap, path).toContain(path);
   }, 180_000);
 
+  it("a lab administrator chooses to withdraw the contributions of deleted accounts", async () => {
+    await visit(team, "/lab/region-grand-est/roles", "lab roles (administrator)");
+    expect(await team.getByRole("radio", { name: /Les garder/ }).isChecked()).toBe(true);
+    // the DSFR label covers its radio: a user clicks the label
+    await team.getByText(/^Les retirer/).click();
+    await team.getByRole("button", { name: "Enregistrer ce choix" }).click();
+    await team.getByText("Le choix du lab pour les comptes supprimés est enregistré.").waitFor();
+    await check(team, "lab roles (choice saved)");
+    await team.reload();
+    expect(await team.getByRole("radio", { name: /Les retirer/ }).isChecked()).toBe(true);
+  }, 180_000);
+
   it("an agent reads their data and downloads it as JSON", async () => {
     const me = agents[3];
     await signIn(agent, me.email);
