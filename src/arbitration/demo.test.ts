@@ -1,7 +1,6 @@
 /** The Grand Est demo ships a Mini-Lab whose cycle ran in 2021, its proposals decided by the demo directors. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { seedDemo } from "../demo/seed";
 import { labTeam } from "../demo/content";
 import { findUserByEmail } from "../accounts/accounts";
 import { loadPrincipal } from "../labs/labs";
@@ -12,8 +11,7 @@ import { ideaTraces } from "./trace";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 }, 180_000);
 afterAll(async () => {
   await env?.dispose();

@@ -1,7 +1,6 @@
 /** The Grand Est demo ships the three communities of practice, alive. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { seedDemo } from "../demo/seed";
 import { labTeam } from "../demo/content";
 import { findUserByEmail, getUserProfiles } from "../accounts/accounts";
 import { getIdea } from "../ideas/ideas";
@@ -10,8 +9,7 @@ import * as c from "./communities";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 }, 240_000);
 afterAll(async () => {
   await env?.dispose();

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeUser } from "../../tests/support/fixtures";
-import { seedDemo } from "../demo/seed";
 import { db } from "../kernel/runtime";
 import * as ideas from "./ideas";
 import { decodeCursor, encodeCursor, listIdeas, type IdeaListQuery, type IdeaSort } from "./search";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 });
 afterAll(async () => {
   await env?.dispose();

@@ -1,7 +1,6 @@
 /** The Grand Est demo ships its contest's themes analysed, curated and published. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { seedDemo } from "../demo/seed";
 import { topicLabels } from "../demo/content";
 import { frenchSpaces } from "../kernel/format";
 import * as themes from "./themes";
@@ -14,8 +13,7 @@ import { boardNotes } from "../minilabs/board";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 }, 180_000);
 afterAll(async () => {
   await env?.dispose();

@@ -16,6 +16,8 @@ export interface Database {
    */
   listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a gzipped tar (tests copy a seeded database this way). */
+  dump?(): Promise<Blob>;
 }
 
 // Dates stay JS Dates; bigint counts come back as numbers (never above 2^53 here).
@@ -125,7 +127,7 @@ class PgListener {
  * Embedded PostgreSQL (PGlite, WASM) in a data folder, or in memory with "memory://".
  * Same SQL and migrations as production.
  */
-export async function connectPglite(dir: string): Promise<Database> {
+export async function connectPglite(dir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const [{ PGlite }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("@electric-sql/pglite/contrib/unaccent"),
@@ -133,7 +135,7 @@ export async function connectPglite(dir: string): Promise<Database> {
     import("@electric-sql/pglite/node-postgres"),
   ]);
   if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, { extensions: { unaccent, pg_trgm } });
+  const pglite = await PGlite.create(dir, { extensions: { unaccent, pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const pool = new pg.Pool({ ...(createPgConfig(pglite) as unknown as pg.PoolConfig), max: 1 });
   const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -148,5 +150,6 @@ export async function connectPglite(dir: string): Promise<Database> {
       await db.destroy();
       await pglite.close();
     },
+    dump: () => pglite.dumpDataDir("gzip"),
   };
 }
