@@ -24,6 +24,7 @@ export {
   requestForProject,
   requestPage,
   requireEditable,
+  rightsOn,
   saveDeskSettings,
   updateRequest,
   type QueueQuery,

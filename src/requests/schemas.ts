@@ -43,15 +43,15 @@ export const requestSchema = z
 export type RequestInput = z.infer<typeof requestSchema>;
 
 export const messageSchema = z.object({ body: requiredText("Message", 10000) });
-export const noteSchema = z.object({ body: requiredText("Note interne", 10000) });
-export const opinionSchema = z.object({ body: requiredText("Avis", 10000) });
-export const qualifySchema = z.object({ body: optionalText("Question au demandeur", 10000) });
+export const noteSchema = z.object({ note: requiredText("Note interne", 10000) });
+export const opinionSchema = z.object({ opinion: requiredText("Avis", 10000) });
+export const qualifySchema = z.object({ question: optionalText("Question au demandeur", 10000) });
 export const acceptSchema = z.object({
   outcome: z.enum(["project", "workshop"], { error: "Suite donnée : choisissez un projet accompagné ou un atelier ponctuel réalisé." }),
-  body: optionalText("Message au demandeur", 10000),
+  acceptMessage: optionalText("Message au demandeur", 10000),
 });
 export const declineSchema = z.object({ reason: requiredText("Motif", 2000, 10) });
-export const reorientSchema = z.object({ toLabId: uuidField("Lab destinataire"), body: optionalText("Message au demandeur", 10000) });
+export const reorientSchema = z.object({ toLabId: uuidField("Lab destinataire"), reorientMessage: optionalText("Message au demandeur", 10000) });
 export const expertSchema = z.object({ email: email("Expert") });
 export const assignSchema = z.object({ assigneeId: z.union([z.literal(""), uuidField("Responsable")]) });
 export const settingsSchema = z.object({

@@ -341,6 +341,11 @@ export async function requestAttachment(viewer: Viewer, id: string, attachmentId
   throw new Refusal("Cette pièce jointe n’existe pas.", 404);
 }
 
+/** The viewer's rights on a request (404 when they may not read it): routes check them before reading a form. */
+export async function rightsOn(viewer: Viewer, id: string): Promise<RequestRights> {
+  return (await requireReadable(viewer, id)).rights;
+}
+
 // ---------------------------------------------------------------- the conversation
 
 /** A message between the requester and the lab, with attachments. The lab's first message is its first answer. */
