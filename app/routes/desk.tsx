@@ -3,7 +3,7 @@ import type { Route } from "./+types/desk";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
 import { deskLabs } from "~/requests";
-import { promise } from "~/requests/client";
+import { frenchSpaces, promise } from "~/requests/client";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -33,7 +33,7 @@ export default function Desk() {
         {d.labs.map((l) => (
           <li key={l.id} className="fr-mb-3w">
             <h3 className="fr-h5 fr-mb-1w">{l.name}</h3>
-            {l.description && <p className="fr-mb-1w">{l.description}</p>}
+            {l.description && <p className="fr-mb-1w">{frenchSpaces(l.description)}</p>}
             <p className="fr-text--sm fr-mb-1w">{promise(l.answerDays)}.</p>
             <Link to={`/guichet/nouvelle?lab=${encodeURIComponent(l.slug)}`}>
               Demander l’aide de ce lab<span className="fr-sr-only"> : {l.name}</span>

@@ -44,7 +44,7 @@ export default function DeskSettings() {
           min={1}
           max={60}
           label="Délai de réponse promis (jours ouvrés)"
-          hint="Affiché aux agents qui choisissent un lab ; les demandes encore ouvertes au-delà passent en tête de la file, signalées en retard."
+          hint={"Affiché aux agents qui choisissent un lab\u202f; les demandes encore ouvertes au-delà passent en tête de la file, signalées en retard."}
           error={a?.errors?.answerDays}
           defaultValue={valueOf(a?.values, "answerDays", String(d.answerDays))}
         />

@@ -2,8 +2,8 @@ import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-desk";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
-import { labQueue, requestKinds, requestStatuses, type QueueQuery, type RequestKind, type RequestStatus } from "~/requests";
-import { StatusBadge, formatDate, plural } from "~/requests/client";
+import { labQueue, type QueueQuery, type RequestKind, type RequestStatus } from "~/requests";
+import { StatusBadge, formatDate, frenchSpaces, plural, requestKinds, requestStatuses } from "~/requests/client";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure } from "~/web/errors";
@@ -141,7 +141,7 @@ export default function LabDesk() {
                     {d.requests.map((r) => (
                       <tr key={r.id}>
                         <td>
-                          <Link to={`/demandes/${r.id}`}>{r.title}</Link>
+                          <Link to={`/demandes/${r.id}`}>{frenchSpaces(r.title)}</Link>
                           {r.overdue && (
                             <>
                               <br />

@@ -3,7 +3,7 @@ import type { Route } from "./+types/my-requests";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
 import { myRequests } from "~/requests";
-import { StatusBadge, formatDate, formatDateTime } from "~/requests/client";
+import { StatusBadge, formatDate, formatDateTime, frenchSpaces } from "~/requests/client";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -31,10 +31,10 @@ export default function MyRequests() {
           {d.requests.map((r) => (
             <li key={r.id} className="fr-mb-4w">
               <h2 className="fr-h5 fr-mb-1w">
-                <Link to={`/demandes/${r.id}`}>{r.title}</Link>
+                <Link to={`/demandes/${r.id}`}>{frenchSpaces(r.title)}</Link>
               </h2>
               <StatusBadge status={r.status} label={r.statusLabel} />
-              <p className="fr-mt-1w fr-mb-1w">{r.sentence}</p>
+              <p className="fr-mt-1w fr-mb-1w">{frenchSpaces(r.sentence)}</p>
               <p className="fr-text--sm fr-mb-1w">
                 {r.kind} – {r.lab} – {r.submittedAt ? `déposée le ${formatDate(r.submittedAt)}` : `brouillon du ${formatDate(r.createdAt)}`}
               </p>
@@ -43,7 +43,7 @@ export default function MyRequests() {
                 <ol>
                   {r.history.map((e) => (
                     <li key={e.id}>
-                      {formatDateTime(e.at)} – {e.text}
+                      {formatDateTime(e.at)} – {frenchSpaces(e.text)}
                     </li>
                   ))}
                 </ol>
@@ -58,7 +58,7 @@ export default function MyRequests() {
           <ul>
             {d.followed.map((r) => (
               <li key={r.id}>
-                <Link to={`/demandes/${r.id}`}>{r.title}</Link> – {r.role} – {r.lab} – {r.statusLabel}
+                <Link to={`/demandes/${r.id}`}>{frenchSpaces(r.title)}</Link> – {r.role} – {r.lab} – {r.statusLabel}
               </li>
             ))}
           </ul>

@@ -28,7 +28,7 @@ import {
   rightsOn,
   type RequestRights,
 } from "~/requests";
-import { AttachmentsField, Conversation, EventList, Field, IntentForm, Link, RadioGroup, SelectField, StatusBadge, fieldsOf } from "~/requests/client";
+import { AttachmentsField, frenchSpaces, Conversation, EventList, Field, IntentForm, Link, RadioGroup, SelectField, StatusBadge, fieldsOf } from "~/requests/client";
 import { forbidden } from "~/kernel/permissions";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -166,9 +166,9 @@ export default function RequestPage() {
       <PageTitle title={`Demande – ${r.title}`} error={!!a && !a.ok} />
       <Breadcrumb items={r.mine ? [{ label: "Mes demandes", to: "/mes-demandes" }] : d.rights.mayManage ? [{ label: "Espace lab", to: "/lab" }, { label: `Guichet – ${r.lab.name}`, to: `/lab/${r.lab.slug}/guichet` }] : [{ label: "Guichet unique", to: "/guichet" }]} current={r.title} />
       <SuccessNotice message={d.notice} />
-      <h1>{r.title}</h1>
+      <h1>{frenchSpaces(r.title)}</h1>
       <StatusBadge status={r.status} label={r.statusLabel} />
-      <p className="fr-mt-2w">{r.sentence}</p>
+      <p className="fr-mt-2w">{frenchSpaces(r.sentence)}</p>
       {r.overdue && <p className="fr-badge fr-badge--warning">Délai de réponse dépassé (promesse{"\u00a0"}: {r.answerDays}{"\u00a0"}jours ouvrés)</p>}
       {r.continuationId && (
         <p>
@@ -205,21 +205,21 @@ export default function RequestPage() {
       </dl>
       <h2>La demande</h2>
       <h3 className="fr-h6">Contexte et problème</h3>
-      <p>{r.context || "–"}</p>
+      <p>{r.context ? frenchSpaces(r.context) : "–"}</p>
       <h3 className="fr-h6">Qui est concerné</h3>
-      <p>{r.affected || "–"}</p>
+      <p>{r.affected ? frenchSpaces(r.affected) : "–"}</p>
       <h3 className="fr-h6">Ce que serait une réussite</h3>
-      <p>{r.success || "–"}</p>
+      <p>{r.success ? frenchSpaces(r.success) : "–"}</p>
       {r.timing && (
         <>
           <h3 className="fr-h6">Calendrier souhaité</h3>
-          <p>{r.timing}</p>
+          <p>{frenchSpaces(r.timing)}</p>
         </>
       )}
       {r.otherAdministrations && (
         <>
           <h3 className="fr-h6">Autres administrations concernées</h3>
-          <p>{r.otherAdministrations}</p>
+          <p>{frenchSpaces(r.otherAdministrations)}</p>
         </>
       )}
       {d.history.attachments.length > 0 && (
@@ -298,7 +298,7 @@ export default function RequestPage() {
               </IntentForm>
               {d.labs.length > 0 && (
                 <IntentForm intent="reorient" a={a} submit="Réorienter la demande" secondary>
-                  <SelectField name="toLabId" label="Réorienter vers un autre lab" hint="L’autre lab reçoit la demande avec tout son historique ; la trace reste ici." error={f("reorient").e.toLabId} defaultValue={f("reorient").v("toLabId")} placeholder="Choisir un lab" options={d.labs} />
+                  <SelectField name="toLabId" label="Réorienter vers un autre lab" hint={"L’autre lab reçoit la demande avec tout son historique\u202f; la trace reste ici."} error={f("reorient").e.toLabId} defaultValue={f("reorient").v("toLabId")} placeholder="Choisir un lab" options={d.labs} />
                   <Field name="reorientMessage" label="Message au demandeur (facultatif)" textarea rows={2} error={f("reorient").e.reorientMessage} defaultValue={f("reorient").v("reorientMessage")} />
                 </IntentForm>
               )}

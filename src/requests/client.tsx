@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { AppForm, ErrorSummary, Field, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "../kernel/ui/forms";
 import { AttachmentsField } from "../kernel/ui/files";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "../kernel/format";
-import { requestKindKeys, requestKinds, statusBadge } from "./labels";
+import { requestKindKeys, requestKinds, requestStatuses, statusBadge } from "./labels";
 import type { RequestStatus } from "./db/schema";
 
 export function StatusBadge({ status, label }: { status: RequestStatus; label: string }) {
@@ -33,12 +33,12 @@ export function RequestForm({ a, labs, initial, maxMb, attachments }: { a?: Acti
         legend="Le lab à qui vous demandez de l’aide"
         error={e.labId}
         defaultValue={v("labId")}
-        options={labs.map((l) => ({ value: l.id, label: l.name, hint: `${l.description ? `${l.description} ` : ""}${promise(l.answerDays)}.` }))}
+        options={labs.map((l) => ({ value: l.id, label: l.name, hint: frenchSpaces(`${l.description ? `${l.description} ` : ""}${promise(l.answerDays)}.`) }))}
       />
       <RadioGroup name="kind" legend="Le type d’aide" error={e.kind} defaultValue={v("kind")} options={requestKindKeys.map((k) => ({ value: k, label: requestKinds[k] }))} />
       <Field name="title" label="Titre de la demande" hint={"En une phrase, par exemple\u00a0: Repenser l’accueil des usagers en sous-préfecture."} error={e.title} defaultValue={v("title")} maxLength={200} />
       <Field name="context" label="Contexte et problème" hint="Ce qui se passe aujourd’hui, ce qui pose problème, depuis quand." textarea rows={6} error={e.context} defaultValue={v("context")} />
-      <Field name="affected" label="Qui est concerné" hint="Les agents, les usagers : qui, combien, où." textarea rows={3} error={e.affected} defaultValue={v("affected")} />
+      <Field name="affected" label="Qui est concerné" hint={"Les agents, les usagers\u00a0: qui, combien, où."} textarea rows={3} error={e.affected} defaultValue={v("affected")} />
       <Field name="success" label="Ce que serait une réussite" textarea rows={3} error={e.success} defaultValue={v("success")} />
       <Field name="timing" label="Calendrier souhaité (facultatif)" hint={"Par exemple\u00a0: avant l’été, pour la rentrée."} error={e.timing} defaultValue={v("timing")} maxLength={500} />
       <Field
@@ -46,7 +46,7 @@ export function RequestForm({ a, labs, initial, maxMb, attachments }: { a?: Acti
         type="email"
         autoComplete="off"
         label="Commanditaire dans votre hiérarchie (adresse électronique)"
-        hint="La personne qui soutient la demande : elle la confirme depuis une notification ou un courriel. Sans sa confirmation, le lab étudie quand même la demande."
+        hint={"La personne qui soutient la demande\u00a0: elle la confirme depuis une notification ou un courriel. Sans sa confirmation, le lab étudie quand même la demande."}
         error={e.sponsorEmail}
         defaultValue={v("sponsorEmail")}
         maxLength={200}
@@ -146,4 +146,4 @@ export function fieldsOf(a: (ActionResult & { intent?: string }) | undefined, in
   return { v: (k: string) => (mine ? valueOf(a!.values, k) : ""), e: mine ? (a!.errors ?? {}) : ({} as Record<string, string>) };
 }
 
-export { Field, SelectField, RadioGroup, AttachmentsField, formatDate, formatDateTime, plural, Link };
+export { Field, SelectField, RadioGroup, AttachmentsField, formatDate, formatDateTime, frenchSpaces, plural, Link, requestKinds, requestStatuses };
