@@ -1,7 +1,7 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/request";
 import { invalid, parseForm } from "~/kernel/forms";
-import { PageTitle, type ActionResult } from "~/kernel/ui/forms";
+import { ErrorSummary, PageTitle, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { formatDate, formatDateTime } from "~/kernel/format";
 import {
@@ -166,6 +166,7 @@ export default function RequestPage() {
       <PageTitle title={`Demande – ${r.title}`} error={!!a && !a.ok} />
       <Breadcrumb items={r.mine ? [{ label: "Mes demandes", to: "/mes-demandes" }] : d.rights.mayManage ? [{ label: "Espace lab", to: "/lab" }, { label: `Guichet – ${r.lab.name}`, to: `/lab/${r.lab.slug}/guichet` }] : [{ label: "Guichet unique", to: "/guichet" }]} current={r.title} />
       <SuccessNotice message={d.notice} />
+      {a && !a.ok && !Object.hasOwn(needs, valueOf(a.values, "intent")) && <ErrorSummary errors={a.errors} formError={a.formError} />}
       <h1>{frenchSpaces(r.title)}</h1>
       <StatusBadge status={r.status} label={r.statusLabel} />
       <p className="fr-mt-2w">{frenchSpaces(r.sentence)}</p>
