@@ -242,6 +242,17 @@ export default function RequestPage() {
         <section className="fr-mb-4w">
           <h2>Historique auprès de {d.origin.lab}</h2>
           <EventList events={d.origin.events} />
+          {d.origin.attachments.length > 0 && (
+            <ul>
+              {d.origin.attachments.map((att) => (
+                <li key={att.id}>
+                  <a href={`/demandes/${r.id}/pieces/${att.id}`} download>
+                    {att.filename}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           <Conversation requestId={r.id} messages={d.origin.messages} title={<h3 className="fr-h5">Conversation et notes avec {d.origin.lab}</h3>} />
         </section>
       )}

@@ -21,6 +21,7 @@ import {
   postOpinion,
   qualify,
   reorient,
+  requestAttachment,
   requestPage,
   saveDeskSettings,
   updateRequest,
@@ -247,6 +248,23 @@ describe("the one-stop desk", () => {
     expect(addWorkingDays(parisTime(2026, 4, 3, 9, 0), 1)).toEqual(parisTime(2026, 4, 8, 0, 0));
     expect(workingDaysBetween(parisTime(2026, 5, 11, 9, 0), parisTime(2026, 5, 18, 9, 0))).toBe(4);
     expect(workingDaysBetween(parisTime(2026, 5, 22, 9, 0), parisTime(2026, 5, 26, 9, 0))).toBe(1);
+  });
+
+  it("attachments are checked by their content and downloaded by whoever reads the request (the other lab too, once it is sent there)", async () => {
+    const s = await setup();
+    const pdf = new File([Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\n")], "releve-des-appels.pdf", { type: "application/pdf" });
+    const fake = new File(["<script>alert(1)</script>"], "piege.pdf", { type: "application/pdf" });
+    await expect(createRequest(s.requester, input(s.lab.id, s.sponsorUser.email), [fake])).rejects.toMatchObject({ status: 400, field: "attachments" });
+    const r = await createRequest(s.requester, input(s.lab.id, s.sponsorUser.email), [pdf]);
+    const [att] = (await requestPage(s.team, r.id)).history.attachments;
+    expect(att.filename).toBe("releve-des-appels.pdf");
+    expect((await requestAttachment(s.team, r.id, att.id)).mime).toBe("application/pdf");
+    await expect(requestAttachment(s.other, r.id, att.id)).rejects.toMatchObject({ status: 404 });
+    await expect(requestAttachment(s.otherTeam, r.id, att.id)).rejects.toMatchObject({ status: 404 });
+    const m = await postMessage(s.team, r.id, "Voici notre grille d’analyse.", [pdf]);
+    expect((await requestPage(s.requester, r.id)).history.messages.find((x) => x.id === m.id)!.attachments.map((a) => a.filename)).toEqual(["releve-des-appels.pdf"]);
+    const { continuation } = await reorient(s.team, r.id, s.otherLab.id, "");
+    expect((await requestAttachment(s.otherTeam, continuation.id, att.id)).filename).toBe("releve-des-appels.pdf");
   });
 
   it("Mes données lists the requests, messages and sponsored requests", async () => {
