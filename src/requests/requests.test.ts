@@ -134,6 +134,18 @@ describe("the one-stop desk", () => {
     expect((await requestPage(s.requester, r.id)).request.sentence).toContain("voyez la DRH");
   });
 
+  it("two decisions at once: one wins, the other is told the request is already decided", async () => {
+    const s = await setup();
+    const colleague = await viewerOf(await makeMember(s.lab.id, "lab_team"));
+    const r = await createRequest(s.requester, input(s.lab.id, s.sponsorUser.email));
+    const results = await Promise.allSettled([accept(s.team, r.id, "workshop", ""), decline(colleague, r.id, "Nous n’avons plus de place avant l’automne.")]);
+    expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((x) => x.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409 });
+    const events = (await requestPage(s.requester, r.id)).history.events.filter((e) => e.text.startsWith("Statut"));
+    expect(events).toHaveLength(1);
+  });
+
   it("reorienting sends the request to another lab with its whole history; both labs keep the trace", async () => {
     const s = await setup();
     const r = await createRequest(s.requester, input(s.lab.id, s.sponsorUser.email));
