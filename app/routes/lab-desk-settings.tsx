@@ -20,7 +20,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = parseForm(fd, settingsSchema);
   if (!parsed.ok) return invalid(parsed);
   try {
-    await saveDeskSettings(viewer, params.labSlug, parsed.data.answerDays);
+    await saveDeskSettings(viewer, params.labSlug, parsed.data.answerDays, parsed.data.summary);
     return redirect(`/lab/${params.labSlug}/guichet`);
   } catch (err) {
     return serviceFailure(err, fd);
@@ -47,6 +47,15 @@ export default function DeskSettings() {
           hint={"Affiché aux agents qui choisissent un lab\u202f; les demandes encore ouvertes au-delà passent en tête de la file, signalées en retard."}
           error={a?.errors?.answerDays}
           defaultValue={valueOf(a?.values, "answerDays", String(d.answerDays))}
+        />
+        <Field
+          name="summary"
+          textarea
+          rows={4}
+          label="Ce que fait le lab (affiché au guichet)"
+          hint={"Quelques phrases pour les agents qui choisissent à quel lab demander de l’aide\u202f; 600 caractères au plus."}
+          error={a?.errors?.summary}
+          defaultValue={valueOf(a?.values, "summary", d.summary)}
         />
         <SubmitButton>Enregistrer</SubmitButton>
       </AppForm>

@@ -11,6 +11,7 @@ import {
   confirmSponsor,
   createRequest,
   decline,
+  deskLabs,
   inviteExpert,
   labQueue,
   linkProject,
@@ -227,7 +228,9 @@ describe("the one-stop desk", () => {
     // a longer promise: the open requests' deadlines follow
     await saveDeskSettings(s.team, s.lab.slug, 30);
     expect((await labQueue(s.team, s.lab.slug, {}, now)).overdue).toBe(0);
-    await saveDeskSettings(s.team, s.lab.slug, 10);
+    await saveDeskSettings(s.team, s.lab.slug, 10, "Nous aidons les services à concevoir avec leurs usagers.");
+    expect((await deskLabs()).find((l) => l.id === s.lab.id)).toMatchObject({ answerDays: 10, description: "Nous aidons les services à concevoir avec leurs usagers." });
+    expect((await deskLabs()).find((l) => l.id === s.otherLab.id)).toMatchObject({ answerDays: 10, description: s.otherLab.description });
     // filters and search
     expect((await labQueue(s.team, s.lab.slug, { kind: "training" }, now)).requests.map((x) => x.id)).toEqual([fresh.id]);
     expect((await labQueue(s.team, s.lab.slug, { status: "declined" }, now)).requests.map((x) => x.id)).toEqual([done.id]);

@@ -60,4 +60,5 @@ export const settingsSchema = z.object({
     .int("Délai de réponse : nombre entier de jours ouvrés.")
     .min(1, "Délai de réponse : au moins 1 jour ouvré.")
     .max(60, "Délai de réponse : 60 jours ouvrés au maximum."),
+  summary: optionalText("Ce que fait le lab", 600),
 });

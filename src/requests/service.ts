@@ -101,8 +101,8 @@ async function tellStatus(r: d.Request, lab: Lab, sentence: string, actorId: str
 /** Every lab of the installation, with what it does and its answer-time promise. */
 export async function deskLabs() {
   const labs = await listLabs();
-  const days = await d.answerDays(labs.map((l) => l.id));
-  return labs.map((l) => ({ id: l.id, slug: l.slug, name: l.name, description: l.description, answerDays: days.get(l.id) ?? d.DEFAULT_ANSWER_DAYS }));
+  const [days, summaries] = await Promise.all([d.answerDays(labs.map((l) => l.id)), d.summaries(labs.map((l) => l.id))]);
+  return labs.map((l) => ({ id: l.id, slug: l.slug, name: l.name, description: summaries.get(l.id) ?? l.description, answerDays: days.get(l.id) ?? d.DEFAULT_ANSWER_DAYS }));
 }
 
 export function maxUploadMb(): number {
@@ -630,14 +630,15 @@ export async function overdueByLab(viewer: Viewer, labIds: string[], now = new D
 
 export async function deskSettings(viewer: Viewer, labSlug: string) {
   const lab = await requireDesk(viewer, labSlug);
-  return { lab: { id: lab.id, slug: lab.slug, name: lab.name }, answerDays: (await d.answerDays([lab.id])).get(lab.id)! };
+  const [days, summaries] = await Promise.all([d.answerDays([lab.id]), d.summaries([lab.id])]);
+  return { lab: { id: lab.id, slug: lab.slug, name: lab.name }, answerDays: days.get(lab.id)!, summary: summaries.get(lab.id) ?? lab.description };
 }
 
-/** The lab changes its promise: the open requests' deadlines follow (counted from their submission). */
-export async function saveDeskSettings(viewer: Viewer, labSlug: string, answerDays: number) {
+/** The lab changes its promise (and what it says it does): the open requests' deadlines follow (counted from their submission). */
+export async function saveDeskSettings(viewer: Viewer, labSlug: string, answerDays: number, summary?: string) {
   const lab = await requireDesk(viewer, labSlug);
   await transaction(async () => {
-    await d.saveAnswerDays(lab.id, answerDays, viewer.userId);
+    await d.saveAnswerDays(lab.id, answerDays, viewer.userId, summary);
     for (const r of await d.openRequestsOf(lab.id)) if (r.submitted_at) await d.setRequest(r.id, { due_at: addWorkingDays(r.submitted_at, answerDays) });
   });
 }

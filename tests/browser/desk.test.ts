@@ -99,6 +99,8 @@ describeWithBrowser("The one-stop desk in a browser (axe + typography on every p
     await lab.getByRole("button", { name: "Passer en qualification" }).click();
     await lab.getByText("La demande est en qualification.").waitFor();
     await check(lab, "request page, qualified (JS off)");
+    await visit(lab, "/lab/innovmandie/guichet/reglages", "desk settings (JS off)");
+    expect(await lab.getByLabel(/^Délai de réponse promis/).inputValue()).toBe("15");
   });
 
   it("the requester answers; the lab accepts; « Mes demandes » shows it", async () => {

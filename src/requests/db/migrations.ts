@@ -90,6 +90,7 @@ export const requestsMigrations: MigrationSet = {
       await sql`CREATE TABLE request_lab_settings (
         lab_id uuid PRIMARY KEY REFERENCES labs(id) ON DELETE CASCADE,
         answer_days integer NOT NULL DEFAULT 10 CHECK (answer_days BETWEEN 1 AND 60),
+        summary text NOT NULL DEFAULT '' CHECK (length(summary) <= 600),
         updated_by uuid REFERENCES users(id) ON DELETE SET NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`.execute(d);

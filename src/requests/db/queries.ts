@@ -111,12 +111,20 @@ export async function answerDays(labIds: string[]): Promise<Map<string, number>>
 }
 export const DEFAULT_ANSWER_DAYS = 10;
 
-export async function saveAnswerDays(labId: string, days: number, by: string): Promise<void> {
+export async function saveAnswerDays(labId: string, days: number, by: string, summary?: string): Promise<void> {
   await q()
     .insertInto("request_lab_settings")
-    .values({ lab_id: labId, answer_days: days, updated_by: by })
-    .onConflict((oc) => oc.column("lab_id").doUpdateSet({ answer_days: days, updated_by: by, updated_at: new Date() }))
+    .values({ lab_id: labId, answer_days: days, updated_by: by, ...(summary !== undefined ? { summary } : {}) })
+    .onConflict((oc) => oc.column("lab_id").doUpdateSet({ answer_days: days, updated_by: by, updated_at: new Date(), ...(summary !== undefined ? { summary } : {}) }))
     .execute();
+}
+
+/** « What this lab does », as each lab wrote it for the desk (labs without one are absent). */
+export async function summaries(labIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(labIds)].filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await q().selectFrom("request_lab_settings").select(["lab_id", "summary"]).where("lab_id", "in", ids).where("summary", "<>", "").execute();
+  return new Map(rows.map((r) => [r.lab_id, r.summary]));
 }
 
 /** The open requests of a lab, to move their deadline when the lab changes its promise. */

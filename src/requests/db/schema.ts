@@ -85,6 +85,8 @@ export type RequestsTables = {
   request_lab_settings: {
     lab_id: string;
     answer_days: number;
+    /** « What this lab does », shown at the desk (the lab's description when empty). */
+    summary: Generated<string>;
     updated_by: string | null;
     updated_at: Generated<Date>;
   };
