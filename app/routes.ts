@@ -72,5 +72,13 @@ export default [
   route("mes-donnees/export.json", "routes/my-data-export.ts"),
   route("mes-donnees/supprimer", "routes/my-data-delete.tsx"),
   route("compte-supprime", "routes/account-deleted.tsx"),
+  route("guichet", "routes/desk.tsx"),
+  route("guichet/nouvelle", "routes/request-new.tsx"),
+  route("demandes/:requestId", "routes/request.tsx"),
+  route("demandes/:requestId/modifier", "routes/request-edit.tsx"),
+  route("demandes/:requestId/pieces/:attachmentId", "routes/request-attachment.tsx"),
+  route("mes-demandes", "routes/my-requests.tsx"),
+  route("lab/:labSlug/guichet", "routes/lab-desk.tsx"),
+  route("lab/:labSlug/guichet/reglages", "routes/lab-desk-settings.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

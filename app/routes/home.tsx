@@ -72,6 +72,11 @@ export default function Home() {
           </Link>
         )}
       </p>
+      {d.signedIn && (
+        <p>
+          Votre service a besoin d’aide{"\u202f"}? <Link to="/guichet">Demandez-la au guichet unique des labs</Link> et suivez-la dans <Link to="/mes-demandes">Mes demandes</Link>.
+        </p>
+      )}
     </Page>
   );
 }

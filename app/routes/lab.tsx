@@ -5,6 +5,8 @@ import { formatDate } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { campaignPhase, campaignPhaseLabels, listLabCampaigns } from "~/campaigns/campaigns";
 import { myLabs } from "~/labs/service";
+import { overdueByLab } from "~/requests";
+import { plural } from "~/kernel/format";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -13,6 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const labs = await myLabs(s.principal);
   if (!labs.length) forbidden("Cet espace est réservé aux équipes des labs.");
   const campaigns = await listLabCampaigns(labs.filter((l) => l.labTeam).map((l) => l.id));
+  const overdue = await overdueByLab(s, labs.map((l) => l.id));
   return {
     labs: labs.map((l) => ({
       id: l.id,
@@ -20,6 +23,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       name: l.name,
       labTeam: l.labTeam,
       admin: l.admin,
+      overdue: overdue.get(l.id) ?? 0,
       campaigns: campaigns
         .filter((c) => c.lab_id === l.id)
         .map((c) => ({ id: c.id, title: c.title, phase: campaignPhase(c), opensAt: c.opens_at, closesAt: c.closes_at })),
@@ -36,6 +40,13 @@ export default function LabHome() {
       {d.labs.map((lab) => (
         <section key={lab.id} className="fr-mb-6w">
           <h2>{lab.name}</h2>
+          {lab.labTeam && (
+            <p>
+              <Link to={`/lab/${lab.slug}/guichet`}>Guichet du lab</Link>
+              {"\u00a0: "}
+              {lab.overdue > 0 ? <strong>{plural(lab.overdue, "demande en retard", "demandes en retard")} sur le délai promis</strong> : "aucune demande en retard"}
+            </p>
+          )}
           <ul className="fr-btns-group fr-btns-group--inline-md">
             {lab.labTeam && (
               <li>

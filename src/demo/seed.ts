@@ -13,6 +13,8 @@ import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
 import { seedDemoArbitration } from "../arbitration/demo";
 import { seedDemoCommunities } from "../communities/demo";
+import { seedDemoNormandie } from "./normandie";
+import { seedDemoRequests } from "../requests/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -228,8 +230,12 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     now,
   });
 
+  // Innov'Mandie (Normandie) as another lab of the installation, and the labs' one-stop desks.
+  await seedDemoNormandie();
+  const requests = await seedDemoRequests(now);
+
   const stats = {
-    organizations: organizations.length,
+    organizations: organizations.length + 2,
     users: created.length,
     ideas: closedCampaignIdeas.length + openCampaignIdeas.length,
     supports: supports.length,
@@ -241,6 +247,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     proposals: arbitration.proposals,
     decisions: arbitration.decisions,
     communities: communities.communities,
+    requests,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -109,6 +109,10 @@ describe("email preferences", () => {
       ["proposal_decision", false],
       ["follow_up", false],
       ["proposal_submitted", false],
+      ["request_status", false],
+      ["request_message", false],
+      ["request_sponsor", false],
+      ["request_expert", false],
     ]);
     await setMailPreferences(s.facilitator.id, []);
     const m = await openMinilab(s.team, s.lab.slug, s.input());

@@ -21,6 +21,11 @@ export const notificationKinds = {
   follow_up: "Suivi d’une proposition adoptée",
   community_panel: "Question au panel d’une communauté",
   community_activity: "Communauté de métiers",
+  request_submitted: "Nouvelle demande au guichet de votre lab",
+  request_status: "Statut d’une demande au guichet",
+  request_message: "Conversation d’une demande au guichet",
+  request_sponsor: "Demande au guichet à confirmer comme commanditaire",
+  request_expert: "Avis d’expert demandé sur une demande au guichet",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

@@ -17,6 +17,10 @@ export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
   proposal_decision: "Décisions sur les propositions des Mini-Labs (les vôtres et celles qui concernent vos idées)",
   follow_up: "Suivi d’une proposition adoptée qui vous est confié",
   proposal_submitted: "Propositions soumises à votre direction",
+  request_status: "Vos demandes au guichet d’un lab : changements de statut",
+  request_message: "Vos demandes au guichet d’un lab : messages du lab",
+  request_sponsor: "Demandes au guichet dont vous êtes commanditaire",
+  request_expert: "Avis d’expert demandés par un lab",
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 

@@ -9,6 +9,7 @@ import * as themes from "../themes/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as arbitration from "../arbitration/personal-data";
 import * as communities from "../communities/personal-data";
+import * as requests from "../requests/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -31,6 +32,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => minilabs.personalData(id),
   (id) => arbitration.personalData(id),
   (id) => communities.personalData(id),
+  (id) => requests.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

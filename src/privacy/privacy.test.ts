@@ -12,7 +12,7 @@ import { addNote, boardNotes } from "../minilabs/board";
 import { createProposal } from "../arbitration/arbitration";
 import { addReply, createCommunity, createQuestion, createThread, getThread, listReplies, saveAnswer, setMembership, listMembers } from "../communities/communities";
 import { listNotifications, notify } from "../notifications/notifications";
-import { setMailPreferences } from "../notifications/preferences";
+import { mailableKinds, setMailPreferences } from "../notifications/preferences";
 import { createSession, readSession } from "../kernel/auth/sessions";
 import { getMail, insertMails } from "../kernel/mail/outbox";
 import { deliverMails } from "../kernel/mail/mail";
@@ -105,7 +105,7 @@ describe("Mes données: what an agent may read of themselves", () => {
       community_replies: 1,
       community_panel_answers: 1,
       notifications: 1,
-      mail_opt_outs: 5,
+      mail_opt_outs: mailableKinds.length, // every mail stopped
       sessions: 1,
       mails: 2,
     });

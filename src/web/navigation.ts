@@ -24,6 +24,7 @@ const signedInItems: NavItem[] = [
   { to: "/problematiques", label: "Problématiques" },
   { to: "/minilabs", label: "Mini-Labs" },
   { to: "/communautes", label: "Communautés" },
+  { to: "/guichet", label: "Guichet" },
   { to: "/mes-idees", label: "Mes idées" },
 ];
 const jurorItems: NavItem[] = [{ to: "/jury", label: "Jury" }];
@@ -44,6 +45,7 @@ export function mainNavigation(rights: NavRights): NavItem[] {
 /** The signed-in agent's own pages, reached from the header's tools. */
 export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
+  { to: "/mes-demandes", label: "Mes demandes" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

@@ -26,6 +26,8 @@ beforeAll(async () => {
     ["director", email("director-lycees")],
     ["otherDirector", email("director-environnement")],
     ["member", demoMembersOf(demoCommunities[0], agents)[0].email],
+    ["innov", "solene.lefebvre@normandie.gouv.fr"],
+    ["julien", "julien.marais@normandie.gouv.fr"],
   ] as const) {
     clients[who] = new Client(server.url);
     await clients[who].signInAs(mail);
@@ -65,6 +67,15 @@ beforeAll(async () => {
   const communityHtml = await (await clients.team.get(`/communautes/${ids.community}`)).text();
   ids.thread = new RegExp(`href="/communautes/${ids.community}/fils/([0-9a-f-]{36})"`).exec(communityHtml)![1];
   ids.question = new RegExp(`href="/communautes/${ids.community}/panel/([0-9a-f-]{36})"`).exec(communityHtml)![1];
+  // the desk: an open request at Innov'Mandie (the phone reception one), Julien's own submitted one, and a draft of his
+  const queue = await (await clients.innov.get("/lab/innovmandie/guichet")).text();
+  ids.request = /href="\/demandes\/([0-9a-f-]{36})"[^>]*>Simplifier l’accueil téléphonique/.exec(queue)![1];
+  ids.julienRequest = /href="\/demandes\/([0-9a-f-]{36})"[^>]*>Former les gestionnaires RH/.exec(queue)![1];
+  const form = await (await clients.julien.get("/guichet/nouvelle")).text();
+  ids.innovLab = /name="labId" value="([0-9a-f-]{36})"(?:(?!<\/label>).)*Innov’Mandie/s.exec(form)![1];
+  const draft = await clients.julien.post("/guichet/nouvelle", { labId: ids.innovLab, kind: "method", title: "Un brouillon de demande", intent: "draft" }, { csrf: await clients.julien.csrf("/guichet/nouvelle") });
+  expect(draft.status).toBe(302);
+  ids.draftRequest = /\/demandes\/([0-9a-f-]{36})/.exec(draft.headers.get("location")!)![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -120,6 +131,13 @@ const actions = (): Action[] => [
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, as: "agent", fields: { intent: "add", column: "nulle-part", text: "" } },
   // deleting one's account: a wrong confirmation word deletes nothing (the barrage never deletes a demo agent)
   { path: "/mes-donnees/supprimer", as: "agent", fields: { confirmation: "pas le bon mot" } },
+  // the desk: a request (as a draft: nothing sent to a lab), its edit, a message, a decline without a real reason, a promise out of bounds
+  { path: "/guichet/nouvelle", as: "agent", fields: { labId: "pas-un-id", kind: "workshop", title: "Une demande", intent: "draft" } },
+  { path: `/demandes/${ids.draftRequest}/modifier`, as: "julien", fields: { labId: ids.innovLab, kind: "autre", title: "Un brouillon", intent: "draft" } },
+  { path: `/demandes/${ids.request}`, as: "innov", fields: { intent: "decline", reason: "x" } },
+  { path: `/demandes/${ids.request}`, as: "innov", fields: { intent: "expert", email: "personne@nulle-part.fr" } },
+  { path: `/demandes/${ids.julienRequest}`, as: "julien", fields: { intent: "message", body: "" } },
+  { path: "/lab/innovmandie/guichet/reglages", as: "innov", fields: { answerDays: "0" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -290,6 +308,53 @@ describe("proposals and arbitration: who may and who may not", () => {
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+  });
+});
+
+describe("the desk: who may and bad input", () => {
+  it("keeps a lab's queue and settings to its team, a request to its people, and answers unknown ids with 404", async () => {
+    for (const path of ["/lab/innovmandie/guichet", "/lab/innovmandie/guichet/reglages"]) {
+      expect((await clients.labest.get(path)).status, path).toBe(403);
+      expect((await clients.julien.get(path)).status, path).toBe(403);
+      expect((await clients.innov.get(path)).status, path).toBe(200);
+    }
+    for (const path of ["/lab/inconnu/guichet", "/lab/inconnu/guichet/reglages", "/demandes/xyz", "/demandes/00000000-0000-0000-0000-000000000000", "/demandes/xyz/modifier", `/demandes/${ids.request}/pieces/xyz`, `/demandes/${ids.request}/pieces/00000000-0000-0000-0000-000000000000`]) {
+      const r = await clients.innov.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    // not theirs: the request does not exist for them (404), a draft neither; a sent request is not edited (403)
+    for (const path of [`/demandes/${ids.request}`, `/demandes/${ids.draftRequest}`, `/demandes/${ids.draftRequest}/modifier`]) expect((await clients.agent.get(path)).status, path).toBe(404);
+    expect((await clients.labest.get(`/demandes/${ids.request}`)).status).toBe(404);
+    expect((await clients.innov.get(`/demandes/${ids.draftRequest}`)).status).toBe(404);
+    expect((await clients.julien.get(`/demandes/${ids.julienRequest}/modifier`)).status).toBe(403);
+    expect((await clients.julien.get(`/demandes/${ids.julienRequest}`)).status).toBe(200);
+    // malformed filters and cursors are ignored
+    for (const q of ["statut=x&type=%27&responsable=pas-un-id&apres=AAAA", "q=%22%27%25_&apres=" + "x".repeat(500), "statut=draft&commanditaire=1", "apres=WzAsIm5vbiIsIngiXQ"]) {
+      expect((await clients.innov.get(`/lab/innovmandie/guichet?${q}`)).status, q).toBe(200);
+    }
+    const nul = await clients.innov.get("/lab/innovmandie/guichet?q=cong%00es");
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain("caractère nul");
+    const anon = new Client(server.url);
+    for (const path of ["/guichet", "/guichet/nouvelle", "/mes-demandes", `/demandes/${ids.request}`]) {
+      const r = await anon.get(path);
+      expect(r.status, path).toBe(302);
+      expect(r.headers.get("location"), path).toMatch(/^\/connexion/);
+    }
+  });
+
+  it("refuses a file that is not a PDF or an image, beside the field, keeping what was typed", async () => {
+    const fd = new FormData();
+    fd.append("intent", "message");
+    fd.append("body", "Voici le relevé des appels.");
+    fd.append("attachments", new File(["<html><script>alert(1)</script>"], "releve.pdf", { type: "application/pdf" }));
+    fd.append("_csrf", await clients.innov.csrf(`/demandes/${ids.request}`));
+    const r = await clients.innov.post(`/demandes/${ids.request}`, fd, { csrf: false });
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expect(html).toContain("n’est ni un PDF ni une image");
+    expect(html).toContain("Voici le relevé des appels.");
   });
 });
 
@@ -634,6 +699,15 @@ const denied: Denied[] = [
   { file: "proposal", path: () => `/propositions/${ids.draftProposal}`, intents: ["submit", "decide"], as: "outsider" },
   { file: "proposal", path: () => `/propositions/${ids.decidedProposal}`, intents: ["decide"], as: "agent" },
   { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
+  // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
+  { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
+  { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },
+  { file: "request-edit", path: () => `/demandes/${ids.julienRequest}/modifier`, intents: ["submit", "draft"], as: "julien" },
+  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "confirmSponsor"], as: "outsider" },
+  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "confirmSponsor"], as: "labest" },
+  { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "confirmSponsor"], as: "julien" },
+  { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["opinion", "confirmSponsor"], as: "innov" },
+  { file: "lab-desk-settings", path: () => "/lab/innovmandie/guichet/reglages", intents: [null], as: "labest" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {

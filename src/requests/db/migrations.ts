@@ -1,0 +1,99 @@
+import { sql } from "kysely";
+import type { MigrationSet } from "../../kernel/db/migrate";
+
+export const requestsMigrations: MigrationSet = {
+  "2026-12-07-10-requests": {
+    async up(d) {
+      await sql`CREATE TABLE requests (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        lab_id uuid NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+        requester_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        organization_id uuid REFERENCES organizations(id) ON DELETE SET NULL,
+        status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','submitted','qualifying','accepted','reoriented','declined')),
+        kind text NOT NULL CHECK (kind IN ('project','workshop','method','training','network')),
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        context text NOT NULL DEFAULT '',
+        affected text NOT NULL DEFAULT '',
+        success text NOT NULL DEFAULT '',
+        timing text NOT NULL DEFAULT '',
+        other_administrations text NOT NULL DEFAULT '',
+        sponsor_email text NOT NULL DEFAULT '',
+        sponsor_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        sponsor_confirmed_at timestamptz,
+        assignee_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        outcome text CHECK (outcome IN ('project','workshop')),
+        decline_reason text,
+        project_id uuid,
+        reoriented_from_id uuid REFERENCES requests(id) ON DELETE SET NULL,
+        reoriented_to_lab_id uuid REFERENCES labs(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        submitted_at timestamptz,
+        due_at timestamptz,
+        first_answer_at timestamptz,
+        decided_at timestamptz,
+        queue_rank smallint GENERATED ALWAYS AS (CASE WHEN status IN ('submitted','qualifying') THEN 0 ELSE 1 END) STORED,
+        CHECK (status <> 'declined' OR length(coalesce(decline_reason, '')) > 0),
+        CHECK (status <> 'accepted' OR outcome IS NOT NULL),
+        CHECK (status <> 'reoriented' OR reoriented_to_lab_id IS NOT NULL),
+        CHECK (project_id IS NULL OR (status = 'accepted' AND outcome = 'project')),
+        CHECK (status = 'draft' OR submitted_at IS NOT NULL)
+      )`.execute(d);
+      // the lab's queue: keyset on (queue_rank, due_at, id); the requester's list
+      await sql`CREATE INDEX requests_queue_idx ON requests (lab_id, queue_rank, due_at, id) WHERE status <> 'draft'`.execute(d);
+      await sql`CREATE INDEX requests_requester_idx ON requests (requester_id, created_at DESC)`.execute(d);
+      await sql`CREATE INDEX requests_sponsor_idx ON requests (sponsor_id)`.execute(d);
+      await sql`CREATE INDEX requests_reoriented_idx ON requests (reoriented_to_lab_id) WHERE reoriented_to_lab_id IS NOT NULL`.execute(d);
+      await sql`CREATE TABLE request_events (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        request_id uuid NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        kind text NOT NULL,
+        status text,
+        detail text NOT NULL DEFAULT '',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        seq bigint GENERATED ALWAYS AS IDENTITY
+      )`.execute(d);
+      await sql`CREATE INDEX request_events_request_idx ON request_events (request_id, created_at, seq)`.execute(d);
+      await sql`CREATE INDEX request_events_actor_idx ON request_events (actor_id)`.execute(d);
+      await sql`CREATE TABLE request_messages (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        request_id uuid NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        author_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        kind text NOT NULL CHECK (kind IN ('message','note','opinion')),
+        body text NOT NULL CHECK (length(body) BETWEEN 1 AND 10000),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        seq bigint GENERATED ALWAYS AS IDENTITY
+      )`.execute(d);
+      await sql`CREATE INDEX request_messages_request_idx ON request_messages (request_id, created_at, seq)`.execute(d);
+      await sql`CREATE INDEX request_messages_author_idx ON request_messages (author_id)`.execute(d);
+      await sql`CREATE TABLE request_attachments (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        request_id uuid NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        message_id uuid REFERENCES request_messages(id) ON DELETE CASCADE,
+        filename text NOT NULL,
+        mime text NOT NULL,
+        size integer NOT NULL,
+        content bytea NOT NULL,
+        uploaded_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(d);
+      await sql`CREATE INDEX request_attachments_request_idx ON request_attachments (request_id)`.execute(d);
+      await sql`CREATE TABLE request_experts (
+        request_id uuid NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        invited_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (request_id, user_id)
+      )`.execute(d);
+      await sql`CREATE INDEX request_experts_user_idx ON request_experts (user_id)`.execute(d);
+      await sql`CREATE TABLE request_lab_settings (
+        lab_id uuid PRIMARY KEY REFERENCES labs(id) ON DELETE CASCADE,
+        answer_days integer NOT NULL DEFAULT 10 CHECK (answer_days BETWEEN 1 AND 60),
+        summary text NOT NULL DEFAULT '' CHECK (length(summary) <= 600),
+        updated_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(d);
+    },
+  },
+};
