@@ -20,6 +20,8 @@ export const notificationKinds = {
   follow_up: "Suivi d’une proposition adoptée",
   community_panel: "Question au panel d’une communauté",
   community_activity: "Communauté de métiers",
+  project_stage: "Étape d’un de vos projets",
+  project_gate: "Décision de comité sur un de vos projets",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

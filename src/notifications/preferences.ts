@@ -17,6 +17,8 @@ export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
   proposal_decision: "Décisions sur les propositions des Mini-Labs (les vôtres et celles qui concernent vos idées)",
   follow_up: "Suivi d’une proposition adoptée qui vous est confié",
   proposal_submitted: "Propositions soumises à votre direction",
+  project_stage: "Vos projets : changement d’étape",
+  project_gate: "Vos projets : décisions des comités sur les passages d’étape",
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 

@@ -7,6 +7,7 @@ import * as accounts from "../accounts/personal-data";
 import * as labs from "../labs/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as communities from "../communities/personal-data";
+import * as projects from "../projects/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -47,6 +48,7 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await labs.forgetAccount(accountId);
     await minilabs.forgetAccount(accountId);
     await communities.forgetAccount(accountId);
+    await projects.forgetAccount(accountId);
     if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);
   });
   runtime().log.info("account deleted", { pseudonym: deletionPseudonym(accountId) });

@@ -9,6 +9,7 @@ import * as themes from "../themes/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as arbitration from "../arbitration/personal-data";
 import * as communities from "../communities/personal-data";
+import * as projects from "../projects/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -37,6 +38,7 @@ export async function personalDataOf(viewer: { userId: string }, accountId: stri
     minilabs.personalData(accountId),
     arbitration.personalData(accountId),
     communities.personalData(accountId),
+    projects.personalData(accountId),
     notifications.personalData(accountId),
     sessions.personalData(accountId),
     mail.personalData(email),
