@@ -13,6 +13,7 @@ import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
 import { seedDemoArbitration } from "../arbitration/demo";
 import { seedDemoCommunities } from "../communities/demo";
+import { seedDemoProjects } from "../projects/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -227,6 +228,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     agents: agents.map((a) => ({ userId: userId.get(a.key)!, job: a.job, organizationKey: a.organizationKey })),
     now,
   });
+  // Projects: Lab'EST's programme, the Région's adopted decisions, Innov'Mandie's incubator when it is there.
+  const projects = await seedDemoProjects();
 
   const stats = {
     organizations: organizations.length,
@@ -241,6 +244,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     proposals: arbitration.proposals,
     decisions: arbitration.decisions,
     communities: communities.communities,
+    projects: projects.projects,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

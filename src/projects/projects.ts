@@ -453,3 +453,12 @@ export async function forgetUser(userId: string): Promise<void> {
   await q().deleteFrom("project_members").where("user_id", "=", userId).execute();
   await q().updateTable("projects").set({ lead_id: null }).where("lead_id", "=", userId).execute();
 }
+
+/** For the demo: when a stage was entered and left (history seeded after the fact). */
+export async function setStageHistory(projectId: string, stage: MainStage, enteredAt: Date | null, leftAt: Date | null): Promise<void> {
+  await q().updateTable("project_stages").set({ entered_at: enteredAt, left_at: leftAt }).where("project_id", "=", projectId).where("stage", "=", stage).execute();
+}
+
+export async function setStageEnteredAt(projectId: string, at: Date): Promise<void> {
+  await q().updateTable("projects").set({ stage_entered_at: at, updated_at: at }).where("id", "=", projectId).execute();
+}

@@ -372,7 +372,7 @@ export type ProjectPage = Awaited<ReturnType<typeof projectPage>>;
 // ---------------------------------------------------------------- editing
 
 export async function projectForEdit(viewer: Viewer, id: string) {
-  const { project: p } = await requireProject(viewer, id, "edit");
+  const { project: p, rights } = await requireProject(viewer, id, "edit");
   const [members, orgRows, stages, all, lab] = await Promise.all([data.membersOf([p.id]), data.organizationsOf([p.id]), data.stagesOf(p.id), listOrganizations(), getLab(p.lab_id)]);
   const contacts = await getUsers([p.lead_id, ...members.map((m) => m.user_id)].filter((x): x is string => !!x));
   const emails = new Map<string, string>();
@@ -382,6 +382,7 @@ export async function projectForEdit(viewer: Viewer, id: string) {
   }
   const iso = (d: Date | null) => (d ? new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10) : "");
   return {
+    manage: rights.manage,
     lab: { name: lab?.name ?? "", slug: lab?.slug ?? "" },
     organizations: all.map((o) => ({ value: o.id, label: o.name, serviceKind: serviceKindOf(o.kind) })),
     project: {

@@ -32,7 +32,7 @@ export const defaultDeliverables: DeliverableTemplate = {
   exploration: ["Énoncé du problème", "Entretiens terrain", "Parcours usager"],
   prototype: ["Prototype", "Protocole de test"],
   experimentation: ["Résultats des tests avec indicateurs mesurés"],
-  evaluation: ["Rapport d’évaluation : impact, potentiel, suites"],
+  evaluation: ["Rapport d’évaluation\u00a0: impact, potentiel, suites"],
   deployment: ["Plan de déploiement", "Responsable du déploiement"],
 };
 
@@ -44,7 +44,7 @@ export const committeeKinds: Record<CommitteeKind, string> = { project: "Comité
 
 export type GateOutcome = "go" | "go_with_conditions" | "recycle" | "stop";
 export const gateOutcomes: Record<GateOutcome, string> = {
-  go: "Go : passage à l’étape suivante",
+  go: "Go\u00a0: passage à l’étape suivante",
   go_with_conditions: "Go avec conditions",
   recycle: "À retravailler : le projet reste à son étape",
   stop: "Arrêt du projet",

@@ -25,6 +25,7 @@ const signedInItems: NavItem[] = [
   { to: "/minilabs", label: "Mini-Labs" },
   { to: "/communautes", label: "Communautés" },
   { to: "/mes-idees", label: "Mes idées" },
+  { to: "/mes-projets", label: "Mes projets" },
 ];
 const jurorItems: NavItem[] = [{ to: "/jury", label: "Jury" }];
 const directorItems: NavItem[] = [{ to: "/arbitrage", label: "Arbitrage" }];
