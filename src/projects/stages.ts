@@ -46,7 +46,7 @@ export type GateOutcome = "go" | "go_with_conditions" | "recycle" | "stop";
 export const gateOutcomes: Record<GateOutcome, string> = {
   go: "Go\u00a0: passage à l’étape suivante",
   go_with_conditions: "Go avec conditions",
-  recycle: "À retravailler : le projet reste à son étape",
+  recycle: "À retravailler\u00a0: le projet reste à son étape",
   stop: "Arrêt du projet",
 };
 
