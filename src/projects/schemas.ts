@@ -147,7 +147,7 @@ export const portfolioQuerySchema = z.object({
 /** The lab's template: one textarea per stage (one deliverable a line) and the strategic gates. */
 export const settingsSchema = z
   .object({
-    ...Object.fromEntries(mainStages.map((s) => [`template_${s}`, optionalText("Livrables attendus", 3000)])),
+    ...Object.fromEntries(mainStages.map((s) => [`template_${s}`, z.string({ error: "Livrables attendus : champ manquant." }).max(3000, "Livrables attendus : 3000 caractères au maximum.")])),
     strategic: z.union([z.string(), z.array(z.string())]).optional(),
   })
   .transform((v, ctx) => {
