@@ -109,6 +109,8 @@ describe("email preferences", () => {
       ["proposal_decision", false],
       ["follow_up", false],
       ["proposal_submitted", false],
+      ["project_stage", false],
+      ["project_gate", false],
     ]);
     await setMailPreferences(s.facilitator.id, []);
     const m = await openMinilab(s.team, s.lab.slug, s.input());

@@ -104,7 +104,7 @@ describe("Mes données: what an agent may read of themselves", () => {
       community_replies: 1,
       community_panel_answers: 1,
       notifications: 1,
-      mail_opt_outs: 5,
+      mail_opt_outs: 7,
       sessions: 1,
       mails: 2,
     });

@@ -309,3 +309,20 @@ describe("projects: the portfolio", () => {
     expect(rows.find((r) => r[0] === s.project.title)?.[9]).toBe("FTAP");
   });
 });
+
+describe("projects: personal data", () => {
+  it("gives the agent their projects, memberships, journal entries and gate requests; a deleted account leaves the teams", async () => {
+    const { personalData, forgetAccount } = await import("./personal-data");
+    const s = await setup();
+    await fillExploration(s.lead, s.project.id);
+    await projectAction(s.lead, s.project.id, { intent: "journal", entryOn: new Date(), body: "Note du chef de projet." });
+    await requestGate(s.lead, s.project.id);
+    const sections = Object.fromEntries((await personalData(s.lead.userId)).map((x) => [x.key, x.rows.length]));
+    expect(sections).toEqual({ projects_led: 1, project_memberships: 0, project_journal: 1, project_gate_reviews: 1 });
+    expect(Object.fromEntries((await personalData(s.staff.userId)).map((x) => [x.key, x.rows.length]))).toMatchObject({ project_memberships: 1, projects_led: 0 });
+    await forgetAccount(s.lead.userId);
+    await forgetAccount(s.staff.userId);
+    expect((await data.getProject(s.project.id))?.lead_id).toBeNull();
+    expect((await data.membersOf([s.project.id])).map((m) => m.user_id)).toEqual([s.expert.userId]);
+  });
+});
