@@ -318,7 +318,7 @@ describe("projects: personal data", () => {
     await projectAction(s.lead, s.project.id, { intent: "journal", entryOn: new Date(), body: "Note du chef de projet." });
     await requestGate(s.lead, s.project.id);
     const sections = Object.fromEntries((await personalData(s.lead.userId)).map((x) => [x.key, x.rows.length]));
-    expect(sections).toEqual({ projects_led: 1, project_memberships: 0, project_journal: 1, project_gate_reviews: 1 });
+    expect(sections).toEqual({ projects_led: 1, project_memberships: 0, project_journal: 2, project_gate_reviews: 1 }); // their note and their gate request
     expect(Object.fromEntries((await personalData(s.staff.userId)).map((x) => [x.key, x.rows.length]))).toMatchObject({ project_memberships: 1, projects_led: 0 });
     await forgetAccount(s.lead.userId);
     await forgetAccount(s.staff.userId);
