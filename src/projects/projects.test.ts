@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeMember, makeOrganization, makeTheme, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { listNotifications } from "../notifications/notifications";
+import { listLabMails } from "../kernel/mail/outbox";
 import { transaction } from "../kernel/db/transaction";
 import { db } from "../kernel/runtime";
 import { Refusal } from "../kernel/permissions";
@@ -191,6 +192,9 @@ describe("projects: deliverables and gates", () => {
     await projectAction(s.team, s.project.id, { intent: "outcome", reviewId: review.id, outcome: "go", conditions: "", missing: "", reason: "" });
     expect((await data.getProject(s.project.id))?.stage).toBe("prototype");
     expect((await listNotifications(s.lead.userId)).some((n) => n.kind === "project_gate" && n.title.includes("passe en prototype"))).toBe(true);
+    // and by mail, through the outbox (written with the decision, delivered after it commits)
+    const mails = (await listLabMails(s.lab.id, { limit: 100 })).mails;
+    expect(mails.some((m) => m.kind === "project_gate" && m.subject.includes("passe en prototype"))).toBe(true);
     await projectAction(s.staff, s.project.id, { intent: "deliverable", stage: "prototype", label: "Prototype", kind: "link", body: "", url: "https://example.fr/proto" });
     await projectAction(s.staff, s.project.id, { intent: "deliverable", stage: "prototype", label: "Protocole de test", kind: "text", body: "Trois semaines en sous-préfecture.", url: "" });
     const strategic = await requestGate(s.staff, s.project.id);

@@ -2,8 +2,8 @@
  * The projects' use cases: each checks who asks (./permissions) before anything else, then runs
  * in one transaction; notifications and mails are written with it and delivered after it commits.
  */
-import { displayName, findUserByEmail, getUsers } from "../accounts/accounts";
-import { getLabBySlug, getLab, usersWithRole } from "../labs/labs";
+import { displayName, findUserByEmail, getUserContacts, getUsers } from "../accounts/accounts";
+import { getLab, usersWithRole } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { getOrganizations, listOrganizations } from "../organizations/organizations";
 import * as arb from "../arbitration/arbitration";
@@ -81,11 +81,12 @@ async function resolveEmails(emails: string[], field: string, label: string): Pr
   return ids;
 }
 
-async function checkOrganizations(orgs: { organizationId: string }[], field = "org0") {
+/** The form's organisation rows hold existing organisations (the first unknown one is named beside its row). */
+async function checkOrganizations(orgs: { organizationId: string }[]) {
   if (!orgs.length) return;
   const found = await getOrganizations(orgs.map((o) => o.organizationId));
   const i = orgs.findIndex((o) => !found.has(o.organizationId));
-  if (i >= 0) throw new Refusal("Administration : cette organisation n’existe pas.", 400, `org${i}` || field);
+  if (i >= 0) throw new Refusal("Administration : cette organisation n’existe pas.", 400, `org${i}`);
 }
 
 // ---------------------------------------------------------------- birth
@@ -374,12 +375,8 @@ export type ProjectPage = Awaited<ReturnType<typeof projectPage>>;
 export async function projectForEdit(viewer: Viewer, id: string) {
   const { project: p, rights } = await requireProject(viewer, id, "edit");
   const [members, orgRows, stages, all, lab] = await Promise.all([data.membersOf([p.id]), data.organizationsOf([p.id]), data.stagesOf(p.id), listOrganizations(), getLab(p.lab_id)]);
-  const contacts = await getUsers([p.lead_id, ...members.map((m) => m.user_id)].filter((x): x is string => !!x));
-  const emails = new Map<string, string>();
-  for (const uid of contacts.keys()) {
-    const u = await import("../accounts/accounts").then((a) => a.getUser(uid));
-    if (u) emails.set(uid, u.email);
-  }
+  const contacts = await getUserContacts([p.lead_id, ...members.map((m) => m.user_id)].filter((x): x is string => !!x));
+  const emails = new Map([...contacts].map(([id, c]) => [id, c.email]));
   const iso = (d: Date | null) => (d ? new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10) : "");
   return {
     manage: rights.manage,
@@ -810,4 +807,3 @@ export async function saveProjectSettings(viewer: Viewer, labSlug: string, input
   await data.saveLabSettings(lab.id, input);
 }
 
-export { getLabBySlug };
