@@ -424,7 +424,7 @@ export async function stageColumns(labId: string, f: PortfolioFilter, perColumn:
   const out = [];
   for (const stage of [...mainStages, "paused", "stopped"] as Stage[]) {
     const count = Number(counts.find((c) => c.stage === stage)?.n ?? 0);
-    const projects = count ? await filtered(labId, { ...f, stage }, now).selectAll("projects").orderBy("stage_entered_at").orderBy("id").limit(perColumn).execute() : [];
+    const projects = count && perColumn > 0 ? await filtered(labId, { ...f, stage }, now).selectAll("projects").orderBy("stage_entered_at").orderBy("id").limit(perColumn).execute() : [];
     out.push({ stage, count, projects });
   }
   return out;
