@@ -330,3 +330,17 @@ describe("projects: personal data", () => {
     expect((await data.membersOf([s.project.id])).map((m) => m.user_id)).toEqual([s.expert.userId]);
   });
 });
+
+describe("projects: dates", () => {
+  it("keeps the days typed in the forms, Paris time, and shows them in French", async () => {
+    const { projectForEdit } = await import("./service");
+    const s = await setup();
+    await updateProjectFor(s.team, s.project.id, input({ ...s.keepTeam, startsOn: "2026-03-01", endsOn: "2026-12-31", plannedStart_prototype: "2026-06-01", plannedEnd_prototype: "2026-09-30" }));
+    const form = await projectForEdit(s.team, s.project.id);
+    expect(form.project).toMatchObject({ startsOn: "2026-03-01", endsOn: "2026-12-31" });
+    expect(form.project.planned).toMatchObject({ plannedStart_prototype: "2026-06-01", plannedEnd_prototype: "2026-09-30" });
+    const page = await projectPage(s.team, s.project.id);
+    expect(page.details).toMatchObject({ startsOn: "1er mars 2026", endsOn: "31 décembre 2026" });
+    expect(page.details?.stages.find((x) => x.stage === "prototype")).toMatchObject({ plannedStart: "1er juin 2026", plannedEnd: "30 septembre 2026" });
+  });
+});

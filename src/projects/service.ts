@@ -14,7 +14,7 @@ import { db } from "../kernel/runtime";
 import type { AnyDb } from "../kernel/db/connect";
 import { isUuid } from "../kernel/ids";
 import { checkUploads } from "../kernel/uploads";
-import { formatDate } from "../kernel/format";
+import { formatDate, isoDay } from "../kernel/format";
 import { absoluteLink, fileSlug, pagedRows, type TableExport } from "../kernel/export";
 import type { GateReview, Project } from "./db/schema";
 import * as data from "./projects";
@@ -377,7 +377,7 @@ export async function projectForEdit(viewer: Viewer, id: string) {
   const [members, orgRows, stages, all, lab] = await Promise.all([data.membersOf([p.id]), data.organizationsOf([p.id]), data.stagesOf(p.id), listOrganizations(), getLab(p.lab_id)]);
   const contacts = await getUserContacts([p.lead_id, ...members.map((m) => m.user_id)].filter((x): x is string => !!x));
   const emails = new Map([...contacts].map(([id, c]) => [id, c.email]));
-  const iso = (d: Date | null) => (d ? new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10) : "");
+  const iso = (d: Date | null) => (d ? isoDay(d) : "");
   return {
     manage: rights.manage,
     lab: { name: lab?.name ?? "", slug: lab?.slug ?? "" },

@@ -24,8 +24,8 @@ export const projectsMigrations: MigrationSet = {
         budget_requested_eur integer CHECK (budget_requested_eur IS NULL OR budget_requested_eur >= 0),
         budget_granted_eur integer CHECK (budget_granted_eur IS NULL OR budget_granted_eur >= 0),
         funding_source text NOT NULL DEFAULT '',
-        starts_on date,
-        ends_on date,
+        starts_on timestamptz,
+        ends_on timestamptz,
         created_by uuid REFERENCES users(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -54,8 +54,8 @@ export const projectsMigrations: MigrationSet = {
       await sql`CREATE TABLE project_stages (
         project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
         stage text NOT NULL CHECK (stage IN (${STAGES})),
-        planned_start date,
-        planned_end date,
+        planned_start timestamptz,
+        planned_end timestamptz,
         entered_at timestamptz,
         left_at timestamptz,
         PRIMARY KEY (project_id, stage),
@@ -91,7 +91,7 @@ export const projectsMigrations: MigrationSet = {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
         author_id uuid REFERENCES users(id) ON DELETE SET NULL,
-        entry_on date NOT NULL,
+        entry_on timestamptz NOT NULL,
         body text NOT NULL CHECK (length(btrim(body)) > 0),
         created_at timestamptz NOT NULL DEFAULT now()
       )`.execute(d);
@@ -109,7 +109,7 @@ export const projectsMigrations: MigrationSet = {
       await sql`CREATE TABLE project_measurements (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         indicator_id uuid NOT NULL REFERENCES project_indicators(id) ON DELETE CASCADE,
-        measured_on date NOT NULL,
+        measured_on timestamptz NOT NULL,
         value double precision NOT NULL,
         recorded_by uuid REFERENCES users(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now()
