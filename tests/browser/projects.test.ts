@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { check, describeWithBrowser, focusedId, launchBrowser, newContext, signIn, visit } from "../support/browser";
-import { labTeam } from "../../src/demo/content/index";
+import { agents, labTeam } from "../../src/demo/content/index";
 
 const email = (key: string) => labTeam.find((p) => p.key === key)!.email;
 const TITLE = "Accueil unique des usagers en sous-préfecture";
@@ -112,5 +112,16 @@ describeWithBrowser("Projects and stage gates in a browser (axe + typography on 
     const column = team.locator("section", { has: team.getByRole("heading", { name: /^Prototype \(\d+\)$/ }) });
     await column.getByRole("link", { name: TITLE }).waitFor();
     await visit(team, "/mes-projets", "Mes projets");
+  });
+
+  it("another agent reads the project's summary only", async () => {
+    const ctx = await newContext(browser, server.url);
+    contexts.push(ctx);
+    const agent = await ctx.newPage();
+    await signIn(agent, agents[10].email);
+    await visit(agent, projectUrl, "project page (summary, another agent)");
+    await agent.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    expect(await agent.getByRole("heading", { name: "Livrables attendus en prototype" }).count()).toBe(0);
+    expect(await agent.getByRole("button").filter({ hasText: "Enregistrer" }).count()).toBe(0);
   });
 });
