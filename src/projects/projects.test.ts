@@ -344,3 +344,17 @@ describe("projects: dates", () => {
     expect(page.details?.stages.find((x) => x.stage === "prototype")).toMatchObject({ plannedStart: "1er juin 2026", plannedEnd: "30 septembre 2026" });
   });
 });
+
+describe("projects: the lab's template", () => {
+  it("the lab team sets the deliverables of each stage and which gates go to the steering committee", async () => {
+    const { projectSettingsPage, saveProjectSettings } = await import("./service");
+    const s = await setup();
+    const before = await projectSettingsPage(s.team, s.lab.slug);
+    expect(before.strategic).toEqual(["experimentation", "deployment"]);
+    await expect(saveProjectSettings(s.otherTeam, s.lab.slug, { template: before.template, strategicStages: [] })).rejects.toSatisfy(refusal(403));
+    await saveProjectSettings(s.team, s.lab.slug, { template: { ...before.template, exploration: ["Note de cadrage"] }, strategicStages: ["prototype"] });
+    await expect(requestGate(s.lead, s.project.id)).rejects.toSatisfy(refusal(409, /il manque le livrable «\u00a0Note de cadrage\u00a0»/));
+    await projectAction(s.lead, s.project.id, { intent: "deliverable", stage: "exploration", label: "Note de cadrage", kind: "text", body: "Deux pages.", url: "" });
+    expect((await requestGate(s.lead, s.project.id)).committee_kind).toBe("steering");
+  });
+});

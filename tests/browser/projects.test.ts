@@ -112,6 +112,9 @@ describeWithBrowser("Projects and stage gates in a browser (axe + typography on 
     const column = team.locator("section", { has: team.getByRole("heading", { name: /^Prototype \(\d+\)$/ }) });
     await column.getByRole("link", { name: TITLE }).waitFor();
     await visit(team, "/mes-projets", "Mes projets");
+    await visit(team, `${projectUrl}/modifier`, "project edit form");
+    await visit(team, "/lab/labest/projets/modeles", "the lab's deliverables and strategic gates");
+    expect(await team.getByLabel("Expérimentation", { exact: true }).isChecked()).toBe(true);
   });
 
   it("another agent reads the project's summary only", async () => {
