@@ -739,7 +739,6 @@ export async function labPortfolio(viewer: Viewer, labSlug: string, query: Portf
       organizations: orgs.map((o) => ({ value: o.id, label: o.name })),
       staff: [...staff.values()].map((u) => ({ value: u.id, label: displayName(u) })).sort((a, b) => a.label.localeCompare(b.label, "fr")),
     },
-    exportQuery: "",
   };
 }
 
