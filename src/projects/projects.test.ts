@@ -255,11 +255,16 @@ describe("projects: deliverables and gates", () => {
   it("pause and stop need a reason; a paused project resumes where it was", async () => {
     const s = await setup();
     await expect(projectAction(s.team, s.project.id, { intent: "pause", reason: " " })).rejects.toSatisfy(refusal(400));
+    await fillExploration(s.staff, s.project.id);
+    await requestGate(s.lead, s.project.id);
+    expect(await pendingGateReviews(s.lab.id, "project")).toHaveLength(1);
     await projectAction(s.team, s.project.id, { intent: "pause", reason: "En attente du financement FTAP." });
+    expect(await pendingGateReviews(s.lab.id, "project")).toEqual([]); // off the agenda while paused
     expect(await data.getProject(s.project.id)).toMatchObject({ stage: "paused", resume_stage: "exploration", status_reason: "En attente du financement FTAP." });
     await expect(requestGate(s.lead, s.project.id)).rejects.toSatisfy(refusal(409));
     await projectAction(s.team, s.project.id, { intent: "resume" });
     expect(await data.getProject(s.project.id)).toMatchObject({ stage: "exploration", resume_stage: null, status_reason: null });
+    expect(await pendingGateReviews(s.lab.id, "project")).toHaveLength(1);
     await expect(projectAction(s.team, s.project.id, { intent: "stop", reason: "" })).rejects.toSatisfy(refusal(400));
     await projectAction(s.team, s.project.id, { intent: "stop", reason: "Le besoin a disparu." });
     expect((await data.getProject(s.project.id))?.stage).toBe("stopped");

@@ -550,11 +550,15 @@ export async function requestGate(viewer: Viewer, id: string, at = new Date()): 
   });
 }
 
-/** The gate reviews waiting for a lab's committee of this kind (the committees module builds its agendas from them). */
+/**
+ * The gate reviews waiting for a lab's committee of this kind, oldest first (the committees module
+ * builds its agendas from them). A review whose project was paused or stopped since it asked waits
+ * off the agenda: it comes back when the project resumes at that stage.
+ */
 export async function pendingGateReviews(labId: string, kind: CommitteeKind) {
   const reviews = await data.pendingReviews(labId, kind);
   const projects = new Map((await data.getProjects(reviews.map((r) => r.project_id))).map((p) => [p.id, p]));
-  return reviews.map((r) => ({ ...r, projectTitle: projects.get(r.project_id)?.title ?? "" }));
+  return reviews.filter((r) => projects.get(r.project_id)?.stage === r.from_stage).map((r) => ({ ...r, projectTitle: projects.get(r.project_id)?.title ?? "" }));
 }
 
 export interface GateOutcomeInput {
