@@ -22,6 +22,7 @@ import { onceMigrations } from "./kernel/db/once";
 import { mailPreferencesMigrations } from "./notifications/preferences";
 import { privacyMigrations } from "./privacy/db/migrations";
 import { requestsMigrations } from "./requests/db/migrations";
+import { projectsMigrations } from "./projects/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 
 /** Every module's migrations, applied in name order. */
@@ -44,6 +45,7 @@ export const allMigrations = [
   mailPreferencesMigrations,
   privacyMigrations,
   requestsMigrations,
+  projectsMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

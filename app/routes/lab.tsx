@@ -7,6 +7,7 @@ import { campaignPhase, campaignPhaseLabels, listLabCampaigns } from "~/campaign
 import { myLabs } from "~/labs/service";
 import { overdueByLab } from "~/requests";
 import { plural } from "~/kernel/format";
+import { labProjectCounts } from "~/projects";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
@@ -16,6 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!labs.length) forbidden("Cet espace est réservé aux équipes des labs.");
   const campaigns = await listLabCampaigns(labs.filter((l) => l.labTeam).map((l) => l.id));
   const overdue = await overdueByLab(s, labs.map((l) => l.id));
+  const projects = new Map(await Promise.all(labs.map(async (l) => [l.id, await labProjectCounts(s, l.id)] as const)));
   return {
     labs: labs.map((l) => ({
       id: l.id,
@@ -24,6 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       labTeam: l.labTeam,
       admin: l.admin,
       overdue: overdue.get(l.id) ?? 0,
+      projects: projects.get(l.id) ?? null,
       campaigns: campaigns
         .filter((c) => c.lab_id === l.id)
         .map((c) => ({ id: c.id, title: c.title, phase: campaignPhase(c), opensAt: c.opens_at, closesAt: c.closes_at })),
@@ -66,6 +69,19 @@ export default function LabHome() {
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/minilabs`}>
                   Mini-Labs
+                </Link>
+              </li>
+            )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/projets`}>
+                  Projets
+                  {lab.projects && (
+                    <>
+                      {" "}({lab.projects.total}
+                      {lab.projects.pendingGates > 0 && <>, {lab.projects.pendingGates}{"\u00a0"}en attente de comité</>})
+                    </>
+                  )}
                 </Link>
               </li>
             )}

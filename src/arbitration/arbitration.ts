@@ -264,6 +264,12 @@ export async function insertDecision(d: NewDecision): Promise<Decision> {
     .executeTakeFirstOrThrow();
 }
 
+/** One decision, by its id (the projects module starts a project from an adopted one). */
+export async function getDecision(id: string): Promise<Decision | undefined> {
+  if (!isUuid(id)) return undefined;
+  return q().selectFrom("decisions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** Each proposal's decisions, oldest first (the last is the current one). */
 export async function decisionsOf(proposalIds: string[]): Promise<Map<string, Decision[]>> {
   const ids = [...new Set(proposalIds)].filter(isUuid);

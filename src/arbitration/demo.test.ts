@@ -55,7 +55,7 @@ describe("demo arbitration", () => {
     const traces = await ideaTraces(anyone, theme.ideaIds);
     expect(traces.size).toBe(theme.ideaIds.length);
     for (const t of traces.values()) {
-      expect(t.status).toMatch(/^Une proposition du Mini-Lab Lycées écoresponsables a été /);
+      expect(t.status).toMatch(/^Une proposition du Mini-Lab Lycées écoresponsables (a été |est devenue le projet )/);
       expect(t.steps.map((s) => s.kind)).toEqual(expect.arrayContaining(["campaign", "theme", "minilab", "proposal", "decision", "follow_up"]));
     }
   });

@@ -5,7 +5,9 @@
  *
  * A trace is read by someone: a Mini-Lab the viewer may not see (a private one they are no member
  * of) is left out entirely, with its proposals and decisions — the minilabs module decides who
- * sees a Mini-Lab (`minilabsVisibleTo`), the same rule as its own pages.
+ * sees a Mini-Lab (`minilabsVisibleTo`), the same rule as its own pages. Likewise the project an
+ * adopted decision became (… → décision → projet → its current stage → déployé) is shown only when
+ * the projects module says the viewer may see it (`projectStepsOfDecisions`).
  */
 import { displayName, getUsers } from "../accounts/accounts";
 import { getCampaignTitles } from "../campaigns/campaigns";
@@ -16,9 +18,10 @@ import { publishedThemesOf } from "../themes/themes";
 import * as minilabs from "../minilabs/minilabs";
 import { minilabsVisibleTo } from "../minilabs/service";
 import type { Viewer } from "../kernel/permissions";
+import { projectStepsOfDecisions } from "../projects";
 import * as arb from "./arbitration";
 
-export type TraceStepKind = "campaign" | "award" | "merged" | "review" | "theme" | "minilab" | "proposal" | "decision" | "follow_up";
+export type TraceStepKind = "campaign" | "award" | "merged" | "review" | "theme" | "minilab" | "proposal" | "decision" | "follow_up" | "project" | "project_stage" | "deployed";
 
 export interface TraceStep {
   kind: TraceStepKind;
@@ -71,6 +74,10 @@ export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map
   const labs = await minilabsVisibleTo(viewer, await minilabs.minilabsOfTheme([...themes.values()].map((t) => t.theme.id)));
   const proposals = await arb.submittedProposalsOfMinilabs(labs.map((m) => m.id));
   const chains = await arb.decisionsOf(proposals.map((p) => p.id));
+  const projects = await projectStepsOfDecisions(
+    viewer,
+    [...chains.values()].map((chain) => arb.currentDecision(chain)?.id).filter((x): x is string => !!x),
+  );
   const users = await getUsers(
     [...chains.values()]
       .flat()
@@ -149,6 +156,19 @@ export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map
         }
         if (current.follow_up_owner_id && current.follow_up_due)
           steps.push({ kind: "follow_up", title: `Suivi de la proposition ${q(p.title)} par ${nameOf(current.follow_up_owner_id)} d’ici le ${formatDate(current.follow_up_due)}` });
+        const project = projects.get(current.id);
+        if (project) {
+          steps.push({ kind: "project", title: `La proposition ${q(p.title)} devient le projet ${q(project.title)}`, date: project.createdAt, after: current.decided_at, link: `/projets/${project.id}` });
+          if (project.stage === "deployment") steps.push({ kind: "deployed", title: `Projet ${q(project.title)} déployé`, date: project.stageSince, link: `/projets/${project.id}` });
+          else
+            steps.push({
+              kind: "project_stage",
+              title: `Projet ${q(project.title)}\u00a0: ${project.stageLabel.toLowerCase()}`,
+              detail: project.reason ? `Motif : ${project.reason}` : undefined,
+              date: project.stageSince,
+              link: `/projets/${project.id}`,
+            });
+        }
         if (!latest || current.decided_at > latest.d.decided_at) latest = { d: current, p, m };
       }
     }
@@ -156,6 +176,8 @@ export async function ideaTraces(viewer: Viewer, ideaIds: string[]): Promise<Map
       // what was decided is a proposal of the Mini-Lab, not this idea: say so
       const { d, m } = latest;
       status = `Une proposition du ${frenchSpaces(minilabNamed(m.name))} a été ${outcomeOf(d)}`;
+      const project = projects.get(d.id);
+      if (project) status = `Une proposition du ${frenchSpaces(minilabNamed(m.name))} est devenue le projet ${q(project.title)} (${project.stage === "deployment" ? "déployé" : project.stageLabel.toLowerCase()})`;
       if (d.follow_up_owner_id && d.follow_up_due) status += ` — suivi par ${nameOf(d.follow_up_owner_id)} d’ici le ${formatDate(d.follow_up_due)}`;
       if (pending) status += ` (${pending === 1 ? "une autre proposition attend sa décision" : `${pending} autres propositions attendent leur décision`})`;
     } else if (pending) {

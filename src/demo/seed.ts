@@ -15,6 +15,7 @@ import { seedDemoArbitration } from "../arbitration/demo";
 import { seedDemoCommunities } from "../communities/demo";
 import { seedDemoNormandie } from "./normandie";
 import { seedDemoRequests } from "../requests/demo";
+import { seedDemoProjects } from "../projects/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -229,10 +230,12 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     agents: agents.map((a) => ({ userId: userId.get(a.key)!, job: a.job, organizationKey: a.organizationKey })),
     now,
   });
-
   // Innov'Mandie (Normandie) as another lab of the installation, and the labs' one-stop desks.
   await seedDemoNormandie();
   const requests = await seedDemoRequests(now);
+
+  // Projects: Lab'EST's programme, the Région's adopted decisions, Innov'Mandie's incubator.
+  const projects = await seedDemoProjects();
 
   const stats = {
     organizations: organizations.length + 2,
@@ -248,6 +251,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     decisions: arbitration.decisions,
     communities: communities.communities,
     requests,
+    projects: projects.projects,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

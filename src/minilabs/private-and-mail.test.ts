@@ -113,6 +113,8 @@ describe("email preferences", () => {
       ["request_message", false],
       ["request_sponsor", false],
       ["request_expert", false],
+      ["project_stage", false],
+      ["project_gate", false],
     ]);
     await setMailPreferences(s.facilitator.id, []);
     const m = await openMinilab(s.team, s.lab.slug, s.input());

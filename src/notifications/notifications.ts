@@ -26,6 +26,8 @@ export const notificationKinds = {
   request_message: "Conversation d’une demande au guichet",
   request_sponsor: "Demande au guichet à confirmer comme commanditaire",
   request_expert: "Avis d’expert demandé sur une demande au guichet",
+  project_stage: "Étape d’un de vos projets",
+  project_gate: "Décision de comité sur un de vos projets",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

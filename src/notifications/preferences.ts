@@ -21,6 +21,8 @@ export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
   request_message: "Vos demandes au guichet d’un lab : messages du lab",
   request_sponsor: "Demandes au guichet dont vous êtes commanditaire",
   request_expert: "Avis d’expert demandés par un lab",
+  project_stage: "Vos projets : changement d’étape",
+  project_gate: "Vos projets : décisions des comités sur les passages d’étape",
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 

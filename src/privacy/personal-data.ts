@@ -10,6 +10,7 @@ import * as minilabs from "../minilabs/personal-data";
 import * as arbitration from "../arbitration/personal-data";
 import * as communities from "../communities/personal-data";
 import * as requests from "../requests/personal-data";
+import * as projects from "../projects/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -33,6 +34,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => arbitration.personalData(id),
   (id) => communities.personalData(id),
   (id) => requests.personalData(id),
+  (id) => projects.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

@@ -26,6 +26,7 @@ const signedInItems: NavItem[] = [
   { to: "/communautes", label: "Communautés" },
   { to: "/guichet", label: "Guichet" },
   { to: "/mes-idees", label: "Mes idées" },
+  { to: "/mes-projets", label: "Mes projets" },
 ];
 const jurorItems: NavItem[] = [{ to: "/jury", label: "Jury" }];
 const directorItems: NavItem[] = [{ to: "/arbitrage", label: "Arbitrage" }];

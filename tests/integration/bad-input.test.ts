@@ -76,6 +76,8 @@ beforeAll(async () => {
   const draft = await clients.julien.post("/guichet/nouvelle", { labId: ids.innovLab, kind: "method", title: "Un brouillon de demande", intent: "draft" }, { csrf: await clients.julien.csrf("/guichet/nouvelle") });
   expect(draft.status).toBe(302);
   ids.draftRequest = /\/demandes\/([0-9a-f-]{36})/.exec(draft.headers.get("location")!)![1];
+  // a project of the Région's lab (born from an adopted decision of the demo)
+  ids.project = /href="\/projets\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/projets")).text())![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -138,6 +140,16 @@ const actions = (): Action[] => [
   { path: `/demandes/${ids.request}`, as: "innov", fields: { intent: "expert", email: "personne@nulle-part.fr" } },
   { path: `/demandes/${ids.julienRequest}`, as: "julien", fields: { intent: "message", body: "" } },
   { path: "/lab/innovmandie/guichet/reglages", as: "innov", fields: { answerDays: "0" } },
+  // projects: the lab team of the project's lab creates, edits, records; the barrage never passes a gate
+  { path: "/lab/region-grand-est/projets/nouveau", as: "team", fields: { title: "Un projet", problem: "court", org0: "pas-un-id", kind0: "etat", budgetRequested: "beaucoup" } },
+  { path: "/lab/region-grand-est/projets/nouveau", as: "team", fields: { intent: "fromDecision", decisionId: "pas-un-id" } },
+  { path: "/lab/region-grand-est/projets/modeles", as: "team", fields: { template_exploration: "Énoncé", template_prototype: "", template_experimentation: "", template_evaluation: "", template_deployment: "", strategic: "exploration" } },
+  { path: `/projets/${ids.project}/modifier`, as: "team", fields: { title: "", problem: "court", endsOn: "2020-02-30" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "journal", entryOn: "hier", body: "" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "outcome", reviewId: "pas-un-id", outcome: "peut-être" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "deliverable", stage: "exploration", label: "Pas attendu", kind: "link", url: "ftp://x" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "measure", indicatorId: "00000000-0000-0000-0000-000000000000", measuredOn: "2026-01-01", value: "NaN" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "pause", reason: "" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -249,7 +261,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -261,7 +273,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/region-grand-est/projets/export/projets.pdf"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -278,6 +290,11 @@ describe("no request gets a 500", () => {
     const q = await clients.agent.get("/idees?q=%22%26%7C!(&page=-4&tri=drop&statut=x&campagne=zz&organisation=%27");
     expect(q.status).toBe(200);
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
+    expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
+    expect((await clients.team.get(`/lab/region-grand-est/projets?after=2026-01-01T00:00:00.000Z_${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`)).status).toBe(200);
+    // a project's page: anyone signed in reads a non-confidential project's summary; its files are for the team
+    expect((await clients.agent.get(`/projets/${ids.project}`)).status).toBe(200);
+    expect((await clients.agent.get(`/mes-projets`)).status).toBe(200);
   });
 });
 
@@ -698,6 +715,14 @@ const denied: Denied[] = [
   { file: "proposal-new", path: () => `/minilabs/${ids.runningMinilab}/propositions/nouvelle`, intents: [null], as: "outsider" },
   { file: "proposal", path: () => `/propositions/${ids.draftProposal}`, intents: ["submit", "decide"], as: "outsider" },
   { file: "proposal", path: () => `/propositions/${ids.decidedProposal}`, intents: ["decide"], as: "agent" },
+  { file: "lab-project-new", path: () => "/lab/region-grand-est/projets/nouveau", intents: [null, "fromDecision"], as: "agent" },
+  { file: "lab-project-new", path: () => "/lab/region-grand-est/projets/nouveau", intents: [null, "fromDecision"], as: "labest" },
+  { file: "lab-project-settings", path: () => "/lab/region-grand-est/projets/modeles", intents: [null], as: "labest" },
+  // a non-confidential project: any agent reads its summary, only its team writes
+  { file: "project-edit", path: () => `/projets/${ids.project}/modifier`, intents: [null], as: "agent" },
+  { file: "project", path: () => `/projets/${ids.project}`, intents: [null, "deliverable", "journal", "indicator", "measure", "attach", "requestGate", "outcome", "conditionMet", "pause", "stop", "resume"], as: "agent" },
+  { file: "project", path: () => `/projets/${ids.project}`, intents: ["outcome", "pause", "stop", "resume", "requestGate"], as: "labest" },
+  { file: "project", path: () => "/projets/00000000-0000-0000-0000-000000000000", intents: ["journal"], as: "team" },
   { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
@@ -749,6 +774,13 @@ const malformed = (intent: string | null): Record<string, string> => ({
   closesAt: "hier",
   followUpDue: "hier",
   outcome: "peut-être",
+  reviewId: "pas-un-id",
+  conditionId: "pas-un-id",
+  indicatorId: "pas-un-id",
+  stage: "nulle-part",
+  entryOn: "hier",
+  value: "beaucoup",
+  decisionId: "pas-un-id",
   kind: "autre",
   k: "-1",
   cost: "-3",

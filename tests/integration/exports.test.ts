@@ -292,6 +292,25 @@ describe("decisions on the Mini-Labs' proposals", () => {
   });
 });
 
+describe("the lab's projects", () => {
+  it("the lab team downloads its portfolio in CSV and XLSX, the same rows; nobody else may", async () => {
+    const page = unescape(await (await c.labest.get("/lab/labest/projets")).text());
+    expect(page).toContain('href="/lab/labest/projets/export/projets.csv"');
+    const rows = await csv(await c.labest.get("/lab/labest/projets/export/projets.csv"));
+    expect(rows[0]).toEqual(["Titre", "Étape", "Depuis (jours)", "Fin prévue de l’étape", "Administrations", "Chef ou cheffe de projet", "Équipe du lab", "Budget demandé (€)", "Budget accordé (€)", "Financement", "Passage demandé", "Lien"]);
+    const agile = rows.find((r) => r[0] === "Expérimentation d’une direction agile et résiliente")!;
+    expect(agile[1]).toBe("Expérimentation");
+    expect(agile[4]).toContain("Direction départementale des territoires des Vosges");
+    expect(rows.find((r) => r[0] === "Projet de service du secrétariat général commun de la Meuse")?.[9]).toBe("FTAP");
+    const sheet = sheetRows(await xlsx(await c.labest.get("/lab/labest/projets/export/projets.xlsx")));
+    expect(sheet[0]).toEqual(rows[0]);
+    expect(sheet.map((r) => r[0]).sort()).toEqual(rows.map((r) => r[0]).sort());
+    expect(typeof sheet.find((r) => r[0] === agile[0])?.[2]).toBe("number");
+    for (const who of ["agent", "team", "director"]) for (const file of ["projets.csv", "projets.xlsx"]) expect((await c[who].get(`/lab/labest/projets/export/${file}`)).status, `${who} ${file}`).toBe(403);
+    expect((await c.labest.get("/lab/labest/projets/export/projets.pdf")).status).toBe(404);
+  });
+});
+
 it("logged no server error", () => {
   const errors = server.logs.join("").split("\n").filter((l) => l.includes('"level":"error"') || /^\s+at /.test(l));
   expect(errors).toEqual([]);

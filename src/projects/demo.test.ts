@@ -1,0 +1,67 @@
+/** The demo's projects: Lab'EST's programme at its stages, the Région's adopted decisions as projects, Innov'Mandie's incubator when the lab exists. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootTestRuntime } from "../../tests/support/runtime";
+import { makeMember, viewerOf } from "../../tests/support/fixtures";
+import { seedDemo } from "../demo/seed";
+import { labTeam } from "../demo/content";
+import { findUserByEmail } from "../accounts/accounts";
+import { createLab, getLabBySlug, loadPrincipal } from "../labs/labs";
+import { listMinilabs } from "../minilabs/minilabs";
+import { ideaTraces } from "../arbitration/trace";
+import { labPortfolio, pendingGateReviews, projectPage } from "./service";
+import { seedDemoProjects } from "./demo";
+
+let env: Awaited<ReturnType<typeof bootTestRuntime>>;
+beforeAll(async () => {
+  env = await bootTestRuntime();
+  await seedDemo();
+}, 240_000);
+afterAll(async () => {
+  await env?.dispose();
+});
+
+const member = async (key: string) => {
+  const u = (await findUserByEmail(labTeam.find((p) => p.key === key)!.email))!;
+  return { userId: u.id, principal: await loadPrincipal(u.id) };
+};
+
+describe("demo projects", () => {
+  it("Lab'EST's projects are at their real stages, with their administrations and FTAP funding", async () => {
+    const team = await member("labest-1");
+    const portfolio = await labPortfolio(team, "labest", {});
+    const agile = portfolio.rows.find((r) => r.title === "Expérimentation d’une direction agile et résiliente")!;
+    expect(agile.stage).toBe("experimentation");
+    expect(agile.organizations).toEqual(expect.arrayContaining(["Direction départementale des territoires des Vosges", "Préfecture de la Haute-Marne", "Direction régionale de l’alimentation, de l’agriculture et de la forêt Grand Est"]));
+    const page = await projectPage(team, agile.id);
+    expect(page.details?.conditions).toHaveLength(1);
+    expect(page.details?.indicators.length).toBe(2);
+    expect(portfolio.rows.filter((r) => r.fundingSource === "FTAP").map((r) => r.title)).toEqual(expect.arrayContaining(["Projet de service du secrétariat général commun de la Meuse"]));
+    expect(portfolio.rows.some((r) => r.title.includes("Imaginons ensemble l’avenir des services de l’État du Grand Est"))).toBe(true);
+    const labEst = (await getLabBySlug("labest"))!;
+    expect((await pendingGateReviews(labEst.id, "project")).map((r) => r.projectTitle)).toEqual(["Cohésion d’équipe et projet de service de la DDETS de la Marne"]);
+  });
+
+  it("the Région's adopted decisions of « Lycées écoresponsables » are projects: the ideas' trace goes down to the project and its stage", async () => {
+    const done = (await listMinilabs()).find((m) => m.name === "Mini-Lab Lycées écoresponsables")!;
+    const { publishedTheme } = await import("../themes/service");
+    const theme = (await publishedTheme(done.theme_id!, done.lab_id))!;
+    const anyone = { userId: "00000000-0000-4000-8000-000000000000", principal: { userId: "00000000-0000-4000-8000-000000000000", roles: new Map() } };
+    const traces = [...(await ideaTraces(anyone, theme.ideaIds)).values()];
+    const kinds = new Set(traces.flatMap((t) => t.steps.map((s) => s.kind)));
+    expect(kinds.has("project")).toBe(true);
+    expect(kinds.has("deployed")).toBe(true);
+    expect(traces[0].steps.find((s) => s.kind === "project_stage")?.title).toMatch(/expérimentation|exploration/);
+  });
+
+  it("seeds Innov'Mandie's incubator when the installation has that lab", async () => {
+    const lab = await createLab({ slug: "innovmandie", name: "Innov’Mandie" });
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    expect(await seedDemoProjects({ labEstSlug: "absent", regionLabSlug: "absent" })).toEqual({ projects: 3 });
+    const rows = (await labPortfolio(team, "innovmandie", {})).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.title, r.stage]))).toEqual({
+      "Open data dans le département de l’Eure": "prototype",
+      "Design de service pour un outil RH et managers": "exploration",
+      "Médiathèque d’Alençon en tiers-lieu": "deployment",
+    });
+  });
+});

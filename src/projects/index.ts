@@ -1,0 +1,32 @@
+/** The projects module's public face: projects and their stage gates, from birth to deployment. */
+export { projectRights, type ProjectRights, type TeamPlace } from "./permissions";
+export {
+  applyGateOutcome,
+  createProjectFor,
+  createProjectFromDecision,
+  createProjectFromRequest,
+  labPortfolio,
+  labProjectCounts,
+  labProjectsExport,
+  labOf,
+  myProjects,
+  newProjectForm,
+  pendingGateReviews,
+  projectAction,
+  projectFile,
+  projectForEdit,
+  projectFromDecision,
+  projectPage,
+  projectSettingsPage,
+  projectStepsOfDecisions,
+  projectsVisibleTo,
+  requestGate,
+  saveProjectSettings,
+  updateProjectFor,
+  type GateOutcomeInput,
+  type ProjectFromRequest,
+  type ProjectPage,
+} from "./service";
+export { projectsMigrations } from "./db/migrations";
+export type { Project, GateReview } from "./db/schema";
+export * from "./stages";
