@@ -3,13 +3,17 @@ import type { Route } from "./+types/my-requests";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
 import { myRequests } from "~/requests";
+import { projectSummaries } from "~/projects";
 import { StatusBadge, formatDate, formatDateTime, frenchSpaces } from "~/requests/client";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
-  return myRequests(viewer);
+  const mine = await myRequests(viewer);
+  // where each request's project stands, as far as the projects module lets the requester see it
+  const projects = await projectSummaries(viewer, mine.requests.map((r) => r.projectId));
+  return { ...mine, requests: mine.requests.map((r) => ({ ...r, project: r.projectId ? (projects.get(r.projectId) ?? null) : null })) };
 }
 
 export default function MyRequests() {
@@ -35,6 +39,17 @@ export default function MyRequests() {
               </h2>
               <StatusBadge status={r.status} label={r.statusLabel} />
               <p className="fr-mt-1w fr-mb-1w">{frenchSpaces(r.sentence)}</p>
+              {r.project && (
+                <p className="fr-mb-1w">
+                  Devenue le projet{" "}
+                  <Link to={`/projets/${r.project.id}`}>
+                    {"\u00ab\u00a0"}
+                    {frenchSpaces(r.project.title)}
+                    {"\u00a0\u00bb"}
+                  </Link>
+                  , étape{"\u00a0"}: {r.project.stageLabel.toLowerCase()}.
+                </p>
+              )}
               <p className="fr-text--sm fr-mb-1w">
                 {r.kind} – {r.lab} – {r.submittedAt ? `déposée le ${formatDate(r.submittedAt)}` : `brouillon du ${formatDate(r.createdAt)}`}
               </p>

@@ -29,6 +29,7 @@ import {
   type RequestRights,
 } from "~/requests";
 import { AttachmentsField, frenchSpaces, Conversation, EventList, Field, IntentForm, Link, RadioGroup, SelectField, StatusBadge, fieldsOf } from "~/requests/client";
+import { acceptAsProject, projectForRequest, projectSummaries } from "~/projects";
 import { forbidden } from "~/kernel/permissions";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -53,9 +54,11 @@ const done: Record<string, string> = {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
   const page = await requestPage(viewer, params.requestId).catch(loaderFailure);
+  // the project born from the request, if the projects module lets this viewer see it
+  const project = page.request.projectId ? ((await projectSummaries(viewer, [page.request.projectId])).get(page.request.projectId) ?? null) : null;
   const url = new URL(request.url);
   const flag = [...url.searchParams.keys()].find((k) => Object.hasOwn(done, k)) ?? url.searchParams.get("fait");
-  return { ...page, notice: flag && Object.hasOwn(done, flag) ? done[flag] : null };
+  return { ...page, project, notice: flag && Object.hasOwn(done, flag) ? done[flag] : null };
 }
 
 /** The right each intent needs, checked before the form is read. */
@@ -69,6 +72,7 @@ const needs: Record<string, keyof RequestRights> = {
   reorient: "mayManage",
   assign: "mayManage",
   expert: "mayManage",
+  createProject: "mayManage",
   confirmSponsor: "mayConfirmSponsor",
 };
 
@@ -110,6 +114,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "accept": {
         const p = parseForm(fd, acceptSchema);
         if (!p.ok) return invalid(p);
+        if (p.data.outcome === "project") {
+          // « Accepter et créer le projet »: the acceptance and the project's birth, one use case
+          const project = await acceptAsProject(viewer, id, p.data.acceptMessage);
+          return redirect(`/projets/${project.id}?depuis-demande`);
+        }
         await accept(viewer, id, p.data.outcome, p.data.acceptMessage);
         return back();
       }
@@ -140,6 +149,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "confirmSponsor":
         await confirmSponsor(viewer, id);
         return back();
+      case "createProject": {
+        const project = await projectForRequest(viewer, id);
+        return redirect(`/projets/${project.id}?depuis-demande`);
+      }
     }
     return formError(fd, "Action inconnue.");
   } catch (err) {
@@ -171,6 +184,21 @@ export default function RequestPage() {
       <StatusBadge status={r.status} label={r.statusLabel} />
       <p className="fr-mt-2w">{frenchSpaces(r.sentence)}</p>
       {r.overdue && <p className="fr-badge fr-badge--warning">Délai de réponse dépassé (promesse{"\u00a0"}: {r.answerDays}{"\u00a0"}jours ouvrés)</p>}
+      {d.project && (
+        <p>
+          <Link to={`/projets/${d.project.id}`}>
+            Projet {"\u00ab\u00a0"}
+            {frenchSpaces(d.project.title)}
+            {"\u00a0\u00bb"}
+          </Link>{" "}
+          – étape{"\u00a0"}: {d.project.stageLabel.toLowerCase()}
+        </p>
+      )}
+      {d.rights.mayManage && r.status === "accepted" && r.outcomeKey === "project" && !r.projectId && (
+        <IntentForm intent="createProject" a={a} submit="Créer le projet">
+          <p>La demande est acceptée pour un projet{"\u202f"}: créez-le, ses champs sont repris de la demande.</p>
+        </IntentForm>
+      )}
       {r.continuationId && (
         <p>
           <Link to={`/demandes/${r.continuationId}`}>Voir la suite de la demande auprès de {r.reorientedTo?.name}</Link>
@@ -302,7 +330,7 @@ export default function RequestPage() {
                   error={f("accept").e.outcome}
                   defaultValue={f("accept").v("outcome")}
                   options={[
-                    { value: "project", label: "Le lab accompagne un projet" },
+                    { value: "project", label: "Le lab accompagne un projet (le projet est créé, en exploration)" },
                     { value: "workshop", label: "Atelier ponctuel réalisé" },
                   ]}
                 />

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeMember, viewerOf } from "../../tests/support/fixtures";
-import { seedDemo } from "../demo/seed";
 import { labTeam } from "../demo/content";
 import { findUserByEmail } from "../accounts/accounts";
 import { createLab, getLabBySlug, loadPrincipal } from "../labs/labs";
@@ -10,11 +9,11 @@ import { listMinilabs } from "../minilabs/minilabs";
 import { ideaTraces } from "../arbitration/trace";
 import { labPortfolio, pendingGateReviews, projectPage } from "./service";
 import { seedDemoProjects } from "./demo";
+import { requestsAcceptedForProject } from "../requests";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 }, 240_000);
 afterAll(async () => {
   await env?.dispose();
@@ -53,15 +52,31 @@ describe("demo projects", () => {
     expect(traces[0].steps.find((s) => s.kind === "project_stage")?.title).toMatch(/expérimentation|exploration/);
   });
 
-  it("seeds Innov'Mandie's incubator when the installation has that lab", async () => {
-    const lab = await createLab({ slug: "innovmandie", name: "Innov’Mandie" });
+  it("seeds Innov'Mandie's incubator; the projects its desk accepted are born from their requests, which link to them", async () => {
+    const lab = (await getLabBySlug("innovmandie"))!;
     const team = await viewerOf(await makeMember(lab.id, "lab_team"));
-    expect(await seedDemoProjects({ labEstSlug: "absent", regionLabSlug: "absent" })).toEqual({ projects: 3 });
     const rows = (await labPortfolio(team, "innovmandie", {})).rows;
     expect(Object.fromEntries(rows.map((r) => [r.title, r.stage]))).toEqual({
       "Open data dans le département de l’Eure": "prototype",
       "Design de service pour un outil RH et managers": "exploration",
       "Médiathèque d’Alençon en tiers-lieu": "deployment",
     });
+    const accepted = await requestsAcceptedForProject(lab.id);
+    expect(accepted.map((r) => r.title).sort()).toEqual(["Design de service pour un outil RH à destination des managers", "Open data dans le département de l’Eure"]);
+    for (const r of accepted) {
+      expect(r.projectId).not.toBeNull();
+      const project = (await projectPage(team, r.projectId!)).project;
+      expect(project.title).toMatch(/^(Open data|Design de service)/);
+    }
+    // every request a desk of the demo accepted as « projet » has its project (Lab'EST's too)
+    const labEst = (await getLabBySlug("labest"))!;
+    expect((await requestsAcceptedForProject(labEst.id)).every((r) => r.projectId)).toBe(true);
+  });
+
+  it("seeds an Innov'Mandie lab of another installation too (the seeder only needs the lab)", async () => {
+    const lab = await createLab({ slug: "innovmandie-bis", name: "Innov’Mandie bis" });
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    expect(await seedDemoProjects({ labEstSlug: "absent", regionLabSlug: "absent", innovmandieSlug: "innovmandie-bis" })).toEqual({ projects: 3 });
+    expect((await labPortfolio(team, "innovmandie-bis", {})).rows).toHaveLength(3);
   });
 });

@@ -12,7 +12,8 @@ import * as minilabs from "../minilabs/minilabs";
 import * as arb from "../arbitration/arbitration";
 import { transaction } from "../kernel/db/transaction";
 import * as data from "./projects";
-import { projectFromDecision } from "./service";
+import * as requests from "../requests";
+import { createProjectFromRequest, projectFromDecision } from "./service";
 import { defaultDeliverables, mainStages, type MainStage, type ServiceKind } from "./stages";
 
 const d = (iso: string) => new Date(`${iso}T10:00:00+01:00`);
@@ -42,6 +43,8 @@ interface ProjectSpec {
   /** The gate to the next stage, asked and waiting for its committee. */
   pendingGate?: boolean;
   conditions?: string[];
+  /** The title of the desk request (« guichet ») it was born from, in the same lab: its dates then follow the request's acceptance. */
+  request?: string;
 }
 
 const org = (name: string, kind: OrganizationKind, service: ServiceKind, city?: string): OrgSpec => ({ name, kind, service, city });
@@ -131,6 +134,7 @@ const labEstProjects: ProjectSpec[] = [
 const innovmandieProjects: ProjectSpec[] = [
   {
     title: "Open data dans le département de l’Eure",
+    request: "Open data dans le département de l’Eure",
     problem: "Créer une plateforme territoriale numérique : que les citoyens s’informent et que les administrations réutilisent les données dans le cadre de leurs missions.",
     users: "Les habitants de l’Eure et les administrations du département",
     stage: "prototype",
@@ -142,6 +146,7 @@ const innovmandieProjects: ProjectSpec[] = [
   },
   {
     title: "Design de service pour un outil RH et managers",
+    request: "Design de service pour un outil RH à destination des managers",
     problem: "Les managers peinent à trouver les bonnes informations RH au bon moment : concevoir avec eux un outil simple.",
     users: "Les managers et les services RH des administrations de Normandie",
     stage: "exploration",
@@ -162,6 +167,16 @@ const innovmandieProjects: ProjectSpec[] = [
   },
 ];
 
+/** A project born from a desk request: its stages spread from the acceptance to today (the spec's own dates are the seed's, older than the desk). */
+function sinceAcceptance(spec: ProjectSpec, decidedAt: Date, now = new Date()): ProjectSpec {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const start = decidedAt.getTime() + 7 * 86_400_000;
+  const upTo = mainStages.indexOf(spec.stage);
+  const step = (now.getTime() - start) / (upTo + 1);
+  const entered = mainStages.slice(0, upTo + 1).map((_, i) => day(start + i * step));
+  return { ...spec, entered, starts: entered[0], ends: undefined, journal: spec.journal.map(([, body]) => [entered[entered.length - 1], body]) };
+}
+
 async function ensureOrgs(specs: OrgSpec[]): Promise<Map<string, string>> {
   const existing = new Map((await listOrganizations()).map((o) => [o.name, o.id]));
   for (const s of specs) if (!existing.has(s.name)) existing.set(s.name, (await createOrganization({ name: s.name, kind: s.kind, city: s.city ?? null })).id);
@@ -169,7 +184,7 @@ async function ensureOrgs(specs: OrgSpec[]): Promise<Map<string, string>> {
 }
 
 /** A project with its history: stages entered and left, deliverables of the passed stages, the committees' go, journal, indicators. */
-async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string, string>, team: string[], template = defaultDeliverables): Promise<void> {
+async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string, string>, team: string[], template = defaultDeliverables, from?: { requestId: string; leadId: string | null }): Promise<void> {
   await transaction(async () => {
     const at = d(spec.entered[0]);
     const project = await data.insertProject({
@@ -183,12 +198,14 @@ async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string,
       fundingSource: spec.budget?.source ?? "",
       startsOn: d(spec.starts),
       endsOn: spec.ends ? d(spec.ends) : null,
-      leadId: null,
-      origin: "direct",
+      leadId: from?.leadId ?? null,
+      origin: from ? "request" : "direct",
+      requestId: from?.requestId,
       createdBy: team[0] ?? null,
       stage: spec.stage,
       at,
     });
+    if (from) await requests.linkProject(null, from.requestId, project.id);
     await data.setOrganizations(project.id, spec.orgs.map((o) => ({ organizationId: orgIds.get(o.name)!, serviceKind: o.service })));
     await data.setMembers(project.id, "staff", team);
     const current = mainStages.indexOf(spec.stage);
@@ -268,8 +285,22 @@ export async function seedDemoProjects(opts: { labEstSlug?: string; regionLabSlu
   if (innov) {
     const team = await usersWithRole(innov.id, "lab_team");
     const orgIds = await ensureOrgs(innovmandieProjects.flatMap((p) => p.orgs));
+    const accepted = await requests.requestsAcceptedForProject(innov.id);
     for (const p of innovmandieProjects) {
-      await seedProject(innov.id, p, orgIds, team);
+      const r = p.request ? accepted.find((a) => a.title === p.request && !a.projectId && a.decidedAt) : undefined;
+      await seedProject(innov.id, r ? sinceAcceptance(p, r.decidedAt!) : p, orgIds, team, defaultDeliverables, r ? { requestId: r.id, leadId: r.requesterId } : undefined);
+      count++;
+    }
+  }
+  // Every other request a desk accepted as « projet » has its project, born at the acceptance, in exploration.
+  for (const lab of [labEst, innov]) {
+    if (!lab) continue;
+    for (const r of await requests.requestsAcceptedForProject(lab.id)) {
+      if (r.projectId) continue;
+      await transaction(async () => {
+        const project = await createProjectFromRequest(null, { labId: lab.id, requestId: r.id, title: r.title, problem: r.problem, users: r.users, organizationIds: r.organizationId ? [r.organizationId] : [], createdBy: null, at: r.decidedAt ?? undefined });
+        await requests.linkProject(null, r.id, project.id);
+      });
       count++;
     }
   }

@@ -8,6 +8,7 @@ import { requireLabRole } from "../labs/service";
 import { getOrganizations, listOrganizations } from "../organizations/organizations";
 import * as arb from "../arbitration/arbitration";
 import * as minilabs from "../minilabs/minilabs";
+import * as requests from "../requests";
 import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
 import { transaction } from "../kernel/db/transaction";
 import { db } from "../kernel/runtime";
@@ -171,6 +172,8 @@ export interface ProjectFromRequest {
   organizationIds: string[];
   leadEmail?: string | null;
   createdBy: string | null;
+  /** When the project was born (the demo's past); now by default. */
+  at?: Date;
 }
 
 function joined(tx: AnyDb | null | undefined) {
@@ -207,6 +210,7 @@ export async function createProjectFromRequest(tx: AnyDb | null, input: ProjectF
       origin: "request",
       requestId: input.requestId,
       createdBy: input.createdBy,
+      at: input.at,
     });
     await data.setOrganizations(
       project.id,
@@ -810,3 +814,47 @@ export async function saveProjectSettings(viewer: Viewer, labSlug: string, input
   await data.saveLabSettings(lab.id, input);
 }
 
+
+// ---------------------------------------------------------------- from the one-stop desk
+
+/**
+ * The project born from a request the lab accepted as « projet »: the request's fields carried
+ * over (title, context as the problem, who is affected, the requester's organisation), the
+ * requester its lead, the request linked to it — one transaction. For the lab team of the
+ * request's lab (the desk's own rule, asked of the requests module).
+ */
+export async function projectForRequest(viewer: Viewer, requestId: string): Promise<Project> {
+  return transaction(async () => {
+    const r = await requests.requestForProject(viewer, requestId);
+    if (r.status !== "accepted" || r.outcome !== "project") throw new Refusal("Seule une demande acceptée pour un projet devient un projet.", 409);
+    if (r.projectId) throw new Refusal("Cette demande a déjà son projet.", 409);
+    const requester = r.requesterId ? (await getUserContacts([r.requesterId])).get(r.requesterId) : undefined;
+    const project = await createProjectFromRequest(null, {
+      labId: r.labId,
+      requestId: r.id,
+      title: r.title,
+      problem: r.problem,
+      users: r.users,
+      organizationIds: r.organizationId ? [r.organizationId] : [],
+      leadEmail: requester?.email ?? null,
+      createdBy: viewer.userId,
+    });
+    await requests.linkProject(null, r.id, project.id);
+    return project;
+  });
+}
+
+/** « Accepter et créer le projet »: the desk's acceptance and the project's birth, in one transaction. */
+export async function acceptAsProject(viewer: Viewer, requestId: string, message: string): Promise<Project> {
+  return transaction(async () => {
+    await requests.accept(viewer, requestId, "project", message);
+    return projectForRequest(viewer, requestId);
+  });
+}
+
+/** The projects born from these requests that the viewer may see: title and current stage, by project id. */
+export async function projectSummaries(viewer: Viewer | null, projectIds: (string | null | undefined)[]) {
+  const ids = projectIds.filter((id): id is string => !!id && isUuid(id));
+  const visible = await projectsVisibleTo(viewer, ids.length ? await data.getProjects(ids) : []);
+  return new Map(visible.map((p) => [p.id, { id: p.id, title: p.title, stage: p.stage, stageLabel: stageLabels[p.stage] }]));
+}

@@ -22,6 +22,7 @@ export {
   requestAttachment,
   requestForEdit,
   requestForProject,
+  requestsAcceptedForProject,
   requestPage,
   requireEditable,
   rightsOn,

@@ -81,7 +81,7 @@ describe("the one-stop desk", () => {
     expect(await kindsOf(s.team.userId)).toContain("request_submitted");
     expect(await kindsOf(s.sponsor.userId)).toContain("request_sponsor");
 
-    await confirmSponsor(s.sponsor, r.id);
+    await confirmSponsor(s.sponsor, r.id, parisTime(2026, 12, 4, 15, 0));
     await expect(confirmSponsor(s.sponsor, r.id)).rejects.toMatchObject({ status: 403 });
 
     const asked = parisTime(2026, 12, 7, 9, 30);

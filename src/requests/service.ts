@@ -294,6 +294,7 @@ export async function requestPage(viewer: Viewer, id: string, now = new Date()) 
       statusLabel: requestStatuses[r.status],
       sentence: statusSentence({ status: r.status, outcome: r.outcome, labName: lab.name, toLabName: toLab?.name, declineReason: r.decline_reason }),
       outcome: r.outcome ? requestOutcomes[r.outcome] : null,
+      outcomeKey: r.outcome,
       context: r.context,
       affected: r.affected,
       success: r.success,
@@ -660,6 +661,7 @@ export async function myRequests(viewer: Viewer) {
     createdAt: r.created_at,
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
+    projectId: r.project_id,
   });
   return {
     requests: mine.map((r, i) => ({
@@ -683,6 +685,12 @@ export async function linkProject(_tx: unknown, requestId: string, projectId: st
   if (!r) throw new Refusal("Cette demande n’existe pas.", 404);
   if (r.status !== "accepted" || r.outcome !== "project") throw new Refusal("Seule une demande acceptée pour un projet devient un projet.", 409);
   await d.setRequest(requestId, { project_id: projectId, updated_at: new Date() });
+}
+
+/** A lab's requests accepted as « projet », with the project each became (for the projects module's demo). */
+export async function requestsAcceptedForProject(labId: string) {
+  if (!isUuid(labId)) return [];
+  return (await d.acceptedForProject(labId)).map((r) => ({ id: r.id, title: r.title, problem: r.context, users: r.affected, organizationId: r.organization_id, requesterId: r.requester_id, decidedAt: r.decided_at, projectId: r.project_id }));
 }
 
 /** The fields a project takes over from its request (no retyping). */

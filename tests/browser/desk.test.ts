@@ -116,14 +116,21 @@ describeWithBrowser("The one-stop desk in a browser (axe + typography on every p
     await lab.getByRole("button", { name: "Accepter la demande" }).click();
     await lab.locator("#error-summary").waitFor();
     await check(lab, "accepting without an outcome (JS off)");
-    await lab.locator("label", { hasText: /^Le lab accompagne un projet$/ }).click();
+    await lab.locator("label", { hasText: /^Le lab accompagne un projet/ }).click();
     await lab.getByRole("button", { name: "Accepter la demande" }).click();
-    await lab.getByText("La demande est acceptée.").waitFor();
+    // accepted as « projet »: the project is born from the request, in exploration, and opens
+    await lab.waitForURL(/\/projets\/[0-9a-f-]{36}/);
+    await lab.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await check(lab, "project born from the request (JS off)");
+    await lab.goto(requestUrl);
+    await lab.getByRole("link", { name: new RegExp(`Projet «\\s${TITLE}`) }).waitFor();
     await check(lab, "request page, accepted (JS off)");
 
     await visit(agent, "/mes-demandes", "Mes demandes");
     const item = agent.locator("li", { has: agent.getByRole("link", { name: TITLE }) });
     await item.getByText("Acceptée\u00a0: Innov’Mandie accompagne votre projet.").waitFor();
+    await item.getByText(/Devenue le projet/).waitFor();
+    expect(await item.getByRole("link", { name: new RegExp(TITLE) }).count()).toBe(2);
     expect(await item.locator("details li").count()).toBeGreaterThanOrEqual(4);
   });
 });
