@@ -21,6 +21,7 @@ import { mailMigrations } from "./kernel/mail/outbox";
 import { onceMigrations } from "./kernel/db/once";
 import { mailPreferencesMigrations } from "./notifications/preferences";
 import { privacyMigrations } from "./privacy/db/migrations";
+import { committeesMigrations } from "./committees/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 
 /** Every module's migrations, applied in name order. */
@@ -42,6 +43,7 @@ export const allMigrations = [
   mailMigrations,
   mailPreferencesMigrations,
   privacyMigrations,
+  committeesMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

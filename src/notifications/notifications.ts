@@ -21,6 +21,8 @@ export const notificationKinds = {
   follow_up: "Suivi d’une proposition adoptée",
   community_panel: "Question au panel d’une communauté",
   community_activity: "Communauté de métiers",
+  committee_meeting: "Réunion d’un comité",
+  committee_minutes: "Compte rendu d’un comité",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

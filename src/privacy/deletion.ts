@@ -9,6 +9,7 @@ import { labsRemovingContributions } from "../labs/labs";
 import * as ideas from "../ideas/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as communities from "../communities/personal-data";
+import * as committees from "../committees/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -54,6 +55,7 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await labs.forgetAccount(accountId);
     await minilabs.forgetAccount(accountId);
     await communities.forgetAccount(accountId);
+    await committees.forgetAccount(accountId);
     if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);
   });
   runtime().log.info("account deleted", { pseudonym: deletionPseudonym(accountId) });

@@ -9,6 +9,7 @@ import * as themes from "../themes/personal-data";
 import * as minilabs from "../minilabs/personal-data";
 import * as arbitration from "../arbitration/personal-data";
 import * as communities from "../communities/personal-data";
+import * as committees from "../committees/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
