@@ -13,6 +13,7 @@ import { seedDemoMinilabs } from "../minilabs/demo";
 import { seedDemoSessions } from "../minilabs/session-demo";
 import { seedDemoArbitration } from "../arbitration/demo";
 import { seedDemoCommunities } from "../communities/demo";
+import { seedDemoCommittees } from "../committees/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -227,6 +228,19 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     agents: agents.map((a) => ({ userId: userId.get(a.key)!, job: a.job, organizationKey: a.organizationKey })),
     now,
   });
+  // Lab'EST's committees: the paritary steering committee and the project committee.
+  const ddtAgent = agents.find((a) => organizations.find((o) => o.key === a.organizationKey)?.kind === "ddt")!;
+  const id = (key: string) => userId.get(key)!;
+  const committees = await seedDemoCommittees({
+    labSlug: labEst.slug,
+    people: {
+      labTeamId: id("labest-1"),
+      stateIds: [id("juror-3"), id("committee-1"), id(ddtAgent.key)],
+      regionIds: [id("dimap-1"), id("juror-1"), id("director-lycees")],
+      projectIds: [id("labest-1"), id("labest-2"), id("dimap-2"), id("dimap-3"), id("facilitator-2")],
+    },
+    now,
+  });
 
   const stats = {
     organizations: organizations.length,
@@ -241,6 +255,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     proposals: arbitration.proposals,
     decisions: arbitration.decisions,
     communities: communities.communities,
+    committees: committees.committees,
+    committeeMeetings: committees.meetings,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);
