@@ -98,7 +98,7 @@ export default function MeetingPage() {
           <p>{frenchSpaces((a?.ok && a.message) || d.flash || "")}</p>
         </div>
       )}
-      {a && !a.ok && !v("itemId") && <ErrorSummary errors={a.errors} formError={a.formError} />}
+      {a && !a.ok && intent !== "addItem" && <ErrorSummary errors={a.errors} formError={a.formError} />}
       <ul>
         <li>Le {formatDateTime(d.meeting.startsAt)}, jusqu’à {formatDateTime(d.meeting.endsAt).split(" à ")[1]}</li>
         {d.meeting.place && <li>Lieu : {d.meeting.place}</li>}
@@ -199,7 +199,7 @@ export default function MeetingPage() {
                     <input type="hidden" name="itemId" value={i.id} />
                     <fieldset className="fr-fieldset" aria-labelledby={`secret-${i.id}`}>
                       <legend id={`secret-${i.id}`} className="fr-fieldset__legend fr-text--regular">
-                        Décompte des bulletins{intent === "secretCounts" && itemError(i.id) ? ` – ${frenchSpaces(itemError(i.id)!)}` : ""}
+                        Décompte des bulletins<span className="fr-sr-only"> sur « {i.title} »</span>
                       </legend>
                       {(d.committee.paritary ? (["state", "region"] as const) : (["all"] as const)).map((side) => (
                         <div key={side} className="fr-fieldset__element">
@@ -208,7 +208,8 @@ export default function MeetingPage() {
                             {(["for", "against", "abstain"] as const).map((c) => (
                               <div key={c} className="fr-col-4">
                                 <Field
-                                  id={`${i.id}-${side}_${c}`}
+                                  id={intent === "secretCounts" && a?.errors?.[`${side}_${c}`] && v("itemId") === i.id ? `field-${side}_${c}` : `${i.id}-${side}_${c}`}
+                                  error={intent === "secretCounts" && v("itemId") === i.id ? a?.errors?.[`${side}_${c}`] : undefined}
                                   name={`${side}_${c}`}
                                   type="number"
                                   min={0}
@@ -233,7 +234,7 @@ export default function MeetingPage() {
                     Selon le décompte actuel : {i.provisional.adopted ? "adopté" : `non adopté (${i.provisional.reason})`}. {i.tally.map(tallyText).join(" ; ")}.
                   </p>
                   <Field
-                    id={`wording-${i.id}`}
+                    id={intent === "decide" && itemError(i.id, "wording") ? "field-wording" : `wording-${i.id}`}
                     name="wording"
                     label={<>Décision (facultatif)<span className="fr-sr-only"> sur « {i.title} »</span></>}
                     hint="Sans texte : « Adopté. » ou « Non adopté » avec la raison."

@@ -81,7 +81,8 @@ const choices = [
  * phone; without JavaScript a plain POST. When the member may not vote, the form says why.
  */
 export function VoteForm({ itemId, title, myVote, blocked, error }: { itemId: string; title: string; myVote: string | null; blocked: string | null; error?: string }) {
-  const id = `vote-${itemId}`;
+  // With an error, the fieldset takes the id the error summary links to.
+  const id = error ? "field-choice" : `vote-${itemId}`;
   if (blocked) {
     return (
       <p className="fr-text--sm fr-mb-2w" id={`${id}-why`}>
