@@ -21,7 +21,7 @@ export default function Dossiers() {
     <Page>
       <PageTitle title={title} />
       <p className="germoir-no-print">
-        <Link to={d.paths.meeting}>Retour à la réunion</Link> · Imprimez cette page avec la commande d’impression de votre navigateur : un dossier par page.
+        <Link to={d.paths.meeting}>Retour à la réunion</Link> · Imprimez cette page avec la commande d’impression de votre navigateur : un dossier par page.
       </p>
       <h1>{title}</h1>
       <p>

@@ -72,8 +72,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await recordDecision(s, ...at, input.itemId, input.wording);
         break;
     }
-    if (input.intent === "vote" || input.intent === "decide" || input.intent === "secretCounts") return redirect(`?fait=${input.intent}#point-${input.itemId}`);
-    return redirect(`?fait=${input.intent}`);
+    const here = new URL(request.url).pathname;
+    if (input.intent === "vote" || input.intent === "decide" || input.intent === "secretCounts") return redirect(`${here}?fait=${input.intent}#point-${input.itemId}`);
+    return redirect(`${here}?fait=${input.intent}`);
   } catch (err) {
     return serviceFailure(err, fd);
   }
@@ -101,14 +102,14 @@ export default function MeetingPage() {
       {a && !a.ok && intent !== "addItem" && <ErrorSummary errors={a.errors} formError={a.formError} />}
       <ul>
         <li>Le {formatDateTime(d.meeting.startsAt)}, jusqu’à {formatDateTime(d.meeting.endsAt).split(" à ")[1]}</li>
-        {d.meeting.place && <li>Lieu : {d.meeting.place}</li>}
+        {d.meeting.place && <li>Lieu : {d.meeting.place}</li>}
         {d.meeting.videoUrl && (
-          <li>
-            Visioconférence : <a href={d.meeting.videoUrl}>{d.meeting.videoUrl}</a>
+          <li style={{ overflowWrap: "anywhere" }}>
+            Visioconférence : <a href={d.meeting.videoUrl}>{d.meeting.videoUrl}</a>
           </li>
         )}
         <li>{d.meeting.convenedAt ? `Convocation envoyée le ${formatDate(d.meeting.convenedAt)}` : "Convocation pas encore envoyée"}</li>
-        {me && <li>Vous siégez{me.sideLabel ? ` pour ${me.side === "state" ? "l’État" : "la Région"}` : ""} ; {me.present ? "vous êtes noté présent ou présente." : "vous n’êtes pas noté présent ou présente."}</li>}
+        {me && <li>Vous siégez{me.sideLabel ? ` pour ${me.side === "state" ? "l’État" : "la Région"}` : ""} ; {me.present ? "vous êtes noté présent ou présente." : "vous n’êtes pas noté présent ou présente."}</li>}
       </ul>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
         <li>
@@ -131,7 +132,7 @@ export default function MeetingPage() {
       </ul>
       {d.previous && (
         <p>
-          Réunion précédente : {formatDate(d.previous.startsAt)}
+          Réunion précédente : {formatDate(d.previous.startsAt)}
           {d.previous.minutes === "validated" ? (
             <>
               {" "}– <Link to={`${d.paths.committee}/reunions/${d.previous.id}/compte-rendu`}>son compte rendu validé</Link>
@@ -148,8 +149,8 @@ export default function MeetingPage() {
           Quorum {d.quorum.met ? "atteint" : "non atteint"}
         </h2>
         <p className="fr-callout__text fr-text--md">
-          Règle : {d.quorum.rule}.{" "}
-          {d.quorum.groups.map((g) => `${g.sideLabel} : ${g.present} présents sur ${g.members} (${g.needed} requis)`).join(" ; ")}.
+          Règle : {d.quorum.rule}.{" "}
+          {d.quorum.groups.map((g) => `${g.sideLabel} : ${g.present} présents sur ${g.members} (${g.needed} requis)`).join(" ; ")}.
           {!d.quorum.met && " Sans quorum, la réunion ne prend aucune décision."}
         </p>
       </section>
@@ -172,7 +173,7 @@ export default function MeetingPage() {
                 <p className="germoir-prewrap">{frenchSpaces(i.summary)}</p>
               </details>
             )}
-            {(i.decision || i.tally.some((t) => t.for + t.against + t.abstain > 0)) && <TallyTable tally={i.tally} caption={`Décompte des votes sur « ${i.title} »`} />}
+            {(i.decision || i.tally.some((t) => t.for + t.against + t.abstain > 0)) && <TallyTable tally={i.tally} caption={`Décompte des votes sur « ${i.title} »`} />}
             {i.decision ? (
               <p className={`fr-badge ${i.decision.adopted ? "fr-badge--success" : "fr-badge--error"} fr-mb-1w`}>{i.decision.adopted ? "Adopté" : "Non adopté"}</p>
             ) : null}
@@ -184,7 +185,7 @@ export default function MeetingPage() {
                   {i.voters.map((x, k) => (
                     <li key={k}>
                       {x.name}
-                      {x.sideLabel ? ` (${x.sideLabel})` : ""} : {x.choice.toLowerCase()}
+                      {x.sideLabel ? ` (${x.sideLabel})` : ""} : {x.choice.toLowerCase()}
                     </li>
                   ))}
                 </ul>
@@ -199,7 +200,7 @@ export default function MeetingPage() {
                     <input type="hidden" name="itemId" value={i.id} />
                     <fieldset className="fr-fieldset" aria-labelledby={`secret-${i.id}`}>
                       <legend id={`secret-${i.id}`} className="fr-fieldset__legend fr-text--regular">
-                        Décompte des bulletins<span className="fr-sr-only"> sur « {i.title} »</span>
+                        Décompte des bulletins<span className="fr-sr-only"> sur « {i.title} »</span>
                       </legend>
                       {(d.committee.paritary ? (["state", "region"] as const) : (["all"] as const)).map((side) => (
                         <div key={side} className="fr-fieldset__element">
@@ -223,7 +224,7 @@ export default function MeetingPage() {
                       ))}
                     </fieldset>
                     <SubmitButton secondary>
-                      Enregistrer le décompte<span className="fr-sr-only"> de « {i.title} »</span>
+                      Enregistrer le décompte<span className="fr-sr-only"> de « {i.title} »</span>
                     </SubmitButton>
                   </AppForm>
                 )}
@@ -231,20 +232,20 @@ export default function MeetingPage() {
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="itemId" value={i.id} />
                   <p className="fr-text--sm fr-mb-1w">
-                    Selon le décompte actuel : {i.provisional.adopted ? "adopté" : `non adopté (${i.provisional.reason})`}. {i.tally.map(tallyText).join(" ; ")}.
+                    Selon le décompte actuel : {i.provisional.adopted ? "adopté" : `non adopté (${i.provisional.reason})`}. {i.tally.map(tallyText).join(" ; ")}.
                   </p>
                   <Field
                     id={intent === "decide" && itemError(i.id, "wording") ? "field-wording" : `wording-${i.id}`}
                     name="wording"
-                    label={<>Décision (facultatif)<span className="fr-sr-only"> sur « {i.title} »</span></>}
-                    hint="Sans texte : « Adopté. » ou « Non adopté » avec la raison."
+                    label={<>Décision (facultatif)<span className="fr-sr-only"> sur « {i.title} »</span></>}
+                    hint="Sans texte : « Adopté. » ou « Non adopté » avec la raison."
                     error={intent === "decide" ? itemError(i.id, "wording") : undefined}
                     defaultValue={i.decision?.wording ?? ""}
                     maxLength={2000}
                   />
                   <SubmitButton secondary>
                     {i.decision ? "Enregistrer de nouveau la décision" : "Clore le vote et enregistrer la décision"}
-                    <span className="fr-sr-only"> sur « {i.title} »</span>
+                    <span className="fr-sr-only"> sur « {i.title} »</span>
                   </SubmitButton>
                 </AppForm>
               </>
@@ -290,7 +291,7 @@ export default function MeetingPage() {
                       <input type="hidden" name="kind" value={x.kind} />
                       <input type="hidden" name="subjectId" value={x.subjectId} />
                       <SubmitButton secondary className="fr-btn--sm">
-                        Inscrire à l’ordre du jour<span className="fr-sr-only"> : {x.title}</span>
+                        Inscrire à l’ordre du jour<span className="fr-sr-only"> : {x.title}</span>
                       </SubmitButton>
                     </AppForm>
                   </li>

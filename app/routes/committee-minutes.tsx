@@ -13,7 +13,7 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 const messages: Record<string, string> = {
   save: "Le compte rendu est enregistré.",
-  validate: "Le compte rendu est validé et publié aux membres ; ses décisions s’appliquent.",
+  validate: "Le compte rendu est validé et publié aux membres ; ses décisions s’appliquent.",
   approveNext: "Le compte rendu est approuvé en premier point de la réunion suivante et publié aux membres.",
   correct: "La correction est enregistrée comme une nouvelle décision.",
 };
@@ -55,7 +55,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await correctDecision(s, ...at, input.decisionId, { adopted: input.adopted === "yes", wording: input.wording });
         break;
     }
-    return redirect(`?fait=${input.intent}`);
+    return redirect(`${new URL(request.url).pathname}?fait=${input.intent}`);
   } catch (err) {
     return serviceFailure(err, fd);
   }
@@ -105,14 +105,14 @@ export default function Minutes() {
       <p>
         {d.lab.name} · {formatDateTime(d.meeting.startsAt)}
         {d.meeting.place ? ` · ${d.meeting.place}` : ""}
-        {d.committee.chair ? ` · présidence : ${d.committee.chair}` : ""}
+        {d.committee.chair ? ` · présidence : ${d.committee.chair}` : ""}
       </p>
 
       <h2>Présences et quorum</h2>
-      <p>Présents : {who(present)}.</p>
-      <p>Absents : {who(absent)}.</p>
+      <p>Présents : {who(present)}.</p>
+      <p>Absents : {who(absent)}.</p>
       <p>
-        Quorum ({d.quorum.rule}) : {d.quorum.met ? "atteint" : "non atteint ; la réunion n’a pris aucune décision"}.
+        Quorum ({d.quorum.rule}) : {d.quorum.met ? "atteint" : "non atteint ; la réunion n’a pris aucune décision"}.
       </p>
 
       <AppForm>
@@ -138,7 +138,7 @@ export default function Minutes() {
                 name={`discussion-${i.id}`}
                 textarea
                 rows={3}
-                label={<>Discussion<span className="fr-sr-only"> sur « {i.title} »</span></>}
+                label={<>Discussion<span className="fr-sr-only"> sur « {i.title} »</span></>}
                 error={intent === "save" ? a?.errors?.[`discussion-${i.id}`] : undefined}
                 defaultValue={intent === "save" ? v(`discussion-${i.id}`) : i.discussion}
               />
@@ -147,18 +147,18 @@ export default function Minutes() {
             )}
             {i.decision ? (
               <>
-                <TallyTable tally={i.tally} caption={`Décompte des votes sur « ${i.title} »`} />
+                <TallyTable tally={i.tally} caption={`Décompte des votes sur « ${i.title} »`} />
                 <p>
-                  <strong>Décision : {i.decision.adopted ? "adoptée" : "non adoptée"}.</strong> {frenchSpaces(i.decision.wording)}
+                  <strong>Décision : {i.decision.adopted ? "adoptée" : "non adoptée"}.</strong> {frenchSpaces(i.decision.wording)}
                 </p>
                 {i.decision.corrections.map((c, k) => (
                   <p key={k}>
-                    <strong>Correction du {formatDate(c.at)} : {c.adopted ? "adoptée" : "non adoptée"}.</strong> {frenchSpaces(c.wording)}
+                    <strong>Correction du {formatDate(c.at)} : {c.adopted ? "adoptée" : "non adoptée"}.</strong> {frenchSpaces(c.wording)}
                   </p>
                 ))}
               </>
             ) : (
-              <p>Point d’information : pas de décision.</p>
+              <p>Point d’information : pas de décision.</p>
             )}
           </section>
         ))}
@@ -168,7 +168,7 @@ export default function Minutes() {
       {!validated && d.minutes && (d.rights.mayValidateMinutes || d.rights.mayManage) && (
         <section aria-labelledby="validate" className="fr-mt-6w germoir-no-print">
           <h2 id="validate">Validation</h2>
-          <p>Une fois validé, le compte rendu ne change plus : ses décisions deviennent définitives et s’appliquent, et les membres en sont avertis.</p>
+          <p>Une fois validé, le compte rendu ne change plus : ses décisions deviennent définitives et s’appliquent, et les membres en sont avertis.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             {d.rights.mayValidateMinutes && (
               <li>
@@ -193,7 +193,7 @@ export default function Minutes() {
       {validated && d.rights.mayManage && d.items.some((i) => i.decision) && (
         <section aria-labelledby="correct" className="fr-mt-6w germoir-no-print">
           <h2 id="correct">Corriger une décision</h2>
-          <p>Une décision validée ne se modifie pas : la correction est une nouvelle décision, qui s’applique à son tour.</p>
+          <p>Une décision validée ne se modifie pas : la correction est une nouvelle décision, qui s’applique à son tour.</p>
           <AppForm>
             <input type="hidden" name="intent" value="correct" />
             <div className="fr-select-group">

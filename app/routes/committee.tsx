@@ -64,7 +64,7 @@ export default function CommitteePage() {
       <h1>{c.name}</h1>
       {(d.created || d.saved) && (
         <div className="fr-alert fr-alert--success fr-mb-4w" role="status">
-          <p>{d.created ? "Le comité est créé : ajoutez ses membres." : "Les réglages du comité sont enregistrés."}</p>
+          <p>{d.created ? "Le comité est créé : ajoutez ses membres." : "Les réglages du comité sont enregistrés."}</p>
         </div>
       )}
       <p className="fr-text--lead">
@@ -72,7 +72,7 @@ export default function CommitteePage() {
         {c.rhythm ? ` · ${frenchSpaces(c.rhythm)}` : ""}
       </p>
       <p>
-        Présidence : {c.chair ?? "à désigner"} · Quorum : {c.quorumPercent}{"\u00a0"}% des membres présents{c.quorumPerSide ? ", de chaque côté" : ""}.
+        Présidence : {c.chair ?? "à désigner"} · Quorum : {c.quorumPercent}{"\u00a0"}% des membres présents{c.quorumPerSide ? ", de chaque côté" : ""}.
       </p>
 
       <section aria-labelledby="calendar">
@@ -80,11 +80,11 @@ export default function CommitteePage() {
         {d.next ? (
           <div className="fr-callout fr-mb-4w">
             <h3 className="fr-callout__title">
-              Prochaine réunion : <Link to={`/lab/${d.lab.slug}/comites/${c.id}/reunions/${d.next.id}`}>{formatDateTime(d.next.startsAt)}</Link>
+              Prochaine réunion : <Link to={`/lab/${d.lab.slug}/comites/${c.id}/reunions/${d.next.id}`}>{formatDateTime(d.next.startsAt)}</Link>
             </h3>
             {d.next.items.length ? (
               <>
-                <p className="fr-callout__text">Points déjà inscrits à l’ordre du jour :</p>
+                <p className="fr-callout__text">Points déjà inscrits à l’ordre du jour :</p>
                 <ol>
                   {d.next.items.map((i) => (
                     <li key={i.id}>
@@ -98,7 +98,7 @@ export default function CommitteePage() {
             )}
             {d.awaiting.length > 0 && (
               <>
-                <p className="fr-callout__text">En attente d’inscription ({d.awaiting.length}) :</p>
+                <p className="fr-callout__text">En attente d’inscription ({d.awaiting.length}) :</p>
                 <ul>
                   {d.awaiting.map((x) => (
                     <li key={`${x.kind}-${x.subjectId}`}>
@@ -199,14 +199,14 @@ export default function CommitteePage() {
                 label="Membres"
                 hint={
                   c.paritary
-                    ? "Une adresse électronique par ligne, suivie de « État » ou « Région ». Sans précision, le côté est déduit de l’organisation du membre."
+                    ? "Une adresse électronique par ligne, suivie de « État » ou « Région ». Sans précision, le côté est déduit de l’organisation du membre."
                     : "Une adresse électronique par ligne."
                 }
                 error={intent === "settings" ? a?.errors?.members : undefined}
                 defaultValue={intent === "settings" ? v("members") : membersText}
               />
               <Field name="chair" type="email" label="Président ou présidente (adresse électronique d’un membre, facultatif)" error={intent === "settings" ? a?.errors?.chair : undefined} defaultValue={intent === "settings" ? v("chair") : c.chairEmail} maxLength={200} />
-              <Field name="quorumPercent" type="number" min={1} max={100} label="Quorum : part des membres présents, en %" error={intent === "settings" ? a?.errors?.quorumPercent : undefined} defaultValue={intent === "settings" ? v("quorumPercent") : c.quorumPercent} />
+              <Field name="quorumPercent" type="number" min={1} max={100} label="Quorum : part des membres présents, en %" error={intent === "settings" ? a?.errors?.quorumPercent : undefined} defaultValue={intent === "settings" ? v("quorumPercent") : c.quorumPercent} />
               {c.paritary && (
                 <div className="fr-checkbox-group fr-mb-3w">
                   <input type="checkbox" id="quorumPerSide" name="quorumPerSide" defaultChecked={intent === "settings" ? v("quorumPerSide") === "on" : c.quorumPerSide} />

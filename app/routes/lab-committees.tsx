@@ -46,7 +46,7 @@ export default function LabCommittees() {
       <PageTitle title={`Comités – ${d.lab.name}`} error={!!a && !a.ok} />
       <CommitteeCrumbs labSlug={d.lab.slug} steps={[]} />
       <h1>Comités – {d.lab.name}</h1>
-      <p>Le comité de projet assure la gouvernance opérationnelle ; le comité de pilotage, paritaire État–Région, valide les orientations et les projets accompagnés.</p>
+      <p>Le comité de projet assure la gouvernance opérationnelle ; le comité de pilotage, paritaire État–Région, valide les orientations et les projets accompagnés.</p>
       {d.committees.length === 0 ? (
         <p>Aucun comité pour l’instant.</p>
       ) : (
@@ -63,7 +63,7 @@ export default function LabCommittees() {
                       {c.kindLabel}
                       {c.rhythm ? ` · ${frenchSpaces(c.rhythm)}` : ""} · {plural(c.members, "membre", "membres")} · {plural(c.meetings, "réunion", "réunions")}
                     </p>
-                    <p className="fr-card__detail">{c.nextMeeting ? `Prochaine réunion : ${formatDate(c.nextMeeting)}` : "Aucune réunion prévue"}</p>
+                    <p className="fr-card__detail">{c.nextMeeting ? `Prochaine réunion : ${formatDate(c.nextMeeting)}` : "Aucune réunion prévue"}</p>
                   </div>
                 </div>
               </div>
@@ -82,8 +82,8 @@ export default function LabCommittees() {
               error={a?.errors?.kind}
               defaultValue={v("kind", "steering")}
               options={[
-                { value: "steering", label: "Comité de pilotage (stratégique, paritaire État–Région)", hint: "Quorum par défaut : la moitié des membres de chaque côté." },
-                { value: "project", label: "Comité de projet (opérationnel)", hint: "Quorum par défaut : la moitié des membres." },
+                { value: "steering", label: "Comité de pilotage (stratégique, paritaire État–Région)", hint: "Quorum par défaut : la moitié des membres de chaque côté." },
+                { value: "project", label: "Comité de projet (opérationnel)", hint: "Quorum par défaut : la moitié des membres." },
               ]}
             />
             <Field name="name" label="Nom" hint={"Par exemple\u00a0: Comité de pilotage État–Région."} error={a?.errors?.name} defaultValue={v("name")} maxLength={150} />

@@ -86,7 +86,7 @@ export function VoteForm({ itemId, title, myVote, blocked, error }: { itemId: st
   if (blocked) {
     return (
       <p className="fr-text--sm fr-mb-2w" id={`${id}-why`}>
-        {myVote && <>Votre vote : {choices.find((c) => c.value === myVote)?.label.toLowerCase()}. </>}
+        {myVote && <>Votre vote : {choices.find((c) => c.value === myVote)?.label.toLowerCase()}. </>}
         {frenchSpaces(blocked)}
       </p>
     );
@@ -97,7 +97,7 @@ export function VoteForm({ itemId, title, myVote, blocked, error }: { itemId: st
       <input type="hidden" name="itemId" value={itemId} />
       <fieldset className={`fr-fieldset${error ? " fr-fieldset--error" : ""}`} id={id} aria-labelledby={`${id}-legend${error ? ` ${id}-error` : ""}`} role="radiogroup">
         <legend className="fr-fieldset__legend fr-text--regular" id={`${id}-legend`}>
-          Votre vote sur « {title} »{myVote ? ` (actuellement\u00a0: ${choices.find((c) => c.value === myVote)?.label.toLowerCase()})` : ""}
+          Votre vote sur « {title} »{myVote ? ` (actuellement\u00a0: ${choices.find((c) => c.value === myVote)?.label.toLowerCase()})` : ""}
         </legend>
         {choices.map((c) => (
           <div key={c.value} className="fr-fieldset__element fr-fieldset__element--inline">
@@ -118,7 +118,7 @@ export function VoteForm({ itemId, title, myVote, blocked, error }: { itemId: st
         )}
       </fieldset>
       <SubmitButton>
-        Voter<span className="fr-sr-only"> sur « {title} »</span>
+        Voter<span className="fr-sr-only"> sur « {title} »</span>
       </SubmitButton>
     </AppForm>
   );
