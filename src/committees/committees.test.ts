@@ -8,6 +8,7 @@ import { createOrganization } from "../organizations/organizations";
 import { listNotifications } from "../notifications/notifications";
 import { closeTransports, deliverMails } from "../kernel/mail/mail";
 import { listLabMails, getMails } from "../kernel/mail/outbox";
+import { labOutboxMail } from "../kernel/mail/service";
 import { db } from "../kernel/runtime";
 import type { Refusal } from "../kernel/permissions";
 import {
@@ -296,6 +297,20 @@ describe("decisions, minutes and the registered sources and appliers", () => {
     }
   });
 
+  it("a failing agenda source leaves its items out, the pages still open", async () => {
+    const s = await setup();
+    const { meeting } = await meetingWith(s, [{ title: "Point libre" }]);
+    const off = registerAgendaSource("request", async () => {
+      throw new Error("source en panne");
+    });
+    try {
+      expect((await meetingPage(s.team, s.lab.slug, s.committee.id, meeting.id)).awaiting).toEqual([]);
+      expect((await committeePage(s.team, s.lab.slug, s.committee.id)).awaiting).toEqual([]);
+    } finally {
+      off();
+    }
+  });
+
   it("minutes may be approved as the first item of the next meeting, once it has opened", async () => {
     const s = await setup();
     const { meeting } = await meetingWith(s, [{ title: "Point d’information" }], "2026-01-15");
@@ -322,6 +337,8 @@ describe("convocation", () => {
     expect(convocations[0].text).toContain("Orientations 2027 du lab");
     expect(convocations[0].text).toContain("Dossier\u00a0: Orientations 2027 du lab.");
     const [attachment] = convocations[0].attachments;
+    // The lab team reads it in the outbox, with its attachment named.
+    expect((await labOutboxMail(s.team, s.lab.id, convocations[0].id)).attachments).toEqual([{ filename: "invitation.ics", bytes: expect.any(Number) }]);
     expect(attachment).toMatchObject({ filename: "invitation.ics", contentType: expect.stringContaining("text/calendar") });
 
     const check = (ics: string) => {

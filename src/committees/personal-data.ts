@@ -1,6 +1,8 @@
 import { isUuid } from "../kernel/ids";
 import type { PersonalDataSection } from "../kernel/personal-data";
 import { forgetUser, personalRows } from "./db/queries";
+import { choiceLabels } from "./labels";
+import { sideLabels } from "./rules";
 
 /**
  * The committees the agent sits in (and for which side), the meetings they attended, their open
@@ -11,9 +13,9 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
   if (!isUuid(accountId)) return [];
   const r = await personalRows(accountId);
   return [
-    { key: "committee_memberships", title: "Les comités où vous siégez", rows: r.memberships },
+    { key: "committee_memberships", title: "Les comités où vous siégez", rows: r.memberships.map((m) => ({ committee: m.committee, side: m.side ? sideLabels[m.side] : null })) },
     { key: "committee_attendance", title: "Les réunions de comité où vous étiez présent ou présente", rows: r.attendance },
-    { key: "committee_votes", title: "Vos votes à main levée en comité", rows: r.votes },
+    { key: "committee_votes", title: "Vos votes à main levée en comité", rows: r.votes.map((v) => ({ title: v.title, choice: choiceLabels[v.choice] })) },
     { key: "committee_minutes", title: "Les comptes rendus que vous avez rédigés ou validés", rows: r.minutes },
   ];
 }

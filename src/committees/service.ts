@@ -206,7 +206,12 @@ async function awaitingFor(labId: string, committee: Committee) {
   const out: (AwaitingSubject & { kind: AgendaItemKind; kindLabel: string })[] = [];
   for (const kind of registeredSourceKinds()) {
     const source = agendaSource(kind)!;
-    const [subjects, taken] = await Promise.all([source({ labId, committeeKind: committee.kind }), data.subjectsOnAgenda(committee.id, kind)]);
+    // A failing source leaves its items out: the committee's page still opens.
+    const subjects = await source({ labId, committeeKind: committee.kind }).catch((err: unknown) => {
+      runtime().log.warn("agenda source failed", { kind, err });
+      return [] as AwaitingSubject[];
+    });
+    const taken = await data.subjectsOnAgenda(committee.id, kind);
     for (const s of subjects) if (!taken.has(s.subjectId)) out.push({ ...s, kind, kindLabel: itemKindLabels[kind] });
   }
   return out;
