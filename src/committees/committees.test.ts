@@ -273,6 +273,8 @@ describe("decisions, minutes and the registered sources and appliers", () => {
       await expect(sql`UPDATE committee_decisions SET adopted = false WHERE id = ${decision.id}`.execute(db())).rejects.toMatchObject({ code: "GE011" });
       await expect(sql`DELETE FROM committee_decisions WHERE id = ${decision.id}`.execute(db())).rejects.toMatchObject({ code: "GE011" });
       await expect(sql`UPDATE committee_minutes SET body = 'réécrit' WHERE meeting_id = ${meeting.id}`.execute(db())).rejects.toMatchObject({ code: "GE011" });
+      await expect(sql`INSERT INTO committee_decisions (item_id, meeting_id, adopted, wording) VALUES (${gate.id}, ${meeting.id}, false, 'ajoutée après coup')`.execute(db())).rejects.toMatchObject({ code: "GE011" });
+      await expect(sql`INSERT INTO committee_decisions (item_id, meeting_id, adopted, wording, corrects_id) VALUES (${items[0].id}, ${meeting.id}, false, 'corrige un autre point', ${decision.id})`.execute(db())).rejects.toMatchObject({ code: "GE011" });
       await expect(recordDecision(s.team, s.lab.slug, s.committee.id, meeting.id, gate.id, "autre")).rejects.toEqual(refusal(409));
       await expect(saveMinutesFor(s.team, s.lab.slug, s.committee.id, meeting.id, { body: "x", discussions: {} })).rejects.toEqual(refusal(409));
       // A correction is a new decision, applied once; the original stays.

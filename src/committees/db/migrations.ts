@@ -113,6 +113,16 @@ export const committeesMigrations: MigrationSet = {
           RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
         END $$`.execute(d);
       await sql`CREATE TRIGGER committee_decisions_immutable BEFORE UPDATE OR DELETE ON committee_decisions FOR EACH ROW EXECUTE FUNCTION committee_decisions_immutable()`.execute(d);
+      // After validation, a decision is only added as the correction of one of the same item.
+      await sql`CREATE FUNCTION committee_decisions_after_validation() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM committee_minutes WHERE meeting_id = NEW.meeting_id AND validated_at IS NOT NULL)
+             AND (NEW.corrects_id IS NULL OR NOT EXISTS (SELECT 1 FROM committee_decisions WHERE id = NEW.corrects_id AND item_id = NEW.item_id)) THEN
+            RAISE EXCEPTION 'the minutes are validated: a new decision must correct one of the same item' USING ERRCODE = 'GE011';
+          END IF;
+          RETURN NEW;
+        END $$`.execute(d);
+      await sql`CREATE TRIGGER committee_decisions_after_validation BEFORE INSERT ON committee_decisions FOR EACH ROW EXECUTE FUNCTION committee_decisions_after_validation()`.execute(d);
       // Validated minutes are frozen too.
       await sql`CREATE FUNCTION committee_minutes_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
