@@ -96,7 +96,9 @@ it("a private Mini-Lab, its proposal and decision appear nowhere an outsider can
   // keep a theme of their own depends on the clustering, so any published theme will do)
   const options = [...form.matchAll(new RegExp(`<option value="(${UUID})">([^<]+)</option>`, "g"))];
   expect(options.length).toBeGreaterThan(0);
-  const themeId = (options.find((m) => m[2].startsWith("Communication interne")) ?? options[options.length - 1])[1];
+  const chosen = options.find((m) => m[2].startsWith("Communication interne")) ?? options[options.length - 1];
+  const themeId = chosen[1];
+  const themeLabel = chosen[2].replace(/&#x27;|&#39;/g, "'").split(" (")[0].trim();
   const maps = await ok(team, "/problematiques");
   let analysisId = "";
   let themePage = "";
@@ -221,7 +223,7 @@ it("a private Mini-Lab, its proposal and decision appear nowhere an outsider can
   const author = await signedIn(moved!.email);
   const mine = await ok(author, `/idees/${moved!.ideaId}`);
   expect(mine).toContain("Parcours de l’idée");
-  expect(mine).toMatch(/Dans la problématique «(\s|&nbsp;|\u00a0)*Communication interne/);
+  expect(mine.replace(/&#x27;|&#39;/g, "'")).toMatch(new RegExp(`Dans la problématique «(\\s|&nbsp;|\u00a0)*${themeLabel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
 
   // no mail of the decision went to an outsider (the lab's outbox lists what was written)
   const outbox = await ok(team, "/lab/region-grand-est/courriels");
