@@ -23,6 +23,7 @@ import { mailPreferencesMigrations } from "./notifications/preferences";
 import { privacyMigrations } from "./privacy/db/migrations";
 import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
+import { committeesMigrations } from "./committees/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 
 /** Every module's migrations, applied in name order. */
@@ -46,6 +47,7 @@ export const allMigrations = [
   privacyMigrations,
   requestsMigrations,
   projectsMigrations,
+  committeesMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-mail";
-import { formatDateTime, frenchSpaces } from "~/kernel/format";
+import { formatDateTime, formatNumber, frenchSpaces } from "~/kernel/format";
 import { labOutboxMail } from "~/kernel/mail/service";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
@@ -57,6 +57,12 @@ export default function LabMail() {
           {m.attempts > 1 ? ` (${m.attempts}\u00a0tentatives)` : ""}
           {m.error ? ` – dernière erreur\u00a0: ${m.error}` : ""}
         </dd>
+        {m.attachments.length > 0 && (
+          <>
+            <dt>Pièces jointes</dt>
+            <dd>{m.attachments.map((a) => `${a.filename} (${formatNumber(Math.max(1, Math.round(a.bytes / 1024)))}\u00a0Ko)`).join(", ")}</dd>
+          </>
+        )}
       </dl>
       <h2>Message</h2>
       <div className="fr-p-3w" style={{ whiteSpace: "pre-wrap", background: "var(--background-alt-grey)" }}>

@@ -92,6 +92,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/comites`}>
+                  Comités
+                </Link>
+              </li>
+            )}
             {(lab.labTeam || lab.admin) && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/courriels`}>

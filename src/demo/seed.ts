@@ -16,6 +16,7 @@ import { seedDemoCommunities } from "../communities/demo";
 import { seedDemoNormandie } from "./normandie";
 import { seedDemoRequests } from "../requests/demo";
 import { seedDemoProjects } from "../projects/demo";
+import { seedDemoCommittees } from "../committees/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -236,6 +237,19 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
 
   // Projects: Lab'EST's programme, the Région's adopted decisions, Innov'Mandie's incubator.
   const projects = await seedDemoProjects();
+  // Lab'EST's committees: the paritary steering committee and the project committee.
+  const ddtAgent = agents.find((a) => organizations.find((o) => o.key === a.organizationKey)?.kind === "ddt")!;
+  const id = (key: string) => userId.get(key)!;
+  const committees = await seedDemoCommittees({
+    labSlug: labEst.slug,
+    people: {
+      labTeamId: id("labest-1"),
+      stateIds: [id("juror-3"), id("committee-1"), id(ddtAgent.key)],
+      regionIds: [id("dimap-1"), id("juror-1"), id("director-lycees")],
+      projectIds: [id("labest-1"), id("labest-2"), id("dimap-2"), id("dimap-3"), id("facilitator-2")],
+    },
+    now,
+  });
 
   const stats = {
     organizations: organizations.length + 2,
@@ -252,6 +266,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     communities: communities.communities,
     requests,
     projects: projects.projects,
+    committees: committees.committees,
+    committeeMeetings: committees.meetings,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -28,6 +28,8 @@ export const notificationKinds = {
   request_expert: "Avis d’expert demandé sur une demande au guichet",
   project_stage: "Étape d’un de vos projets",
   project_gate: "Décision de comité sur un de vos projets",
+  committee_meeting: "Réunion d’un comité",
+  committee_minutes: "Compte rendu d’un comité",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

@@ -61,6 +61,13 @@ export const fieldLabels: Record<string, string> = {
   state: "État",
   published_at: "Publié le",
   detail: "Détail",
+  committee: "Comité",
+  side: "Siège pour",
+  choice: "Vote",
+  starts_at: "Date",
+  place: "Lieu",
+  drafted_at: "Rédigé le",
+  validated_at: "Validé le",
 };
 
 /** The columns shown on the readable page: technical identifiers stay in the JSON file. */

@@ -78,6 +78,12 @@ beforeAll(async () => {
   ids.draftRequest = /\/demandes\/([0-9a-f-]{36})/.exec(draft.headers.get("location")!)![1];
   // a project of the Région's lab (born from an adopted decision of the demo)
   ids.project = /href="\/projets\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/projets")).text())![1];
+  // Lab'EST's steering committee (dimap-1, « team », sits in it for the Région): a held meeting (validated minutes) and the next one
+  ids.steering = /href="\/lab\/labest\/comites\/([0-9a-f-]{36})"[^>]*>Comité de pilotage/.exec(await (await clients.labest.get("/lab/labest/comites")).text())![1];
+  const steeringRows = (await (await clients.labest.get(`/lab/labest/comites/${ids.steering}`)).text()).split("<tr>");
+  const meetingIn = (label: string) => new RegExp(`/reunions/([0-9a-f-]{36})"`).exec(steeringRows.find((row) => row.includes(label))!)![1];
+  ids.heldMeeting = meetingIn("Tenue, compte rendu validé");
+  ids.nextMeeting = meetingIn("À venir");
 });
 afterAll(async () => {
   await server?.stop();
@@ -131,6 +137,17 @@ const actions = (): Action[] => [
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/modifier`, as: "team", fields: { title: "", day: "demain", time: "9h", durationMinutes: "beaucoup", place: "Metz", dots: "0" } },
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
   { path: `/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, as: "agent", fields: { intent: "add", column: "nulle-part", text: "" } },
+  // committees: refused for what was sent (a bad kind, address, date, title, id) or because the held meeting's minutes are validated (409)
+  { path: "/lab/labest/comites", as: "labest", fields: { kind: "autre", name: "Un comité" } },
+  { path: `/lab/labest/comites/${ids.steering}`, as: "labest", fields: { intent: "settings", name: "Comité de pilotage", quorumPercent: "50", members: "pas-une-adresse" } },
+  { path: `/lab/labest/comites/${ids.steering}`, as: "labest", fields: { intent: "meeting", day: "2026-02-30", startTime: "14:00", endTime: "16:00", place: "Metz" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, as: "labest", fields: { intent: "addItem", kind: "free", title: "", summary: "" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, as: "labest", fields: { intent: "attendance", present: "pas-un-id" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, as: "labest", fields: { intent: "decide", itemId: "pas-un-id", wording: "" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}`, as: "labest", fields: { intent: "convene" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, as: "director", fields: { intent: "vote", itemId: "pas-un-id", choice: "peut-être" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, as: "labest", fields: { intent: "save", body: "Réécrit" } },
+  { path: `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, as: "labest", fields: { intent: "correct", decisionId: "pas-un-id", adopted: "peut-être", wording: "" } },
   // deleting one's account: a wrong confirmation word deletes nothing (the barrage never deletes a demo agent)
   { path: "/mes-donnees/supprimer", as: "agent", fields: { confirmation: "pas le bon mot" } },
   // the desk: a request (as a draft: nothing sent to a lab), its edit, a message, a decline without a real reason, a promise out of bounds
@@ -278,6 +295,14 @@ describe("no request gets a 500", () => {
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+    // committees: unknown or malformed ids, another lab's address
+    const steering = `/lab/labest/comites/${ids.steering}`;
+    const unknownMeeting = `${steering}/reunions/00000000-0000-0000-0000-000000000000`;
+    for (const path of ["/lab/inconnu/comites", "/lab/labest/comites/xyz", "/lab/labest/comites/00000000-0000-0000-0000-000000000000", `/lab/region-grand-est/comites/${ids.steering}`, `${steering}/reunions/xyz`, unknownMeeting, `${unknownMeeting}/invitation.ics`, `${unknownMeeting}/dossiers`, `${unknownMeeting}/compte-rendu`, `${unknownMeeting}/compte-rendu.pdf`, `${steering}/reunions/xyz/compte-rendu.pdf`]) {
+      const r = await clients.labest.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
     // the members only: threads, directory, panel and its export
     for (const path of [`/communautes/${ids.community}/fils/${ids.thread}`, `/communautes/${ids.community}/membres`, `/communautes/${ids.community}/panel/${ids.question}`, `/communautes/${ids.community}/panel/${ids.question}/reponses.csv`, `/communautes/${ids.community}/panel/nouvelle`]) {
       const r = await clients.agent.get(path);
@@ -372,6 +397,37 @@ describe("the desk: who may and bad input", () => {
     const html = await r.text();
     expect(html).toContain("n’est ni un PDF ni une image");
     expect(html).toContain("Voici le relevé des appels.");
+  });
+});
+
+describe("committees: who sees what", () => {
+  it("shows a committee's pages to the lab team and its members, and nothing (404) to another lab's team or other agents", async () => {
+    const steering = `/lab/labest/comites/${ids.steering}`;
+    const held = `${steering}/reunions/${ids.heldMeeting}`;
+    const next = `${steering}/reunions/${ids.nextMeeting}`;
+    const pages = ["/lab/labest/comites", steering, held, `${held}/invitation.ics`, `${held}/dossiers`, `${held}/compte-rendu`, `${held}/compte-rendu.pdf`, next];
+    for (const path of pages) {
+      expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
+      expect((await clients.team.get(path)).status, `member ${path}`).toBe(200);
+      const agent = await clients.agent.get(path);
+      expect(agent.status, `agent ${path}`).toBe(404);
+      frenchPage(await agent.text());
+    }
+    const ics = await clients.team.get(`${next}/invitation.ics`);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+    const pdf = await clients.team.get(`${held}/compte-rendu.pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    // The next meeting's minutes are not written: a member has nothing to read, the lab team drafts them.
+    expect((await clients.team.get(`${next}/compte-rendu`)).status).toBe(404);
+    expect((await clients.labest.get(`${next}/compte-rendu`)).status).toBe(200);
+    // The Région lab's team sees no Lab'EST committee through its own lab's address either.
+    expect((await clients.labest.get("/lab/region-grand-est/comites")).status).toBe(404);
+    const anon = new Client(server.url);
+    const r = await anon.get(steering);
+    expect(r.status).toBe(302);
+    expect(r.headers.get("location")).toMatch(/^\/connexion/);
   });
 });
 
@@ -570,6 +626,7 @@ describe("a NUL character is refused with a French message, never a 500 (issue 9
       [`/communautes/${ids.community}`, clients.member, { intent: "post", kind: "discussion", title: "Un titre correct", body: `Un message assez long pour passer${NUL} la règle` }],
       [`/communautes/${ids.community}/fils/${ids.thread}`, clients.member, { intent: "reply", body: `Une réponse${NUL}` }],
       [`/minilabs/${ids.runningMinilab}/seances/${ids.session}/tableau`, clients.agent, { intent: "add", column: "idees", text: `Un post-it${NUL}` }],
+      [`/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, clients.labest, { intent: "addItem", kind: "free", title: `Un point${NUL}`, summary: "" }],
     ];
     for (const [path, c, fields] of posts) {
       const r = await c.post(path, fields);
@@ -733,6 +790,17 @@ const denied: Denied[] = [
   { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "confirmSponsor"], as: "julien" },
   { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["opinion", "confirmSponsor"], as: "innov" },
   { file: "lab-desk-settings", path: () => "/lab/innovmandie/guichet/reglages", intents: [null], as: "labest" },
+  // committees: another lab's team and other agents see nothing (404); a member (dimap-1 sits for the Région) may not manage (403)
+  { file: "lab-committees", path: () => "/lab/labest/comites", intents: [null], as: "agent" },
+  { file: "lab-committees", path: () => "/lab/region-grand-est/comites", intents: [null], as: "labest" },
+  { file: "committee", path: () => `/lab/labest/comites/${ids.steering}`, intents: ["settings", "meeting"], as: "team" },
+  { file: "committee", path: () => `/lab/labest/comites/${ids.steering}`, intents: ["settings", "meeting"], as: "agent" },
+  { file: "committee-meeting", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, intents: ["addItem", "addAwaiting", "convene", "attendance", "secretCounts", "decide"], as: "team" },
+  { file: "committee-meeting", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, intents: ["vote", "addItem"], as: "agent" },
+  { file: "committee-meeting", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}`, intents: ["vote"], as: "labest" },
+  { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate", "approveNext", "correct"], as: "team" },
+  { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}/compte-rendu`, intents: ["save", "validate"], as: "team" },
+  { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate"], as: "outsider" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {
@@ -785,6 +853,13 @@ const malformed = (intent: string | null): Record<string, string> => ({
   k: "-1",
   cost: "-3",
   present: "pas-un-id",
+  itemId: "pas-un-id",
+  subjectId: "pas-un-id",
+  choice: "peut-être",
+  members: "pas-une-adresse",
+  quorumPercent: "-1",
+  adopted: "peut-être",
+  wording: "",
 });
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");

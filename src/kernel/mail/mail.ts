@@ -5,7 +5,7 @@ import * as outbox from "./outbox";
 import { onCommit } from "../db/transaction";
 import { renderMail, type MailContent } from "./render";
 
-export { mailMigrations, mailStatuses, type MailStatus, type OutboxMail } from "./outbox";
+export { mailMigrations, mailStatuses, type MailAttachment, type MailStatus, type OutboxMail } from "./outbox";
 export type { MailContent } from "./render";
 
 /** The job queue that delivers the outbox (handler: mailJob). */
@@ -19,6 +19,8 @@ const BATCH = 50;
 export interface Mail {
   to: string;
   content: MailContent;
+  /** Files sent with the mail (an invitation.ics), delivered as attachments by nodemailer. */
+  attachments?: outbox.MailAttachment[];
 }
 
 /** The absolute link to a path of the application, for mails. */
@@ -35,7 +37,7 @@ export function absoluteUrl(path: string): string {
 export async function queueMail(opts: { kind: string; labId?: string | null }, mails: Mail[]): Promise<string[]> {
   if (!mails.length) return [];
   const name = runtime().config.instance.name;
-  const ids = await outbox.insertMails(mails.map((m) => ({ ...renderMail(m.content, name), to: m.to, kind: opts.kind, labId: opts.labId ?? null })));
+  const ids = await outbox.insertMails(mails.map((m) => ({ ...renderMail(m.content, name), to: m.to, attachments: m.attachments, kind: opts.kind, labId: opts.labId ?? null })));
   await onCommit(() => enqueueDelivery(ids));
   return ids;
 }
@@ -87,7 +89,14 @@ export async function deliverMails(ids: string[]): Promise<{ delivered: number; 
       continue;
     }
     try {
-      await transportFor(config.mail.smtpUrl).sendMail({ from: config.mail.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await transportFor(config.mail.smtpUrl).sendMail({
+        from: config.mail.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "base64") })),
+      });
       await outbox.markDelivered(m.id, "sent");
       delivered++;
     } catch (err) {

@@ -28,6 +28,8 @@ export type MailTables = {
     subject: string;
     text: string;
     html: string;
+    /** Files sent with the mail (an invitation.ics…), their content in base64. */
+    attachments: Generated<MailAttachment[]>;
     status: MailStatus;
     attempts: Generated<number>;
     error: string | null;
@@ -36,6 +38,13 @@ export type MailTables = {
   };
 };
 export type OutboxMail = Selectable<MailTables["mail_outbox"]>;
+
+/** A file sent with a mail: its name, its MIME type and its content in base64 (kept small: an invitation, a dossier). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 const q = () => db().withTables<MailTables>();
 
@@ -67,6 +76,12 @@ export const mailMigrations: MigrationSet = {
       await sql`CREATE INDEX mail_outbox_recipient_idx ON mail_outbox (lower("to"))`.execute(d);
     },
   },
+  // Convocations carry an invitation (.ics): files sent with a mail, base64 in a JSON array.
+  "2026-12-07-12-mail-outbox-attachments": {
+    async up(d) {
+      await sql`ALTER TABLE mail_outbox ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(attachments) = 'array')`.execute(d);
+    },
+  },
 };
 
 export interface NewMail {
@@ -76,6 +91,7 @@ export interface NewMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export async function insertMails(mails: NewMail[]): Promise<string[]> {
@@ -83,7 +99,7 @@ export async function insertMails(mails: NewMail[]): Promise<string[]> {
   for (let i = 0; i < mails.length; i += 500) {
     const rows = await q()
       .insertInto("mail_outbox")
-      .values(mails.slice(i, i + 500).map((m) => ({ lab_id: m.labId ?? null, kind: m.kind, to: m.to, subject: m.subject, text: m.text, html: m.html, status: "pending" as const, error: null, sent_at: null })))
+      .values(mails.slice(i, i + 500).map((m) => ({ lab_id: m.labId ?? null, kind: m.kind, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: JSON.stringify(m.attachments ?? []) as unknown as MailAttachment[], status: "pending" as const, error: null, sent_at: null })))
       .returning("id")
       .execute();
     ids.push(...rows.map((r) => r.id));

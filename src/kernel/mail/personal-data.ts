@@ -33,7 +33,7 @@ export async function forgetRecipient(email: string | null): Promise<{ cancelled
     .where(to, "=", email.toLowerCase())
     .where("status", "in", ["pending", "sending"])
     .executeTakeFirst();
-  await q().updateTable("mail_outbox").set({ to: "destinataire supprimé", text: "", html: "" }).where(to, "=", email.toLowerCase()).execute();
+  await q().updateTable("mail_outbox").set({ to: "destinataire supprimé", text: "", html: "", attachments: sql<never>`'[]'::jsonb` }).where(to, "=", email.toLowerCase()).execute();
   return { cancelled: Number(cancelled.numUpdatedRows) };
 }
 
@@ -42,10 +42,10 @@ export async function purgeMailBodies(olderThanDays: number, now = new Date()): 
   const cutoff = new Date(now.getTime() - olderThanDays * DAY);
   const r = await q()
     .updateTable("mail_outbox")
-    .set({ text: "", html: "" })
+    .set({ text: "", html: "", attachments: sql<never>`'[]'::jsonb` })
     .where("status", "in", ["sent", "kept", "failed"])
     .where(sql<Date>`coalesce(sent_at, created_at)`, "<", cutoff)
-    .where((eb) => eb.or([eb("text", "<>", ""), eb("html", "<>", "")]))
+    .where((eb) => eb.or([eb("text", "<>", ""), eb("html", "<>", ""), eb(sql`jsonb_array_length(attachments)`, ">", 0)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -30,6 +30,8 @@ export async function labOutboxMail(viewer: Viewer, labId: string, mailId: strin
     subject: m.subject,
     text: m.text,
     html: m.html,
+    /** The files sent with it: names and sizes (their content stays in the outbox). */
+    attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, bytes: Math.floor((a.content.length * 3) / 4) })),
     kind: m.kind,
     status: m.status,
     statusLabel: outbox.mailStatuses[m.status],
