@@ -25,6 +25,7 @@ import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
+import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
 export const allMigrations = [
@@ -72,5 +73,6 @@ export async function boot(opts: { config?: Config; database?: Database; migrate
   }
   const rt: Runtime = { config, database, log };
   setRuntime(rt);
+  wireModules();
   return rt;
 }

@@ -12,6 +12,7 @@ export {
   myProjects,
   newProjectForm,
   pendingGateReviews,
+  gateReviewSubjects,
   projectAction,
   projectFile,
   projectForEdit,

@@ -15,7 +15,7 @@ import { db } from "../kernel/runtime";
 import type { AnyDb } from "../kernel/db/connect";
 import { isUuid } from "../kernel/ids";
 import { checkUploads } from "../kernel/uploads";
-import { formatDate, isoDay } from "../kernel/format";
+import { formatDate, formatNumber, isoDay } from "../kernel/format";
 import { absoluteLink, fileSlug, pagedRows, type TableExport } from "../kernel/export";
 import type { GateReview, Project } from "./db/schema";
 import * as data from "./projects";
@@ -857,4 +857,48 @@ export async function projectSummaries(viewer: Viewer | null, projectIds: (strin
   const ids = projectIds.filter((id): id is string => !!id && isUuid(id));
   const visible = await projectsVisibleTo(viewer, ids.length ? await data.getProjects(ids) : []);
   return new Map(visible.map((p) => [p.id, { id: p.id, title: p.title, stage: p.stage, stageLabel: stageLabels[p.stage] }]));
+}
+
+// ---------------------------------------------------------------- for the committees
+
+const euros = (n: number | null) => (n === null ? "–" : `${formatNumber(n)}\u00a0€`);
+
+/**
+ * The one-page dossier of a project for its committee: stage and time in it, the problem, the
+ * budget, the stage's deliverables, the indicators and their last measure.
+ */
+async function projectDossierText(p: Project, review: GateReview): Promise<string> {
+  const [deliverables, indicators] = await Promise.all([data.deliverablesOf(p.id), data.indicatorsOf(p.id)]);
+  const measures = await data.measurementsOf(indicators.map((i) => i.id));
+  const last = (id: string) => measures.filter((m) => m.indicator_id === id).sort((a, b) => +b.measured_on - +a.measured_on)[0];
+  const lines = [
+    `Projet ${q(p.title)} : ${stageLabels[p.stage].toLowerCase()} depuis le ${formatDate(p.stage_entered_at)}. Passage demandé : ${stageLabels[review.from_stage].toLowerCase()} → ${stageLabels[review.to_stage].toLowerCase()}.`,
+    `Problème : ${p.problem || "–"}`,
+    `Budget : demandé ${euros(p.budget_requested_eur)}, accordé ${euros(p.budget_granted_eur)}${p.funding_source ? ` (${p.funding_source})` : ""}.`,
+    "Livrables de l’étape :",
+    ...deliverables.filter((d) => d.stage === review.from_stage).map((d) => `– ${d.label} : ${deliverableKinds[d.kind].toLowerCase()}${d.kind === "text" && d.body ? `, ${d.body}` : d.kind === "link" && d.url ? `, ${d.url}` : d.kind === "not_required" && d.body ? `, ${d.body}` : ""}`),
+  ];
+  if (indicators.length) {
+    lines.push("Indicateurs :");
+    for (const i of indicators) {
+      const m = last(i.id);
+      lines.push(`– ${i.name} : ${m ? `${formatNumber(m.value, 2)} ${i.unit} le ${formatDate(m.measured_on)}` : "pas encore mesuré"} (départ ${i.baseline ?? "–"}, cible ${i.target ?? "–"})`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** What awaits a committee from the projects: the lab's pending gate reviews of that kind, each with its dossier. */
+export async function gateReviewSubjects(labId: string, kind: CommitteeKind) {
+  const reviews = await pendingGateReviews(labId, kind);
+  const projects = new Map((await data.getProjects(reviews.map((r) => r.project_id))).map((p) => [p.id, p]));
+  return Promise.all(
+    reviews
+      .filter((r) => projects.has(r.project_id))
+      .map(async (r) => ({
+        subjectId: r.id,
+        title: `Passage en ${stageLabels[r.to_stage].toLowerCase()} : ${r.projectTitle}`,
+        summary: await projectDossierText(projects.get(r.project_id)!, r),
+      })),
+  );
 }
