@@ -1,7 +1,6 @@
 /** The Grand Est demo ships Lab'EST's two committees, with held and upcoming meetings. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
-import { seedDemo } from "../demo/seed";
 import { labTeam } from "../demo/content";
 import { findUserByEmail } from "../accounts/accounts";
 import { loadPrincipal } from "../labs/labs";
@@ -10,8 +9,7 @@ import { committeePage, labCommittees, meetingPage, minutesPage } from "./index"
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
-  env = await bootTestRuntime();
-  await seedDemo();
+  env = await bootTestRuntime({}, { demo: true });
 }, 240_000);
 afterAll(async () => {
   await env?.dispose();
