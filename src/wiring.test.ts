@@ -38,7 +38,7 @@ describe("projects and committees, wired at boot", () => {
     expect(s.review).toMatchObject({ committee_kind: "project", from_stage: "exploration", to_stage: "prototype" });
     const page = await meetingPage(s.team, s.lab.slug, s.committee.id, s.meeting.id);
     const awaiting = page.awaiting.find((a) => a.subjectId === s.review.id)!;
-    expect(awaiting).toMatchObject({ kind: "gate_review", title: "Passage en prototype : Accueil unique des usagers en sous-préfecture" });
+    expect(awaiting).toMatchObject({ kind: "gate_review", title: "Passage en prototype\u00a0: Accueil unique des usagers en sous-préfecture" });
     expect(awaiting.summary).toContain("Livrables de l’étape :");
     expect(awaiting.summary).toContain("Parcours usager : texte");
     expect(awaiting.summary).toMatch(/Budget : demandé 12\s000\s€/);

@@ -37,8 +37,15 @@ export interface DecisionToApply {
 export type DecisionApplier = (decision: DecisionToApply) => Promise<void>;
 
 type SourceKind = Exclude<AgendaItemKind, "free">;
-const sources = new Map<SourceKind, AgendaSource>();
-const appliers = new Map<AgendaItemKind, DecisionApplier>();
+// The registry lives on globalThis, as the runtime does: the server entry (run by tsx, which wires
+// the modules at boot) and the bundled app (whose routes read the registry) hold two copies of
+// this module, and must share one registry.
+type Registry = { sources: Map<SourceKind, AgendaSource>; appliers: Map<AgendaItemKind, DecisionApplier> };
+const KEY = Symbol.for("germoir.committees.registry");
+const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
+const registry: Registry = (holder[KEY] ??= { sources: new Map(), appliers: new Map() });
+const sources = registry.sources;
+const appliers = registry.appliers;
 
 /** Registers what awaits a committee for one kind of item; returns how to unregister it (tests). */
 export function registerAgendaSource(kind: SourceKind, source: AgendaSource): () => void {

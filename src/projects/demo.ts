@@ -88,6 +88,8 @@ const labEstProjects: ProjectSpec[] = [
     budget: { requested: 30000, granted: 25000, source: "FTAP" },
     starts: "2021-11-08",
     ends: "2022-12-31",
+    // its prototype done, it waits for the steering committee to enter experimentation
+    pendingGate: true,
     journal: [
       ["2021-12-02", "Atelier d’intelligence collective avec l’équipe de direction du SGC."],
       ["2022-03-01", "Le FTAP finance l’accompagnement : rédaction du cahier des charges de la prestation."],
@@ -228,7 +230,7 @@ async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string,
     if (spec.pendingGate) {
       for (const label of template[spec.stage]) await data.saveDeliverable({ projectId: project.id, stage: spec.stage, label, kind: "text", body: `${label} : déposé par l’équipe du lab.`, url: null, fileId: null, by: team[0] ?? null });
       const next = mainStages[current + 1];
-      await data.insertReview({ projectId: project.id, labId, from: spec.stage, to: next, kind: "project", by: team[0] ?? null });
+      await data.insertReview({ projectId: project.id, labId, from: spec.stage, to: next, kind: next === "experimentation" || next === "deployment" ? "steering" : "project", by: team[0] ?? null });
     }
     for (const [on, body] of spec.journal) await data.addJournal(project.id, team[0] ?? null, d(on), body);
     for (const i of spec.indicators ?? []) {

@@ -897,7 +897,7 @@ export async function gateReviewSubjects(labId: string, kind: CommitteeKind) {
       .filter((r) => projects.has(r.project_id))
       .map(async (r) => ({
         subjectId: r.id,
-        title: `Passage en ${stageLabels[r.to_stage].toLowerCase()} : ${r.projectTitle}`,
+        title: `Passage en ${stageLabels[r.to_stage].toLowerCase()}\u00a0: ${r.projectTitle}`,
         summary: await projectDossierText(projects.get(r.project_id)!, r),
       })),
   );

@@ -15,7 +15,11 @@ import { isoDay } from "../../src/kernel/format";
 import { labTeam } from "../../src/demo/content/index";
 
 const email = (key: string) => labTeam.find((p) => p.key === key)!.email;
-const ADOPTED = "Programme 2027 des ateliers du Lab’EST";
+// a real gate review, waiting in the demo: the project enters experimentation once the minutes are validated
+const PROJECT = "Projet de service du secrétariat général commun de la Meuse";
+const ADOPTED = `Passage en expérimentation\u00a0: ${PROJECT}`;
+/** A title as a pattern for an accessible name (which has its no-break spaces as plain ones). */
+const titled = (title: string) => new RegExp(title.replace(/[\u00a0\u202f ]/g, "\\s"));
 const REFUSED = "Outil commun de prise de rendez-vous";
 
 let server: TestServer;
@@ -64,15 +68,15 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
     await team.getByRole("button", { name: "Planifier la réunion" }).click();
     await team.waitForURL(/\/reunions\/[0-9a-f-]{36}\?planifiee=1$/);
     meetingUrl = new URL(team.url()).pathname;
-    for (const [title, summary] of [
-      [ADOPTED, "Douze ateliers d’intelligence collective pour les services de l’État et de la Région."],
-      [REFUSED, "Un outil partagé pour les accueils de l’État et de la Région : 60 000 € la première année."],
-    ]) {
+    // what awaits the committee: the project's gate review, with its dossier
+    await team.getByRole("button", { name: `Inscrire à l’ordre du jour\u00a0: ${ADOPTED}` }).click();
+    await team.getByRole("heading", { level: 3, name: titled(ADOPTED) }).waitFor();
+    for (const [title, summary] of [[REFUSED, "Un outil partagé pour les accueils de l’État et de la Région : 60 000 € la première année."]]) {
       await team.getByRole("textbox", { name: /^Titre/ }).fill(title);
       await team.getByLabel(/^Dossier/).fill(summary);
       await team.getByRole("button", { name: "Ajouter le point" }).click();
       await team.getByText("Le point est ajouté à l’ordre du jour.").waitFor();
-      await team.getByRole("heading", { level: 3, name: new RegExp(title) }).waitFor();
+      await team.getByRole("heading", { level: 3, name: titled(title) }).waitFor();
     }
     for (const name of ["Antoine Rieffel", "Myriam Benhamou", "Hélène Strauss", "Bertrand Oberlé"]) await team.locator("label", { hasText: name }).click();
     await team.getByRole("button", { name: "Enregistrer les présences" }).click();
@@ -87,7 +91,7 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
 
   /** Votes on one item through the form, as a member (JavaScript on or off). */
   async function vote(page: Page, title: string, choice: "Pour" | "Contre") {
-    const item = page.locator("article", { has: page.getByRole("heading", { name: new RegExp(title) }) });
+    const item = page.locator("article", { has: page.getByRole("heading", { name: titled(title) }) });
     await item.locator("form.germoir-vote-form label", { hasText: new RegExp(`^${choice}$`) }).click();
     await item.getByRole("button", { name: /^Voter/ }).click();
     // the legend says the vote now recorded
@@ -122,8 +126,8 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
 
   it("the lab team closes the votes: one adopted, one refused for lack of a Région majority", async () => {
     await team.goto(meetingUrl);
-    const adopted = team.locator("article", { has: team.getByRole("heading", { name: new RegExp(ADOPTED) }) });
-    const refused = team.locator("article", { has: team.getByRole("heading", { name: new RegExp(REFUSED) }) });
+    const adopted = team.locator("article", { has: team.getByRole("heading", { name: titled(ADOPTED) }) });
+    const refused = team.locator("article", { has: team.getByRole("heading", { name: titled(REFUSED) }) });
     for (const [title, article, outcome] of [[ADOPTED, adopted, "Adopté"], [REFUSED, refused, "Non adopté"]] as const) {
       await team.getByRole("button", { name: `Clore le vote et enregistrer la décision sur «\u00a0${title}\u00a0»` }).click();
       await article.getByText(outcome, { exact: true }).waitFor();
@@ -156,5 +160,13 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
     await visit(regionMember, `${meetingUrl}/compte-rendu`, "minutes (Région member, JS off)", { phone: true });
     await regionMember.getByText("Décision\u00a0: non adoptée.").waitFor();
     expect(await regionMember.getByRole("button", { name: /Enregistrer/ }).count()).toBe(0);
+
+    // the validated decision applied itself: the project is in experimentation
+    await team.goto("/lab/labest/projets");
+    await team.getByRole("link", { name: PROJECT }).first().click();
+    await team.getByRole("heading", { level: 1, name: PROJECT }).waitFor();
+    await check(team, "the project after the committee");
+    expect(await team.locator("main").innerText()).toMatch(/comité de pilotage, Prototype → Expérimentation\s:\sgo/);
+    expect(await team.locator("main").innerText()).toMatch(/À l’étape expérimentation/);
   });
 });
