@@ -96,4 +96,16 @@ export const requestsMigrations: MigrationSet = {
       )`.execute(d);
     },
   },
+  "2026-12-07-11-requests-queue-indexes": {
+    async up(d) {
+      // The queue orders by coalesce(due_at, 'infinity'), which requests_queue_idx (on due_at) does not
+      // give: on 39,000 requests a lab's queue read them all and sorted them (50 ms). The index now
+      // holds the expression the query orders and pages by.
+      await sql`CREATE INDEX requests_queue_order_idx ON requests (lab_id, queue_rank, (coalesce(due_at, 'infinity'::timestamptz)), id) WHERE status <> 'draft'`.execute(d);
+      await sql`DROP INDEX requests_queue_idx`.execute(d);
+      // The open requests of a lab (overdue counts, deadlines moved with the promise): queue_rank = 0
+      // does not imply the partial index's predicate, so they were a sequential scan (25 ms).
+      await sql`CREATE INDEX requests_open_idx ON requests (lab_id, due_at) WHERE queue_rank = 0`.execute(d);
+    },
+  },
 };
