@@ -108,4 +108,12 @@ export const requestsMigrations: MigrationSet = {
       await sql`CREATE INDEX requests_open_idx ON requests (lab_id, due_at) WHERE queue_rank = 0`.execute(d);
     },
   },
+  "2026-12-07-12-requests-continuation-index": {
+    async up(d) {
+      // The request that continues a reoriented one (continuationOf, on the request's page) and the
+      // ON DELETE SET NULL of reoriented_from_id: without an index each was a scan of the table
+      // (36 ms a page on 50,000 requests; deleting them all took 109 s, 1 s with it).
+      await sql`CREATE INDEX requests_reoriented_from_idx ON requests (reoriented_from_id) WHERE reoriented_from_id IS NOT NULL`.execute(d);
+    },
+  },
 };
