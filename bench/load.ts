@@ -476,12 +476,21 @@ export async function loadDeskAndProjects(
   const project = (p: { id: string; labId: string; title: string; problem: string; users: string; leadId: string; orgId: string | null; at: number; requestId: string | null }) => {
     const lab = labs.find((l) => l.id === p.labId)!;
     const staff = [pick(lab.team), ...(rand() < 0.4 ? [pick(lab.team)] : [])];
-    // Walk the stages at this project's pace: each takes its nominal time divided by the pace.
-    const pace = 0.5 + rand() * 1.5;
+    // Walk the stages at this project's pace (each takes its nominal time divided by the pace); at
+    // each stage, a few are stopped (about one project in four over the whole incubation).
+    const pace = 0.3 + rand() * 1.2;
     const entered: number[] = [p.at];
     let reached = 0;
+    let stoppedAt: number | null = null;
     while (reached < mainStages.length - 1) {
       const next = entered[reached] + (STAGE_DAYS[mainStages[reached]] / pace) * DAY;
+      if (rand() < 0.07) {
+        const at = entered[reached] + rand() * (next - entered[reached]);
+        if (at < NOW) {
+          stoppedAt = at;
+          break;
+        }
+      }
       if (next >= NOW) break;
       reached++;
       entered.push(next);
@@ -490,16 +499,14 @@ export async function loadDeskAndProjects(
     let stageAt = entered[reached];
     let reason: string | null = null;
     let leftCurrent: number | null = null;
-    const r = rand();
-    if (stage !== "deployment" && r < 0.06) {
+    if (stoppedAt !== null) {
+      stage = "stopped";
+      stageAt = leftCurrent = stoppedAt;
+      reason = pick(STATUS_REASONS.stopped);
+    } else if (stage !== "deployment" && rand() < 0.06) {
       stage = "paused";
       stageAt = entered[reached] + rand() * (NOW - entered[reached]);
       reason = pick(STATUS_REASONS.paused);
-    } else if (stage !== "deployment" && r < 0.06 + 0.04 * (1 + reached)) {
-      stage = "stopped";
-      stageAt = entered[reached] + rand() * (NOW - entered[reached]);
-      leftCurrent = stageAt;
-      reason = pick(STATUS_REASONS.stopped);
     }
     const requested = rand() < 0.8 ? int(10, 400) * 500 : null;
     prj.push({
