@@ -1,10 +1,12 @@
 /**
- * `npm run bench:web` — load test of the idea pages on PostgreSQL.
+ * `npm run bench:web` — load test of the idea pages and the lab team's desk queue and project
+ * portfolio on PostgreSQL.
  *
  * 1. builds the app, (re)creates the database germoir_bench, migrates it with the real
- *    migrations and loads 100,000 ideas, 20,000 agents and 50 campaigns;
- * 2. signs one agent in (a real session row) and starts the real server
- *    (server/main.ts, NODE_ENV=production) with its bare bench routes;
+ *    migrations and loads 100,000 ideas, 20,000 agents, 50 campaigns, 50,000 desk requests and
+ *    5,000 projects;
+ * 2. signs in one agent (no role) and one member of the Région lab's team (real session rows)
+ *    and starts the real server (server/main.ts, NODE_ENV=production) with its bare bench routes;
  * 3. measures with autocannon, for each page, the page and its bare twin (same queries,
  *    JSON answer, no rendering), and prints req/s and p50/p95/p99 latency side by side.
  *
@@ -35,7 +37,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 3;
 const FLOOR_P95_MS = 100;
-const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50 };
+const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50, requests: 50_000, projects: 5_000 };
+/** The lab whose queue and portfolio are measured (most requests and projects are its). */
+const LAB = "region-grand-est";
 const SECRET = "bench-session-secret-0123456789abcdef";
 const SEARCHES = ["ménage", "produits ménage"];
 const KEEP_DATA = process.env.BENCH_KEEP_DATA === "true";
@@ -228,13 +232,15 @@ async function main() {
     if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}\n${b.stderr}`);
   }
 
-  let state: { viewerId: string; loadSeconds: number } | null = null;
+  let state: { viewerId: string; labTeamId: string; loadSeconds: number } | null = null;
   if (KEEP_DATA && fs.existsSync(STATE_FILE)) {
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
     const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB_NAME])).rowCount === 1;
     await admin.end();
     if (exists) state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+    // A state from before the desk and the projects were loaded: load again.
+    if (state && !state.labTeamId) state = null;
   }
   const config = loadConfig({ ...process.env, NODE_ENV: "production", SESSION_SECRET: SECRET, DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: "4", LOG_LEVEL: "warn", SEED_DEMO: "false", DEMO_LOGIN: "false" });
   let loadSeconds = state?.loadSeconds ?? 0;
@@ -253,7 +259,7 @@ async function main() {
     await admin.end();
 
     // Real schema (boot runs every module's migrations), then the data.
-    log(`loading ${SIZES.ideas} ideas, ${SIZES.agents} agents, ${SIZES.campaigns} campaigns into ${DB_NAME}`);
+    log(`loading ${SIZES.ideas} ideas, ${SIZES.agents} agents, ${SIZES.campaigns} campaigns, ${SIZES.requests} desk requests, ${SIZES.projects} projects into ${DB_NAME}`);
     const loadStart = Date.now();
     rt = await boot({ config });
     pool = new pg.Pool({ connectionString: benchUrl, max: 2 });
@@ -261,12 +267,13 @@ async function main() {
     await pool.query("VACUUM ANALYZE");
     loadSeconds = (Date.now() - loadStart) / 1000;
     log(`loaded in ${fmt(loadSeconds)} s: ${Object.entries(loaded.counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-    state = { viewerId: loaded.viewerId, loadSeconds };
+    state = { viewerId: loaded.viewerId, labTeamId: loaded.labTeamId, loadSeconds };
     fs.writeFileSync(STATE_FILE, JSON.stringify(state));
   }
 
-  // One signed-in agent, and what the pages will be asked for.
+  // One signed-in agent, one member of the lab team, and what the pages will be asked for.
   const { token } = await createSession(state.viewerId);
+  const { token: teamToken } = await createSession(state.labTeamId);
   const ideaIds = (
     await pool.query<{ id: string }>(`SELECT id FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL ORDER BY md5(id::text) LIMIT 1000`)
   ).rows.map((r) => r.id);
@@ -276,6 +283,16 @@ async function main() {
     shares[s] = Number(
       (await pool.query(`SELECT count(*) n FROM ideas WHERE status <> 'draft' AND hidden_at IS NULL AND search @@ websearch_to_tsquery('germoir_fr', $1)`, [s])).rows[0].n,
     );
+  const deskFacts = (
+    await pool.query<{ requests: string; open: string; overdue: string; projects: string }>(
+      `SELECT (SELECT count(*) FROM requests r WHERE r.lab_id = l.id AND status <> 'draft') requests,
+         (SELECT count(*) FROM requests r WHERE r.lab_id = l.id AND queue_rank = 0) open,
+         (SELECT count(*) FROM requests r WHERE r.lab_id = l.id AND queue_rank = 0 AND due_at < now()) overdue,
+         (SELECT count(*) FROM projects p WHERE p.lab_id = l.id) projects
+       FROM labs l WHERE slug = $1`,
+      [LAB],
+    )
+  ).rows[0];
   await pool.end();
   await rt.database.close();
 
@@ -295,14 +312,18 @@ async function main() {
   try {
     await waitHealthy(base, child);
 
-    // A browser would carry the CSRF cookie too; fetch it once.
-    const first = await fetch(`${base}/idees`, { headers: { cookie: `germoir_session=${token}` }, redirect: "manual" });
-    const csrf = (first.headers.get("set-cookie") ?? "").match(/germoir_csrf=([^;]+)/)?.[1];
-    const cookie = `germoir_session=${token}${csrf ? `; germoir_csrf=${csrf}` : ""}`;
-    const headers = { cookie, accept: "text/html", "user-agent": "germoir-bench" };
+    // A browser would carry the CSRF cookie too; fetch it once per session.
+    const headersOf = async (session: string) => {
+      const first = await fetch(`${base}/idees`, { headers: { cookie: `germoir_session=${session}` }, redirect: "manual" });
+      const csrf = (first.headers.get("set-cookie") ?? "").match(/germoir_csrf=([^;]+)/)?.[1];
+      const cookie = `germoir_session=${session}${csrf ? `; germoir_csrf=${csrf}` : ""}`;
+      return { cookie, accept: "text/html", "user-agent": "germoir-bench" };
+    };
+    const headers = await headersOf(token);
+    const teamHeaders = await headersOf(teamToken);
 
     const q = (s: string) => `q=${encodeURIComponent(s)}`;
-    const allScenarios = [
+    const allScenarios: { name: string; page: string[]; bare: string[]; expect: string; expectBare?: string; headers?: Record<string, string> }[] = [
       { name: "Liste /idees", page: ["/idees"], bare: ["/_bench/ideas"], expect: "idées" },
       ...SEARCHES.map((s) => ({
         name: `Recherche « ${s} »`,
@@ -311,6 +332,9 @@ async function main() {
         expect: "idées",
       })),
       { name: "Page idée /idees/:id", page: ideaIds.map((id) => `/idees/${id}`), bare: ideaIds.map((id) => `/_bench/idea/${id}`), expect: "Le problème constaté" },
+      // The lab team's pages, with the team member's session and the default filters.
+      { name: "Guichet du lab", page: [`/lab/${LAB}/guichet`], bare: [`/_bench/queue?lab=${LAB}`], expect: "Guichet – Lab d’innovation de la Région Grand Est", expectBare: `"requests":50`, headers: teamHeaders },
+      { name: "Portefeuille de projets", page: [`/lab/${LAB}/projets`], bare: [`/_bench/portfolio?lab=${LAB}`], expect: "Projets – Lab d’innovation de la Région Grand Est", expectBare: `"projects":25`, headers: teamHeaders },
     ];
 
     /** `/idees?q=x` → `/idees.data?q=x`: the page's own middleware and loaders, answered as data (no HTML rendering). */
@@ -321,13 +345,14 @@ async function main() {
     const scenarios = allScenarios.filter((s) => s.name.includes(ONLY)).map((s) => ({ ...s, data: s.page.map(dataTwin) }));
     if (!scenarios.length) throw new Error(`BENCH_ONLY=${ONLY} matches no scenario`);
 
-    // Sanity: each page answers 200 with the expected content for the signed-in agent.
+    // Sanity: each page answers 200 with the expected content for its signed-in user.
     for (const s of scenarios) {
       for (const p of [s.page[0], s.data[0], s.bare[0]]) {
-        const r = await fetch(base + p, { headers, redirect: "manual" });
+        const r = await fetch(base + p, { headers: s.headers ?? headers, redirect: "manual" });
         const body = await r.text();
         if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
         if (p === s.page[0] && !body.includes(s.expect)) throw new Error(`${p} does not show "${s.expect}"`);
+        if (p === s.bare[0] && s.expectBare && !body.includes(s.expectBare)) throw new Error(`${p} answered ${body}, not ${s.expectBare}`);
       }
     }
 
@@ -335,9 +360,10 @@ async function main() {
     for (const s of scenarios) {
       for (const [kind, paths] of [["page", s.page], ["data", s.data], ["bare", s.bare]] as const) {
         log(`${s.name} (${kind}): warm-up ${WARMUP} s, measure ${DURATION} s, ${CONNECTIONS} connections`);
-        await measure(base, paths, headers, WARMUP, child.pid!);
-        const m = await measure(base, paths, headers, DURATION, child.pid!);
-        const bytes = kind === "page" ? (await (await fetch(base + paths[0], { headers })).arrayBuffer()).byteLength : undefined;
+        const h = s.headers ?? headers;
+        await measure(base, paths, h, WARMUP, child.pid!);
+        const m = await measure(base, paths, h, DURATION, child.pid!);
+        const bytes = kind === "page" ? (await (await fetch(base + paths[0], { headers: h })).arrayBuffer()).byteLength : undefined;
         rows.push({ name: s.name, kind, m, bytes });
       }
     }
@@ -377,8 +403,9 @@ async function main() {
     const widths = head.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
     const line = (cells: string[]) => "| " + cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ") + " |";
     console.log("");
-    console.log(`Germoir – bench web : ${SIZES.ideas} idées, ${SIZES.agents} agents, ${SIZES.campaigns} campagnes (PostgreSQL), ${CONNECTIONS} connexions, ${DURATION} s par mesure, ${os.cpus().length} cœurs`);
+    console.log(`Germoir – bench web : ${SIZES.ideas} idées, ${SIZES.agents} agents, ${SIZES.campaigns} campagnes, ${SIZES.requests} demandes au guichet, ${SIZES.projects} projets (PostgreSQL), ${CONNECTIONS} connexions, ${DURATION} s par mesure, ${os.cpus().length} cœurs`);
     console.log(`Idées publiques : ${publicIdeas} ; « ${SEARCHES[0]} » : ${shares[SEARCHES[0]]} (${fmt((100 * shares[SEARCHES[0]]) / publicIdeas)} %) ; « ${SEARCHES[1]} » : ${shares[SEARCHES[1]]} (${fmt((100 * shares[SEARCHES[1]]) / publicIdeas)} %) ; page idée : ${ideaIds.length} idées en rotation`);
+    console.log(`Lab ${LAB} (vu par un membre de son équipe) : ${deskFacts.requests} demandes reçues dont ${deskFacts.open} ouvertes (${deskFacts.overdue} en retard) ; ${deskFacts.projects} projets`);
     console.log(line(head));
     console.log("|" + widths.map((w, c) => (c < 2 ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|") + "|");
     for (const row of table) console.log(line(row));

@@ -16,6 +16,10 @@ import type { Viewer } from "../src/kernel/permissions";
 import { ideaListSchema } from "../src/ideas/schemas";
 import { listAllCampaignOptions } from "../src/campaigns/campaigns";
 import { listOrganizations } from "../src/organizations/organizations";
+import { labQueue } from "../src/requests";
+import { labPortfolio } from "../src/projects";
+import { portfolioQuerySchema } from "../src/projects/schemas";
+import { Refusal } from "../src/kernel/permissions";
 
 /** What the session middleware and the root loader do for a signed-in request. */
 async function signedIn(token: string | undefined): Promise<Viewer | null> {
@@ -50,6 +54,26 @@ async function barePage(token: string | undefined, kind: "list" | "idea", arg: R
   return { status: 200, body: { id: page.idea.id, comments: page.comments.length, events: page.events.length } };
 }
 
+/**
+ * A lab team's page without its rendering: the desk queue (`labQueue`) or the project portfolio
+ * (`labPortfolio`) of `labSlug`, with the default filters, as their loaders call them.
+ */
+async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio", labSlug: string): Promise<{ status: number; body: unknown }> {
+  const viewer = await signedIn(token);
+  if (!viewer) return { status: 401, body: { error: "unauthenticated" } };
+  try {
+    if (kind === "queue") {
+      const q = await labQueue(viewer, labSlug, { sponsorUnconfirmed: false });
+      return { status: 200, body: { lab: q.lab.slug, overdue: q.overdue, requests: q.requests.length, next: !!q.next } };
+    }
+    const p = await labPortfolio(viewer, labSlug, portfolioQuerySchema.parse({}));
+    return { status: 200, body: { lab: p.lab.slug, projects: p.rows.length, next: !!p.paging.next } };
+  } catch (e) {
+    if (e instanceof Refusal) return { status: e.status, body: { error: e.message } };
+    throw e;
+  }
+}
+
 /** `wrap` lets the server count the handlers still running (graceful shutdown). */
 export function benchRoutes(wrap: (h: express.RequestHandler) => express.RequestHandler = (h) => h): express.Router {
   const r = express.Router();
@@ -65,5 +89,11 @@ export function benchRoutes(wrap: (h: express.RequestHandler) => express.Request
     res.status(status).json(body);
   };
   r.get("/_bench/idea/:id", wrap(idea));
+  const lab = (kind: "queue" | "portfolio"): express.RequestHandler => async (req, res) => {
+    const { status, body } = await bareLabPage(token(req), kind, typeof req.query.lab === "string" ? req.query.lab : "region-grand-est");
+    res.status(status).json(body);
+  };
+  r.get("/_bench/queue", wrap(lab("queue")));
+  r.get("/_bench/portfolio", wrap(lab("portfolio")));
   return r;
 }
