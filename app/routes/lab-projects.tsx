@@ -3,6 +3,8 @@ import type { Route } from "./+types/lab-projects";
 import { PageTitle } from "~/kernel/ui/forms";
 import { KeysetPagination } from "~/kernel/ui/page";
 import { labPortfolio } from "~/projects";
+import { labCommittees } from "~/committees";
+import { formatDate } from "~/kernel/format";
 import { portfolioQuerySchema } from "~/projects/schemas";
 import { ProjectCrumbs, StageBadge } from "~/projects/ui";
 import type { Stage } from "~/projects/stages";
@@ -14,7 +16,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
   const url = new URL(request.url);
   const query = portfolioQuerySchema.parse(Object.fromEntries(url.searchParams));
-  return labPortfolio(viewer, params.labSlug, query).catch(loaderFailure);
+  const portfolio = await labPortfolio(viewer, params.labSlug, query).catch(loaderFailure);
+  // the next meeting of each of the lab's committees: where the gate reviews will be decided
+  const committees = (await labCommittees(viewer, params.labSlug).catch(loaderFailure)).committees;
+  return { ...portfolio, nextCommittees: committees.filter((c) => c.nextMeeting).map((c) => ({ id: c.id, name: c.name, on: formatDate(c.nextMeeting) })) };
 }
 
 export default function LabProjects() {
@@ -48,6 +53,18 @@ export default function LabProjects() {
           </Link>
         </li>
       </ul>
+      {d.nextCommittees.length > 0 && (
+        <p>
+          Prochains comités{"\u00a0"}:{" "}
+          {d.nextCommittees.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && "\u202f; "}
+              <Link to={`/lab/${d.lab.slug}/comites/${c.id}`}>{c.name}</Link> le {c.on}
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <Form method="get" className="fr-mb-4w" aria-label="Filtrer les projets">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-3">

@@ -163,6 +163,8 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
 
     // the validated decision applied itself: the project is in experimentation
     await team.goto("/lab/labest/projets");
+    // the portfolio says when the lab's committees meet next
+    await team.locator("p", { hasText: /^Prochains comités/ }).getByRole("link", { name: "Comité de pilotage État–Région" }).waitFor();
     await team.getByRole("link", { name: PROJECT }).first().click();
     await team.getByRole("heading", { level: 1, name: PROJECT }).waitFor();
     await check(team, "the project after the committee");
