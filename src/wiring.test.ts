@@ -8,6 +8,8 @@ import { makeLab, makeMember, makeUser, viewerOf } from "../tests/support/fixtur
 import { createProjectFor, projectAction, projectPage, requestGate, pendingGateReviews } from "./projects";
 import { projectSchema } from "./projects/schemas";
 import { addAgendaItem, castVote, createCommitteeFor, meetingPage, recordAttendance, recordDecision, saveMinutesFor, scheduleMeeting, updateCommitteeFor, validateMinutes } from "./committees";
+import { createOrganization } from "./organizations/organizations";
+import { createRequest, proposeToSteering, requestPage } from "./requests";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -70,5 +72,71 @@ describe("projects and committees, wired at boot", () => {
     const after = await projectPage(s.team, s.project.id);
     expect(after.project.stage).toBe("exploration");
     expect(after.details?.reviews).toEqual([expect.objectContaining({ missing: "Entretiens à compléter auprès des agents d’accueil." })]);
+  });
+});
+
+/** A request proposed to a lab's paritary steering committee (two État, two Région members) and a meeting of it. */
+async function requestAwaitingSteering() {
+  const lab = await makeLab();
+  const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+  const prefecture = await createOrganization({ name: `Préfecture ${crypto.randomUUID()}`, kind: "prefecture" });
+  const region = await createOrganization({ name: `Région ${crypto.randomUUID()}`, kind: "region_hq" });
+  const members = await Promise.all([makeUser({ organizationId: prefecture.id }), makeUser({ organizationId: prefecture.id }), makeUser({ organizationId: region.id }), makeUser({ organizationId: region.id })]);
+  const requesterUser = await makeUser({ organizationId: prefecture.id });
+  const sponsor = await makeUser();
+  const requester = await viewerOf(requesterUser);
+  const request = await createRequest(requester, {
+    labId: lab.id,
+    kind: "project",
+    title: "Un accueil commun État–Région dans les sous-préfectures",
+    context: "Les usagers ne savent pas qui, de l’État ou de la Région, traite leur demande.",
+    affected: "Usagers et agents d’accueil",
+    success: "Un seul guichet pour les deux administrations",
+    timing: "",
+    sponsorEmail: sponsor.email,
+    otherAdministrations: "Région Grand Est",
+    intent: "submit",
+  }, []);
+  await proposeToSteering(team, request.id);
+  await expect(proposeToSteering(team, request.id)).rejects.toMatchObject({ status: 409 });
+  await expect(proposeToSteering(requester, request.id)).rejects.toMatchObject({ status: 403 });
+  const committee = await createCommitteeFor(team, lab.slug, { kind: "steering", name: "Comité de pilotage", rhythm: "Trimestriel" });
+  await updateCommitteeFor(team, lab.slug, committee.id, { name: "Comité de pilotage", rhythm: "Trimestriel", quorumPercent: 50, quorumPerSide: true, chairEmail: members[0].email, members: members.map((m) => ({ email: m.email, side: null })) });
+  const meeting = await scheduleMeeting(team, lab.slug, committee.id, { day: "2027-03-18", startTime: "14:00", endTime: "16:00", place: "Préfecture", videoUrl: "" });
+  return { lab, team, requester, requesterUser, request, committee, meeting, voters: await Promise.all(members.map(viewerOf)) };
+}
+
+async function decide(s: Awaited<ReturnType<typeof requestAwaitingSteering>>, votes: ("for" | "against")[], wording: string) {
+  const page = await meetingPage(s.team, s.lab.slug, s.committee.id, s.meeting.id);
+  const awaiting = page.awaiting.find((a) => a.subjectId === s.request.id)!;
+  expect(awaiting).toMatchObject({ kind: "request", title: "Demande\u00a0: Un accueil commun État–Région dans les sous-préfectures" });
+  expect(awaiting.summary).toContain("Contexte et problème : Les usagers ne savent pas");
+  const item = await addAgendaItem(s.team, s.lab.slug, s.committee.id, s.meeting.id, { kind: "request", subjectId: s.request.id, title: "", summary: "", secret: false });
+  await recordAttendance(s.team, s.lab.slug, s.committee.id, s.meeting.id, s.voters.map((v) => v.userId));
+  for (const [i, v] of s.voters.entries()) await castVote(v, s.lab.slug, s.committee.id, s.meeting.id, item.id, votes[i]);
+  await recordDecision(s.team, s.lab.slug, s.committee.id, s.meeting.id, item.id, wording);
+  await saveMinutesFor(s.team, s.lab.slug, s.committee.id, s.meeting.id, { body: "Séance ouverte à 14 h.", discussions: {} });
+  await validateMinutes(s.voters[0], s.lab.slug, s.committee.id, s.meeting.id, "chair");
+}
+
+describe("desk requests and the steering committee, wired at boot", () => {
+  it("a request the lab proposed awaits the steering committee; adopted on each side, it is accepted and its project is born", async () => {
+    const s = await requestAwaitingSteering();
+    // only the steering committee sees it waiting
+    await decide(s, ["for", "for", "for", "for"], "Le comité retient la demande : le lab l’accompagne.");
+    const page = await requestPage(s.requester, s.request.id);
+    expect(page.request).toMatchObject({ status: "accepted", outcomeKey: "project" });
+    expect(page.request.projectId).not.toBeNull();
+    const project = await projectPage(s.requester, page.request.projectId!);
+    expect(project.project).toMatchObject({ title: s.request.title, stage: "exploration" });
+    expect(page.history.events.map((e) => e.text)).toEqual(expect.arrayContaining(["Proposée au comité de pilotage du lab", "Statut : acceptée – décision du comité de pilotage"]));
+  });
+
+  it("without a majority on the Région side, the request is declined with the decision's words", async () => {
+    const s = await requestAwaitingSteering();
+    await decide(s, ["for", "for", "against", "against"], "La Région souhaite d’abord recenser les besoins des Maisons de la Région.");
+    const page = await requestPage(s.requester, s.request.id);
+    expect(page.request).toMatchObject({ status: "declined", projectId: null });
+    expect(page.request.sentence).toContain("recenser les besoins");
   });
 });

@@ -3,10 +3,13 @@
  * a project's pending gate reviews are what awaits its lab's committees, and a committee's
  * validated decision on one applies the outcome to the project — « go » moves it to the next
  * stage; a decision not adopted sends it back to work, with the decision's words as what is
- * missing. The applier runs inside the transaction that validates the minutes, once per decision.
+ * missing. A desk request the lab proposed to its steering committee awaits that committee; its
+ * validated decision accepts it as a project, which is born from it, or declines it with the
+ * decision's words. Appliers run inside the transaction that validates the minutes, once per decision.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
-import { applyGateOutcome, gateReviewSubjects } from "./projects";
+import { applyGateOutcome, gateReviewSubjects, projectForCommitteeRequest } from "./projects";
+import { decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { Refusal } from "./kernel/permissions";
 import { runtime } from "./kernel/runtime";
 
@@ -16,6 +19,20 @@ export function wireModules(): void {
   if (wired) return;
   wired = true;
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
+  registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
+  registerDecisionApplier("request", async (decision) => {
+    if (!decision.subjectId) return;
+    try {
+      await decideByCommittee(decision.subjectId, decision.adopted, decision.wording, decision.decidedAt);
+    } catch (err) {
+      if (err instanceof Refusal && (err.status === 409 || err.status === 404)) {
+        runtime().log.warn("committee decision on a request already decided", { decision: decision.decisionId, request: decision.subjectId });
+        return;
+      }
+      throw err;
+    }
+    if (decision.adopted) await projectForCommitteeRequest(decision.subjectId, decision.validatedBy);
+  });
   registerDecisionApplier("gate_review", async (decision) => {
     if (!decision.subjectId) return;
     const outcome = decision.adopted

@@ -20,6 +20,7 @@ import {
   postMessage,
   postNote,
   postOpinion,
+  proposeToSteering,
   qualify,
   qualifySchema,
   reorient,
@@ -49,6 +50,7 @@ const done: Record<string, string> = {
   assign: "Responsable enregistré.",
   expert: "L’expert est sollicité : il voit cette demande et sa conversation.",
   confirmSponsor: "Merci : votre soutien à cette demande est confirmé.",
+  proposeSteering: "La demande est proposée au comité de pilotage : elle attend sa prochaine réunion.",
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -73,6 +75,7 @@ const needs: Record<string, keyof RequestRights> = {
   assign: "mayManage",
   expert: "mayManage",
   createProject: "mayManage",
+  proposeSteering: "mayManage",
   confirmSponsor: "mayConfirmSponsor",
 };
 
@@ -148,6 +151,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       }
       case "confirmSponsor":
         await confirmSponsor(viewer, id);
+        return back();
+      case "proposeSteering":
+        await proposeToSteering(viewer, id);
         return back();
       case "createProject": {
         const project = await projectForRequest(viewer, id);
@@ -228,6 +234,7 @@ export default function RequestPage() {
         {r.submittedAt && <Fact label="Déposée le">{formatDateTime(r.submittedAt)}</Fact>}
         {r.dueAt && r.status !== "draft" && <Fact label="Réponse promise avant le">{formatDate(new Date(new Date(r.dueAt).getTime() - 1))}</Fact>}
         {r.firstAnswerAt && <Fact label="Première réponse du lab">{formatDateTime(r.firstAnswerAt)}</Fact>}
+        {r.proposedToSteeringAt && <Fact label="Proposée au comité de pilotage">{formatDate(r.proposedToSteeringAt)}</Fact>}
         {r.decidedAt && <Fact label="Décision">{formatDateTime(r.decidedAt)}</Fact>}
         {r.assignee && <Fact label="Suivie au lab par">{r.assignee}</Fact>}
         {r.experts.length > 0 && d.rights.mayReadOpinions && <Fact label="Experts sollicités">{r.experts.join(", ")}</Fact>}
@@ -323,6 +330,11 @@ export default function RequestPage() {
               <IntentForm intent="qualify" a={a} submit="Passer en qualification">
                 <Field name="question" label="Question au demandeur (facultative)" textarea rows={3} error={f("qualify").e.question} defaultValue={f("qualify").v("question")} />
               </IntentForm>
+              {!r.proposedToSteeringAt && (
+                <IntentForm intent="proposeSteering" a={a} submit="Proposer au comité de pilotage" secondary>
+                  <p className="fr-text--sm">Le comité de pilotage du lab décidera{"\u202f"}: adoptée, la demande devient un projet{"\u202f"}; sinon, elle est déclinée avec les termes de sa décision.</p>
+                </IntentForm>
+              )}
               <IntentForm intent="accept" a={a} submit="Accepter la demande">
                 <RadioGroup
                   name="outcome"

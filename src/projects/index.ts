@@ -18,6 +18,7 @@ export {
   projectForEdit,
   projectFromDecision,
   projectForRequest,
+  projectForCommitteeRequest,
   acceptAsProject,
   projectSummaries,
   projectPage,

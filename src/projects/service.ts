@@ -826,22 +826,34 @@ export async function saveProjectSettings(viewer: Viewer, labSlug: string, input
 export async function projectForRequest(viewer: Viewer, requestId: string): Promise<Project> {
   return transaction(async () => {
     const r = await requests.requestForProject(viewer, requestId);
-    if (r.status !== "accepted" || r.outcome !== "project") throw new Refusal("Seule une demande acceptée pour un projet devient un projet.", 409);
-    if (r.projectId) throw new Refusal("Cette demande a déjà son projet.", 409);
-    const requester = r.requesterId ? (await getUserContacts([r.requesterId])).get(r.requesterId) : undefined;
-    const project = await createProjectFromRequest(null, {
-      labId: r.labId,
-      requestId: r.id,
-      title: r.title,
-      problem: r.problem,
-      users: r.users,
-      organizationIds: r.organizationId ? [r.organizationId] : [],
-      leadEmail: requester?.email ?? null,
-      createdBy: viewer.userId,
-    });
-    await requests.linkProject(null, r.id, project.id);
-    return project;
+    return birthFromRequest(r, viewer.userId);
   });
+}
+
+/** The steering committee accepted a request as a project (its decision, validated): the project is born from it. */
+export async function projectForCommitteeRequest(requestId: string, decidedBy: string | null): Promise<Project> {
+  return transaction(async () => birthFromRequest(await requests.acceptedRequestFields(requestId), decidedBy));
+}
+
+async function birthFromRequest(
+  r: { id: string; labId: string; title: string; problem: string; users: string; organizationId: string | null; requesterId: string | null; status: string; outcome: string | null; projectId: string | null },
+  createdBy: string | null,
+): Promise<Project> {
+  if (r.status !== "accepted" || r.outcome !== "project") throw new Refusal("Seule une demande acceptée pour un projet devient un projet.", 409);
+  if (r.projectId) throw new Refusal("Cette demande a déjà son projet.", 409);
+  const requester = r.requesterId ? (await getUserContacts([r.requesterId])).get(r.requesterId) : undefined;
+  const project = await createProjectFromRequest(null, {
+    labId: r.labId,
+    requestId: r.id,
+    title: r.title,
+    problem: r.problem,
+    users: r.users,
+    organizationIds: r.organizationId ? [r.organizationId] : [],
+    leadEmail: requester?.email ?? null,
+    createdBy,
+  });
+  await requests.linkProject(null, r.id, project.id);
+  return project;
 }
 
 /** « Accepter et créer le projet »: the desk's acceptance and the project's birth, in one transaction. */

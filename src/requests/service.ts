@@ -8,6 +8,7 @@ import { transaction } from "../kernel/db/transaction";
 import { runtime } from "../kernel/runtime";
 import { checkUploads } from "../kernel/uploads";
 import { isUuid } from "../kernel/ids";
+import { formatDate } from "../kernel/format";
 import { absoluteUrl, queueMail, type Mail, type MailContent } from "../kernel/mail/mail";
 import { displayName, findUserByEmail, getUser, getUserContacts, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
@@ -261,6 +262,8 @@ function eventText(e: d.RequestEvent, labs: Map<string, Lab>): string {
       return `Avis demandé à ${e.detail}`;
     case "edited":
       return "Demande modifiée";
+    case "proposed_steering":
+      return "Proposée au comité de pilotage du lab";
   }
 }
 
@@ -295,6 +298,7 @@ export async function requestPage(viewer: Viewer, id: string, now = new Date()) 
       sentence: statusSentence({ status: r.status, outcome: r.outcome, labName: lab.name, toLabName: toLab?.name, declineReason: r.decline_reason }),
       outcome: r.outcome ? requestOutcomes[r.outcome] : null,
       outcomeKey: r.outcome,
+      proposedToSteeringAt: r.proposed_to_steering_at,
       context: r.context,
       affected: r.affected,
       success: r.success,
@@ -700,3 +704,67 @@ export async function requestForProject(viewer: Viewer, requestId: string) {
   return { id: r.id, labId: r.lab_id, title: r.title, problem: r.context, users: r.affected, success: r.success, organizationId: r.organization_id, requesterId: r.requester_id, sponsorId: r.sponsor_id, otherAdministrations: r.other_administrations, status: r.status, outcome: r.outcome, projectId: r.project_id };
 }
 
+
+// ---------------------------------------------------------------- the steering committee
+
+/** The lab team proposes an open request to its steering committee, which will decide it. */
+export async function proposeToSteering(viewer: Viewer, id: string, at = new Date()) {
+  const pre = await requireReadable(viewer, id);
+  refuseUnless(pre.rights.mayManage, "Seule l’équipe du lab qui a reçu la demande la propose à son comité de pilotage.");
+  return transaction(async () => {
+    const { request: r, rights } = await requireReadable(viewer, id, true);
+    if (!rights.mayDecide) throw new Refusal(`Cette demande est déjà ${requestStatuses[r.status].toLowerCase()} : son statut ne change plus.`, 409);
+    if (r.proposed_to_steering_at) throw new Refusal("Cette demande est déjà proposée au comité de pilotage.", 409);
+    await d.setRequest(r.id, { proposed_to_steering_at: at, updated_at: at });
+    await d.addEvent({ requestId: r.id, actorId: viewer.userId, kind: "proposed_steering", status: null, detail: "", at });
+  });
+}
+
+/** The open requests a lab proposed to its steering committee, each with its one-page dossier (for the committees). */
+export async function requestsAwaitingSteering(labId: string) {
+  if (!isUuid(labId)) return [];
+  const list = await d.awaitingSteering(labId);
+  const orgs = await getOrganizations(list.map((r) => r.organization_id).filter((o): o is string => !!o));
+  return list.map((r) => ({
+    subjectId: r.id,
+    title: `Demande\u00a0: ${r.title}`,
+    summary: [
+      `${requestKinds[r.kind]}, demande déposée le ${formatDate(r.submitted_at)}${r.organization_id && orgs.get(r.organization_id) ? ` par ${orgs.get(r.organization_id)!.name}` : ""}.`,
+      `Contexte et problème : ${r.context || "–"}`,
+      `Qui est concerné : ${r.affected || "–"}`,
+      `Ce que serait une réussite : ${r.success || "–"}`,
+      r.other_administrations ? `Autres administrations : ${r.other_administrations}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  }));
+}
+
+/**
+ * The steering committee's validated decision on a request it was proposed: adopted, the request
+ * is accepted as a project (the projects module then gives birth to it); not adopted, it is
+ * declined with the decision's words. Runs in the caller's transaction (the minutes' validation).
+ */
+export async function decideByCommittee(requestId: string, adopted: boolean, wording: string, at = new Date()) {
+  if (!isUuid(requestId)) throw new Refusal("Cette demande n’existe pas.", 404);
+  return transaction(async () => {
+    const r = await d.lockRequest(requestId);
+    if (!r) throw new Refusal("Cette demande n’existe pas.", 404);
+    if (r.status !== "submitted" && r.status !== "qualifying") throw new Refusal("Cette demande est déjà décidée.", 409);
+    const lab = (await getLab(r.lab_id))!;
+    const reason = wording.trim() || "Le comité de pilotage ne l’a pas retenue.";
+    await d.setRequest(r.id, adopted ? { status: "accepted", outcome: "project", decided_at: at, updated_at: at } : { status: "declined", decline_reason: reason, decided_at: at, updated_at: at });
+    await d.markFirstAnswer(r.id, at);
+    const fresh = (await d.getRequest(r.id))!;
+    await d.addEvent({ requestId: r.id, actorId: null, kind: "status", status: fresh.status, detail: adopted ? "décision du comité de pilotage" : reason, at });
+    await tellStatus(fresh, lab, statusSentence({ status: fresh.status, outcome: fresh.outcome, labName: lab.name, declineReason: fresh.decline_reason }), "");
+    return fresh;
+  });
+}
+
+/** The fields a project takes over from an accepted request, for a use case already authorised (a committee's decision). */
+export async function acceptedRequestFields(requestId: string) {
+  const r = await d.getRequest(requestId);
+  if (!r) throw new Refusal("Cette demande n’existe pas.", 404);
+  return { id: r.id, labId: r.lab_id, title: r.title, problem: r.context, users: r.affected, organizationId: r.organization_id, requesterId: r.requester_id, status: r.status, outcome: r.outcome, projectId: r.project_id };
+}

@@ -785,9 +785,9 @@ const denied: Denied[] = [
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },
   { file: "request-edit", path: () => `/demandes/${ids.julienRequest}/modifier`, intents: ["submit", "draft"], as: "julien" },
-  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "confirmSponsor"], as: "outsider" },
-  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "confirmSponsor"], as: "labest" },
-  { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "confirmSponsor"], as: "julien" },
+  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "proposeSteering", "confirmSponsor"], as: "outsider" },
+  { file: "request", path: () => `/demandes/${ids.request}`, intents: ["message", "note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "proposeSteering", "confirmSponsor"], as: "labest" },
+  { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["note", "opinion", "qualify", "accept", "decline", "reorient", "assign", "expert", "createProject", "proposeSteering", "confirmSponsor"], as: "julien" },
   { file: "request", path: () => `/demandes/${ids.julienRequest}`, intents: ["opinion", "confirmSponsor"], as: "innov" },
   { file: "lab-desk-settings", path: () => "/lab/innovmandie/guichet/reglages", intents: [null], as: "labest" },
   // committees: another lab's team and other agents see nothing (404); a member (dimap-1 sits for the Région) may not manage (403)

@@ -116,4 +116,11 @@ export const requestsMigrations: MigrationSet = {
       await sql`CREATE INDEX requests_reoriented_from_idx ON requests (reoriented_from_id) WHERE reoriented_from_id IS NOT NULL`.execute(d);
     },
   },
+  "2026-12-07-13-requests-steering": {
+    async up(d) {
+      // The project committee proposes a request to the steering committee, which decides it.
+      await sql`ALTER TABLE requests ADD COLUMN proposed_to_steering_at timestamptz`.execute(d);
+      await sql`CREATE INDEX requests_steering_idx ON requests (lab_id) WHERE proposed_to_steering_at IS NOT NULL AND queue_rank = 0`.execute(d);
+    },
+  },
 };

@@ -132,6 +132,10 @@ export async function openRequestsOf(labId: string): Promise<{ id: string; submi
   return q().selectFrom("requests").select(["id", "submitted_at"]).where("lab_id", "=", labId).where("queue_rank", "=", 0).execute();
 }
 
+export async function awaitingSteering(labId: string): Promise<Request[]> {
+  return q().selectFrom("requests").selectAll().where("lab_id", "=", labId).where("queue_rank", "=", 0).where("proposed_to_steering_at", "is not", null).orderBy("proposed_to_steering_at").orderBy("id").execute();
+}
+
 export async function acceptedForProject(labId: string): Promise<Request[]> {
   return q().selectFrom("requests").selectAll().where("lab_id", "=", labId).where("status", "=", "accepted").where("outcome", "=", "project").orderBy("decided_at").orderBy("id").execute();
 }

@@ -6,7 +6,7 @@ export type RequestKind = "project" | "workshop" | "method" | "training" | "netw
 export type RequestOutcome = "project" | "workshop";
 /** message: requester ↔ lab; note: the lab team only; opinion: an expert's opinion (lab team and experts). */
 export type MessageKind = "message" | "note" | "opinion";
-export type EventKind = "created" | "submitted" | "status" | "reoriented_to" | "reoriented_from" | "sponsor_confirmed" | "assigned" | "expert_invited" | "edited";
+export type EventKind = "created" | "submitted" | "status" | "reoriented_to" | "reoriented_from" | "sponsor_confirmed" | "assigned" | "expert_invited" | "edited" | "proposed_steering";
 
 export type RequestsTables = {
   requests: {
@@ -41,6 +41,8 @@ export type RequestsTables = {
     due_at: Date | null;
     first_answer_at: Date | null;
     decided_at: Date | null;
+    /** When the lab proposed the request to its steering committee (which then decides it). */
+    proposed_to_steering_at: Date | null;
     /** 0 while the lab has to act (déposée, en qualification), 1 after: the queue's first sort key. */
     queue_rank: Generated<number>;
   };
