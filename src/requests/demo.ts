@@ -9,7 +9,7 @@ import { getLabBySlug } from "../labs/labs";
 import { atWorkingHour } from "../demo/clock";
 import type { Viewer } from "../kernel/permissions";
 import * as d from "./db/queries";
-import { accept, assign, confirmSponsor, createRequest, decline, inviteExpert, postMessage, postNote, postOpinion, qualify, reorient } from "./service";
+import { accept, assign, confirmSponsor, createRequest, decline, inviteExpert, postMessage, postNote, postOpinion, proposeToSteering, qualify, reorient } from "./service";
 import type { RequestInput } from "./schemas";
 import type { RequestKind } from "./db/schema";
 import { findUserByEmail } from "../accounts/accounts";
@@ -27,7 +27,8 @@ type Step =
   | { do: "assign"; by: string; to: string }
   | { do: "accept"; by: string; outcome: "project" | "workshop"; text?: string }
   | { do: "decline"; by: string; reason: string }
-  | { do: "reorient"; by: string; lab: string; text?: string; then?: Step[] };
+  | { do: "reorient"; by: string; lab: string; text?: string; then?: Step[] }
+  | { do: "steering"; by: string };
 
 interface DemoRequest {
   lab: string;
@@ -162,7 +163,12 @@ export const demoRequests: DemoRequest[] = [
         by: P.solene,
         lab: "labest",
         text: "Lab’EST, le laboratoire de l’État et de la Région Grand Est, connaît vos services : nous lui transmettons votre demande avec notre échange.",
-        then: [{ do: "assign", by: P.theo, to: P.theo }, { do: "qualify", by: P.theo, text: "Combien de services seraient prêts à tenir la première journée ? Nous pouvons réunir leurs référents." }],
+        then: [
+          { do: "assign", by: P.theo, to: P.theo },
+          { do: "qualify", by: P.theo, text: "Combien de services seraient prêts à tenir la première journée ? Nous pouvons réunir leurs référents." },
+          // interministerial and with the Région's agents too: Lab'EST's steering committee will decide
+          { do: "steering", by: P.theo },
+        ],
       },
     ],
   },
@@ -320,6 +326,9 @@ export async function seedDemoRequests(now = new Date()): Promise<number> {
             break;
           case "decline":
             await decline(await who(step.by), requestId, step.reason, at);
+            break;
+          case "steering":
+            await proposeToSteering(await who(step.by), requestId, at);
             break;
           case "reorient": {
             const { continuation } = await reorient(await who(step.by), requestId, (await lab(step.lab)).id, step.text ?? "", at);
