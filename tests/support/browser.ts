@@ -317,9 +317,16 @@ export async function checkPhone(page: Page, label: string): Promise<void> {
 }
 
 /** Signs in through the demo persona picker, by e-mail, like a user; checks the picker page. */
+/** The persona picker is checked once per test file and mode (JavaScript on, off): it is the same page at every sign-in, and axe costs about a second a page. */
+const pickerChecked = new Set<string>();
+
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/connexion/demo");
-  await check(page, "persona picker");
+  const mode = `${mirrors.has(page.context()) ? "js-off" : "js-on"} ${page.viewportSize()?.width}`;
+  if (!pickerChecked.has(mode)) {
+    pickerChecked.add(mode);
+    await check(page, "persona picker");
+  }
   await page.getByLabel("Ou l’adresse électronique d’un agent de démonstration").fill(email);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/connexion")), page.getByRole("button", { name: "Entrer avec cette adresse" }).click()]);
   // The sign-out button is in the header, or in its menu on a phone (hidden until opened).
