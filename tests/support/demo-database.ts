@@ -18,7 +18,20 @@ import { freshDatabase, type TestDatabase } from "./database";
  */
 export async function freshDemoDatabase(): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) return freshDatabase({ template: await postgresTemplate() });
-  const dump = await pgliteDump();
+  return pgliteFrom(await pgliteDump("demo"));
+}
+
+/**
+ * A fresh migrated database without data. On PGlite, migrating takes about 2 s a test file: the
+ * run migrates one database once and each file loads its dump. On PostgreSQL, migrating a new
+ * database is quick enough (0.5 s).
+ */
+export async function freshMigratedDatabase(): Promise<TestDatabase> {
+  if (process.env.DATABASE_URL) return freshDatabase();
+  return pgliteFrom(await pgliteDump("empty"));
+}
+
+async function pgliteFrom(dump: Buffer): Promise<TestDatabase> {
   const database = await connectPglite("memory://", { loadDataDir: new Blob([new Uint8Array(dump)]) });
   return { database, dispose: () => database.close() };
 }
@@ -27,11 +40,11 @@ const run = () => (process.env.GERMOIR_TEST_RUN ?? `${Date.now().toString(36)}_$
 
 const testConfig = (url?: string) => loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: "/tmp/germoir-test", ...(url ? { DATABASE_URL: url } : {}) });
 
-/** Seeds the demo on a database, through the modules, then lets go of it. */
-async function seedOn(database: Awaited<ReturnType<typeof connectPglite>>, url?: string) {
+/** Migrates a database and, for the demo, seeds it through the modules, then lets go of it. */
+async function seedOn(database: Awaited<ReturnType<typeof connectPglite>>, url?: string, what: "empty" | "demo" = "demo") {
   await boot({ config: testConfig(url), database });
   try {
-    await seedDemo();
+    if (what === "demo") await seedDemo();
   } finally {
     setRuntime(undefined);
   }
@@ -68,11 +81,11 @@ async function postgresTemplate(): Promise<string> {
   }
 }
 
-/** The run's PGlite demo dump, made by the first test file that asks (the others wait on a lock directory). */
-async function pgliteDump(): Promise<Buffer> {
+/** The run's PGlite dump (migrated, with or without the demo), made by the first test file that asks (the others wait on a lock directory). */
+async function pgliteDump(what: "empty" | "demo"): Promise<Buffer> {
   const dir = path.join(os.tmpdir(), "germoir-demo-dumps");
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${run()}.tar.gz`);
+  const file = path.join(dir, `${run()}_${what}.tar.gz`);
   const lock = `${file}.lock`;
   for (const old of fs.readdirSync(dir)) {
     const born = parseInt(old.split("_")[0], 36);
@@ -99,7 +112,7 @@ async function pgliteDump(): Promise<Buffer> {
     if (fs.existsSync(file)) return fs.readFileSync(file);
     const database = await connectPglite("memory://");
     try {
-      await seedOn(database);
+      await seedOn(database, undefined, what);
       const blob = await database.dump!();
       const bytes = Buffer.from(await blob.arrayBuffer());
       fs.writeFileSync(`${file}.part`, bytes);
