@@ -5,28 +5,11 @@
 import { Link } from "react-router";
 import { frenchSpaces, plural } from "../kernel/format";
 import { AppForm, SubmitButton } from "../kernel/ui/forms";
+import { Breadcrumb } from "../kernel/ui/page";
 
 export function CommitteeCrumbs({ labSlug, steps }: { labSlug: string; steps: { to?: string; label: string }[] }) {
   const all = [{ to: `/lab/${labSlug}/comites`, label: "Comités" }, ...steps];
-  return (
-    <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-      <ol className="fr-breadcrumb__list">
-        {all.map((s, i) => (
-          <li key={i}>
-            {s.to && i < all.length - 1 ? (
-              <Link className="fr-breadcrumb__link" to={s.to}>
-                {s.label}
-              </Link>
-            ) : (
-              <a className="fr-breadcrumb__link" aria-current="page">
-                {s.label}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Breadcrumb items={all.slice(0, -1).filter((s): s is { to: string; label: string } => !!s.to)} current={all[all.length - 1].label} />;
 }
 
 export interface TallyRow {

@@ -1,3 +1,4 @@
+import { Breadcrumb } from "../kernel/ui/page";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { ActionResult } from "../kernel/ui/forms";
@@ -5,30 +6,8 @@ import { AppForm, ErrorSummary, Field, SubmitButton, valueOf } from "../kernel/u
 
 /** The breadcrumb of the communities' pages: the list, then the given steps, the last one current. */
 export function CommunityCrumbs({ steps, root = { to: "/communautes", label: "Communautés" } }: { steps: { to?: string; label: string }[]; root?: { to: string; label: string } }) {
-  return (
-    <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-      <ol className="fr-breadcrumb__list">
-        <li>
-          <Link className="fr-breadcrumb__link" to={root.to}>
-            {root.label}
-          </Link>
-        </li>
-        {steps.map((s, i) => (
-          <li key={i}>
-            {s.to && i < steps.length - 1 ? (
-              <Link className="fr-breadcrumb__link" to={s.to}>
-                {s.label}
-              </Link>
-            ) : (
-              <a className="fr-breadcrumb__link" aria-current="page">
-                {s.label}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  const all = [root, ...steps];
+  return <Breadcrumb items={all.slice(0, -1).filter((s): s is { to: string; label: string } => !!s.to)} current={all[all.length - 1].label} />;
 }
 
 /** The community form, for creating and editing (lab team). */

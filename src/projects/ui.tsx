@@ -1,4 +1,5 @@
 /** The projects' components, for the browser too: no server code is imported here. */
+import { Breadcrumb } from "../kernel/ui/page";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { AppForm, ErrorSummary, Field, SelectField, SubmitButton, valueOf, type ActionResult } from "../kernel/ui/forms";
@@ -7,30 +8,13 @@ import { mainStages, serviceKinds, stageLabels, type Stage } from "./stages";
 export const ORG_ROWS = 4;
 
 export function ProjectCrumbs({ steps, root = { to: "/mes-projets", label: "Mes projets" } }: { steps: { to?: string; label: string }[]; root?: { to: string; label: string } }) {
-  return (
-    <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-      <ol className="fr-breadcrumb__list">
-        <li>
-          <Link className="fr-breadcrumb__link" to={root.to}>
-            {root.label}
-          </Link>
-        </li>
-        {steps.map((s, i) => (
-          <li key={i}>
-            {s.to && i < steps.length - 1 ? (
-              <Link className="fr-breadcrumb__link" to={s.to}>
-                {s.label}
-              </Link>
-            ) : (
-              <a className="fr-breadcrumb__link" aria-current="page">
-                {s.label}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Trail steps={[root, ...steps]} />;
+}
+
+/** A breadcrumb from steps, the last one current (the kernel's Breadcrumb). */
+function Trail({ steps }: { steps: { to?: string; label: string }[] }) {
+  const before = steps.slice(0, -1).filter((s): s is { to: string; label: string } => !!s.to);
+  return <Breadcrumb items={before} current={steps[steps.length - 1]?.label ?? ""} />;
 }
 
 const tone: Record<Stage, string> = {
