@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-desk";
-import { PageTitle } from "~/kernel/ui/forms";
+import { PageTitle, SelectField } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
 import {
   labQueue,
@@ -103,67 +103,21 @@ export default function LabDesk() {
             </div>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="queue-status">
-                Statut
-              </label>
-              <select
-                className="fr-select"
-                id="queue-status"
-                name="statut"
-                defaultValue={f.statut ?? ""}
-              >
-                <option value="">Tous</option>
-                {Object.entries(requestStatuses)
-                  .filter(([k]) => k !== "draft")
-                  .map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <SelectField
+              name="statut"
+              label="Statut"
+              placeholder="Tous"
+              defaultValue={f.statut ?? ""}
+              options={Object.entries(requestStatuses)
+                .filter(([k]) => k !== "draft")
+                .map(([value, label]) => ({ value, label }))}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="queue-kind">
-                Type d’aide
-              </label>
-              <select
-                className="fr-select"
-                id="queue-kind"
-                name="type"
-                defaultValue={f.type ?? ""}
-              >
-                <option value="">Tous</option>
-                {Object.entries(requestKinds).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="type" label="Type d’aide" placeholder="Tous" defaultValue={f.type ?? ""} options={Object.entries(requestKinds).map(([value, label]) => ({ value, label }))} />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="queue-assignee">
-                Responsable
-              </label>
-              <select
-                className="fr-select"
-                id="queue-assignee"
-                name="responsable"
-                defaultValue={f.responsable ?? ""}
-              >
-                <option value="">Tous</option>
-                <option value="none">Personne</option>
-                {d.team.map((t) => (
-                  <option key={t.value} value={t.value}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="responsable" label="Responsable" placeholder="Tous" defaultValue={f.responsable ?? ""} options={[{ value: "none", label: "Personne" }, ...d.team]} />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <div className="fr-checkbox-group fr-mt-4w">

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-projects";
-import { PageTitle } from "~/kernel/ui/forms";
+import { PageTitle, SelectField } from "~/kernel/ui/forms";
 import { KeysetPagination } from "~/kernel/ui/page";
 import { labPortfolio } from "~/projects";
 import { labCommittees } from "~/committees";
@@ -17,8 +17,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = portfolioQuerySchema.parse(Object.fromEntries(url.searchParams));
   const portfolio = await labPortfolio(viewer, params.labSlug, query).catch(loaderFailure);
-  // the next meeting of each of the lab's committees: where the gate reviews will be decided
-  const committees = (await labCommittees(viewer, params.labSlug).catch(loaderFailure)).committees;
+  // the next meeting of each of the lab's committees (the portfolio's own check, the lab team, comes first)
+  const { committees } = await labCommittees(viewer, params.labSlug).catch(loaderFailure);
   return { ...portfolio, nextCommittees: committees.filter((c) => c.nextMeeting).map((c) => ({ id: c.id, name: c.name, on: formatDate(c.nextMeeting) })) };
 }
 
@@ -68,49 +68,13 @@ export default function LabProjects() {
       <Form method="get" className="fr-mb-4w" aria-label="Filtrer les projets">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-3">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="filter-stage">
-                Étape
-              </label>
-              <select className="fr-select" id="filter-stage" name="stage" defaultValue={d.filter.stage}>
-                <option value="">Toutes</option>
-                {d.options.stages.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="stage" label="Étape" placeholder="Toutes" defaultValue={d.filter.stage} options={d.options.stages} />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="filter-org">
-                Administration
-              </label>
-              <select className="fr-select" id="filter-org" name="org" defaultValue={d.filter.org}>
-                <option value="">Toutes</option>
-                {d.options.organizations.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="org" label="Administration" placeholder="Toutes" defaultValue={d.filter.org} options={d.options.organizations} />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="filter-staff">
-                Équipe du lab
-              </label>
-              <select className="fr-select" id="filter-staff" name="staff" defaultValue={d.filter.staff}>
-                <option value="">Tout le monde</option>
-                {d.options.staff.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="staff" label="Équipe du lab" placeholder="Tout le monde" defaultValue={d.filter.staff} options={d.options.staff} />
           </div>
           <div className="fr-col-12 fr-col-md-3">
             <div className="fr-checkbox-group fr-mt-4w">

@@ -560,9 +560,17 @@ export async function requestGate(viewer: Viewer, id: string, at = new Date()): 
  * off the agenda: it comes back when the project resumes at that stage.
  */
 export async function pendingGateReviews(labId: string, kind: CommitteeKind) {
+  return (await waitingReviews(labId, kind)).map(({ review, project }) => ({ ...review, projectTitle: project.title }));
+}
+
+/** The pending reviews whose project still stands at the gate's stage (a paused or stopped project's waits), with their project. */
+async function waitingReviews(labId: string, kind: CommitteeKind) {
   const reviews = await data.pendingReviews(labId, kind);
   const projects = new Map((await data.getProjects(reviews.map((r) => r.project_id))).map((p) => [p.id, p]));
-  return reviews.filter((r) => projects.get(r.project_id)?.stage === r.from_stage).map((r) => ({ ...r, projectTitle: projects.get(r.project_id)?.title ?? "" }));
+  return reviews.flatMap((review) => {
+    const project = projects.get(review.project_id);
+    return project?.stage === review.from_stage ? [{ review, project }] : [];
+  });
 }
 
 export interface GateOutcomeInput {
@@ -902,15 +910,11 @@ async function projectDossierText(p: Project, review: GateReview): Promise<strin
 
 /** What awaits a committee from the projects: the lab's pending gate reviews of that kind, each with its dossier. */
 export async function gateReviewSubjects(labId: string, kind: CommitteeKind) {
-  const reviews = await pendingGateReviews(labId, kind);
-  const projects = new Map((await data.getProjects(reviews.map((r) => r.project_id))).map((p) => [p.id, p]));
   return Promise.all(
-    reviews
-      .filter((r) => projects.has(r.project_id))
-      .map(async (r) => ({
-        subjectId: r.id,
-        title: `Passage en ${stageLabels[r.to_stage].toLowerCase()}\u00a0: ${r.projectTitle}`,
-        summary: await projectDossierText(projects.get(r.project_id)!, r),
-      })),
+    (await waitingReviews(labId, kind)).map(async ({ review, project }) => ({
+      subjectId: review.id,
+      title: `Passage en ${stageLabels[review.to_stage].toLowerCase()}\u00a0: ${project.title}`,
+      summary: await projectDossierText(project, review),
+    })),
   );
 }
