@@ -80,7 +80,8 @@ function idsFor(a: ActionResult | undefined, key: string) {
   const failed = !!a && !a.ok && formKeyOf(a) === key;
   return {
     failed,
-    id: (name: string) => (failed ? undefined : `${key}-${name}`),
+    // an id holds no space (a deliverable's label does): each other character is spelt by its code point
+    id: (name: string) => (failed ? undefined : `${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}-${name}`),
     error: (name: string) => (failed ? a?.errors?.[name] : undefined),
     value: (name: string, fallback = "") => (failed ? valueOf(a?.values, name, fallback) : fallback),
   };
@@ -295,8 +296,11 @@ export default function ProjectPage() {
             ) : (
               <p>{p.deployed ? "Le projet est déployé\u00a0: il n’y a plus d’étape à franchir." : "Aucun passage d’étape possible pour l’instant."}</p>
             )}
-            {x.pendingReview && r.manage && (
-              <OutcomeForm a={a} reviewId={x.pendingReview.id} />
+            {x.pendingReview && r.manage && x.pendingReview.recordable && <OutcomeForm a={a} reviewId={x.pendingReview.id} />}
+            {x.pendingReview && r.manage && !x.pendingReview.recordable && (
+              <p>
+                Passage stratégique{"\u00a0"}: inscrivez-le à l’ordre du jour d’une réunion du comité de pilotage (<Link to={`/lab/${p.lab.slug}/comites`}>comités du lab</Link>). Sa décision s’appliquera d’elle-même quand le compte rendu sera validé.
+              </p>
             )}
             {x.conditions.length > 0 && (
               <>

@@ -200,6 +200,10 @@ describe("projects: deliverables and gates", () => {
     const strategic = await requestGate(s.staff, s.project.id);
     expect(strategic.committee_kind).toBe("steering");
     expect((await pendingGateReviews(s.lab.id, "steering")).map((r) => r.id)).toEqual([strategic.id]);
+    // a strategic gate is not the lab team's to record: only the steering committee's minutes decide it
+    await expect(projectAction(s.team, s.project.id, { intent: "outcome", reviewId: strategic.id, outcome: "go", conditions: "", missing: "", reason: "" })).rejects.toSatisfy(refusal(409, /seul le comité de pilotage/));
+    expect((await data.getProject(s.project.id))?.stage).toBe("prototype");
+    expect((await projectPage(s.team, s.project.id)).details?.pendingReview).toMatchObject({ id: strategic.id, recordable: false });
     const page = await projectPage(s.team, s.project.id);
     expect(page.details?.stages.find((x) => x.stage === "exploration")).toMatchObject({ current: false });
     expect(page.details?.stages.find((x) => x.stage === "exploration")?.leftAt).not.toBe("");

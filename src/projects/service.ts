@@ -343,6 +343,8 @@ export async function projectPage(viewer: Viewer, id: string, now = new Date()) 
       pendingReview: pending && {
         id: pending.id,
         committee: committeeKinds[pending.committee_kind],
+        /** the project committee's outcome may be recorded here; a strategic gate only by the steering committee's minutes */
+        recordable: pending.committee_kind === "project",
         to: stageLabels[pending.to_stage],
         requestedOn: formatDate(pending.requested_at),
       },
@@ -471,6 +473,8 @@ export async function projectAction(viewer: Viewer, id: string, action: ProjectA
       const { project } = await requireProject(viewer, id, "manage");
       const review = await data.getReview(action.reviewId);
       if (!review || review.project_id !== project.id) throw new Refusal("Cette demande de passage n’existe pas pour ce projet.", 404);
+      // a strategic gate is the paritary steering committee's: only its validated minutes decide it
+      if (review.committee_kind === "steering") throw new Refusal("Ce passage d’étape est stratégique : seul le comité de pilotage le décide, en réunion, et sa décision s’applique quand le compte rendu est validé.", 409);
       const conditions = action.conditions.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
       await applyGateOutcome(null, review.id, { outcome: action.outcome, conditions, missing: action.missing || undefined, reason: action.reason || undefined, decidedBy: viewer.userId });
       return `Décision du comité enregistrée : ${gateOutcomes[action.outcome].toLowerCase()}.`;
