@@ -4,7 +4,7 @@ import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatDate, formatDateTime, frenchSpaces, plural } from "~/kernel/format";
 import { Refusal } from "~/kernel/permissions";
 import { AppForm, CheckboxGroup, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
-import { addAgendaItem, castVote, conveneMeeting, meetingPage, recordAttendance, recordDecision, recordSecretCounts } from "~/committees";
+import { addAgendaItem, castVote, conveneMeeting, meetingPage, moveAgendaItem, recordAttendance, recordDecision, recordSecretCounts, removeAgendaItem, setAgendaItemSecret } from "~/committees";
 import { itemKindLabels } from "~/committees/labels";
 import { meetingActionSchema } from "~/committees/schemas";
 import { CommitteeCrumbs, TallyTable, VoteForm, tallyText } from "~/committees/client";
@@ -28,6 +28,9 @@ const messages: Record<string, string> = {
   vote: "Votre vote est enregistré.",
   secretCounts: "Le décompte du vote à bulletin secret est enregistré.",
   decide: "La décision est enregistrée.",
+  moveItem: "L’ordre du jour est réordonné.",
+  removeItem: "Le point est retiré de l’ordre du jour.",
+  setSecret: "Le mode de vote du point est changé.",
 };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -71,9 +74,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "decide":
         await recordDecision(s, ...at, input.itemId, input.wording);
         break;
+      case "moveItem":
+        await moveAgendaItem(s, ...at, input.itemId, input.direction);
+        break;
+      case "removeItem":
+        await removeAgendaItem(s, ...at, input.itemId);
+        break;
+      case "setSecret":
+        await setAgendaItemSecret(s, ...at, input.itemId, input.secret === "on");
+        break;
     }
     const here = new URL(request.url).pathname;
-    if (input.intent === "vote" || input.intent === "decide" || input.intent === "secretCounts") return redirect(`${here}?fait=${input.intent}#point-${input.itemId}`);
+    if (input.intent === "vote" || input.intent === "decide" || input.intent === "secretCounts" || input.intent === "moveItem" || input.intent === "setSecret") return redirect(`${here}?fait=${input.intent}#point-${input.itemId}`);
     return redirect(`${here}?fait=${input.intent}`);
   } catch (err) {
     return serviceFailure(err, fd);
@@ -167,6 +179,7 @@ export default function MeetingPage() {
               <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{i.kindLabel}</span>
               {i.secret && <span className="fr-badge fr-badge--sm">Vote à bulletin secret</span>}
             </p>
+            {d.rights.mayManage && !d.minutes?.validatedAt && <ItemTools item={i} first={i.position === 1} last={i.position === d.items.length} />}
             {i.summary && (
               <details className="fr-mb-2w">
                 <summary>Dossier</summary>
@@ -323,5 +336,29 @@ export default function MeetingPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** The lab team's tools on one agenda item: move it, take it off, choose how it is voted (the last two only before any vote). */
+function ItemTools({ item, first, last }: { item: { id: string; title: string; secret: boolean; untouched: boolean }; first: boolean; last: boolean }) {
+  const about = <span className="fr-sr-only"> «&nbsp;{item.title}&nbsp;»</span>;
+  const tool = (intent: string, label: string, extra?: [string, string]) => (
+    <AppForm className="fr-mr-1w fr-mb-1w">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="itemId" value={item.id} />
+      {extra && <input type="hidden" name={extra[0]} value={extra[1]} />}
+      <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+        {label}
+        {about}
+      </button>
+    </AppForm>
+  );
+  return (
+    <div className="germoir-item-tools fr-mb-2w">
+      {!first && tool("moveItem", "Monter", ["direction", "up"])}
+      {!last && tool("moveItem", "Descendre", ["direction", "down"])}
+      {item.untouched && tool("setSecret", item.secret ? "Voter à main levée" : "Voter à bulletin secret", ["secret", item.secret ? "off" : "on"])}
+      {item.untouched && tool("removeItem", "Retirer de l’ordre du jour")}
+    </div>
   );
 }

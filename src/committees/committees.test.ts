@@ -23,13 +23,16 @@ import {
   meetingPage,
   minutesPage,
   minutesPdfFor,
+  moveAgendaItem,
   recordAttendance,
   recordDecision,
   recordSecretCounts,
+  removeAgendaItem,
   registerAgendaSource,
   registerDecisionApplier,
   saveMinutesFor,
   scheduleMeeting,
+  setAgendaItemSecret,
   updateCommitteeFor,
   validateMinutes,
   isAdopted,
@@ -190,6 +193,41 @@ describe("quorum and majority per side", () => {
     await recordDecision(s.team, s.lab.slug, s.committee.id, meeting.id, items[0].id, "Orientations adoptées.");
     await expect(castVote(s.v.state[0], s.lab.slug, s.committee.id, meeting.id, items[0].id, "for")).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/clos/) });
     await expect(castVote(s.v.state[0], s.lab.slug, s.committee.id, meeting.id, "00000000-0000-0000-0000-000000000000", "for")).rejects.toEqual(refusal(404));
+  });
+});
+
+describe("the agenda, before the vote", () => {
+  it("the lab team reorders items, changes how one is voted and takes one off until someone votes on it; members and others may not", async () => {
+    const s = await setup();
+    const { meeting, items } = await meetingWith(s, [{ title: "Point A" }, { title: "Point B" }, { title: "Point C" }]);
+    const at = [s.lab.slug, s.committee.id, meeting.id] as const;
+    const order = async () => (await meetingPage(s.team, ...at)).items.map((i) => `${i.position}. ${i.title}`);
+    await moveAgendaItem(s.team, ...at, items[2].id, "up");
+    expect(await order()).toEqual(["1. Point A", "2. Point C", "3. Point B"]);
+    await expect(moveAgendaItem(s.team, ...at, items[0].id, "up")).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/déjà le premier/) });
+    await expect(moveAgendaItem(s.team, ...at, items[1].id, "down")).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/déjà le dernier/) });
+    await removeAgendaItem(s.team, ...at, items[0].id);
+    // the items after it move up: positions stay 1, 2…
+    expect(await order()).toEqual(["1. Point C", "2. Point B"]);
+    await setAgendaItemSecret(s.team, ...at, items[1].id, true);
+    expect((await meetingPage(s.team, ...at)).items.find((i) => i.id === items[1].id)).toMatchObject({ secret: true, untouched: true });
+    await setAgendaItemSecret(s.team, ...at, items[1].id, false);
+
+    // a member, another lab's team: refused
+    await expect(removeAgendaItem(s.v.state[1], ...at, items[1].id)).rejects.toEqual(refusal(403));
+    await expect(moveAgendaItem(s.v.region[0], ...at, items[1].id, "up")).rejects.toEqual(refusal(403));
+    const otherTeam = await viewerOf(await makeMember((await makeLab()).id, "lab_team"));
+    await expect(setAgendaItemSecret(otherTeam, ...at, items[1].id, true)).rejects.toEqual(refusal(404));
+    await expect(removeAgendaItem(s.team, ...at, "00000000-0000-0000-0000-000000000000")).rejects.toEqual(refusal(404));
+
+    // once a member has voted, the item stays and keeps its mode of vote (it may still move)
+    await recordAttendance(s.team, ...at, [s.v.state[0], s.v.state[1], s.v.region[0], s.v.region[1]].map((x) => x.userId));
+    await castVote(s.v.region[0], ...at, items[1].id, "for");
+    await expect(removeAgendaItem(s.team, ...at, items[1].id)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/déjà enregistrés/) });
+    await expect(setAgendaItemSecret(s.team, ...at, items[1].id, true)).rejects.toEqual(refusal(409));
+    expect((await meetingPage(s.team, ...at)).items.find((i) => i.id === items[1].id)).toMatchObject({ secret: false, untouched: false });
+    await moveAgendaItem(s.team, ...at, items[1].id, "up");
+    expect(await order()).toEqual(["1. Point B", "2. Point C"]);
   });
 });
 

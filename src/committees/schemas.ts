@@ -128,6 +128,9 @@ export const meetingActionSchema = z.discriminatedUnion(
       all_abstain: count("Abstentions"),
     }),
     z.object({ intent: z.literal("decide"), itemId, wording: optionalText("Décision", 2000) }),
+    z.object({ intent: z.literal("moveItem"), itemId, direction: z.enum(["up", "down"], { error: "Sens : vers le haut ou vers le bas." }) }),
+    z.object({ intent: z.literal("removeItem"), itemId }),
+    z.object({ intent: z.literal("setSecret"), itemId, secret: z.enum(["on", "off"], { error: "Mode de vote : à main levée ou à bulletin secret." }) }),
   ],
   { error: "Action inconnue." },
 );

@@ -262,6 +262,8 @@ interface ItemView {
   decision: { id: string; adopted: boolean; wording: string; corrections: { adopted: boolean; wording: string; at: Date }[] } | null;
   /** Why the viewer may not vote on it now, or null. */
   voteBlocked: string | null;
+  /** Nobody has voted and nothing is decided: the lab team may still take it off or change its mode of vote. */
+  untouched: boolean;
   provisional: { adopted: boolean; reason: string | null };
 }
 
@@ -318,6 +320,7 @@ async function meetingView(viewer: Viewer, ctx: Awaited<ReturnType<typeof loadMe
         ? { id: original.id, adopted: original.adopted, wording: original.wording, corrections: corrections.map((c) => ({ adopted: c.adopted, wording: c.wording, at: c.created_at })) }
         : null,
       voteBlocked,
+      untouched: !original && !votes.some((v) => v.item_id === i.id) && !secretCounts.some((c) => c.item_id === i.id),
       provisional: { adopted: isAdopted(tally), reason: majorityFailure(tally) },
     };
   });
@@ -383,6 +386,44 @@ export async function addAgendaItem(
       throw err;
     }
   });
+}
+
+/** An item the lab team may still take off the agenda or turn secret: nobody has voted on it and no decision is recorded. */
+async function untouchedItem(ctx: Awaited<ReturnType<typeof loadMeeting>>, itemId: string) {
+  requireManage(ctx.rights);
+  requireDraft(ctx.minutes);
+  const item = await itemOf(ctx, itemId);
+  const [votes, counts, decisions] = await Promise.all([data.votesOn([item.id]), data.secretCountsOn([item.id]), data.decisionsOf(ctx.meeting.id)]);
+  if (votes.length || counts.length || decisions.some((d) => d.item_id === item.id)) throw new Refusal("Des votes ou une décision sont déjà enregistrés sur ce point : il ne peut plus être retiré ni changer de mode de vote.", 409);
+  return item;
+}
+
+/** Takes an item off the agenda (before any vote on it); a dossier goes back to what awaits the committee. */
+export async function removeAgendaItem(viewer: Viewer, labSlug: string, committeeId: string, meetingId: string, itemId: string) {
+  const ctx = await loadMeeting(viewer, labSlug, committeeId, meetingId);
+  const item = await untouchedItem(ctx, itemId);
+  await transaction(async () => {
+    if (!(await data.removeItem(ctx.meeting.id, item.id))) throw new Refusal("Ce point n’est plus à l’ordre du jour.", 404);
+  });
+  return item;
+}
+
+/** Moves an item up or down the agenda (at any time before the minutes are validated). */
+export async function moveAgendaItem(viewer: Viewer, labSlug: string, committeeId: string, meetingId: string, itemId: string, direction: "up" | "down") {
+  const ctx = await loadMeeting(viewer, labSlug, committeeId, meetingId);
+  requireManage(ctx.rights);
+  requireDraft(ctx.minutes);
+  const item = await itemOf(ctx, itemId);
+  await transaction(async () => {
+    if (!(await data.moveItem(ctx.meeting.id, item.id, direction === "up" ? -1 : 1))) throw new Refusal(direction === "up" ? "Ce point est déjà le premier de l’ordre du jour." : "Ce point est déjà le dernier de l’ordre du jour.", 409);
+  });
+}
+
+/** Sets an item's vote secret (only counts stored) or open, before anyone has voted on it. */
+export async function setAgendaItemSecret(viewer: Viewer, labSlug: string, committeeId: string, meetingId: string, itemId: string, secret: boolean) {
+  const ctx = await loadMeeting(viewer, labSlug, committeeId, meetingId);
+  const item = await untouchedItem(ctx, itemId);
+  await transaction(() => data.setItemSecret(item.id, secret));
 }
 
 /** The lab team records who is present (members only). */

@@ -78,6 +78,16 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
       await team.getByText("Le point est ajouté à l’ordre du jour.").waitFor();
       await team.getByRole("heading", { level: 3, name: titled(title) }).waitFor();
     }
+    // the agenda is reordered, and an item added by mistake is taken off
+    await team.getByRole("textbox", { name: /^Titre/ }).fill("Point ajouté par erreur");
+    await team.getByRole("button", { name: "Ajouter le point" }).click();
+    await team.getByRole("heading", { level: 3, name: "3. Point ajouté par erreur" }).waitFor();
+    await team.getByRole("button", { name: "Retirer de l’ordre du jour «\u00a0Point ajouté par erreur\u00a0»" }).click();
+    await team.getByText("Le point est retiré de l’ordre du jour.").waitFor();
+    expect(await team.getByRole("heading", { level: 3, name: /Point ajouté par erreur/ }).count()).toBe(0);
+    await team.getByRole("button", { name: `Monter «\u00a0${REFUSED}\u00a0»` }).click();
+    await team.getByRole("heading", { level: 3, name: `1. ${REFUSED}` }).waitFor();
+    await check(team, "meeting page, agenda reordered");
     for (const name of ["Antoine Rieffel", "Myriam Benhamou", "Hélène Strauss", "Bertrand Oberlé"]) await team.locator("label", { hasText: name }).click();
     await team.getByRole("button", { name: "Enregistrer les présences" }).click();
     await team.getByText("Les présences sont enregistrées.").waitFor();

@@ -99,6 +99,34 @@ export async function addItem(input: { meetingId: string; kind: AgendaItemKind; 
     .executeTakeFirstOrThrow();
 }
 
+/** Takes an item off the agenda; the items after it move up one place. */
+export async function removeItem(meetingId: string, itemId: string) {
+  await q().selectFrom("committee_meetings").select("id").where("id", "=", meetingId).forUpdate().execute();
+  const item = await q().deleteFrom("committee_agenda_items").where("id", "=", itemId).where("meeting_id", "=", meetingId).returning("position").executeTakeFirst();
+  if (!item) return false;
+  // two steps, so that (meeting, position) stays unique after each statement
+  await q().updateTable("committee_agenda_items").set({ position: sql<number>`-position` }).where("meeting_id", "=", meetingId).where("position", ">", item.position).execute();
+  await q().updateTable("committee_agenda_items").set({ position: sql<number>`-position - 1` }).where("meeting_id", "=", meetingId).where("position", "<", 0).execute();
+  return true;
+}
+
+/** Swaps an item with its neighbour above (-1) or below (+1); false when there is none. */
+export async function moveItem(meetingId: string, itemId: string, step: -1 | 1) {
+  await q().selectFrom("committee_meetings").select("id").where("id", "=", meetingId).forUpdate().execute();
+  const item = await q().selectFrom("committee_agenda_items").select(["id", "position"]).where("id", "=", itemId).where("meeting_id", "=", meetingId).executeTakeFirst();
+  if (!item) return false;
+  const other = await q().selectFrom("committee_agenda_items").select(["id", "position"]).where("meeting_id", "=", meetingId).where("position", "=", item.position + step).executeTakeFirst();
+  if (!other) return false;
+  await q().updateTable("committee_agenda_items").set({ position: 0 }).where("id", "=", item.id).execute();
+  await q().updateTable("committee_agenda_items").set({ position: item.position }).where("id", "=", other.id).execute();
+  await q().updateTable("committee_agenda_items").set({ position: other.position }).where("id", "=", item.id).execute();
+  return true;
+}
+
+export async function setItemSecret(itemId: string, secret: boolean) {
+  await q().updateTable("committee_agenda_items").set({ secret }).where("id", "=", itemId).execute();
+}
+
 export async function setDiscussion(itemId: string, discussion: string) {
   await q().updateTable("committee_agenda_items").set({ discussion }).where("id", "=", itemId).execute();
 }
