@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../tests/support/runtime";
 import { makeLab, makeMember, makeUser, viewerOf } from "../tests/support/fixtures";
-import { createProjectFor, projectAction, projectPage, requestGate, pendingGateReviews } from "./projects";
+import { createProjectFor, projectAction, projectPage, proposeToNetwork, requestGate, pendingGateReviews } from "./projects";
+import { listNotifications } from "./notifications/notifications";
 import { projectSchema } from "./projects/schemas";
 import { addAgendaItem, castVote, createCommitteeFor, meetingPage, recordAttendance, recordDecision, saveMinutesFor, scheduleMeeting, updateCommitteeFor, validateMinutes } from "./committees";
 import { createOrganization } from "./organizations/organizations";
@@ -138,5 +139,61 @@ describe("desk requests and the steering committee, wired at boot", () => {
     const page = await requestPage(s.requester, s.request.id);
     expect(page.request).toMatchObject({ status: "declined", projectId: null });
     expect(page.request.sentence).toContain("recenser les besoins");
+  });
+});
+
+describe("projects proposed by the network of labs, wired at boot", () => {
+  it("a lab proposes its project to another lab's steering committee; the validated decision goes into the project's journal and to its team", async () => {
+    const [home, other] = await Promise.all([makeLab(), makeLab()]);
+    const team = await viewerOf(await makeMember(home.id, "lab_team"));
+    const otherTeam = await viewerOf(await makeMember(other.id, "lab_team"));
+    const agent = await viewerOf(await makeUser());
+    const lead = await makeUser();
+    const input = projectSchema.parse({ title: "Open data dans le département", problem: "Les données du département dorment dans des tableurs.", users: "Agents et réutilisateurs", lead: lead.email });
+    const project = await createProjectFor(team, home.slug, input);
+    const secret = await createProjectFor(team, home.slug, projectSchema.parse({ title: "Un projet confidentiel", problem: "Un problème.", confidential: "on" }));
+
+    // who may propose, and where
+    await expect(proposeToNetwork(agent, project.id, { labSlug: other.slug, message: "" })).rejects.toMatchObject({ status: 403 });
+    await expect(proposeToNetwork(otherTeam, project.id, { labSlug: other.slug, message: "" })).rejects.toMatchObject({ status: 403 });
+    await expect(proposeToNetwork(team, project.id, { labSlug: home.slug, message: "" })).rejects.toMatchObject({ status: 400, field: "labSlug" });
+    await expect(proposeToNetwork(team, project.id, { labSlug: "inconnu", message: "" })).rejects.toMatchObject({ status: 400, field: "labSlug" });
+    await expect(proposeToNetwork(team, secret.id, { labSlug: other.slug, message: "" })).rejects.toMatchObject({ status: 409 });
+    await proposeToNetwork(team, project.id, { labSlug: other.slug, message: "Le département voisin pourrait le reproduire." });
+    await expect(proposeToNetwork(team, project.id, { labSlug: other.slug, message: "" })).rejects.toMatchObject({ status: 409 });
+    expect((await projectPage(team, project.id)).details?.network).toMatchObject({ proposals: [expect.objectContaining({ status: "En attente du comité de pilotage" })], labs: expect.not.arrayContaining([expect.objectContaining({ slug: other.slug })]) });
+
+    // the other lab's steering committee sees it waiting, with its dossier; its own project committee does not
+    const prefecture = await createOrganization({ name: `Préfecture ${crypto.randomUUID()}`, kind: "prefecture" });
+    const region = await createOrganization({ name: `Région ${crypto.randomUUID()}`, kind: "region_hq" });
+    const members = await Promise.all([makeUser({ organizationId: prefecture.id }), makeUser({ organizationId: region.id })]);
+    const steering = await createCommitteeFor(otherTeam, other.slug, { kind: "steering", name: "Comité de pilotage", rhythm: "Trimestriel" });
+    await updateCommitteeFor(otherTeam, other.slug, steering.id, { name: "Comité de pilotage", rhythm: "Trimestriel", quorumPercent: 50, quorumPerSide: true, chairEmail: members[0].email, members: members.map((m) => ({ email: m.email, side: null })) });
+    const projectCommittee = await createCommitteeFor(otherTeam, other.slug, { kind: "project", name: "Comité de projet", rhythm: "Mensuel" });
+    const meeting = await scheduleMeeting(otherTeam, other.slug, steering.id, { day: "2027-03-18", startTime: "14:00", endTime: "16:00", place: "Préfecture", videoUrl: "" });
+    const projectMeeting = await scheduleMeeting(otherTeam, other.slug, projectCommittee.id, { day: "2027-03-19", startTime: "14:00", endTime: "16:00", place: "Salle du lab", videoUrl: "" });
+    expect((await meetingPage(otherTeam, other.slug, projectCommittee.id, projectMeeting.id)).awaiting.filter((a) => a.kind === "network_project")).toEqual([]);
+    const page = await meetingPage(otherTeam, other.slug, steering.id, meeting.id);
+    const awaiting = page.awaiting.find((a) => a.kind === "network_project")!;
+    expect(awaiting.title).toBe(`Projet proposé par ${home.name}\u00a0: Open data dans le département`);
+    expect(awaiting.summary).toContain("Message du lab\u00a0: Le département voisin pourrait le reproduire.");
+    expect(awaiting.summary).toContain("Problème : Les données du département dorment");
+    // the home lab's committees are not offered its own proposal
+    expect(JSON.stringify(page.awaiting)).not.toContain("Un projet confidentiel");
+
+    const item = await addAgendaItem(otherTeam, other.slug, steering.id, meeting.id, { kind: "network_project", subjectId: awaiting.subjectId, title: "", summary: "", secret: false });
+    const voters = await Promise.all(members.map(viewerOf));
+    await recordAttendance(otherTeam, other.slug, steering.id, meeting.id, voters.map((v) => v.userId));
+    for (const v of voters) await castVote(v, other.slug, steering.id, meeting.id, item.id, "for");
+    await recordDecision(otherTeam, other.slug, steering.id, meeting.id, item.id, "Le lab s’associe au projet et le reproduira en 2027.");
+    await saveMinutesFor(otherTeam, other.slug, steering.id, meeting.id, { body: "Séance ouverte.", discussions: {} });
+    await validateMinutes(voters[0], other.slug, steering.id, meeting.id, "chair");
+
+    const after = await projectPage(team, project.id);
+    expect(after.details?.network.proposals).toEqual([expect.objectContaining({ status: "Soutenu", wording: "Le lab s’associe au projet et le reproduira en 2027." })]);
+    expect(after.details?.journal.map((j) => j.body)).toContain(`Le comité de pilotage de ${other.name} soutient le projet\u00a0: Le lab s’associe au projet et le reproduira en 2027.`);
+    expect((await listNotifications(lead.id)).some((n) => n.title.includes("soutient") && n.link === `/projets/${project.id}`)).toBe(true);
+    // answered: it no longer awaits the committee
+    expect((await meetingPage(otherTeam, other.slug, steering.id, meeting.id)).awaiting.filter((a) => a.kind === "network_project")).toEqual([]);
   });
 });

@@ -5,10 +5,12 @@
  * stage; a decision not adopted sends it back to work, with the decision's words as what is
  * missing. A desk request the lab proposed to its steering committee awaits that committee; its
  * validated decision accepts it as a project, which is born from it, or declines it with the
- * decision's words. Appliers run inside the transaction that validates the minutes, once per decision.
+ * decision's words. A project another lab proposed to the network awaits this lab's steering
+ * committee; its decision (supported or not) goes into the project's journal and to its team.
+ * Appliers run inside the transaction that validates the minutes, once per decision.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
-import { applyGateOutcome, gateReviewSubjects, projectForCommitteeRequest } from "./projects";
+import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, projectForCommitteeRequest } from "./projects";
 import { decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { Refusal } from "./kernel/permissions";
 import { runtime } from "./kernel/runtime";
@@ -32,6 +34,19 @@ export function wireModules(): void {
       throw err;
     }
     if (decision.adopted) await projectForCommitteeRequest(decision.subjectId, decision.validatedBy);
+  });
+  registerAgendaSource("network_project", async ({ labId, committeeKind }) => (committeeKind === "steering" ? networkProjectSubjects(labId) : []));
+  registerDecisionApplier("network_project", async (decision) => {
+    if (!decision.subjectId) return;
+    try {
+      await decideNetworkProposal(decision.subjectId, decision.adopted, decision.wording, decision.decidedAt, decision.validatedBy);
+    } catch (err) {
+      if (err instanceof Refusal && (err.status === 409 || err.status === 404)) {
+        runtime().log.warn("committee decision on a network proposal already answered", { decision: decision.decisionId, proposal: decision.subjectId });
+        return;
+      }
+      throw err;
+    }
   });
   registerDecisionApplier("gate_review", async (decision) => {
     if (!decision.subjectId) return;

@@ -4,7 +4,7 @@ import { Refusal } from "~/kernel/permissions";
 import { once } from "~/kernel/db/once";
 import { formError, invalid, parseForm } from "~/kernel/forms";
 import { frenchSpaces } from "~/kernel/format";
-import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { projectAction, projectPage, type ProjectRights } from "~/projects";
 import { projectActionSchema } from "~/projects/schemas";
 import { deliverableKinds, gateOutcomes, type Stage } from "~/projects/stages";
@@ -27,6 +27,7 @@ const done: Record<string, string> = {
   pause: "Le projet est en pause.",
   stop: "Le projet est arrêté.",
   resume: "Le projet reprend.",
+  proposeNetwork: "Le projet est proposé au comité de pilotage de l’autre lab\u00a0: il attend sa prochaine réunion.",
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -50,6 +51,7 @@ const needs: Record<string, keyof ProjectRights> = {
   pause: "manage",
   stop: "manage",
   resume: "manage",
+  proposeNetwork: "manage",
 };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -401,10 +403,43 @@ export default function ProjectPage() {
             )}
           </section>
 
+          {(x.network.proposals.length > 0 || x.network.labs.length > 0) && <NetworkSection a={a} network={x.network} />}
+
           {r.manage && <StatusForms a={a} stage={p.stage} />}
         </>
       )}
     </Page>
+  );
+}
+
+/** The project proposed to other labs' steering committees (the network of labs), and the form to propose it. */
+function NetworkSection({ a, network }: { a?: ActionResult; network: { proposals: { id: string; lab: string; on: string; status: string; decidedOn: string | null; wording: string }[]; labs: { slug: string; name: string }[] } }) {
+  const f = idsFor(a, "proposeNetwork");
+  return (
+    <section aria-labelledby="network-title">
+      <h2 id="network-title">Réseau des labs</h2>
+      {network.proposals.length > 0 ? (
+        <ul>
+          {network.proposals.map((x) => (
+            <li key={x.id}>
+              Proposé le {x.on} au comité de pilotage de {x.lab}{"\u00a0"}: {x.status.toLowerCase()}
+              {x.decidedOn && ` (${x.decidedOn})`}
+              {x.wording && <>{"\u00a0"}– {frenchSpaces(x.wording)}</>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Ce projet n’a pas encore été proposé à un autre lab.</p>
+      )}
+      {network.labs.length > 0 && (
+        <AppForm noValidate className="fr-mb-4w">
+          <input type="hidden" name="intent" value="proposeNetwork" />
+          <SelectField name="labSlug" label="Proposer le projet au comité de pilotage de" placeholder="Choisir un lab" error={f.error("labSlug")} defaultValue={f.value("labSlug")} options={network.labs.map((l) => ({ value: l.slug, label: l.name }))} />
+          <Field name="message" id={f.id("message")} label="Message au comité (facultatif)" hint={"Pourquoi ce projet intéresse ce lab\u00a0: le reproduire, s’y associer, le soutenir."} textarea rows={3} error={f.error("message")} defaultValue={f.value("message")} />
+          <SubmitButton secondary>Proposer au réseau</SubmitButton>
+        </AppForm>
+      )}
+    </section>
   );
 }
 

@@ -53,4 +53,15 @@ describe("demo committees", () => {
     expect(upcoming.previous).toMatchObject({ id: held[1].id, minutes: "validated" });
     expect((await listNotifications(helene.userId)).some((n) => n.kind === "committee_meeting")).toBe(true);
   });
+
+  it("what awaits Lab'EST's steering committee includes a project Innov'Mandie proposed from the network of labs", async () => {
+    const claire = await person("labest-1");
+    const { committees } = await labCommittees(claire, "labest");
+    const steering = committees.find((c) => c.kind === "steering")!;
+    const page = await committeePage(claire, "labest", steering.id);
+    const upcoming = await meetingPage(claire, "labest", steering.id, page.next!.id);
+    const proposed = upcoming.awaiting.find((a) => a.kind === "network_project");
+    expect(proposed?.title).toBe("Projet proposé par Innov’Mandie\u00a0: Open data dans le département de l’Eure");
+    expect(proposed?.summary).toMatch(/prototype/);
+  });
 });

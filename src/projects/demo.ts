@@ -186,8 +186,8 @@ async function ensureOrgs(specs: OrgSpec[]): Promise<Map<string, string>> {
 }
 
 /** A project with its history: stages entered and left, deliverables of the passed stages, the committees' go, journal, indicators. */
-async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string, string>, team: string[], template = defaultDeliverables, from?: { requestId: string; leadId: string | null }): Promise<void> {
-  await transaction(async () => {
+async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string, string>, team: string[], template = defaultDeliverables, from?: { requestId: string; leadId: string | null }): Promise<string> {
+  return transaction(async () => {
     const at = d(spec.entered[0]);
     const project = await data.insertProject({
       labId,
@@ -237,6 +237,7 @@ async function seedProject(labId: string, spec: ProjectSpec, orgIds: Map<string,
       const ind = await data.addIndicator(project.id, { name: i.name, unit: i.unit, baseline: i.baseline, target: i.target });
       for (const [on, value] of i.measures) await data.addMeasurement(ind.id, d(on), value, team[0] ?? null);
     }
+    return project.id;
   });
 }
 
@@ -290,8 +291,16 @@ export async function seedDemoProjects(opts: { labEstSlug?: string; regionLabSlu
     const accepted = await requests.requestsAcceptedForProject(innov.id);
     for (const p of innovmandieProjects) {
       const r = p.request ? accepted.find((a) => a.title === p.request && !a.projectId && a.decidedAt) : undefined;
-      await seedProject(innov.id, r ? sinceAcceptance(p, r.decidedAt!) : p, orgIds, team, defaultDeliverables, r ? { requestId: r.id, leadId: r.requesterId } : undefined);
+      const id = await seedProject(innov.id, r ? sinceAcceptance(p, r.decidedAt!) : p, orgIds, team, defaultDeliverables, r ? { requestId: r.id, leadId: r.requesterId } : undefined);
       count++;
+      // the network of labs: Innov’Mandie proposes its open data project to Lab’EST’s steering committee, which has not met since
+      if (labEst && p.title === "Open data dans le département de l’Eure") {
+        const at = new Date(Date.now() - 12 * 86_400_000);
+        await transaction(async () => {
+          await data.addNetworkProposal({ projectId: id, fromLabId: innov.id, toLabId: labEst.id, message: "Les départements du Grand Est pourraient reprendre la démarche : le prototype et son protocole de test sont prêts.", proposedBy: team[0] ?? null, at });
+          await data.addJournal(id, team[0] ?? null, at, `Projet proposé au comité de pilotage de ${labEst.name}.`);
+        });
+      }
     }
   }
   // Every other request a desk accepted as « projet » has its project, born at the acceptance, in exploration.

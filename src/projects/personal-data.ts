@@ -11,6 +11,7 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
     { key: "project_memberships", title: "Les projets dont vous êtes membre de l’équipe", rows: r.memberships },
     { key: "project_journal", title: "Vos entrées au journal des projets", rows: r.journal },
     { key: "project_gate_reviews", title: "Les passages d’étape que vous avez demandés ou enregistrés", rows: r.reviews },
+    { key: "project_network_proposals", title: "Les projets que vous avez proposés au réseau des labs", rows: r.proposals },
   ];
 }
 

@@ -331,7 +331,10 @@ describe("projects: personal data", () => {
     await projectAction(s.lead, s.project.id, { intent: "journal", entryOn: new Date(), body: "Note du chef de projet." });
     await requestGate(s.lead, s.project.id);
     const sections = Object.fromEntries((await personalData(s.lead.userId)).map((x) => [x.key, x.rows.length]));
-    expect(sections).toEqual({ projects_led: 1, project_memberships: 0, project_journal: 2, project_gate_reviews: 1 }); // their note and their gate request
+    expect(sections).toEqual({ projects_led: 1, project_memberships: 0, project_journal: 2, project_gate_reviews: 1, project_network_proposals: 0 }); // their note and their gate request
+    // the lab team member who proposes the project to another lab finds that proposal in their data
+    await projectAction(s.team, s.project.id, { intent: "proposeNetwork", labSlug: (await makeLab()).slug, message: "À reproduire." });
+    expect(Object.fromEntries((await personalData(s.team.userId)).map((x) => [x.key, x.rows.length]))).toMatchObject({ project_network_proposals: 1 });
     expect(Object.fromEntries((await personalData(s.staff.userId)).map((x) => [x.key, x.rows.length]))).toMatchObject({ project_memberships: 1, projects_led: 0 });
     await forgetAccount(s.lead.userId);
     await forgetAccount(s.staff.userId);

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
 import { fileTable } from "../kernel/db/files";
-import type { Condition, Deliverable, GateReview, Indicator, JournalEntry, Measurement, Project, ProjectStageRow, ProjectsTables } from "./db/schema";
+import type { NetworkProposal, Condition, Deliverable, GateReview, Indicator, JournalEntry, Measurement, Project, ProjectStageRow, ProjectsTables } from "./db/schema";
 import { defaultDeliverables, defaultStrategicStages, isMainStage, mainStages, type CommitteeKind, type DeliverableKind, type DeliverableTemplate, type GateOutcome, type MainStage, type MemberRole, type ProjectOrigin, type ServiceKind, type Stage } from "./stages";
 import type { TeamPlace } from "./permissions";
 
@@ -440,13 +440,14 @@ export async function labProjectIdsAfter(labId: string, after: string | null, li
 // ---------------------------------------------------------------- personal data
 
 export async function personalRows(userId: string) {
-  const [led, memberships, journal, reviews] = await Promise.all([
+  const [led, memberships, journal, reviews, proposals] = await Promise.all([
     q().selectFrom("projects").select(["id", "title", "stage", "created_at"]).where("lead_id", "=", userId).orderBy("created_at").execute(),
     q().selectFrom("project_members").select(["project_id", "role", "added_at"]).where("user_id", "=", userId).orderBy("added_at").execute(),
     q().selectFrom("project_journal").select(["id", "project_id", "entry_on", "body", "created_at"]).where("author_id", "=", userId).orderBy("created_at").execute(),
     q().selectFrom("project_gate_reviews").select(["id", "project_id", "from_stage", "to_stage", "requested_at", "outcome", "decided_at"]).where((eb) => eb.or([eb("requested_by", "=", userId), eb("decided_by", "=", userId)])).orderBy("requested_at").execute(),
+    q().selectFrom("project_network_proposals").select(["id", "project_id", "to_lab_id", "message", "proposed_at", "status"]).where("proposed_by", "=", userId).orderBy("proposed_at").execute(),
   ]);
-  return { led, memberships, journal, reviews };
+  return { led, memberships, journal, reviews, proposals };
 }
 
 export async function forgetUser(userId: string): Promise<void> {
@@ -461,4 +462,40 @@ export async function setStageHistory(projectId: string, stage: MainStage, enter
 
 export async function setStageEnteredAt(projectId: string, at: Date): Promise<void> {
   await q().updateTable("projects").set({ stage_entered_at: at, updated_at: at }).where("id", "=", projectId).execute();
+}
+
+// ---------------------------------------------------------------- proposals to the network of labs
+
+export async function addNetworkProposal(input: { projectId: string; fromLabId: string; toLabId: string; message: string; proposedBy: string | null; at: Date }): Promise<NetworkProposal> {
+  return q()
+    .insertInto("project_network_proposals")
+    .values({ project_id: input.projectId, from_lab_id: input.fromLabId, to_lab_id: input.toLabId, message: input.message, proposed_by: input.proposedBy, proposed_at: input.at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function networkProposalsOf(projectId: string): Promise<NetworkProposal[]> {
+  return q().selectFrom("project_network_proposals").selectAll().where("project_id", "=", projectId).orderBy("proposed_at", "desc").orderBy("id").execute();
+}
+
+export async function pendingNetworkProposalsTo(labId: string): Promise<NetworkProposal[]> {
+  if (!isUuid(labId)) return [];
+  return q().selectFrom("project_network_proposals").selectAll().where("to_lab_id", "=", labId).where("status", "=", "pending").orderBy("proposed_at").orderBy("id").execute();
+}
+
+export async function getNetworkProposal(id: string): Promise<NetworkProposal | undefined> {
+  if (!isUuid(id)) return undefined;
+  return q().selectFrom("project_network_proposals").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Records the committee's answer, once: only a pending proposal is updated. */
+export async function decideNetworkProposal(id: string, supported: boolean, wording: string, at: Date): Promise<NetworkProposal | undefined> {
+  if (!isUuid(id)) return undefined;
+  return q()
+    .updateTable("project_network_proposals")
+    .set({ status: supported ? "supported" : "declined", decision_wording: wording, decided_at: at })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -125,6 +125,7 @@ export const projectActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("pause"), reason: reason("Motif de la pause") }),
     z.object({ intent: z.literal("stop"), reason: reason("Motif de l’arrêt") }),
     z.object({ intent: z.literal("resume") }),
+    z.object({ intent: z.literal("proposeNetwork"), labSlug: requiredText("Lab", 100), message: optionalText("Message au comité", 2000) }),
   ],
   { error: "Action inconnue." },
 );

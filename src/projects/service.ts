@@ -3,7 +3,7 @@
  * in one transaction; notifications and mails are written with it and delivered after it commits.
  */
 import { displayName, findUserByEmail, getUserContacts, getUsers } from "../accounts/accounts";
-import { getLab, usersWithRole } from "../labs/labs";
+import { getLab, getLabBySlug, getLabs, listLabs, usersWithRole } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { getOrganizations, listOrganizations } from "../organizations/organizations";
 import * as arb from "../arbitration/arbitration";
@@ -278,7 +278,7 @@ export async function projectPage(viewer: Viewer, id: string, now = new Date()) 
   };
   if (!rights.seeAll) return { rights, project: summary, details: null };
 
-  const [members, stages, deliverables, fileList, journalRows, indicators, reviews, conditions, settings] = await Promise.all([
+  const [members, stages, deliverables, fileList, journalRows, indicators, reviews, conditions, settings, network] = await Promise.all([
     data.membersOf([p.id]),
     data.stagesOf(p.id),
     data.deliverablesOf(p.id),
@@ -288,6 +288,7 @@ export async function projectPage(viewer: Viewer, id: string, now = new Date()) 
     data.reviewsOf(p.id),
     data.conditionsOf(p.id),
     data.labSettings(p.lab_id),
+    networkView(p, rights.manage),
   ]);
   const measurements = await data.measurementsOf(indicators.map((i) => i.id));
   const users = await getUsers([p.lead_id, ...members.map((m) => m.user_id), ...journalRows.map((j) => j.author_id), ...reviews.map((r) => r.decided_by)].filter((x): x is string => !!x));
@@ -371,6 +372,7 @@ export async function projectPage(viewer: Viewer, id: string, now = new Date()) 
         target: i.target,
         measurements: measurements.filter((m) => m.indicator_id === i.id).map((m) => ({ date: formatDate(m.measured_on), value: m.value })),
       })),
+      network,
     },
   };
 }
@@ -493,6 +495,9 @@ export async function projectAction(viewer: Viewer, id: string, action: ProjectA
     case "resume":
       await setStatus(viewer, id, "resume", null);
       return "Projet repris.";
+    case "proposeNetwork":
+      await proposeToNetwork(viewer, id, { labSlug: action.labSlug, message: action.message });
+      return "Le projet est proposé au comité de pilotage de l’autre lab.";
   }
 }
 
@@ -921,4 +926,103 @@ export async function gateReviewSubjects(labId: string, kind: CommitteeKind) {
       summary: await projectDossierText(project, review),
     })),
   );
+}
+
+// ---------------------------------------------------------------- the network of labs
+
+const networkStatus = { pending: "En attente du comité de pilotage", supported: "Soutenu", declined: "Non retenu" } as const;
+
+/**
+ * The lab team proposes its project to another lab's steering committee (the network of labs):
+ * the project then awaits that committee, with its dossier and the team's message. A confidential
+ * or stopped project is not proposed; one open proposal per lab at a time.
+ */
+export async function proposeToNetwork(viewer: Viewer, projectId: string, input: { labSlug: string; message: string }, at = new Date()) {
+  const { project } = await requireProject(viewer, projectId, "manage");
+  if (project.confidential) throw new Refusal("Un projet confidentiel ne se propose pas au réseau : seuls son équipe et son lab le voient.", 409);
+  if (project.stage === "stopped") throw new Refusal("Ce projet est arrêté.", 409);
+  const to = await getLabBySlug(input.labSlug);
+  if (!to || to.id === project.lab_id) throw new Refusal("Lab : choisissez un autre lab du réseau.", 400, "labSlug");
+  return transaction(async () => {
+    try {
+      const proposal = await data.addNetworkProposal({ projectId: project.id, fromLabId: project.lab_id, toLabId: to.id, message: input.message.trim(), proposedBy: viewer.userId, at });
+      await journal(project.id, viewer.userId, `Projet proposé au comité de pilotage de ${to.name}.`, at);
+      return proposal;
+    } catch (err) {
+      if ((err as { code?: string }).code === "23505") throw new Refusal(`Ce projet attend déjà le comité de pilotage de ${to.name}.`, 409);
+      throw err;
+    }
+  });
+}
+
+/** What awaits a lab's steering committee from the network: the projects other labs proposed to it, each with its dossier. */
+export async function networkProjectSubjects(labId: string) {
+  const proposals = await data.pendingNetworkProposalsTo(labId);
+  if (!proposals.length) return [];
+  const [projects, labs] = await Promise.all([data.getProjects(proposals.map((p) => p.project_id)), getLabs(proposals.map((p) => p.from_lab_id))]);
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  return Promise.all(
+    proposals.flatMap((proposal) => {
+      const project = byId.get(proposal.project_id);
+      // a project made confidential or stopped since is no longer shown to another lab
+      if (!project || project.confidential || project.stage === "stopped") return [];
+      const from = labs.get(proposal.from_lab_id)?.name ?? "un lab du réseau";
+      return [
+        (async () => ({
+          subjectId: proposal.id,
+          title: `Projet proposé par ${from}\u00a0: ${project.title}`.slice(0, 200),
+          summary: [`Proposé par ${from} le ${formatDate(proposal.proposed_at)}.`, ...(proposal.message ? [`Message du lab\u00a0: ${proposal.message}`] : []), await projectSummaryText(project)].join("\n"),
+        }))(),
+      ];
+    }),
+  );
+}
+
+/** The one-page summary of a project outside a gate review: stage, problem, budget, indicators. */
+async function projectSummaryText(p: Project): Promise<string> {
+  const indicators = await data.indicatorsOf(p.id);
+  const measures = await data.measurementsOf(indicators.map((i) => i.id));
+  const last = (id: string) => measures.filter((m) => m.indicator_id === id).sort((a, b) => +b.measured_on - +a.measured_on)[0];
+  return [
+    `Projet ${q(p.title)} : ${stageLabels[p.stage].toLowerCase()} depuis le ${formatDate(p.stage_entered_at)}.`,
+    `Problème : ${p.problem || "–"}`,
+    `Budget : demandé ${euros(p.budget_requested_eur)}, accordé ${euros(p.budget_granted_eur)}${p.funding_source ? ` (${p.funding_source})` : ""}.`,
+    ...indicators.map((i) => {
+      const m = last(i.id);
+      return `– ${i.name} : ${m ? `${formatNumber(m.value, 2)} ${i.unit} le ${formatDate(m.measured_on)}` : "pas encore mesuré"}`;
+    }),
+  ].join("\n");
+}
+
+/**
+ * The steering committee's validated decision on a proposed project: supported or not, written in
+ * the project's journal and told to its team. Refused (409) when already answered.
+ */
+export async function decideNetworkProposal(proposalId: string, supported: boolean, wording: string, at: Date, by: string | null): Promise<void> {
+  await transaction(async () => {
+    const proposal = await data.decideNetworkProposal(proposalId, supported, wording.trim(), at);
+    if (!proposal) {
+      if (!(await data.getNetworkProposal(proposalId))) throw new Refusal("Cette proposition n’existe pas.", 404);
+      throw new Refusal("Le comité a déjà répondu à cette proposition.", 409);
+    }
+    const [p, to] = await Promise.all([data.getProject(proposal.project_id), getLab(proposal.to_lab_id)]);
+    if (!p) return;
+    const answer = supported ? `soutient le projet` : `ne retient pas le projet`;
+    const line = `Le comité de pilotage de ${to?.name ?? "l’autre lab"} ${answer}${wording.trim() ? `\u00a0: ${wording.trim()}` : "."}`;
+    await journal(p.id, by, line, at);
+    await tellTeam(p, "project_stage", await data.teamOf(p), `Le comité de pilotage de ${to?.name ?? "l’autre lab"} ${answer} ${q(p.title)}`, [line]);
+  });
+}
+
+/** The project page's « réseau des labs » part: the proposals made, and where it may still go. */
+async function networkView(p: Project, manage: boolean) {
+  const proposals = await data.networkProposalsOf(p.id);
+  const labs = manage ? await listLabs() : [...(await getLabs(proposals.map((x) => x.to_lab_id))).values()];
+  const name = (id: string) => labs.find((l) => l.id === id)?.name ?? "";
+  const open = new Set(proposals.filter((x) => x.status === "pending").map((x) => x.to_lab_id));
+  return {
+    proposals: proposals.map((x) => ({ id: x.id, lab: name(x.to_lab_id), on: formatDate(x.proposed_at), status: networkStatus[x.status], decidedOn: x.decided_at ? formatDate(x.decided_at) : null, wording: x.decision_wording ?? "" })),
+    /** the labs it may be proposed to now: the others, without an open proposal */
+    labs: manage && !p.confidential && p.stage !== "stopped" ? labs.filter((l) => l.id !== p.lab_id && !open.has(l.id)).map((l) => ({ slug: l.slug, name: l.name })) : [],
+  };
 }

@@ -103,6 +103,15 @@ describeWithBrowser("Projects and stage gates in a browser (axe + typography on 
     await teamNoJs.getByText("La décision du comité est enregistrée.").waitFor();
     expect(await teamNoJs.locator(".fr-badges-group").textContent()).toContain("Prototype");
     await check(teamNoJs, "project page, in prototype (no JS)", { phone: true });
+    // the network of labs: the team proposes it to Innov’Mandie’s steering committee
+    await teamNoJs.getByRole("button", { name: "Proposer au réseau" }).click();
+    await teamNoJs.locator("#error-summary").waitFor();
+    await teamNoJs.getByLabel("Proposer le projet au comité de pilotage de").selectOption({ label: "Innov’Mandie" });
+    await teamNoJs.getByLabel(/^Message au comité/).fill("Les sous-préfectures normandes ont le même problème d’accueil.");
+    await teamNoJs.getByRole("button", { name: "Proposer au réseau" }).click();
+    await teamNoJs.getByText(/Le projet est proposé au comité de pilotage de l’autre lab/).waitFor();
+    await teamNoJs.getByText(/au comité de pilotage de Innov’Mandie\s: en attente du comité de pilotage/).waitFor();
+    await check(teamNoJs, "project page, proposed to the network (no JS)");
   });
 
   it("the portfolio shows it in prototype, as a list and as columns", async () => {

@@ -170,6 +170,8 @@ const actions = (): Action[] => [
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "deliverable", stage: "exploration", label: "Pas attendu", kind: "link", url: "ftp://x" } },
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "measure", indicatorId: "00000000-0000-0000-0000-000000000000", measuredOn: "2026-01-01", value: "NaN" } },
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "pause", reason: "" } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "proposeNetwork", labSlug: "", message: "m".repeat(2100) } },
+  { path: `/projets/${ids.project}`, as: "team", fields: { intent: "proposeNetwork", labSlug: "region-grand-est", message: "" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -780,8 +782,8 @@ const denied: Denied[] = [
   { file: "lab-project-settings", path: () => "/lab/region-grand-est/projets/modeles", intents: [null], as: "labest" },
   // a non-confidential project: any agent reads its summary, only its team writes
   { file: "project-edit", path: () => `/projets/${ids.project}/modifier`, intents: [null], as: "agent" },
-  { file: "project", path: () => `/projets/${ids.project}`, intents: [null, "deliverable", "journal", "indicator", "measure", "attach", "requestGate", "outcome", "conditionMet", "pause", "stop", "resume"], as: "agent" },
-  { file: "project", path: () => `/projets/${ids.project}`, intents: ["outcome", "pause", "stop", "resume", "requestGate"], as: "labest" },
+  { file: "project", path: () => `/projets/${ids.project}`, intents: [null, "deliverable", "journal", "indicator", "measure", "attach", "requestGate", "outcome", "conditionMet", "pause", "stop", "resume", "proposeNetwork"], as: "agent" },
+  { file: "project", path: () => `/projets/${ids.project}`, intents: ["outcome", "pause", "stop", "resume", "requestGate", "proposeNetwork"], as: "labest" },
   { file: "project", path: () => "/projets/00000000-0000-0000-0000-000000000000", intents: ["journal"], as: "team" },
   { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right

@@ -153,4 +153,26 @@ export const projectsMigrations: MigrationSet = {
       )`.execute(d);
     },
   },
+  "2026-12-07-14-project-network-proposals": {
+    async up(d) {
+      // A lab proposes one of its projects to another lab's steering committee (the network of labs): to join, replicate or support it.
+      await sql`CREATE TABLE project_network_proposals (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        from_lab_id uuid NOT NULL REFERENCES labs(id),
+        to_lab_id uuid NOT NULL REFERENCES labs(id),
+        message text NOT NULL DEFAULT '' CHECK (length(message) <= 2000),
+        proposed_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        proposed_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','supported','declined')),
+        decision_wording text CHECK (length(decision_wording) <= 2000),
+        decided_at timestamptz,
+        CHECK (from_lab_id <> to_lab_id),
+        CHECK ((status = 'pending') = (decided_at IS NULL))
+      )`.execute(d);
+      // one open proposal of a project to a lab at a time
+      await sql`CREATE UNIQUE INDEX project_network_pending_idx ON project_network_proposals (project_id, to_lab_id) WHERE status = 'pending'`.execute(d);
+      await sql`CREATE INDEX project_network_to_lab_idx ON project_network_proposals (to_lab_id, proposed_at) WHERE status = 'pending'`.execute(d);
+    },
+  },
 };

@@ -121,6 +121,18 @@ export type ProjectsTables = {
     met_at: Date | null;
     met_by: string | null;
   };
+  project_network_proposals: {
+    id: Generated<string>;
+    project_id: string;
+    from_lab_id: string;
+    to_lab_id: string;
+    message: Generated<string>;
+    proposed_by: string | null;
+    proposed_at: Generated<Date>;
+    status: Generated<"pending" | "supported" | "declined">;
+    decision_wording: string | null;
+    decided_at: Date | null;
+  };
   project_lab_settings: {
     lab_id: string;
     /** Deliverables expected per stage: { exploration: [...], ... } */
@@ -131,6 +143,7 @@ export type ProjectsTables = {
 };
 
 export type Project = Selectable<ProjectsTables["projects"]>;
+export type NetworkProposal = Selectable<ProjectsTables["project_network_proposals"]>;
 export type ProjectStageRow = Selectable<ProjectsTables["project_stages"]>;
 export type Deliverable = Selectable<ProjectsTables["project_deliverables"]>;
 export type GateReview = Selectable<ProjectsTables["project_gate_reviews"]>;
