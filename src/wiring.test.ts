@@ -7,6 +7,8 @@ import { bootTestRuntime } from "../tests/support/runtime";
 import { makeLab, makeMember, makeUser, viewerOf } from "../tests/support/fixtures";
 import { createProjectFor, projectAction, projectPage, proposeToNetwork, requestGate, pendingGateReviews } from "./projects";
 import { listNotifications } from "./notifications/notifications";
+import { upsertFromOidc } from "./accounts/accounts";
+import { listLabMails } from "./kernel/mail/outbox";
 import { projectSchema } from "./projects/schemas";
 import { addAgendaItem, castVote, createCommitteeFor, meetingPage, recordAttendance, recordDecision, saveMinutesFor, scheduleMeeting, updateCommitteeFor, validateMinutes } from "./committees";
 import { createOrganization } from "./organizations/organizations";
@@ -195,5 +197,26 @@ describe("projects proposed by the network of labs, wired at boot", () => {
     expect((await listNotifications(lead.id)).some((n) => n.title.includes("soutient") && n.link === `/projets/${project.id}`)).toBe(true);
     // answered: it no longer awaits the committee
     expect((await meetingPage(otherTeam, other.slug, steering.id, meeting.id)).awaiting.filter((a) => a.kind === "network_project")).toEqual([]);
+  });
+});
+
+describe("a sponsor without an account, wired at boot", () => {
+  it("a request names a sponsor who has never signed in: it is sent, the address gets a mail, and the first sign-in links the request to them", async () => {
+    const lab = await makeLab();
+    const requester = await viewerOf(await makeUser());
+    const address = `marie.sponsor.${crypto.randomUUID().slice(0, 8)}@exemple.gouv.fr`;
+    const request = await createRequest(requester, { labId: lab.id, kind: "method", title: "Une demande au commanditaire nouveau", context: "Un contexte.", affected: "Des agents", success: "Une réussite", timing: "", sponsorEmail: address.toUpperCase(), otherAdministrations: "", intent: "submit" }, []);
+    expect(request).toMatchObject({ status: "submitted", sponsor_id: null });
+    expect((await requestPage(requester, request.id)).request.sponsor).toContain("pas encore de compte");
+    const mails = (await listLabMails(lab.id, { limit: 50 })).mails;
+    expect(mails.some((m) => m.kind === "request_sponsor" && m.to.toLowerCase() === address)).toBe(true);
+
+    const sponsor = await upsertFromOidc({ sub: `sub-${crypto.randomUUID()}`, email: address, givenName: "Marie", familyName: "Sponsor" });
+    const page = await requestPage(await viewerOf(sponsor), request.id);
+    expect(page.request.sponsor).toBe("Marie Sponsor");
+    expect((await listNotifications(sponsor.id)).some((n) => n.kind === "request_sponsor" && n.link === `/demandes/${request.id}`)).toBe(true);
+    // a second sign-in changes nothing
+    await upsertFromOidc({ sub: `sub-other-${crypto.randomUUID()}`, email: address, givenName: "Marie", familyName: "Sponsor" });
+    expect((await listNotifications(sponsor.id)).filter((n) => n.kind === "request_sponsor")).toHaveLength(1);
   });
 });

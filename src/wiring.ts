@@ -11,7 +11,8 @@
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
 import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, projectForCommitteeRequest } from "./projects";
-import { decideByCommittee, requestsAwaitingSteering } from "./requests";
+import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
+import { onAccountCreated } from "./accounts/accounts";
 import { Refusal } from "./kernel/permissions";
 import { runtime } from "./kernel/runtime";
 
@@ -20,6 +21,10 @@ let wired = false;
 export function wireModules(): void {
   if (wired) return;
   wired = true;
+  // a sponsor named by an address without an account gets the request at their first sign-in
+  onAccountCreated(async (user) => {
+    await claimSponsorships(user);
+  });
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

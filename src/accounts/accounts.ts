@@ -178,6 +178,13 @@ export interface OidcProfile {
   unitId?: string | null;
 }
 
+/** What other modules do when an account is created at first sign-in (registered at boot, `src/wiring.ts`): e.g. the desk links the requests that named this address as their sponsor. */
+type AccountCreatedListener = (user: { id: string; email: string }) => Promise<void>;
+const createdListeners: AccountCreatedListener[] = [];
+export function onAccountCreated(listener: AccountCreatedListener): void {
+  createdListeners.push(listener);
+}
+
 /** Accounts are created at first sign-in; later sign-ins refresh what the provider says. */
 export async function upsertFromOidc(p: OidcProfile): Promise<User> {
   const bySub = await q().selectFrom("users").selectAll().where("oidc_sub", "=", p.sub).executeTakeFirst();
@@ -205,6 +212,7 @@ export async function upsertFromOidc(p: OidcProfile): Promise<User> {
   }
   const created = await createUser({ ...p, oidcSub: p.sub });
   await touchLogin(created.id);
+  for (const listener of createdListeners) await listener({ id: created.id, email: created.email });
   return created;
 }
 

@@ -26,6 +26,7 @@ export {
   proposeToSteering,
   requestsAwaitingSteering,
   decideByCommittee,
+  claimSponsorships,
   acceptedRequestFields,
   requestPage,
   requireEditable,

@@ -107,14 +107,14 @@ describe("the one-stop desk", () => {
     expect((await myRequests(s.sponsor)).followed.map((x) => x.id)).toEqual([r.id]);
   });
 
-  it("a draft is the requester's alone; submitting needs the description and a sponsor; an unknown sponsor is a field error", async () => {
+  it("a draft is the requester's alone; submitting needs the description and a sponsor, who may not be the requester", async () => {
     const s = await setup();
     const draft = await createRequest(s.requester, input(s.lab.id, "", { intent: "draft", context: "", affected: "", success: "" }));
     expect(draft.status).toBe("draft");
     await expect(requestPage(s.team, draft.id)).rejects.toMatchObject({ status: 404 });
     await expect(requestPage(s.other, draft.id)).rejects.toMatchObject({ status: 404 });
     await expect(updateRequest(s.other, draft.id, input(s.lab.id, s.sponsorUser.email))).rejects.toMatchObject({ status: 404 });
-    await expect(updateRequest(s.requester, draft.id, input(s.lab.id, "personne@nulle-part.fr"))).rejects.toMatchObject({ status: 400, field: "sponsorEmail" });
+    await expect(updateRequest(s.requester, draft.id, input(s.lab.id, s.requesterUser.email))).rejects.toMatchObject({ status: 400, field: "sponsorEmail" });
     const parsed = requestSchema.safeParse({ labId: s.lab.id, kind: "workshop", title: "Un titre assez long", intent: "submit" });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path[0]).sort()).toEqual(["affected", "context", "sponsorEmail", "success"]);

@@ -110,12 +110,29 @@ export function maxUploadMb(): number {
   return Math.round(runtime().config.uploadMaxBytes / 1024 / 1024);
 }
 
+/** The sponsor's account; null when the address has none yet (it is kept, and linked at their first sign-in). */
 async function resolveSponsor(email: string, requesterId: string): Promise<string | null> {
   if (!email) return null;
   const u = await findUserByEmail(email);
-  if (!u) throw new Refusal(`Commanditaire : aucun compte n’a l’adresse ${email}. Demandez-lui de se connecter une première fois, ou indiquez une autre personne.`, 400, "sponsorEmail");
+  if (!u) return null;
   if (u.id === requesterId) throw new Refusal("Commanditaire : indiquez une autre personne que vous, dans votre hiérarchie.", 400, "sponsorEmail");
   return u.id;
+}
+
+/**
+ * An account was created at first sign-in: the requests that named its address as sponsor are now
+ * its own to confirm; those already sent to a lab ask it, in the app and by mail.
+ */
+export async function claimSponsorships(user: { id: string; email: string }): Promise<number> {
+  return transaction(async () => {
+    const claimed = await d.claimSponsor(user.email, user.id);
+    const labs = await getLabs(claimed.map((r) => r.lab_id));
+    for (const r of claimed) {
+      const lab = labs.get(r.lab_id);
+      if (lab && r.status !== "draft") await askSponsor(r, lab, r.requester_id);
+    }
+    return claimed.length;
+  });
 }
 
 async function requireLab(labId: string): Promise<Lab> {
@@ -139,11 +156,36 @@ async function submitDraft(r: d.Request, viewer: Viewer, at: Date): Promise<void
   const team = await usersWithRole(lab.id, "lab_team");
   await notify(team.filter((u) => u !== viewer.userId).map((userId) => ({ userId, kind: "request_submitted" as const, title: `Nouvelle demande au guichet : « ${r.title} »`, link: link(r.id) })));
   if (r.sponsor_id) await askSponsor(r, lab, viewer.userId);
+  else if (r.sponsor_email) await askSponsorWithoutAccount(r, lab, viewer.userId);
 }
 
-async function askSponsor(r: d.Request, lab: Lab, requesterId: string): Promise<void> {
-  if (!r.sponsor_id) return;
+/** The sponsor has no account yet: a mail to their address asks them to sign in, which links the request to them. */
+async function askSponsorWithoutAccount(r: d.Request, lab: Lab, requesterId: string): Promise<void> {
   const requester = await getUser(requesterId);
+  const name = requester ? displayName(requester) : "Un agent";
+  await queueMail({ kind: "request_sponsor", labId: lab.id }, [
+    {
+      to: r.sponsor_email,
+      content: {
+        subject: `Confirmez-vous la demande de ${name} au guichet de ${lab.name} ?`,
+        greeting: "Bonjour,",
+        paragraphs: [
+          `${name} demande l’aide de ${lab.name} pour son service et vous indique comme commanditaire dans sa hiérarchie.`,
+          "Connectez-vous à Germoir avec cette adresse (ProConnect) : la demande vous attendra, pour la lire et confirmer votre soutien. Sans confirmation, le lab la voit signalée, mais l’étudie quand même.",
+        ],
+        facts: [
+          { label: "Demande", value: r.title },
+          { label: "Type d’aide", value: requestKinds[r.kind] },
+        ],
+        action: { label: "Lire et confirmer la demande", url: absoluteUrl(link(r.id)) },
+      },
+    },
+  ]);
+}
+
+async function askSponsor(r: d.Request, lab: Lab, requesterId: string | null): Promise<void> {
+  if (!r.sponsor_id) return;
+  const requester = requesterId ? await getUser(requesterId) : undefined;
   const name = requester ? displayName(requester) : "Un agent";
   await notify({ userId: r.sponsor_id, kind: "request_sponsor", title: `${name} vous indique comme commanditaire de sa demande « ${r.title} » : confirmez-vous votre soutien ?`, link: link(r.id) });
   await mailTo([r.sponsor_id], "request_sponsor", lab.id, (g) => ({
@@ -307,7 +349,7 @@ export async function requestPage(viewer: Viewer, id: string, now = new Date()) 
       lab: { id: lab.id, slug: lab.slug, name: lab.name },
       organization: r.organization_id ? (orgs.get(r.organization_id)?.name ?? "") : "",
       requester: nameOf(users, r.requester_id),
-      sponsor: r.sponsor_id ? nameOf(users, r.sponsor_id) : null,
+      sponsor: r.sponsor_id ? nameOf(users, r.sponsor_id) : r.sponsor_email ? `${r.sponsor_email} (pas encore de compte\u00a0: la demande lui sera liée à sa première connexion)` : null,
       sponsorConfirmedAt: r.sponsor_confirmed_at,
       assignee: r.assignee_id ? nameOf(users, r.assignee_id) : null,
       assigneeId: r.assignee_id,

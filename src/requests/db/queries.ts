@@ -57,6 +57,18 @@ export async function lockRequest(id: string): Promise<Request | undefined> {
   return q().selectFrom("requests").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
+/** Links the requests that named this address as their sponsor, before it had an account, to the account now created. */
+export async function claimSponsor(email: string, userId: string): Promise<Request[]> {
+  return q()
+    .updateTable("requests")
+    .set({ sponsor_id: userId })
+    .where("sponsor_id", "is", null)
+    .where(sql<boolean>`lower(sponsor_email) = lower(${email})`)
+    .where("requester_id", "<>", userId)
+    .returningAll()
+    .execute();
+}
+
 export async function setRequest(id: string, set: Partial<Omit<Request, "id" | "queue_rank">>): Promise<void> {
   await q().updateTable("requests").set(set).where("id", "=", id).execute();
 }
