@@ -69,6 +69,7 @@ export default [
   route("communautes/:communityId/panel/nouvelle", "routes/community-panel-new.tsx"),
   route("communautes/:communityId/panel/:questionId", "routes/community-panel.tsx"),
   route("communautes/:communityId/panel/:questionId/reponses.csv", "routes/community-panel-csv.tsx"),
+  route("lab/:labSlug/pilotage", "routes/lab-dashboard.tsx"),
   route("lab/:labSlug/projets", "routes/lab-projects.tsx"),
   route("lab/:labSlug/projets/nouveau", "routes/lab-project-new.tsx"),
   route("lab/:labSlug/projets/modeles", "routes/lab-project-settings.tsx"),

@@ -101,6 +101,13 @@ export default function LabHome() {
             )}
             {(lab.labTeam || lab.admin) && (
               <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/pilotage`}>
+                  Pilotage
+                </Link>
+              </li>
+            )}
+            {(lab.labTeam || lab.admin) && (
+              <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/courriels`}>
                   Courriels envoyés
                 </Link>

@@ -43,6 +43,7 @@ export {
   scheduleMeeting,
   setAgendaItemSecret,
   sideOfOrganization,
+  sitsInCommitteeOf,
   updateCommitteeFor,
   validateMinutes,
   type CommitteeSettings,

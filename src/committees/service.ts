@@ -83,6 +83,13 @@ export function sideOfOrganization(kind: OrganizationKind | undefined): Side | n
   return null;
 }
 
+/** Whether this agent sits in one of the lab's committees (the steering dashboards are open to them). */
+export async function sitsInCommitteeOf(userId: string, labId: string): Promise<boolean> {
+  const mine = new Set((await data.committeesOfMember(userId)).map((m) => m.committee_id));
+  if (!mine.size) return false;
+  return (await data.listCommittees(labId)).some((c) => mine.has(c.id));
+}
+
 /** The lab team sees every committee of the lab; a member sees the committees they sit in; anyone else 404. */
 export async function labCommittees(viewer: Viewer, labSlug: string) {
   const lab = await labBySlug(labSlug);

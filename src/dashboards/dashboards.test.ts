@@ -1,0 +1,108 @@
+/**
+ * The steering dashboards count what the modules hold, live: ideas, authors and organisations,
+ * supports and comments, requests and their first answers, projects and budgets; filtered by
+ * period and organisation; readable by the lab team, its directors and its committee members only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootTestRuntime } from "../../tests/support/runtime";
+import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { createIdeaFor, commentOn, supportIdea } from "../ideas/service";
+import { createRequest, qualify } from "../requests";
+import { createProjectFor } from "../projects";
+import { projectSchema } from "../projects/schemas";
+import { createCommitteeFor, updateCommitteeFor } from "../committees";
+import { dashboardPage, dashboardRights, dashboardQuerySchema } from "./index";
+
+let env: Awaited<ReturnType<typeof bootTestRuntime>>;
+beforeAll(async () => {
+  env = await bootTestRuntime();
+});
+afterAll(async () => {
+  await env?.dispose();
+});
+
+const idea = (title: string, submit = true) => ({ title, problem: "Un problème constaté sur le terrain.", proposal: "Une proposition.", beneficiaries: "Les agents", coauthorEmails: [], submit });
+
+async function setup() {
+  const lab = await makeLab();
+  const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+  const [orgA, orgB] = await Promise.all([makeOrganization(), makeOrganization()]);
+  const [a1, a2, b1] = await Promise.all([makeUser({ organizationId: orgA.id }), makeUser({ organizationId: orgA.id }), makeUser({ organizationId: orgB.id })]);
+  const campaign = await makeCampaign(lab.id);
+  const [va1, va2, vb1] = await Promise.all([viewerOf(a1), viewerOf(a2), viewerOf(b1)]);
+  const ideas = [
+    await createIdeaFor(va1, campaign.id, idea("Des légumes locaux à la cantine"), []),
+    await createIdeaFor(va1, campaign.id, idea("Un composteur par lycée"), []),
+    await createIdeaFor(va2, campaign.id, idea("Des gourdes pour les internes"), []),
+    await createIdeaFor(vb1, campaign.id, idea("Un covoiturage entre lycées"), []),
+  ];
+  await createIdeaFor(vb1, campaign.id, idea("Mon brouillon", false), []);
+  await supportIdea(vb1, ideas[0].id, true);
+  await supportIdea(va2, ideas[0].id, true);
+  await supportIdea(va1, ideas[3].id, true);
+  await commentOn(va2, ideas[3].id, "Bonne idée pour les internes du vendredi.");
+  const ask = (v: typeof va1, title: string) =>
+    createRequest(v, { labId: lab.id, kind: "method", title, context: "Un contexte.", affected: "Des agents", success: "Une réussite", timing: "", sponsorEmail: "", otherAdministrations: "", intent: "submit" }, []);
+  const r1 = await ask(va1, "Un atelier pour l’équipe de la cantine");
+  await ask(vb1, "Former l’équipe d’accueil");
+  await qualify(team, r1.id, "Combien de personnes ?");
+  await createProjectFor(team, lab.slug, projectSchema.parse({ title: "Légumes locaux", problem: "Des repas venus de loin.", budgetRequested: "12 000", budgetGranted: "10 000", fundingSource: "FTAP", org0: orgA.id, kind0: "etat" }));
+  await createProjectFor(team, lab.slug, projectSchema.parse({ title: "Covoiturage", problem: "Des trajets seuls.", budgetRequested: "3 000", fundingSource: "Région" }));
+  return { lab, team, orgA, orgB };
+}
+
+const sentence = (page: Awaited<ReturnType<typeof dashboardPage>>, id: string) => page.figures.find((f) => f.id === id)!.sentence;
+
+describe("steering dashboards", () => {
+  it("count ideas, authors, organisations, supports and comments, requests and projects, live", async () => {
+    const s = await setup();
+    const page = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined });
+    expect(sentence(page, "idees")).toBe("4\u00a0idées reçues de 3\u00a0auteurs et autrices (2\u00a0organisations) ; 0\u00a0% ont déjà une réponse ; 3\u00a0soutiens et 1\u00a0commentaire sur la période.");
+    expect(page.figures.find((f) => f.id === "idees")!.bars.reduce((a, b) => a + b.value, 0)).toBe(4);
+    const sites = page.figures.find((f) => f.id === "sites")!;
+    expect(sites.table.rows.map((r) => [r[2], r[3]])).toEqual([[3, 2], [1, 1]]);
+    expect(sentence(page, "guichet")).toMatch(/^2\u00a0demandes reçues ; première réponse en 0\u00a0jour ouvré en médiane \(promesse : 10\u00a0jours ouvrés\), 100\u00a0% dans le délai promis/);
+    expect(page.figures.find((f) => f.id === "guichet")!.table.rows).toEqual(expect.arrayContaining([["Déposée", 1], ["En qualification", 1]]));
+    expect(sentence(page, "projets")).toMatch(/^2\u00a0projets au portefeuille, dont 2\u00a0nés sur la période/);
+    expect(sentence(page, "budgets")).toBe("Budget demandé : 15\u202f000\u00a0€ ; accordé : 10\u202f000\u00a0€ (67\u00a0%).");
+    // every figure has a table or says there is nothing to show
+    for (const f of page.figures) expect(f.sentence.length).toBeGreaterThan(10);
+  });
+
+  it("filter by organisation and by period", async () => {
+    const s = await setup();
+    const a = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined, organisation: s.orgA.id });
+    expect(sentence(a, "idees")).toMatch(/^3\u00a0idées reçues de 2\u00a0auteurs et autrices \(1\u00a0organisation\) ; 0\u00a0% ont déjà une réponse ; 2\u00a0soutiens et 0\u00a0commentaire/);
+    expect(sentence(a, "guichet")).toMatch(/^1\u00a0demande reçue/);
+    expect(sentence(a, "projets")).toMatch(/^1\u00a0projet au portefeuille/);
+    const past = await dashboardPage(s.team, s.lab.slug, { du: "2020-01-01", au: "2020-12-31" });
+    expect(past.period.label).toBe("du 1er janvier 2020 au 31 décembre 2020");
+    expect(sentence(past, "idees")).toMatch(/^0\u00a0idée reçue/);
+    expect(sentence(past, "guichet")).toMatch(/^0\u00a0demande reçue/);
+  });
+
+  it("the team, directors, administrators and committee members read them; other agents and other labs' teams may not", async () => {
+    const lab = await makeLab();
+    const other = await makeLab();
+    const director = await viewerOf(await makeMember(lab.id, "director"));
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const otherTeam = await viewerOf(await makeMember(other.id, "lab_team"));
+    const agent = await viewerOf(await makeUser());
+    const member = await makeUser();
+    const committee = await createCommitteeFor(team, lab.slug, { kind: "project", name: "Comité de projet", rhythm: "Mensuel" });
+    await updateCommitteeFor(team, lab.slug, committee.id, { name: "Comité de projet", rhythm: "Mensuel", quorumPercent: 50, quorumPerSide: false, chairEmail: member.email, members: [{ email: member.email, side: null }] });
+    for (const v of [team, director, await viewerOf(member)]) expect((await dashboardPage(v, lab.slug, { du: undefined, au: undefined })).figures).toHaveLength(8);
+    for (const v of [agent, otherTeam]) await expect(dashboardPage(v, lab.slug, { du: undefined, au: undefined })).rejects.toMatchObject({ status: 403 });
+    await expect(dashboardPage(team, "inconnu", { du: undefined, au: undefined })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("rights as a pure rule, and the filters' schema", () => {
+    const none = { labTeam: false, director: false, admin: false, committeeMember: false };
+    expect(dashboardRights(none).read).toBe(false);
+    for (const k of Object.keys(none) as (keyof typeof none)[]) expect(dashboardRights({ ...none, [k]: true }).read).toBe(true);
+    expect(dashboardQuerySchema.safeParse({ du: "2026-02-30" }).success).toBe(false);
+    expect(dashboardQuerySchema.safeParse({ du: "2026-05-01", au: "2026-04-01" }).error?.issues[0]).toMatchObject({ path: ["au"] });
+    expect(dashboardQuerySchema.safeParse({ organisation: "pas-un-id" }).success).toBe(false);
+    expect(dashboardQuerySchema.parse({ du: "2026-01-01", organisation: "" })).toEqual({ du: "2026-01-01", au: undefined, organisation: undefined });
+  });
+});
