@@ -1,9 +1,9 @@
 /**
- * `npm run bench:web` — load test of the idea pages and the lab team's desk queue and project
- * portfolio on PostgreSQL.
+ * `npm run bench:web` — load test of the idea pages and the lab team’s desk queue, project
+ * portfolio and steering dashboards on PostgreSQL.
  *
  * 1. builds the app, (re)creates the database germoir_bench, migrates it with the real
- *    migrations and loads 100,000 ideas, 20,000 agents, 50 campaigns, 50,000 desk requests and
+ *    migrations and loads 100,000 ideas, 40,000 agents, 50 campaigns, 50,000 desk requests and
  *    5,000 projects;
  * 2. signs in one agent (no role) and one member of the Région lab's team (real session rows)
  *    and starts the real server (server/main.ts, NODE_ENV=production) with its bare bench routes;
@@ -37,7 +37,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 3;
 const FLOOR_P95_MS = 100;
-const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50, requests: 50_000, projects: 5_000 };
+const SIZES = { ideas: 100_000, agents: 40_000, campaigns: 50, requests: 50_000, projects: 5_000 };
 /** The lab whose queue and portfolio are measured (most requests and projects are its). */
 const LAB = "region-grand-est";
 const SECRET = "bench-session-secret-0123456789abcdef";
@@ -335,6 +335,7 @@ async function main() {
       // The lab team's pages, with the team member's session and the default filters.
       { name: "Guichet du lab", page: [`/lab/${LAB}/guichet`], bare: [`/_bench/queue?lab=${LAB}`], expect: "Guichet – Lab d’innovation de la Région Grand Est", expectBare: `"requests":50`, headers: teamHeaders },
       { name: "Portefeuille de projets", page: [`/lab/${LAB}/projets`], bare: [`/_bench/portfolio?lab=${LAB}`], expect: "Projets – Lab d’innovation de la Région Grand Est", expectBare: `"projects":25`, headers: teamHeaders },
+      { name: "Pilotage du lab", page: [`/lab/${LAB}/pilotage`], bare: [`/_bench/dashboard?lab=${LAB}`], expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":8`, headers: teamHeaders },
     ];
 
     /** `/idees?q=x` → `/idees.data?q=x`: the page's own middleware and loaders, answered as data (no HTML rendering). */

@@ -20,6 +20,7 @@ import { labQueue } from "../src/requests";
 import { labPortfolio } from "../src/projects";
 import { portfolioQuerySchema } from "../src/projects/schemas";
 import { Refusal } from "../src/kernel/permissions";
+import { dashboardPage } from "../src/dashboards";
 
 /** What the session middleware and the root loader do for a signed-in request. */
 async function signedIn(token: string | undefined): Promise<Viewer | null> {
@@ -55,16 +56,21 @@ async function barePage(token: string | undefined, kind: "list" | "idea", arg: R
 }
 
 /**
- * A lab team's page without its rendering: the desk queue (`labQueue`) or the project portfolio
- * (`labPortfolio`) of `labSlug`, with the default filters, as their loaders call them.
+ * A lab team's page without its rendering: the desk queue (`labQueue`), the project portfolio
+ * (`labPortfolio`) or the steering dashboards (`dashboardPage`) of `labSlug`, with the default
+ * filters, as their loaders call them.
  */
-async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio", labSlug: string): Promise<{ status: number; body: unknown }> {
+async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio" | "dashboard", labSlug: string): Promise<{ status: number; body: unknown }> {
   const viewer = await signedIn(token);
   if (!viewer) return { status: 401, body: { error: "unauthenticated" } };
   try {
     if (kind === "queue") {
       const q = await labQueue(viewer, labSlug, { sponsorUnconfirmed: false });
       return { status: 200, body: { lab: q.lab.slug, overdue: q.overdue, requests: q.requests.length, next: !!q.next } };
+    }
+    if (kind === "dashboard") {
+      const d = await dashboardPage(viewer, labSlug, { du: undefined, au: undefined });
+      return { status: 200, body: { lab: d.lab.slug, figures: d.figures.length } };
     }
     const p = await labPortfolio(viewer, labSlug, portfolioQuerySchema.parse({}));
     return { status: 200, body: { lab: p.lab.slug, projects: p.rows.length, next: !!p.paging.next } };
@@ -89,11 +95,12 @@ export function benchRoutes(wrap: (h: express.RequestHandler) => express.Request
     res.status(status).json(body);
   };
   r.get("/_bench/idea/:id", wrap(idea));
-  const lab = (kind: "queue" | "portfolio"): express.RequestHandler => async (req, res) => {
+  const lab = (kind: "queue" | "portfolio" | "dashboard"): express.RequestHandler => async (req, res) => {
     const { status, body } = await bareLabPage(token(req), kind, typeof req.query.lab === "string" ? req.query.lab : "region-grand-est");
     res.status(status).json(body);
   };
   r.get("/_bench/queue", wrap(lab("queue")));
   r.get("/_bench/portfolio", wrap(lab("portfolio")));
+  r.get("/_bench/dashboard", wrap(lab("dashboard")));
   return r;
 }

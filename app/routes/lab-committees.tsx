@@ -47,6 +47,10 @@ export default function LabCommittees() {
       <CommitteeCrumbs labSlug={d.lab.slug} steps={[]} />
       <h1>Comités – {d.lab.name}</h1>
       <p>Le comité de projet assure la gouvernance opérationnelle ; le comité de pilotage, paritaire État–Région, valide les orientations et les projets accompagnés.</p>
+      <p>
+        <Link to={`/lab/${d.lab.slug}/pilotage`}>Tableau de pilotage du lab</Link>
+        {"\u00a0"}: idées, demandes, projets et décisions, chiffrés à la demande.
+      </p>
       {d.committees.length === 0 ? (
         <p>Aucun comité pour l’instant.</p>
       ) : (
