@@ -41,22 +41,26 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
     if (query.organizationId) b = b.where("organization_id", "=", query.organizationId);
     return b;
   };
-  const [totals, byMonth, byOrganization, byStatus, supports, comments] = await Promise.all([
-    sent()
-      .select((eb) => [eb.fn.countAll<string>().as("ideas"), sql<string>`count(DISTINCT author_id)`.as("authors"), sql<string>`count(DISTINCT organization_id)`.as("organizations"), sql<string>`count(*) FILTER (WHERE status <> 'submitted')`.as("answered")])
-      .executeTakeFirstOrThrow(),
-    sent()
-      .select([sql<string>`to_char(submitted_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM')`.as("month"), (eb) => eb.fn.countAll<string>().as("ideas")])
-      .groupBy(sql`1`)
-      .orderBy(sql`1`)
-      .execute(),
-    sent()
-      .select(["organization_id", (eb) => eb.fn.countAll<string>().as("ideas"), sql<string>`count(DISTINCT author_id)`.as("authors")])
-      .groupBy("organization_id")
-      .orderBy(sql`2`, "desc")
-      .orderBy("organization_id")
-      .execute(),
-    sent().select(["status", (eb) => eb.fn.countAll<string>().as("ideas")]).groupBy("status").execute(),
+  // one pass over the period's ideas (an index-only scan): totals, by month, by organisation, by status
+  const grouped = await sent()
+    .select([
+      sql<string | null>`to_char(submitted_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM')`.as("month"),
+      "organization_id",
+      "status",
+      sql<number>`grouping(to_char(submitted_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), organization_id, status)`.as("g"),
+      (eb) => eb.fn.countAll<string>().as("ideas"),
+      sql<string>`count(DISTINCT author_id)`.as("authors"),
+      sql<string>`count(DISTINCT organization_id)`.as("organizations"),
+      sql<string>`count(*) FILTER (WHERE status <> 'submitted')`.as("answered"),
+    ])
+    .groupBy(sql`GROUPING SETS ((), (to_char(submitted_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM')), (organization_id), (status))`)
+    .execute();
+  // grouping() sets a bit per column left out: 7 = none kept (the totals), 3 = month, 5 = organisation, 6 = status
+  const totals = grouped.find((r) => Number(r.g) === 7) ?? { ideas: "0", authors: "0", organizations: "0", answered: "0" };
+  const byMonth = grouped.filter((r) => Number(r.g) === 3).sort((a, z) => (a.month ?? "").localeCompare(z.month ?? ""));
+  const byOrganization = grouped.filter((r) => Number(r.g) === 5).sort((a, z) => Number(z.ideas) - Number(a.ideas) || (a.organization_id ?? "").localeCompare(z.organization_id ?? ""));
+  const byStatus = grouped.filter((r) => Number(r.g) === 6);
+  const [supports, comments] = await Promise.all([
     (() => {
       let b = q()
         .selectFrom("idea_supports")
@@ -85,7 +89,7 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
     answered: Number(totals.answered),
     supports: Number(supports.n),
     comments: Number(comments.n),
-    byMonth: byMonth.map((r) => ({ month: r.month, ideas: Number(r.ideas) })),
+    byMonth: byMonth.map((r) => ({ month: r.month ?? "", ideas: Number(r.ideas) })),
     byOrganization: byOrganization.map((r) => ({ organizationId: r.organization_id, ideas: Number(r.ideas), authors: Number(r.authors) })),
     byStatus: byStatus.map((r) => ({ status: r.status, ideas: Number(r.ideas) })),
   };

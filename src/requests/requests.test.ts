@@ -27,7 +27,7 @@ import {
   saveDeskSettings,
   updateRequest,
 } from "./service";
-import { addWorkingDays, workingDaysBetween } from "./workdays";
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from "./workdays";
 import { requestSchema, type RequestInput } from "./schemas";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -263,6 +263,15 @@ describe("the one-stop desk", () => {
     expect(addWorkingDays(parisTime(2026, 4, 3, 9, 0), 1)).toEqual(parisTime(2026, 4, 8, 0, 0));
     expect(workingDaysBetween(parisTime(2026, 5, 11, 9, 0), parisTime(2026, 5, 18, 9, 0))).toBe(4);
     expect(workingDaysBetween(parisTime(2026, 5, 22, 9, 0), parisTime(2026, 5, 26, 9, 0))).toBe(1);
+    // across years and around midnight (Paris): counted by cumulative tables, checked against a day-by-day count
+    const byDay = (from: string, to: string) => {
+      let n = 0;
+      for (let t = Date.parse(`${from}T12:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T12:00:00Z`); t += 86_400_000) if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) n++;
+      return n;
+    };
+    expect(workingDaysBetween(parisTime(2026, 12, 24, 23, 30), parisTime(2027, 1, 4, 0, 30))).toBe(5); // 28–31 Dec, 4 Jan
+    expect(workingDaysBetween(parisTime(2025, 7, 1, 9, 0), parisTime(2027, 7, 1, 9, 0))).toBe(byDay("2025-07-01", "2027-07-01"));
+    expect(workingDaysBetween(parisTime(2026, 5, 18, 9, 0), parisTime(2026, 5, 11, 9, 0))).toBe(0);
   });
 
   it("attachments are checked by their content and downloaded by whoever reads the request (the other lab too, once it is sent there)", async () => {

@@ -75,14 +75,54 @@ export function addWorkingDays(from: Date, days: number): Date {
   return parisMidnight(nextDay(day))!;
 }
 
+/** The Paris day of an instant, cached by the hour (a Paris day starts on the hour): dashboards count thousands of requests. */
+const dayByHour = new Map<number, string>();
+function parisDay(d: Date): string {
+  const hour = Math.floor(d.getTime() / 3_600_000);
+  let day = dayByHour.get(hour);
+  if (day === undefined) {
+    if (dayByHour.size > 200_000) dayByHour.clear();
+    day = isoDay(d);
+    dayByHour.set(hour, day);
+  }
+  return day;
+}
+
+/** Per year: how many working days from 1 January up to each day of the year (inclusive). */
+const cumulativeByYear = new Map<number, Int32Array>();
+function cumulative(year: number): Int32Array {
+  let c = cumulativeByYear.get(year);
+  if (c) return c;
+  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY;
+  c = new Int32Array(days);
+  let n = 0;
+  for (let i = 0; i < days; i++) {
+    if (isWorkingDay(new Date(Date.UTC(year, 0, 1) + i * DAY).toISOString().slice(0, 10))) n++;
+    c[i] = n;
+  }
+  cumulativeByYear.set(year, c);
+  return c;
+}
+
+/** Working days from 1 January 1970 up to this Paris day (inclusive): the difference of two is a count of working days. */
+function workingOrdinal(day: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  let before = 0;
+  for (let year = 1970; year < y; year++) before += cumulative(year)[cumulative(year).length - 1];
+  return before + cumulative(y)[(Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / DAY];
+}
+
 /** Working days from `from` to `to` (whole days started after the day of `from`, up to the day of `to`). */
 export function workingDaysBetween(from: Date, to: Date): number {
-  let day = isoDay(from);
-  const end = isoDay(to);
-  let n = 0;
-  while (day < end) {
-    day = nextDay(day);
-    if (isWorkingDay(day)) n++;
+  const start = parisDay(from);
+  const end = parisDay(to);
+  if (end <= start) return 0;
+  const [ys] = start.split("-").map(Number);
+  const [ye] = end.split("-").map(Number);
+  if (ys === ye) {
+    const c = cumulative(ys);
+    const doy = (day: string) => (Date.parse(`${day}T00:00:00Z`) - Date.UTC(ys, 0, 1)) / DAY;
+    return c[doy(end)] - c[doy(start)];
   }
-  return n;
+  return workingOrdinal(end) - workingOrdinal(start);
 }
