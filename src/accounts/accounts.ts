@@ -180,7 +180,10 @@ export interface OidcProfile {
 
 /** What other modules do when an account is created at first sign-in (registered at boot, `src/wiring.ts`): e.g. the desk links the requests that named this address as their sponsor. */
 type AccountCreatedListener = (user: { id: string; email: string }) => Promise<void>;
-const createdListeners: AccountCreatedListener[] = [];
+// On globalThis, as the committees' registry: the server entry (which wires at boot) and the bundled app hold two copies of this file.
+const LISTENERS = Symbol.for("germoir.accounts.created");
+const holder = globalThis as unknown as Record<symbol, AccountCreatedListener[] | undefined>;
+const createdListeners: AccountCreatedListener[] = (holder[LISTENERS] ??= []);
 export function onAccountCreated(listener: AccountCreatedListener): void {
   createdListeners.push(listener);
 }

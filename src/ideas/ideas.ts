@@ -276,7 +276,7 @@ export const ideasMigrations: MigrationSet = {
   ...searchMigrations,
   // The steering dashboards count a lab's ideas of a period, their authors, organisations and
   // statuses, and the supports and comments given in it, from indexes alone.
-  "2026-12-07-20-ideas-stats-indexes": {
+  "2026-12-07-32-ideas-stats-indexes": {
     async up(d) {
       await sql`CREATE INDEX ideas_stats_idx ON ideas (campaign_id, submitted_at) INCLUDE (id, author_id, organization_id, status) WHERE status <> 'draft'`.execute(d);
       await sql`CREATE INDEX idea_supports_created_idx ON idea_supports (created_at) INCLUDE (idea_id)`.execute(d);

@@ -291,6 +291,16 @@ describe("sign-in with OpenID Connect", () => {
   it("signs in an agent of an organisation Germoir does not know, without organisation nor unit", async () => {
     const germoir = new Client(server.url);
     const op = new Client(provider.issuer);
+    // a desk request already names this address as its sponsor, before any account has it
+    let requestId: string | null = null;
+    if (shared) {
+      const r = await sql<{ id: string }>`
+        INSERT INTO requests (lab_id, requester_id, status, kind, title, context, affected, success, timing, other_administrations, sponsor_email, submitted_at)
+        SELECT l.id, u.id, 'submitted', 'method', 'Une demande au commanditaire sans compte', 'Un contexte.', 'Des agents', 'Une réussite', '', '', ${outsider.email.toUpperCase()}, now()
+        FROM labs l, users u WHERE l.slug = 'labest' AND u.email <> ${outsider.email} ORDER BY u.created_at LIMIT 1
+        RETURNING id`.execute(shared.database.db);
+      requestId = r.rows[0].id;
+    }
     const { res } = await signIn(germoir, op, outsider.sub);
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/");
@@ -302,6 +312,12 @@ describe("sign-in with OpenID Connect", () => {
       const r = await sql<{ organization_id: string | null; unit_id: string | null; siret: string }>`
         SELECT organization_id, unit_id, siret FROM users WHERE oidc_sub = ${outsider.sub}`.execute(shared.database.db);
       expect(r.rows).toEqual([{ organization_id: null, unit_id: null, siret: outsider.siret }]);
+      // the first sign-in linked the request to its sponsor, through the listener wired at boot by the server's entry
+      const linked = await sql<{ sponsor: string | null }>`
+        SELECT (SELECT id FROM users WHERE oidc_sub = ${outsider.sub}) = sponsor_id AS sponsor FROM requests WHERE id = ${requestId}`.execute(shared.database.db);
+      expect(linked.rows).toEqual([{ sponsor: true }]);
+      expect((await germoir.get("/notifications")).status).toBe(200);
+      expect(await (await germoir.get("/notifications")).text()).toContain("vous indique comme commanditaire");
     }
   });
 

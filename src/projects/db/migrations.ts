@@ -153,7 +153,7 @@ export const projectsMigrations: MigrationSet = {
       )`.execute(d);
     },
   },
-  "2026-12-07-14-project-network-proposals": {
+  "2026-12-07-31-project-network-proposals": {
     async up(d) {
       // A lab proposes one of its projects to another lab's steering committee (the network of labs): to join, replicate or support it.
       await sql`CREATE TABLE project_network_proposals (
