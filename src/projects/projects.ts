@@ -462,3 +462,20 @@ export async function setStageHistory(projectId: string, stage: MainStage, enter
 export async function setStageEnteredAt(projectId: string, at: Date): Promise<void> {
   await q().updateTable("projects").set({ stage_entered_at: at, updated_at: at }).where("id", "=", projectId).execute();
 }
+
+export async function stagesOfProjects(projectIds: string[]): Promise<ProjectStageRow[]> {
+  const list = projectIds.filter(isUuid);
+  if (!list.length) return [];
+  return q().selectFrom("project_stages").selectAll().where("project_id", "in", list).execute();
+}
+
+export async function decidedReviewsOfProjects(projectIds: string[]): Promise<GateReview[]> {
+  const list = projectIds.filter(isUuid);
+  if (!list.length) return [];
+  return q().selectFrom("project_gate_reviews").selectAll().where("project_id", "in", list).where("status", "=", "decided").orderBy("decided_at").orderBy("id").execute();
+}
+
+export async function projectsOfLab(labId: string): Promise<Project[]> {
+  if (!isUuid(labId)) return [];
+  return q().selectFrom("projects").selectAll().where("lab_id", "=", labId).orderBy("title").execute();
+}
