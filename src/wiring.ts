@@ -6,9 +6,12 @@
  * missing. A desk request the lab proposed to its steering committee awaits that committee; its
  * validated decision accepts it as a project, which is born from it, or declines it with the
  * decision's words. Appliers run inside the transaction that validates the minutes, once per decision.
+ * A project's stage change (a gate decided, a pause, a stop) is heard by the roadmaps that hold it,
+ * in the same transaction: they recompute their progress, record it and tell the open trackers.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
-import { applyGateOutcome, gateReviewSubjects, projectForCommitteeRequest } from "./projects";
+import { applyGateOutcome, gateReviewSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
+import { projectChanged } from "./roadmaps";
 import { decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { Refusal } from "./kernel/permissions";
 import { runtime } from "./kernel/runtime";
@@ -18,6 +21,7 @@ let wired = false;
 export function wireModules(): void {
   if (wired) return;
   wired = true;
+  onProjectChange(projectChanged);
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {
