@@ -55,7 +55,7 @@ async function roadmapWith(s: Awaited<ReturnType<typeof setup>>, opts: { confide
   const linked = await add({ kind: "project", parentId: lever.id, title: "Projet de service du SGC", projectId: project.id, ownerName: "Claire Martin", ownerRole: "Secrétaire générale du SGC" });
   const initiative = await add({ kind: "initiative", parentId: lever.id, title: "Offre réciproque de formations", ownerName: "Paul Durand", ownerRole: "Plateforme RH", ownerNamePublic: "on" });
   for (const title of ["Catalogue commun publié", "Premières inscriptions croisées"]) {
-    await itemAction(s.team, s.lab.slug, roadmap.id, initiative.id, parse(addMilestoneSchema, { intent: "addMilestone", title, plannedOn: "2021-12-01" }));
+    await itemAction(s.team, s.lab.slug, roadmap.id, initiative.id, parse(addMilestoneSchema, { intent: "addMilestone", milestoneTitle: title, plannedOn: "2021-12-01" }));
   }
   return { roadmap, axis, flagship, lever, project, linked, initiative };
 }
@@ -115,10 +115,10 @@ describe("roadmaps: progress from evidence, and its history", () => {
 
     // a milestone done: the initiative reaches 50 %
     const milestone = (await data.milestonesOf([r.initiative.id]))[0];
-    await itemAction(s.team, s.lab.slug, r.roadmap.id, r.initiative.id, { intent: "milestoneDone", milestoneId: milestone.id, doneOn: new Date("2021-12-10T00:00:00Z"), evidenceKind: "link", evidenceUrl: "https://www.grandest.fr/formations", evidenceText: "", evidenceStage: null });
+    await itemAction(s.team, s.lab.slug, r.roadmap.id, r.initiative.id, { intent: "milestoneDone", milestoneId: milestone.id, doneOn: new Date("2021-12-10T00:00:00Z"), proof: "https://www.grandest.fr/formations" });
     expect(await percentOf(r.roadmap.id, r.initiative.id)).toBe(50);
     expect(await percentOf(r.roadmap.id, null)).toBe(40);
-    await expect(itemAction(s.team, s.lab.slug, r.roadmap.id, r.initiative.id, { intent: "milestoneDone", milestoneId: milestone.id, doneOn: new Date(), evidenceKind: null, evidenceUrl: null, evidenceText: "", evidenceStage: null })).rejects.toSatisfy(refusal(409));
+    await expect(itemAction(s.team, s.lab.slug, r.roadmap.id, r.initiative.id, { intent: "milestoneDone", milestoneId: milestone.id, doneOn: null, proof: "" })).rejects.toSatisfy(refusal(409));
 
     // the whole roadmap's history: one snapshot at each change of its figure
     const history = (await roadmapPage(s.team, s.lab.slug, r.roadmap.id)).history.map((h) => h.percent);
@@ -131,7 +131,7 @@ describe("roadmaps: progress from evidence, and its history", () => {
     const s = await setup();
     const r = await roadmapWith(s);
     // the project's own milestone, proved by entering the prototype
-    await itemAction(s.team, s.lab.slug, r.roadmap.id, r.linked.id, parse(addMilestoneSchema, { intent: "addMilestone", title: "Prototype en test", evidenceKind: "stage", evidenceStage: "prototype" }));
+    await itemAction(s.team, s.lab.slug, r.roadmap.id, r.linked.id, parse(addMilestoneSchema, { intent: "addMilestone", milestoneTitle: "Prototype en test", evidenceKind: "stage", evidenceStage: "prototype" }));
     const review = await requestGate(s.team, r.project.id);
     await applyGateOutcome(null, review.id, { outcome: "go", decidedBy: s.team.userId });
     const proved = (await data.milestonesOf([r.linked.id]))[0];

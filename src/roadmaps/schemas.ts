@@ -129,28 +129,37 @@ const evidenceComplete = (v: { evidenceKind: string | null; evidenceUrl: string 
 };
 
 export const addMilestoneSchema = z
-  .object({ intent: z.literal("addMilestone"), title: requiredText("Jalon", 300, 2), plannedOn: optionalDate("Date prévue"), doneOn: optionalDate("Date de réalisation"), ...evidence })
-  .superRefine(evidenceComplete);
+  .object({ intent: z.literal("addMilestone"), milestoneTitle: requiredText("Jalon", 300, 2), plannedOn: optionalDate("Date prévue"), alreadyDoneOn: optionalDate("Déjà franchi le"), ...evidence })
+  .superRefine(evidenceComplete)
+  .transform(({ milestoneTitle, alreadyDoneOn, ...rest }) => ({ ...rest, title: milestoneTitle, doneOn: alreadyDoneOn }));
 export type MilestoneInput = z.infer<typeof addMilestoneSchema>;
 
-export const milestoneDoneSchema = z
-  .object({ intent: z.literal("milestoneDone"), milestoneId: uuidField("Jalon"), doneOn: dateField("Date de réalisation"), ...evidence })
-  .superRefine(evidenceComplete);
+/** « Franchi »: the day (today when left empty) and, if any, what proves it (a link or a few words). */
+export const milestoneDoneSchema = z.object({
+  intent: z.literal("milestoneDone"),
+  milestoneId: uuidField("Jalon"),
+  doneOn: optionalDate("Franchi le"),
+  proof: optionalText("Preuve", 2000).refine((v) => !/^https?:\/\//i.test(v) || (z.url().safeParse(v).success && v.length <= 1000), "Preuve : cette adresse web n’est pas valide."),
+});
 
 export const milestoneIdSchema = z.object({ intent: z.enum(["milestoneUndone", "deleteMilestone"], { error: "Action inconnue." }), milestoneId: uuidField("Jalon") });
 export const deleteItemSchema = z.object({ intent: z.literal("delete"), confirm: z.literal("on", { error: "Confirmation : cochez la case pour supprimer cet élément et tout ce qui lui est rattaché." }) });
 
-export const calendarSchema = z.object({
-  intent: z.literal("addCalendar"),
-  period: requiredText("Période", 100, 2),
-  startsOn: dateField("Premier jour de la période"),
-  body: requiredText("Ce qui est prévu", 2000, 3),
-  public: checkbox,
-});
+export const calendarSchema = z
+  .object({
+    intent: z.literal("addCalendar"),
+    period: requiredText("Période", 100, 2),
+    periodStart: dateField("Premier jour de la période"),
+    body: requiredText("Ce qui est prévu", 2000, 3),
+    calendarPublic: checkbox,
+  })
+  .transform((v) => ({ intent: v.intent, period: v.period, startsOn: v.periodStart, body: v.body, public: v.calendarPublic }));
 export const deleteCalendarSchema = z.object({ intent: z.literal("deleteCalendar"), entryId: uuidField("Entrée du calendrier") });
 
 /** The roadmap page's forms, by intent (one schema each). */
 export const roadmapForms = { settings: roadmapSettingsSchema, addItem: addItemSchema, addCalendar: calendarSchema, deleteCalendar: deleteCalendarSchema } as const;
+/** The settings page's one form. */
+export const settingsForms = { settings: roadmapSettingsSchema } as const;
 /** The item page's forms, by intent. */
 export const itemForms = { update: updateItemSchema, delete: deleteItemSchema, addMilestone: addMilestoneSchema, milestoneDone: milestoneDoneSchema, milestoneUndone: milestoneIdSchema, deleteMilestone: milestoneIdSchema } as const;
 

@@ -496,8 +496,10 @@ export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: str
         } else {
           const done = action as Extract<ItemAction, { intent: "milestoneDone" }>;
           if (m.done_on) throw new Refusal("Ce jalon est déjà franchi.", 409);
-          await data.setMilestoneDone(m.id, done.doneOn, done.evidenceKind && done.evidenceKind !== "stage" ? { kind: done.evidenceKind, url: done.evidenceKind === "link" ? done.evidenceUrl : null, text: done.evidenceKind === "text" ? done.evidenceText : null } : undefined);
-          await milestoneEvent(c, item, m, done.doneOn);
+          const doneOn = done.doneOn ?? at;
+          const proof = done.proof ? (/^https?:\/\//i.test(done.proof) ? { kind: "link" as const, url: done.proof, text: null } : { kind: "text" as const, url: null, text: done.proof }) : undefined;
+          await data.setMilestoneDone(m.id, doneOn, m.evidence_kind === "stage" ? undefined : proof);
+          await milestoneEvent(c, item, m, doneOn);
         }
         await recompute(roadmap, at, `Jalon ${action.intent === "milestoneDone" ? "franchi" : action.intent === "milestoneUndone" ? "rouvert" : "supprimé"}\u00a0: ${m.title}`);
         return action.intent;
