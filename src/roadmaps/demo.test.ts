@@ -3,6 +3,7 @@ import { bootTestRuntime } from "../../tests/support/runtime";
 import { getLabBySlug, loadPrincipal, usersWithRole } from "../labs/labs";
 import { roadmapPage, trackerPage } from "./index";
 import { labEstCalendar } from "./demo";
+import { applyGateOutcome, pendingGateReviews } from "../projects";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -37,5 +38,18 @@ describe("the demo's roadmap: Lab'EST's, as in its programme (seed 002)", () => 
     // the lab team sees the same figures
     const lab2 = await roadmapPage(team, "labest", page.id);
     expect(lab2.roadmap.percent).toBe(page.percent);
+  });
+});
+
+describe("the demo's roadmap hears its projects", () => {
+  it("a « go » on the DDETS de la Marne project moves its item to 30 % and proves its prototype milestone", async () => {
+    const lab = (await getLabBySlug("labest"))!;
+    const [review] = (await pendingGateReviews(lab.id, "project")).filter((r) => r.projectTitle.includes("DDETS de la Marne"));
+    await applyGateOutcome(null, review.id, { outcome: "go", decidedBy: null });
+    const page = await trackerPage("labest");
+    const item = page.roadmaps[0].tree.flatMap((a) => a.children.flatMap((f) => f.children.flatMap((l) => l.children))).find((c) => c.title.includes("DDETS de la Marne"))!;
+    expect(item.percentLabel).toBe("30\u00a0%");
+    expect(item.milestones).toEqual([expect.objectContaining({ title: "Prototype du parcours d’accueil des nouveaux arrivants", doneOn: expect.stringMatching(/\d{4}$/) })]);
+    expect(page.feed.slice(0, 2).map((f) => f.title)).toEqual(expect.arrayContaining([expect.stringContaining("passe le cap\u00a0: exploration → prototype"), "Jalon franchi\u00a0: Prototype du parcours d’accueil des nouveaux arrivants (Cohésion d’équipe et projet de service de la DDETS de la Marne)"]));
   });
 });

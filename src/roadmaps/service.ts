@@ -9,7 +9,7 @@ import { getLab, getLabBySlug, getLabs, listLabs } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { Refusal, type Viewer } from "../kernel/permissions";
 import { transaction } from "../kernel/db/transaction";
-import { formatDate } from "../kernel/format";
+import { formatDate, frenchSpaces as fr } from "../kernel/format";
 import { liveStream } from "../kernel/live/hub";
 import { labProjectChoices, mainStages, projectFacts, stageLabels, type MainStage, type ProjectChange, type ProjectFacts } from "../projects";
 import * as data from "./roadmaps";
@@ -261,19 +261,19 @@ function itemView(c: Computed, i: RoadmapItem) {
     id: i.id,
     kind: i.kind,
     kindLabel: itemKinds[i.kind],
-    title: i.title,
+    title: fr(i.title),
     transversal: i.transversal,
     public: i.public,
     weight: i.weight,
     status: i.status,
     statusLabel: i.kind === "project" && f && i.status === "active" ? stageLabels[f.stage] : itemStatuses[i.status],
     project: f ? { id: f.id, title: f.title, confidential: f.confidential } : null,
-    owner: [i.owner_name, i.owner_role].filter(Boolean).join(", "),
+    owner: fr([i.owner_name, i.owner_role].filter(Boolean).join(", ")),
     dates: dateRange(i.starts_on, i.ends_on),
-    calendar: i.calendar,
+    calendar: fr(i.calendar),
     percent: p.percent,
     percentLabel: percentLabel(p.percent),
-    why: explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
+    why: explain(p, (id) => fr(c.byId.get(id)?.title ?? ""), c.settings),
     milestones: { done: ms.filter((m) => m.done_on).length, total: ms.length },
   };
 }
@@ -313,8 +313,8 @@ export async function roadmapPage(viewer: Viewer, labSlug: string, roadmapId: st
     lab,
     roadmap: {
       id: roadmap.id,
-      title: roadmap.title,
-      description: roadmap.description,
+      title: fr(roadmap.title),
+      description: fr(roadmap.description),
       published: roadmap.published,
       partnerLab: roadmap.partner_lab_id ?? "",
       stopRule: roadmap.stop_rule,
@@ -323,12 +323,12 @@ export async function roadmapPage(viewer: Viewer, labSlug: string, roadmapId: st
       shares: c.settings.shares,
       percent: whole.percent,
       percentLabel: percentLabel(whole.percent),
-      why: explain(whole, (id) => c.byId.get(id)?.title ?? "", c.settings),
+      why: explain(whole, (id) => fr(c.byId.get(id)?.title ?? ""), c.settings),
     },
     tree: tree(c, (i) => itemView(c, i)),
     history: historyView(history),
-    calendar: calendar.map((e) => ({ id: e.id, period: e.period, body: e.body, public: e.public })),
-    events: events.map((e) => ({ id: e.id, on: formatDate(e.at), title: e.title })),
+    calendar: calendar.map((e) => ({ id: e.id, period: fr(e.period), body: fr(e.body), public: e.public })),
+    events: events.map((e) => ({ id: e.id, on: formatDate(e.at), title: fr(e.title) })),
     options: {
       parents: c.items.filter((i) => childKinds[i.kind].length).map((i) => ({ value: i.id, label: `${itemKinds[i.kind]}\u00a0: ${i.title}` })),
       projects: projects.map((p) => ({ value: p.id, label: `${p.title} (${p.stageLabel.toLowerCase()})` })),
@@ -429,7 +429,7 @@ export async function itemPage(viewer: Viewer, labSlug: string, roadmapId: strin
     children: childrenOf(c, item.id),
     milestones: (c.milestones.get(item.id) ?? []).map((m) => ({
       id: m.id,
-      title: m.title,
+      title: fr(m.title),
       plannedOn: m.planned_on ? formatDate(m.planned_on) : "",
       doneOn: m.done_on ? formatDate(m.done_on) : "",
       evidence: evidenceLabel(m),
@@ -533,13 +533,13 @@ export async function trackerPage(labSlug: string, now = new Date()) {
         const history = await data.snapshotsOf(c.roadmap.id, null);
         const nameOf = (id: string) => {
           const i = c.byId.get(id);
-          return i ? itemTitleFor(c, i, "public") : "";
+          return i ? fr(itemTitleFor(c, i, "public")) : "";
         };
         const shown = (i: RoadmapItem) => publicShape(c, i) !== "hidden";
         return {
           id: c.roadmap.id,
-          title: c.roadmap.title,
-          description: c.roadmap.description,
+          title: fr(c.roadmap.title),
+          description: fr(c.roadmap.description),
           percent: whole.percent,
           percentLabel: percentLabel(whole.percent),
           why: explain(whole, nameOf, c.settings),
@@ -552,12 +552,12 @@ export async function trackerPage(labSlug: string, now = new Date()) {
             .sort((a, b) => +a.m.planned_on! - +b.m.planned_on!)
             .filter(({ m }) => m.planned_on! >= new Date(now.getTime() - 365 * 86_400_000))
             .slice(0, 8)
-            .map(({ m, i }) => ({ id: m.id, title: m.title, item: i.title, plannedOn: formatDate(m.planned_on), late: m.planned_on! < now })),
+            .map(({ m, i }) => ({ id: m.id, title: fr(m.title), item: fr(i.title), plannedOn: formatDate(m.planned_on), late: m.planned_on! < now })),
           history: historyView(history).map(({ at, on, percent }) => ({ at, on, percent })),
         };
       }),
     ),
-    calendar: calendar.filter((e) => e.public).map((e) => ({ id: e.id, period: e.period, body: e.body })),
+    calendar: calendar.filter((e) => e.public).map((e) => ({ id: e.id, period: fr(e.period), body: fr(e.body) })),
     feed,
   };
 }
@@ -593,19 +593,19 @@ function publicTree(c: Computed, parent: string | null, shown: (i: RoadmapItem) 
         id: i.id,
         kind: i.kind,
         kindLabel: itemKinds[i.kind],
-        title: internal ? "Projet interne" : i.title,
-        description: internal ? "" : i.description,
+        title: internal ? "Projet interne" : fr(i.title),
+        description: internal ? "" : fr(i.description),
         transversal: i.transversal,
         status: i.kind === "project" && f && i.status === "active" ? stageLabels[f.stage] : itemStatuses[i.status],
-        owner: internal ? "" : i.owner_name_public && i.owner_name ? [i.owner_name, i.owner_role].filter(Boolean).join(", ") : i.owner_role,
+        owner: internal ? "" : fr(i.owner_name_public && i.owner_name ? [i.owner_name, i.owner_role].filter(Boolean).join(", ") : i.owner_role),
         dates: internal ? "" : dateRange(i.starts_on, i.ends_on),
-        calendar: internal ? "" : i.calendar,
+        calendar: internal ? "" : fr(i.calendar),
         percent: p.percent,
         percentLabel: percentLabel(p.percent),
         why: explain(p, nameOf, c.settings),
         milestones: internal
           ? []
-          : (c.milestones.get(i.id) ?? []).map((m) => ({ id: m.id, title: m.title, plannedOn: m.planned_on ? formatDate(m.planned_on) : "", doneOn: m.done_on ? formatDate(m.done_on) : "", evidence: evidenceLabel(m) })),
+          : (c.milestones.get(i.id) ?? []).map((m) => ({ id: m.id, title: fr(m.title), plannedOn: m.planned_on ? formatDate(m.planned_on) : "", doneOn: m.done_on ? formatDate(m.done_on) : "", evidence: fr(evidenceLabel(m)) })),
         children: publicTree(c, i.id, shown, nameOf),
       };
     });
@@ -629,7 +629,7 @@ async function publicFeed(computed: Computed[], limit: number) {
       const item = e.item_id ? c.byId.get(e.item_id) : undefined;
       const shape = item ? publicShape(c, item) : "shown";
       if (shape === "hidden") return [];
-      return [{ id: e.id, at: e.at.toISOString(), on: formatDate(e.at), kind: e.kind, title: shape === "internal" ? e.anonymous_title : e.title }];
+      return [{ id: e.id, at: e.at.toISOString(), on: formatDate(e.at), kind: e.kind, title: fr(shape === "internal" ? e.anonymous_title : e.title) }];
     })
     .slice(0, limit);
 }
