@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-roadmap-item";
 import { formError, invalid, parseForm } from "~/kernel/forms";
+import { once } from "~/kernel/db/once";
 import { isoDay } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { itemAction, itemPage } from "~/roadmaps";
@@ -33,9 +34,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!schema) return formError(fd, "Action inconnue.");
     const p = parseForm(fd, schema);
     if (!p.ok) return invalid(p);
-    const what = await itemAction(viewer, params.labSlug, params.roadmapId, params.itemId, p.data);
+    const input = p.data;
     const roadmap = `/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}`;
-    return redirect(what === "delete" ? `${roadmap}?fait=delete` : `${roadmap}/elements/${params.itemId}?fait=${what}`);
+    // a resent form adds its milestone once
+    const location = await once(viewer.userId, fd, `roadmap-item:${params.itemId}:${input.intent}`, async () => {
+      const what = await itemAction(viewer, params.labSlug, params.roadmapId, params.itemId, input);
+      return what === "delete" ? `${roadmap}?fait=delete` : `${roadmap}/elements/${params.itemId}?fait=${what}`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-roadmap";
 import { formError, invalid, parseForm } from "~/kernel/forms";
+import { once } from "~/kernel/db/once";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { roadmapAction, roadmapPage } from "~/roadmaps";
 import { formOf, roadmapForms } from "~/roadmaps/schemas";
@@ -33,8 +34,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!schema) return formError(fd, "Action inconnue.");
     const p = parseForm(fd, schema);
     if (!p.ok) return invalid(p);
-    const what = await roadmapAction(viewer, params.labSlug, params.roadmapId, p.data);
-    return redirect(`/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}?fait=${what}${what === "addItem" ? "#arbre" : ""}`);
+    const input = p.data;
+    // a resent form adds its item or its calendar entry once
+    const location = await once(viewer.userId, fd, `roadmap:${params.roadmapId}:${input.intent}`, async () => {
+      const what = await roadmapAction(viewer, params.labSlug, params.roadmapId, input);
+      return `/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}?fait=${what}${what === "addItem" ? "#arbre" : ""}`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-roadmaps";
 import { invalid, parseForm } from "~/kernel/forms";
+import { once } from "~/kernel/db/once";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { createRoadmap, labRoadmaps } from "~/roadmaps";
 import { roadmapCreateSchema } from "~/roadmaps/schemas";
@@ -21,8 +22,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     await labRoadmaps(viewer, params.labSlug);
     const p = parseForm(fd, roadmapCreateSchema);
     if (!p.ok) return invalid(p);
-    const roadmap = await createRoadmap(viewer, params.labSlug, p.data);
-    return redirect(`/lab/${params.labSlug}/feuille-de-route/${roadmap.id}?fait=cree`);
+    const input = p.data;
+    const location = await once(viewer.userId, fd, `roadmap-new:${params.labSlug}`, async () => {
+      const roadmap = await createRoadmap(viewer, params.labSlug, input);
+      return `/lab/${params.labSlug}/feuille-de-route/${roadmap.id}?fait=cree`;
+    });
+    return redirect(location);
   } catch (err) {
     return serviceFailure(err, fd);
   }
