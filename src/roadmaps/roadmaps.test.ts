@@ -9,6 +9,7 @@ import { createRoadmap, itemAction, itemPage, labRoadmaps, roadmapAction, roadma
 import { addItemSchema, addMilestoneSchema, roadmapSettingsSchema, updateItemSchema } from "./schemas";
 import * as data from "./roadmaps";
 import { mainStages } from "../projects/stages";
+import { personalData } from "./personal-data";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -84,6 +85,9 @@ describe("roadmaps: who may", () => {
     // an item of another roadmap is not found through this one
     const second = await createRoadmap(s.team, s.lab.slug, { title: "Une autre feuille", description: "", partnerLab: null });
     await expect(itemPage(s.team, s.lab.slug, second.id, r.initiative.id)).rejects.toSatisfy(refusal(404));
+    // « Mes données »: the roadmaps one created
+    expect((await personalData(s.team.userId))[0].rows.map((row) => row.title)).toEqual(["Feuille de route 2021-2027", "Une autre feuille"]);
+    expect((await personalData(s.partnerTeam.userId))[0].rows).toEqual([]);
   });
 
   it("refuses a tree out of shape, a project of another lab, a partner that is the lab itself", async () => {

@@ -255,3 +255,7 @@ export async function notifyTrackers(labIds: (string | null)[]): Promise<void> {
     await sql`SELECT pg_notify(${ROADMAP_CHANNEL}, ${encodeLive({ topic: labId, data: "{}" })})`.execute(db());
   }
 }
+
+export async function roadmapsCreatedBy(accountId: string): Promise<Pick<Roadmap, "title" | "created_at">[]> {
+  return q().selectFrom("roadmaps").select(["title", "created_at"]).where("created_by", "=", accountId).orderBy("created_at").execute();
+}
