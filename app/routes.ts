@@ -80,6 +80,7 @@ export default [
   route("lab/:labSlug/feuille-de-route", "routes/lab-roadmaps.tsx"),
   route("lab/:labSlug/feuille-de-route/:roadmapId", "routes/lab-roadmap.tsx"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/reglages", "routes/lab-roadmap-settings.tsx"),
+  route("lab/:labSlug/feuille-de-route/:roadmapId/export/:file", "routes/lab-roadmap-export.ts"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/elements/:itemId", "routes/lab-roadmap-item.tsx"),
   route("traceur/:labSlug", "routes/tracker.tsx"),
   route("traceur/:labSlug/direct", "routes/tracker-stream.ts"),

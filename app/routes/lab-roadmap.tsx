@@ -114,6 +114,16 @@ export default function LabRoadmap() {
             Réglages, parts des étapes et publication
           </Link>
         </li>
+        <li>
+          <a className="fr-btn fr-btn--tertiary" href={`${base}/export/feuille-de-route.csv`} download>
+            Exporter en CSV
+          </a>
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--tertiary" href={`${base}/export/feuille-de-route.xlsx`} download>
+            Exporter en XLSX
+          </a>
+        </li>
       </ul>
 
       <section aria-labelledby="arbre" className="fr-mt-4w">

@@ -12,6 +12,7 @@ export {
   labRoadmaps,
   projectChanged,
   roadmapAction,
+  roadmapExport,
   roadmapPage,
   trackerFeed,
   trackerPage,

@@ -5,7 +5,7 @@ import { db } from "../kernel/runtime";
 import type { Refusal } from "../kernel/permissions";
 import { applyGateOutcome, createProjectFor, projectAction, requestGate, saveProjectSettings } from "../projects";
 import { projectSchema } from "../projects/schemas";
-import { createRoadmap, itemAction, itemPage, labRoadmaps, roadmapAction, roadmapPage, trackerFeed, trackerPage } from "./index";
+import { createRoadmap, itemAction, itemPage, labRoadmaps, roadmapAction, roadmapExport, roadmapPage, trackerFeed, trackerPage } from "./index";
 import { addItemSchema, addMilestoneSchema, roadmapSettingsSchema, updateItemSchema } from "./schemas";
 import * as data from "./roadmaps";
 import { mainStages } from "../projects/stages";
@@ -158,6 +158,24 @@ describe("roadmaps: progress from evidence, and its history", () => {
     const page = await roadmapPage(s.team, s.lab.slug, r.roadmap.id);
     expect(page.roadmap.stopRuleLabel).toBe("Les éléments arrêtés comptent pour 0\u00a0% dans leur parent");
     expect(page.tree[0].children[0].children[0].why).toContain("1\u00a0élément arrêté compté à 0\u00a0%");
+  });
+
+  it("exports the whole roadmap as a table, one row per item in the tree's order, for its lab team only", async () => {
+    const s = await setup();
+    const r = await roadmapWith(s);
+    await expect(roadmapExport(s.agent, s.lab.slug, r.roadmap.id)).rejects.toSatisfy(refusal(403));
+    await expect(roadmapExport(s.otherTeam, s.lab.slug, r.roadmap.id)).rejects.toSatisfy(refusal(403));
+    const table = await roadmapExport(s.team, s.lab.slug, r.roadmap.id);
+    expect(table.header.slice(0, 3)).toEqual(["Type", "Rattaché à", "Titre"]);
+    const rows = [...(table.rows as Iterable<unknown[]>)];
+    expect(rows.map((row) => [row[0], row[1], row[2], row[12]])).toEqual([
+      ["Axe", "", "Axe 1", 5],
+      ["Projet phare", "Axe 1", "Projet phare 1", 5],
+      ["Levier de transformation", "Axe 1 › Projet phare 1", "Levier 1", 5],
+      ["Projet connexe (projet du lab)", "Axe 1 › Projet phare 1 › Levier 1", "Projet de service du SGC", 10],
+      ["Initiative", "Axe 1 › Projet phare 1 › Levier 1", "Offre réciproque de formations", 0],
+    ]);
+    expect(rows[4][15]).toBe("Catalogue commun publié, prévu le 1er décembre 2021 ; Premières inscriptions croisées, prévu le 1er décembre 2021");
   });
 
   it("an empty lever has no figure and is left out of its flagship", async () => {

@@ -11,6 +11,7 @@ import { Refusal, type Viewer } from "../kernel/permissions";
 import { transaction } from "../kernel/db/transaction";
 import { formatDate, frenchSpaces as fr } from "../kernel/format";
 import { liveStream } from "../kernel/live/hub";
+import { fileSlug, type TableExport } from "../kernel/export";
 import { labProjectChoices, mainStages, projectFacts, stageLabels, type MainStage, type ProjectChange, type ProjectFacts } from "../projects";
 import * as data from "./roadmaps";
 import type { Milestone, Roadmap, RoadmapItem } from "./db/schema";
@@ -510,6 +511,49 @@ export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: str
 
 function milestoneFields(m: MilestoneInput): data.MilestoneFields {
   return { title: m.title, plannedOn: m.plannedOn, doneOn: m.doneOn, evidenceKind: m.evidenceKind, evidenceUrl: m.evidenceKind === "link" ? m.evidenceUrl : null, evidenceText: m.evidenceKind === "text" ? m.evidenceText : null, evidenceStage: m.evidenceKind === "stage" ? m.evidenceStage : null };
+}
+
+/**
+ * The whole roadmap as a table (feuille-de-route.csv, .xlsx), for its lab team: one row per item in
+ * the tree's order, with its place, its fields, its figure and why, and its milestones.
+ */
+export async function roadmapExport(viewer: Viewer, labSlug: string, roadmapId: string): Promise<TableExport> {
+  const { roadmap } = await requireRoadmap(viewer, labSlug, roadmapId);
+  const c = await compute(roadmap);
+  const rows: (string | number | Date | null)[][] = [];
+  const walk = (parent: string | null, path: string[]) => {
+    for (const i of c.items.filter((x) => x.parent_id === parent).sort((a, b) => a.position - b.position)) {
+      const p = c.progress.get(i.id)!;
+      const ms = c.milestones.get(i.id) ?? [];
+      const f = i.project_id ? c.facts.get(i.project_id) : undefined;
+      rows.push([
+        itemKinds[i.kind],
+        path.join(" › "),
+        i.title,
+        f ? `${f.title} (${stageLabels[f.stage].toLowerCase()})` : "",
+        i.owner_name,
+        i.owner_role,
+        i.starts_on,
+        i.ends_on,
+        i.calendar,
+        i.public ? "oui" : "non",
+        i.weight,
+        itemStatuses[i.status],
+        p.percent === null ? null : Math.round(p.percent * 10) / 10,
+        explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
+        ms.filter((m) => m.done_on).length,
+        ms.map((m) => `${m.title}${m.planned_on ? `, prévu le ${formatDate(m.planned_on)}` : ""}${m.done_on ? `, franchi le ${formatDate(m.done_on)}` : ""}`).join(" ; "),
+      ]);
+      walk(i.id, [...path, i.title]);
+    }
+  };
+  walk(null, []);
+  return {
+    filename: `feuille-de-route-${fileSlug(roadmap.title, 40)}`,
+    sheet: "Feuille de route",
+    header: ["Type", "Rattaché à", "Titre", "Projet du lab", "Porteur (nom)", "Porteur (fonction)", "Début", "Fin", "Calendrier prévisionnel", "Public", "Poids", "Statut", "Avancement (%)", "Pourquoi ce chiffre", "Jalons franchis", "Jalons"],
+    rows,
+  };
 }
 
 // ---------------------------------------------------------------- the public tracker

@@ -417,7 +417,7 @@ describe("the desk: who may and bad input", () => {
 describe("roadmaps and the public tracker: who sees what", () => {
   it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
     const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
-    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`];
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
     for (const path of pages) {
       expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
       for (const who of ["team", "agent", "director"]) {
@@ -430,7 +430,10 @@ describe("roadmaps and the public tracker: who sees what", () => {
     }
     // a roadmap through another lab's pages does not exist
     expect((await clients.team.get(`/lab/region-grand-est/feuille-de-route/${ids.roadmap}`)).status).toBe(404);
-    for (const path of [`/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain("DataGrandEst");
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
