@@ -22,6 +22,7 @@ const contexts: BrowserContext[] = [];
 let team: Page;
 let visitor: Page;
 let visitorNoJs: Page;
+let teamNoJs: Page;
 
 describeWithBrowser("The roadmap and its public tracker in a browser (axe + typography on every page)", () => {
   beforeAll(async () => {
@@ -31,7 +32,7 @@ describeWithBrowser("The roadmap and its public tracker in a browser (axe + typo
       contexts.push(ctx);
       return ctx.newPage();
     };
-    [team, visitor, visitorNoJs] = await Promise.all([make(true), make(true), make(false)]);
+    [team, visitor, visitorNoJs, teamNoJs] = await Promise.all([make(true), make(true), make(false), make(false)]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -79,6 +80,35 @@ describeWithBrowser("The roadmap and its public tracker in a browser (axe + typo
     await team.getByText("Tableau de l’historique").click();
     await check(team, "item page, milestone done, history table");
     await visit(team, `${new URL(team.url()).pathname.replace(/\/elements\/.*$/, "")}/reglages`, "roadmap settings");
+  });
+
+  it("without JavaScript, the team adds a milestone (errors first, input kept) and marks it done with its proof", async () => {
+    await signIn(teamNoJs, email("labest-1"));
+    await visit(teamNoJs, "/lab/labest/feuille-de-route", "the lab's roadmaps (no JS)");
+    await teamNoJs.getByRole("link", { name: /^Imaginons ensemble/ }).click();
+    await teamNoJs.getByRole("link", { name: "Charte des réunions utiles à la DRAAF Grand Est" }).click();
+    await check(teamNoJs, "item page (no JS)", { phone: true });
+    await teamNoJs.getByLabel("Date prévue").fill("2027-02-28");
+    await teamNoJs.getByLabel("Ce qui le prouve").selectOption({ label: "Lien" });
+    await teamNoJs.getByLabel("Lien de la preuve").fill("pas-une-adresse");
+    await teamNoJs.getByRole("button", { name: "Ajouter le jalon" }).click();
+    await teamNoJs.locator("#error-summary").waitFor();
+    const summary = await teamNoJs.locator("#error-summary").textContent();
+    expect(summary).toContain("Jalon\u00a0: au moins 2 caractères.");
+    expect(summary).toContain("Lien de la preuve\u00a0: une adresse web commençant par https:// ou http://.");
+    expect(await teamNoJs.getByLabel("Date prévue").inputValue()).toBe("2027-02-28");
+    await check(teamNoJs, "item page, milestone errors (no JS)");
+    await teamNoJs.getByLabel("Jalon", { exact: true }).fill("Charte affichée dans chaque salle");
+    await teamNoJs.getByLabel("Ce qui le prouve").selectOption({ label: "À préciser plus tard" });
+    await teamNoJs.getByLabel("Lien de la preuve").fill("");
+    await teamNoJs.getByRole("button", { name: "Ajouter le jalon" }).click();
+    await teamNoJs.getByText("Le jalon est ajouté.").waitFor();
+    const row = teamNoJs.locator("li", { hasText: "Charte affichée dans chaque salle" }).last();
+    await row.getByLabel("Preuve").fill("https://www.grand-est.gouv.fr/charte-reunions");
+    await row.getByRole("button", { name: "Marquer « Charte affichée dans chaque salle » franchi" }).click();
+    await teamNoJs.getByText("Le jalon est marqué franchi.").waitFor();
+    expect(await teamNoJs.locator("li", { hasText: "Charte affichée dans chaque salle" }).last().textContent()).toContain("Preuve : https://www.grand-est.gouv.fr/charte-reunions");
+    await check(teamNoJs, "item page, milestone done (no JS)");
   });
 
   it("the public tracker opens without signing in, with JavaScript and without", async () => {
