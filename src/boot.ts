@@ -24,6 +24,7 @@ import { privacyMigrations } from "./privacy/db/migrations";
 import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
+import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { wireModules } from "./wiring";
 
@@ -49,6 +50,7 @@ export const allMigrations = [
   requestsMigrations,
   projectsMigrations,
   committeesMigrations,
+  roadmapsMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

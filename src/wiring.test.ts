@@ -13,6 +13,8 @@ import { projectSchema } from "./projects/schemas";
 import { addAgendaItem, castVote, createCommitteeFor, meetingPage, recordAttendance, recordDecision, saveMinutesFor, scheduleMeeting, updateCommitteeFor, validateMinutes } from "./committees";
 import { createOrganization } from "./organizations/organizations";
 import { createRequest, proposeToSteering, requestPage } from "./requests";
+import { createRoadmap, roadmapAction, roadmapPage } from "./roadmaps";
+import { addItemSchema } from "./roadmaps/schemas";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -61,6 +63,27 @@ describe("projects and committees, wired at boot", () => {
     expect(after.project.stage).toBe("prototype");
     expect(after.details?.reviews).toEqual([expect.objectContaining({ gate: "Exploration → Prototype", outcome: expect.stringMatching(/^Go/) })]);
     expect(await pendingGateReviews(s.lab.id, "project")).toEqual([]);
+  });
+
+  it("the roadmap that holds the project hears the committee's « go » when the minutes are validated", async () => {
+    const s = await projectAwaitingItsGate();
+    const roadmap = await createRoadmap(s.team, s.lab.slug, { title: "Feuille de route du lab", description: "", partnerLab: null });
+    let parentId = "";
+    for (const [kind, title] of [["axis", "Axe"], ["flagship", "Projet phare"], ["lever", "Levier"], ["project", "Accueil unique"]] as const) {
+      await roadmapAction(s.team, s.lab.slug, roadmap.id, addItemSchema.parse({ intent: "addItem", kind, title, parentId, public: "on", ...(kind === "project" ? { projectId: s.project.id } : {}) }));
+      parentId = (await roadmapPage(s.team, s.lab.slug, roadmap.id)).options.parents.find((p) => p.label.endsWith(`\u00a0: ${title}`))?.value ?? "";
+    }
+    expect((await roadmapPage(s.team, s.lab.slug, roadmap.id)).roadmap.percent).toBe(10);
+    const item = await addAgendaItem(s.team, s.lab.slug, s.committee.id, s.meeting.id, { kind: "gate_review", subjectId: s.review.id, title: "", summary: "", secret: false });
+    await recordAttendance(s.team, s.lab.slug, s.committee.id, s.meeting.id, s.voters.map((v) => v.userId));
+    for (const v of s.voters) await castVote(v, s.lab.slug, s.committee.id, s.meeting.id, item.id, "for");
+    await recordDecision(s.team, s.lab.slug, s.committee.id, s.meeting.id, item.id, "Go : le projet passe en prototype.");
+    await saveMinutesFor(s.team, s.lab.slug, s.committee.id, s.meeting.id, { body: "Séance ouverte à 14 h.", discussions: {} });
+    await validateMinutes(s.voters[0], s.lab.slug, s.committee.id, s.meeting.id, "chair");
+    const page = await roadmapPage(s.team, s.lab.slug, roadmap.id);
+    expect(page.roadmap.percent).toBe(30);
+    expect(page.events[0].title).toBe("Le projet «\u00a0Accueil unique\u00a0» passe le cap\u00a0: exploration → prototype");
+    expect(page.history.map((h) => h.percent)).toEqual([null, 10, 30]);
   });
 
   it("a decision not adopted sends the project back to work, with the decision's words as what is missing", async () => {

@@ -8,9 +8,12 @@
  * decision's words. A project another lab proposed to the network awaits this lab's steering
  * committee; its decision (supported or not) goes into the project's journal and to its team.
  * Appliers run inside the transaction that validates the minutes, once per decision.
+ * A project's stage change (a gate decided, a pause, a stop) is heard by the roadmaps that hold it,
+ * in the same transaction: they recompute their progress, record it and tell the open trackers.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
-import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, projectForCommitteeRequest } from "./projects";
+import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
+import { projectChanged } from "./roadmaps";
 import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { onAccountCreated } from "./accounts/accounts";
 import { Refusal } from "./kernel/permissions";
@@ -25,6 +28,7 @@ export function wireModules(): void {
   onAccountCreated(async (user) => {
     await claimSponsorships(user);
   });
+  onProjectChange(projectChanged);
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

@@ -87,6 +87,13 @@ export default function LabHome() {
             )}
             {lab.labTeam && (
               <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/feuille-de-route`}>
+                  Feuille de route
+                </Link>
+              </li>
+            )}
+            {lab.labTeam && (
+              <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/communautes`}>
                   Communautés de métiers
                 </Link>

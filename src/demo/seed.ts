@@ -17,6 +17,7 @@ import { seedDemoNormandie } from "./normandie";
 import { seedDemoRequests } from "../requests/demo";
 import { seedDemoProjects } from "../projects/demo";
 import { seedDemoCommittees } from "../committees/demo";
+import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -251,6 +252,9 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     now,
   });
 
+  // Lab'EST's roadmap (seed 002), driven by its projects' stages and its initiatives' milestones since 2021.
+  const roadmaps = await seedDemoRoadmaps({ labSlug: labEst.slug, now });
+
   const stats = {
     organizations: organizations.length + 2,
     users: created.length,
@@ -268,6 +272,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     projects: projects.projects,
     committees: committees.committees,
     committeeMeetings: committees.meetings,
+    roadmapItems: roadmaps.items,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

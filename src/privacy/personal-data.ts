@@ -12,6 +12,7 @@ import * as communities from "../communities/personal-data";
 import * as requests from "../requests/personal-data";
 import * as projects from "../projects/personal-data";
 import * as committees from "../committees/personal-data";
+import * as roadmaps from "../roadmaps/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -37,6 +38,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => requests.personalData(id),
   (id) => projects.personalData(id),
   (id) => committees.personalData(id),
+  (id) => roadmaps.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

@@ -21,6 +21,9 @@ export {
   projectForCommitteeRequest,
   acceptAsProject,
   projectSummaries,
+  projectFacts,
+  labProjectChoices,
+  type ProjectFacts,
   projectPage,
   proposeToNetwork,
   networkProjectSubjects,
@@ -38,3 +41,4 @@ export {
 export { projectsMigrations } from "./db/migrations";
 export type { Project, GateReview } from "./db/schema";
 export * from "./stages";
+export { onProjectChange, type ProjectChange, type ProjectChangeListener } from "./changes";

@@ -499,3 +499,20 @@ export async function decideNetworkProposal(id: string, supported: boolean, word
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function stagesOfProjects(projectIds: string[]): Promise<ProjectStageRow[]> {
+  const list = projectIds.filter(isUuid);
+  if (!list.length) return [];
+  return q().selectFrom("project_stages").selectAll().where("project_id", "in", list).execute();
+}
+
+export async function decidedReviewsOfProjects(projectIds: string[]): Promise<GateReview[]> {
+  const list = projectIds.filter(isUuid);
+  if (!list.length) return [];
+  return q().selectFrom("project_gate_reviews").selectAll().where("project_id", "in", list).where("status", "=", "decided").orderBy("decided_at").orderBy("id").execute();
+}
+
+export async function projectsOfLab(labId: string): Promise<Project[]> {
+  if (!isUuid(labId)) return [];
+  return q().selectFrom("projects").selectAll().where("lab_id", "=", labId).orderBy("title").execute();
+}

@@ -22,6 +22,7 @@ import * as data from "./projects";
 import { projectRights, noPlace, type ProjectRights, type TeamPlace } from "./permissions";
 import type { ProjectAction, ProjectInput } from "./schemas";
 import { tellTeam } from "./mails";
+import { announceProjectChange } from "./changes";
 import {
   committeeKinds,
   daysBetween,
@@ -616,14 +617,18 @@ export async function applyGateOutcome(tx: AnyDb | null, reviewId: string, input
     const p = (await data.lockProject(review.project_id))!;
     const gate = `${stageLabels[review.from_stage]} → ${stageLabels[review.to_stage]}`;
     let title: string;
+    const gateChange = { from: review.from_stage, to: review.to_stage, outcome: input.outcome };
     if (input.outcome === "go" || input.outcome === "go_with_conditions") {
       if (p.stage === review.from_stage) await data.moveStage(p, review.to_stage, null, at);
+      await announceProjectChange({ projectId: p.id, labId: p.lab_id, from: p.stage, to: p.stage === review.from_stage ? review.to_stage : p.stage, at, gate: gateChange });
       await data.addConditions(review.id, p.id, conditions);
       title = `Le projet ${q(p.title)} passe en ${stageLabels[review.to_stage].toLowerCase()}`;
     } else if (input.outcome === "recycle") {
+      await announceProjectChange({ projectId: p.id, labId: p.lab_id, from: p.stage, to: p.stage, at, gate: gateChange });
       title = `Le projet ${q(p.title)} reste en ${stageLabels[review.from_stage].toLowerCase()} : à retravailler`;
     } else {
       await data.moveStage(p, "stopped", reason, at);
+      await announceProjectChange({ projectId: p.id, labId: p.lab_id, from: p.stage, to: "stopped", at, gate: gateChange });
       title = `Le projet ${q(p.title)} est arrêté`;
     }
     const detail = [
@@ -654,6 +659,7 @@ async function setStatus(viewer: Viewer, id: string, to: "paused" | "stopped" | 
       target = to;
     }
     await data.moveStage(p, target, reason, at);
+    await announceProjectChange({ projectId: p.id, labId: p.lab_id, from: p.stage, to: target, at, gate: null });
     const title = to === "resume" ? `Le projet ${q(p.title)} reprend en ${stageLabels[target].toLowerCase()}` : to === "paused" ? `Le projet ${q(p.title)} est en pause` : `Le projet ${q(p.title)} est arrêté`;
     await journal(p.id, viewer.userId, `${title.replace(/^Le projet «\u00a0.*\u00a0» /, "Le projet ")}${reason ? `. Motif\u00a0: ${reason}` : "."}`, at);
     await tellTeam(p, "project_stage", (await data.teamOf(p)).filter((u) => u !== viewer.userId), title, reason ? [`Motif\u00a0: ${reason}`] : [`Le projet reprend à l’étape ${q(stageLabels[target])}.`]);
@@ -1025,4 +1031,51 @@ async function networkView(p: Project, manage: boolean) {
     /** the labs it may be proposed to now: the others, without an open proposal */
     labs: manage && !p.confidential && p.stage !== "stopped" ? labs.filter((l) => l.id !== p.lab_id && !open.has(l.id)).map((l) => ({ slug: l.slug, name: l.name })) : [],
   };
+}
+
+/**
+ * What other modules need to measure projects (the roadmaps' progress): for each of these project
+ * ids that exists, its lab, title, confidentiality, stage (and the stage a paused project resumes
+ * at), when each main stage was entered, and its decided gate reviews in order. No rights are
+ * checked here: callers show only what their own rules allow (a confidential project stays
+ * « projet interne » on a public page).
+ */
+export async function projectFacts(projectIds: string[]) {
+  const ids = [...new Set(projectIds.filter(isUuid))];
+  if (!ids.length) return new Map<string, ProjectFacts>();
+  const [projects, stages, reviews] = await Promise.all([data.getProjects(ids), data.stagesOfProjects(ids), data.decidedReviewsOfProjects(ids)]);
+  return new Map(
+    projects.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        labId: p.lab_id,
+        title: p.title,
+        confidential: p.confidential,
+        stage: p.stage,
+        resumeStage: p.resume_stage,
+        stageSince: p.stage_entered_at,
+        entered: stages.filter((s) => s.project_id === p.id && s.entered_at).map((s) => ({ stage: s.stage, at: s.entered_at! })),
+        gates: reviews.filter((r) => r.project_id === p.id).map((r) => ({ from: r.from_stage, to: r.to_stage, outcome: r.outcome!, decidedAt: r.decided_at! })),
+      } satisfies ProjectFacts,
+    ]),
+  );
+}
+
+export interface ProjectFacts {
+  id: string;
+  labId: string;
+  title: string;
+  confidential: boolean;
+  stage: Stage;
+  resumeStage: MainStage | null;
+  stageSince: Date;
+  entered: { stage: MainStage; at: Date }[];
+  gates: { from: MainStage; to: MainStage; outcome: GateOutcome; decidedAt: Date }[];
+}
+
+/** A lab's projects (id, title, stage), for a form that links one (the lab team's roadmap). */
+export async function labProjectChoices(viewer: Viewer, labId: string) {
+  if (!hasRole(viewer.principal, labId, "lab_team")) return [];
+  return (await data.projectsOfLab(labId)).map((p) => ({ id: p.id, title: p.title, stage: p.stage, stageLabel: stageLabels[p.stage] }));
 }

@@ -38,6 +38,8 @@ export const rateRules: RateRule[] = [
   { limit: "signIn", bucket: "signInCallback", method: "GET", path: /^\/connexion\/callback$/, bare: true },
   { limit: "search", method: "GET", path: /^\/idees$/, when: (url) => !!url.searchParams.get("q")?.trim() },
   { limit: "similar", method: "GET", path: /^\/idees\/proches$/, json: true },
+  // the public tracker's live stream, open to anyone: opening streams counts like searching (its own counter)
+  { limit: "search", bucket: "trackerStream", method: "GET", path: new RegExp(`^/traceur/${ID}/direct$`), bare: true },
   { limit: "similar", method: "POST", path: new RegExp(`^/campagnes/${ID}/deposer$`), when: (_, form) => intent(form) === "similar" },
   { limit: "submit", method: "POST", path: new RegExp(`^/campagnes/${ID}/deposer$`), when: (_, form) => intent(form) !== "similar" },
   { limit: "comment", method: "POST", path: new RegExp(`^/idees/${ID}$`), when: (_, form) => intent(form) === "comment" },

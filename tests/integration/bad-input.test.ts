@@ -84,6 +84,9 @@ beforeAll(async () => {
   const meetingIn = (label: string) => new RegExp(`/reunions/([0-9a-f-]{36})"`).exec(steeringRows.find((row) => row.includes(label))!)![1];
   ids.heldMeeting = meetingIn("Tenue, compte rendu validé");
   ids.nextMeeting = meetingIn("À venir");
+  // Lab'EST's roadmap and one of its items (an initiative)
+  ids.roadmap = /href="\/lab\/labest\/feuille-de-route\/([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/feuille-de-route")).text())![1];
+  ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -172,6 +175,17 @@ const actions = (): Action[] => [
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "pause", reason: "" } },
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "proposeNetwork", labSlug: "", message: "m".repeat(2100) } },
   { path: `/projets/${ids.project}`, as: "team", fields: { intent: "proposeNetwork", labSlug: "region-grand-est", message: "" } },
+  // roadmaps: the lab team of the roadmap's lab; every row is refused for what was sent
+  { path: "/lab/labest/feuille-de-route", as: "labest", fields: { title: "Une feuille de route", partnerLab: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "addItem", kind: "axe", title: "" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "addCalendar", period: "Automne", periodStart: "2021-02-30", body: "" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "deleteCalendar", entryId: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, as: "labest", fields: { intent: "settings", title: "Feuille", share_prototype: "250", stopRule: "jamais" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "update", title: "", weight: "-2", endsOn: "2020-02-30" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "addMilestone", milestoneTitle: "Un jalon", evidenceKind: "link", evidenceUrl: "" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -414,6 +428,53 @@ describe("the desk: who may and bad input", () => {
     const html = await r.text();
     expect(html).toContain("n’est ni un PDF ni une image");
     expect(html).toContain("Voici le relevé des appels.");
+  });
+});
+
+describe("roadmaps and the public tracker: who sees what", () => {
+  it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
+    const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
+    for (const path of pages) {
+      expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
+      for (const who of ["team", "agent", "director"]) {
+        const r = await clients[who].get(path);
+        expect(r.status, `${who} ${path}`).toBe(403);
+        frenchPage(await r.text());
+      }
+      const anon = await new Client(server.url).get(path);
+      expect(anon.status, `signed out ${path}`).toBe(302);
+    }
+    // a roadmap through another lab's pages does not exist
+    expect((await clients.team.get(`/lab/region-grand-est/feuille-de-route/${ids.roadmap}`)).status).toBe(404);
+    const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain("DataGrandEst");
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+      const r = await clients.labest.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    // the tracker: no sign-in; a lab without a published roadmap, or unknown, is 404 (its feeds too)
+    const anon = new Client(server.url);
+    expect((await anon.get("/traceur/labest")).status).toBe(200);
+    const atom = await anon.get("/traceur/labest/flux.atom");
+    expect(atom.status).toBe(200);
+    expect(atom.headers.get("content-type")).toContain("application/atom+xml");
+    expect(await atom.text()).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    for (const path of ["/traceur/inconnu", "/traceur/region-grand-est", "/traceur/inconnu/flux.atom", "/traceur/inconnu/direct", "/traceur/region-grand-est/direct", "/traceur/%00"]) {
+      const r = await anon.get(path);
+      expect([400, 404], path).toContain(r.status);
+    }
+    // its live stream: a snapshot that says nothing but « something changed »
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/traceur/labest/direct`, { signal: controller.signal });
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    const reader = stream.body!.getReader();
+    let first = "";
+    for (let n = 0; n < 5 && !first.includes("event: snapshot"); n++) first += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(first).toContain("event: snapshot\ndata: {}");
   });
 });
 
@@ -798,6 +859,14 @@ const denied: Denied[] = [
   { file: "project", path: () => `/projets/${ids.project}`, intents: ["outcome", "pause", "stop", "resume", "requestGate", "proposeNetwork"], as: "labest" },
   { file: "project", path: () => "/projets/00000000-0000-0000-0000-000000000000", intents: ["journal"], as: "team" },
   { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
+  // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
+  { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
+  { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "addCalendar", "deleteCalendar"], as: "agent" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "addCalendar", "deleteCalendar"], as: "team" },
+  { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "addMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "addMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },

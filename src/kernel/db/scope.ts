@@ -13,8 +13,14 @@ export interface TransactionScope {
   depth: number;
 }
 
-let storage: AsyncLocalStorage<TransactionScope> | undefined;
-const store = () => (storage ??= new asyncHooks.AsyncLocalStorage<TransactionScope>());
+// One storage per process, on globalThis as the runtime is: the server entry (run by tsx, which
+// wires the modules at boot) and the bundled app hold two copies of this file. A listener wired at
+// boot (a committee's decision applier, a project's change heard by the roadmaps) runs from the
+// entry's copy inside a use case begun by the bundle's: with a storage per copy, its `db()` missed
+// the transaction and wrote beside it, on another connection.
+const KEY = Symbol.for("germoir.transactionScope");
+const holder = globalThis as { [KEY]?: AsyncLocalStorage<TransactionScope> };
+const store = () => (holder[KEY] ??= new asyncHooks.AsyncLocalStorage<TransactionScope>());
 
 /**
  * The transaction of the use case running in this async context, if any. `db()` returns its

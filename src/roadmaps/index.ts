@@ -1,0 +1,25 @@
+/**
+ * The roadmaps module's public face: a lab's roadmaps (axes, flagship projects, levers, connected
+ * projects and initiatives, milestones), their progress computed from evidence and explained,
+ * its history, and the public tracker (`/traceur/<lab>`) with its live feed and Atom feed.
+ * It hears the projects' stage changes through `projectChanged`, registered in src/wiring.ts.
+ */
+export { roadmapRights, type RoadmapRights } from "./permissions";
+export {
+  createRoadmap,
+  itemAction,
+  itemPage,
+  labRoadmaps,
+  projectChanged,
+  roadmapAction,
+  roadmapExport,
+  roadmapPage,
+  trackerFeed,
+  trackerPage,
+  trackerStream,
+  type TrackerPage,
+} from "./service";
+export { atomFeed } from "./atom";
+export { roadmapsMigrations } from "./db/migrations";
+export * from "./rules";
+export type { Roadmap, RoadmapItem, Milestone } from "./db/schema";
