@@ -66,6 +66,7 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
         .selectFrom("idea_supports")
         .innerJoin("ideas", "ideas.id", "idea_supports.idea_id")
         .where("ideas.campaign_id", "in", query.campaignIds)
+        .where("ideas.status", "<>", "draft") // a draft has no supports: the partial index ideas_stats_idx serves the join
         .where("idea_supports.created_at", ">=", query.from)
         .where("idea_supports.created_at", "<", query.to);
       if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
@@ -76,6 +77,7 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
         .selectFrom("idea_comments")
         .innerJoin("ideas", "ideas.id", "idea_comments.idea_id")
         .where("ideas.campaign_id", "in", query.campaignIds)
+        .where("ideas.status", "<>", "draft")
         .where("idea_comments.created_at", ">=", query.from)
         .where("idea_comments.created_at", "<", query.to);
       if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
