@@ -36,5 +36,6 @@ export {
   type ProjectPage,
 } from "./service";
 export { projectsMigrations } from "./db/migrations";
+export { publicProjectsPage, publicProjectStagesPage, publicProjectsStats, type PublicProject, type PublicProjectStage, type PublicProjectFilter } from "./opendata";
 export type { Project, GateReview } from "./db/schema";
 export * from "./stages";
