@@ -25,6 +25,7 @@ import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
+import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
@@ -49,6 +50,7 @@ export const allMigrations = [
   requestsMigrations,
   projectsMigrations,
   committeesMigrations,
+  opendataMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];
