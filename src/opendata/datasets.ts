@@ -105,7 +105,7 @@ const projects: Dataset<typeof s.projectsQuery> = {
   slug: "projets",
   resource: "projects",
   title: "Projets",
-  description: "Les projets accompagnés par les labs (hors projets confidentiels) : problème, usagers, étape, origine, budget et calendrier. Sans leur équipe ni leurs documents.",
+  description: "Les projets accompagnés par les labs (hors projets confidentiels) : problème, usagers, étape et origine, comme tout agent les voit hors de l’équipe du projet. Sans leur équipe, leur budget ni leurs documents.",
   keywords: ["innovation publique", "projets", "incubation"],
   item: s.projectItem,
   query: s.projectsQuery,

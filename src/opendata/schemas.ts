@@ -97,14 +97,9 @@ export const projectItem = z
     stage: z.enum(stageValues).meta({ title: "Étape", description: "exploration, prototype, experimentation, evaluation, deployment, paused (en pause) ou stopped (arrêté)." }),
     stage_entered_at: when("À cette étape depuis", "Date d’entrée dans l’étape."),
     origin: z.enum(["decision", "request", "direct"]).meta({ title: "Origine", description: "decision (d’un Mini-Lab), request (demande au guichet) ou direct (création par le lab)." }),
-    budget_requested_eur: euros("Budget demandé (€)", "Budget demandé, en euros."),
-    budget_granted_eur: euros("Budget accordé (€)", "Budget accordé, en euros."),
-    funding_source: text("Financement", "Source du financement."),
-    starts_on: when("Début", "Début prévu.").nullable(),
-    ends_on: when("Fin", "Fin prévue.").nullable(),
     created_at: when("Créé le", "Date de création."),
   })
-  .meta({ title: "Projet", description: "Un projet accompagné par un lab, sans son équipe ni ses documents." });
+  .meta({ title: "Projet", description: "Le résumé public d’un projet accompagné par un lab (ce qu’en voit tout agent hors de son équipe), sans son équipe, son budget ni ses documents." });
 
 export const projectStageItem = z
   .object({

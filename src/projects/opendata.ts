@@ -1,7 +1,9 @@
 /**
  * What the projects module publishes as open data: non-confidential projects (a confidential one
- * only for a reader holding its lab's access token) and their stages, without their team, lead,
- * requester or status reason. Only this module's tables.
+ * only for a reader holding its lab's access token) and their stages. A project's public summary is
+ * what any signed-in agent outside its team sees (docs/decisions/who-sees-a-project.md): title,
+ * problem, users, stage; never its team, lead, budget, requester or status reason. Only this
+ * module's tables.
  */
 import { sql } from "kysely";
 import { db } from "../kernel/runtime";
@@ -21,11 +23,6 @@ export interface PublicProject {
   stage: Stage;
   stage_entered_at: Date;
   origin: ProjectOrigin;
-  budget_requested_eur: number | null;
-  budget_granted_eur: number | null;
-  funding_source: string;
-  starts_on: Date | null;
-  ends_on: Date | null;
   created_at: Date;
 }
 
@@ -52,7 +49,7 @@ const readable = (insideLab: string | null) =>
     .where((eb) => (insideLab && isUuid(insideLab) ? eb.or([eb("projects.confidential", "=", false), eb("projects.lab_id", "=", insideLab)]) : eb("projects.confidential", "=", false)));
 
 export async function publicProjectsPage(filter: PublicProjectFilter, insideLab: string | null, after: string | null, limit: number): Promise<{ rows: PublicProject[]; next: string | null }> {
-  let query = readable(insideLab).select(["id", "lab_id", "title", "problem", "users", "confidential", "stage", "stage_entered_at", "origin", "budget_requested_eur", "budget_granted_eur", "funding_source", "starts_on", "ends_on", "created_at"]);
+  let query = readable(insideLab).select(["id", "lab_id", "title", "problem", "users", "confidential", "stage", "stage_entered_at", "origin", "created_at"]);
   if (filter.labId) query = isUuid(filter.labId) ? query.where("lab_id", "=", filter.labId) : query.where(sql<boolean>`false`);
   if (filter.stage) query = query.where("stage", "=", filter.stage);
   if (after) query = query.where("id", ">", after);
