@@ -8,19 +8,11 @@ import { Page } from "~/web/layout";
 /** The public API, explained: its resources, filters, pagination, caching, limits and tokens. */
 export async function loader() {
   const page = await datasetsPage();
-  return { base: `${runtime().config.publicUrl}${API_BASE}`, resources: page.datasets.map((d) => ({ resource: d.resource, title: d.title, description: d.description })) };
+  return { base: `${runtime().config.publicUrl}${API_BASE}`, resources: page.datasets.map((d) => ({ resource: d.resource, title: d.title, description: d.description, filters: d.filters })) };
 }
 
 const NB = "\u00a0";
 const API_BASE = "/api/v1";
-const filters: Record<string, string> = {
-  ideas: "lab, campaign, status, since",
-  themes: "lab, analysis",
-  minilabs: "lab",
-  decisions: "lab, minilab, outcome",
-  projects: "lab, stage",
-  "project-stages": "lab, project",
-};
 
 export default function ApiDocs() {
   const d = useLoaderData<typeof loader>();
@@ -51,7 +43,12 @@ export default function ApiDocs() {
                 </th>
                 <td>{frenchSpaces(r.description)}</td>
                 <td>
-                  <code>{filters[r.resource] ?? "lab"}</code>, <code>limit</code>, <code>cursor</code>
+                  {r.filters.map((f) => (
+                    <span key={f}>
+                      <code>{f}</code>,{" "}
+                    </span>
+                  ))}
+                  <code>limit</code>, <code>cursor</code>
                 </td>
               </tr>
             ))}

@@ -27,6 +27,8 @@ export async function datasetsPage() {
       count: stats.get(d.slug)?.count ?? 0,
       updatedAt: stats.get(d.slug)?.updatedAt ?? null,
       fields: tableSchemaFields(d.item).map((f) => ({ name: f.name, title: f.title, type: f.type })),
+      /** The API's filters for this resource (its query's parameters, without the paging ones). */
+      filters: Object.keys(d.query.shape).filter((k) => k !== "cursor" && k !== "limit"),
     })),
   };
 }
