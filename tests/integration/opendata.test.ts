@@ -39,9 +39,14 @@ describe("the API answers what openapi.json documents", () => {
       expect(res.headers.get("access-control-allow-origin"), path).toBe("*");
       expect(res.headers.get("content-type"), path).toMatch(/^application\/json/);
       expect(res.headers.get("set-cookie"), path).toBeNull();
-      const parsed = pageSchemaOf(path.slice(1))!.safeParse(await res.json());
+      const body = (await res.json()) as { data: Record<string, unknown>[] };
+      const parsed = pageSchemaOf(path.slice(1))!.safeParse(body);
       expect(parsed.success, `${path}: ${JSON.stringify(parsed.error?.issues?.slice(0, 2))}`).toBe(true);
       expect(parsed.data!.data.length, path).toBeGreaterThan(0);
+      // a zod object drops unknown keys when it parses: the answer itself must hold exactly the documented ones
+      expect(Object.keys(body).sort(), path).toEqual(["data", "links", "next_cursor"]);
+      const documented = Object.keys(datasets.find((d) => `/${d.resource}` === path)!.item.shape).sort();
+      for (const item of body.data) expect(Object.keys(item).sort(), path).toEqual(documented);
     }
   });
 
