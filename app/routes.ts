@@ -104,5 +104,13 @@ export default [
   route("mes-demandes", "routes/my-requests.tsx"),
   route("lab/:labSlug/guichet", "routes/lab-desk.tsx"),
   route("lab/:labSlug/guichet/reglages", "routes/lab-desk-settings.tsx"),
+  route("donnees", "routes/opendata.tsx"),
+  route("donnees/catalogue.jsonld", "routes/opendata-catalogue.ts"),
+  route("donnees/:slug/schema.json", "routes/opendata-schema.ts"),
+  route("donnees/:file", "routes/opendata-file.ts"),
+  route("api", "routes/api-docs.tsx"),
+  route("api/v1/openapi.json", "routes/api-openapi.ts"),
+  route("api/v1/:resource", "routes/api-list.ts"),
+  route("lab/:labSlug/jetons", "routes/lab-tokens.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -11,6 +11,7 @@ import { requestContext } from "../src/kernel/http/context";
 import { isCrossSite, securityHeaders } from "../src/kernel/http/security";
 import { MALFORMED_URL, SERVER_ERROR, errorPageHtml, isMalformedPath } from "../src/kernel/http/error-page";
 import { startScheduler } from "../src/scheduler";
+import { preflightHeaders } from "../src/opendata/api";
 import { seedDemoIfEmpty } from "../src/demo/seed";
 import { startJobs } from "../src/kernel/jobs/jobs";
 import { closeAllStreams } from "../src/kernel/live/hub";
@@ -187,6 +188,12 @@ async function runWeb(role: "single" | "worker") {
       return;
     }
     next();
+  });
+
+  // CORS preflight of the public API and the open data files: GET from any origin, with a token.
+  app.use((req, res, next) => {
+    if (req.method !== "OPTIONS" || !/^\/(api\/v1|donnees)\//.test(req.path)) return next();
+    res.status(204).set(preflightHeaders).end();
   });
 
   // Requests whose handlers are still running: shutdown waits for them before closing the

@@ -26,6 +26,7 @@ import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
+import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
@@ -51,6 +52,7 @@ export const allMigrations = [
   projectsMigrations,
   committeesMigrations,
   roadmapsMigrations,
+  opendataMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

@@ -106,6 +106,13 @@ export default function LabHome() {
                 </Link>
               </li>
             )}
+            {lab.labTeam && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/jetons`}>
+                  Jetons d’accès à l’API
+                </Link>
+              </li>
+            )}
             {(lab.labTeam || lab.admin) && (
               <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/pilotage`}>

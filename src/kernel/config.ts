@@ -76,6 +76,8 @@ const envSchema = z.object({
   RATE_LIMIT_COMMENT: rateLimit.optional(),
   RATE_LIMIT_MESSAGE: rateLimit.optional(),
   RATE_LIMIT_BOARD_NOTE: rateLimit.optional(),
+  /** The public API and the open data files, per IP (the « account » is a token's lab when one is sent). */
+  RATE_LIMIT_API: rateLimit.optional(),
 });
 
 export interface RateLimitRule {
@@ -98,6 +100,7 @@ export const defaultRateLimits = {
   comment: { account: 20, ip: 200, seconds: 60 },
   message: { account: 20, ip: 200, seconds: 60 },
   boardNote: { account: 60, ip: 600, seconds: 60 },
+  api: { account: 600, ip: 300, seconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 export type RateLimitName = keyof typeof defaultRateLimits;
 
@@ -198,6 +201,7 @@ function rateLimits(e: z.infer<typeof envSchema>): Record<RateLimitName, RateLim
     comment: e.RATE_LIMIT_COMMENT,
     message: e.RATE_LIMIT_MESSAGE,
     boardNote: e.RATE_LIMIT_BOARD_NOTE,
+    api: e.RATE_LIMIT_API,
   };
   const scale = (n: number) => Math.max(1, Math.round(n * e.RATE_LIMIT_FACTOR));
   return Object.fromEntries(

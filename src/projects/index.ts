@@ -39,6 +39,7 @@ export {
   type ProjectPage,
 } from "./service";
 export { projectsMigrations } from "./db/migrations";
+export { publicProjectsPage, publicProjectStagesPage, publicProjectsStats, type PublicProject, type PublicProjectStage, type PublicProjectFilter } from "./opendata";
 export type { Project, GateReview } from "./db/schema";
 export * from "./stages";
 export { onProjectChange, type ProjectChange, type ProjectChangeListener } from "./changes";

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { AppForm } from "../kernel/ui/forms";
-import { legalItems, mainNavigation, type NavItem } from "./navigation";
+import { legalItems, mainNavigation, openDataItems, type NavItem } from "./navigation";
 
 // react-dsfr renders its links with React Router's Link (registered in the entries): its
 // `linkProps` are that Link's props, `to` and not `href` (an `href` alone rendered href="/").
@@ -122,7 +122,7 @@ export function SiteFooter({ d }: { d: LayoutData }) {
         </div>
         <div className="fr-footer__bottom">
           <ul className="fr-footer__bottom-list">
-            {legalItems.map((item) => (
+            {[...legalItems, ...openDataItems].map((item) => (
               <li key={item.to} className="fr-footer__bottom-item">
                 <Link className="fr-footer__bottom-link" to={item.to}>
                   {item.to === "/accessibilite" ? "Accessibilité\u00a0: partiellement conforme" : item.label}

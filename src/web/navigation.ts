@@ -50,6 +50,12 @@ export const accountItems: NavItem[] = [
   { to: "/mes-donnees", label: "Mes données" },
 ];
 
+/** Open data and the public API: for everyone, without signing in (linked from the footer too). */
+export const openDataItems: NavItem[] = [
+  { to: "/donnees", label: "Données ouvertes" },
+  { to: "/api", label: "API publique" },
+];
+
 /** The pages every public service shows in its footer. */
 export const legalItems: NavItem[] = [
   { to: "/plan-du-site", label: "Plan du site" },
@@ -61,7 +67,7 @@ export const legalItems: NavItem[] = [
 /** The site map: every section, grouped by who may open it. */
 export function siteMap(): { title: string; items: NavItem[] }[] {
   return [
-    { title: "Pour tous", items: [...publicItems, { to: "/connexion", label: "Se connecter" }] },
+    { title: "Pour tous", items: [...publicItems, ...openDataItems, { to: "/connexion", label: "Se connecter" }] },
     { title: "Pour les agents connectés", items: [...signedInItems, ...accountItems] },
     { title: "Pour les membres d’un jury", items: jurorItems },
     { title: "Pour les directions", items: directorItems },

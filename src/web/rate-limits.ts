@@ -12,6 +12,8 @@ export interface RateRule {
   path: RegExp;
   when?: (url: URL, form: FormData | null) => boolean;
   json?: boolean;
+  /** A public API answer: its 429 carries the CORS header too. */
+  cors?: boolean;
   /** A route without a page of its own (a redirect): the 429 is the server's plain French page. */
   bare?: boolean;
   /** At sign-in, the account aimed at (there is no session yet). */
@@ -46,6 +48,8 @@ export const rateRules: RateRule[] = [
   { limit: "message", method: "POST", path: new RegExp(`^/communautes/${ID}$`), when: (_, form) => intent(form) === "post" },
   { limit: "message", method: "POST", path: new RegExp(`^/communautes/${ID}/fils/${ID}$`), when: (_, form) => intent(form) === "reply" },
   { limit: "message", method: "POST", path: new RegExp(`^/communautes/${ID}/panel/${ID}$`) },
+  { limit: "api", method: "GET", path: /^\/api\/v1\/(?!openapi\.json$)[^/]+$/, json: true, cors: true },
+  { limit: "api", bucket: "datasets", method: "GET", path: /^\/donnees\/[^/]+\.(csv|json)$/, json: true, cors: true },
   {
     limit: "boardNote",
     method: "POST",

@@ -32,6 +32,9 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   const setCookies: string[] = [];
   let nonce = csrfNonceFromCookie(cookies[CSRF_COOKIE]);
   const hadCsrf = !!nonce;
+  // The public API has no forms: its answers (shared by caches) set no cookie.
+  const api = new URL(request.url).pathname.startsWith("/api/v1/");
+  if (!nonce && api) nonce = newCsrfCookieValue().nonce;
   if (!nonce) {
     const fresh = newCsrfCookieValue();
     nonce = fresh.nonce;
@@ -99,7 +102,10 @@ export const guardMiddleware: MiddlewareFunction<Response> = async ({ request, c
     /* left encoded */
   }
   if (pathname.includes("\u0000") || [...url.searchParams].some(([k, v]) => k.includes("\u0000") || v.includes("\u0000"))) {
-    if (matchRateRule("GET", url, null)?.json) return Response.json({ error: NUL_MESSAGE }, { status: 400 });
+    const json = matchRateRule("GET", url, null);
+    // the public API's error shape: { error: { code, message } }, readable from any origin
+    if (json?.cors) return Response.json({ error: { code: "requete_invalide", message: NUL_MESSAGE } }, { status: 400, headers: { "Access-Control-Allow-Origin": "*" } });
+    if (json?.json) return Response.json({ error: NUL_MESSAGE }, { status: 400 });
     throw data({ message: NUL_MESSAGE }, { status: 400 });
   }
 
@@ -138,6 +144,7 @@ export const guardMiddleware: MiddlewareFunction<Response> = async ({ request, c
   if (!decision.ok) {
     const message = tooManyMessage(decision.retryAfterSeconds);
     const retryAfter = String(decision.retryAfterSeconds);
+    if (rule.json && rule.cors) return Response.json({ error: { code: "trop_de_demandes", message } }, { status: 429, headers: { "Retry-After": retryAfter, "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Retry-After" } });
     if (rule.json) return Response.json({ error: message }, { status: 429, headers: { "Retry-After": retryAfter } });
     if (rule.bare) {
       return new Response(errorPageHtml(429, "Trop de demandes", message, runtime().config.instance.name), {

@@ -186,6 +186,9 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
+  // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
+  { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
+  { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -297,7 +300,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -321,7 +324,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -347,6 +350,15 @@ describe("no request gets a 500", () => {
     expect(q.status).toBe(200);
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
     expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
+    // the public API: a malformed query is a French JSON 400, a forged token a 401, never a 500
+    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80"]) {
+      const r = await clients.team.get(`/api/v1/${query}`);
+      expect(r.status, query).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message, query).toMatch(/invalide|n’est pas valide/);
+    }
+    for (const authorization of ["Bearer", "Bearer gmr_", `Bearer gmr_${"A".repeat(5000)}`, "Basic dXNlcjpwYXNz", "Bearer ' OR 1=1 --"]) {
+      expect((await fetch(`${server.url}/api/v1/ideas`, { headers: { authorization } })).status, authorization).toBe(401);
+    }
     expect((await clients.team.get(`/lab/region-grand-est/projets?after=2026-01-01T00:00:00.000Z_${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`)).status).toBe(200);
     // a project's page: anyone signed in reads a non-confidential project's summary; its files are for the team
     expect((await clients.agent.get(`/projets/${ids.project}`)).status).toBe(200);
@@ -831,6 +843,8 @@ const denied: Denied[] = [
   { file: "lab-campaign-edit", path: () => `/lab/campagnes/${ids.campaign}/modifier`, intents: [null], as: "agent" },
   { file: "lab-campaign-new", path: () => "/lab/region-grand-est/campagnes/nouvelle", intents: [null], as: "agent" },
   { file: "lab-campaign", path: () => `/lab/campagnes/${ids.campaign}`, intents: ["addJuror", "removeJuror", "award", "closeAwards", "publish", "extend", "close"], as: "labest" },
+  { file: "lab-tokens", path: () => "/lab/region-grand-est/jetons", intents: ["create", "revoke"], as: "labest" },
+  { file: "lab-tokens", path: () => "/lab/region-grand-est/jetons", intents: ["create", "revoke"], as: "agent" },
   { file: "lab-community-edit", path: () => `/lab/region-grand-est/communautes/${ids.community}/modifier`, intents: [null], as: "agent" },
   { file: "lab-community-new", path: () => "/lab/region-grand-est/communautes/nouvelle", intents: [null], as: "agent" },
   { file: "lab-methods", path: () => "/lab/region-grand-est/methodes", intents: ["add", "archive"], as: "agent" },
