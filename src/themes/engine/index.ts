@@ -1,9 +1,9 @@
 /**
  * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
- * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD,
- * 50 dimensions, U·S²) → spherical k-means with k-means++ restarts, the number of
- * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
+ * TF-IDF (√tf, smooth idf, no length normalisation) → LSA (randomised truncated SVD, 50 dimensions,
+ * U·S²) → spherical k-means with k-means++ restarts, the number of themes chosen between √n / 5 and
+ * √n by how reproducible the themes are across restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
 import { adjustedRandIndex } from "./metrics";
@@ -38,7 +38,7 @@ export interface PinnedTheme {
 export interface DiscoverOptions {
   /** Number of new themes (besides pinned ones), or "auto" (default). */
   k?: number | "auto";
-  /** Candidates for "auto", inclusive (default 2 (1 with pinned themes) to √n, at most 30). */
+  /** Candidates for "auto", inclusive (default `themeCountRange(ideas to cluster, pinned themes)`: √n / 5 to √n, at most 30). */
   kRange?: readonly [number, number];
   /** Same seed, same input, same result (default 1). */
   seed?: number;
@@ -52,10 +52,7 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Called with the current stage and the overall fraction done, in [0, 1], never decreasing. */
   onProgress?: (stage: Stage, fraction: number) => void;
-  /**
-   * Advanced tuning, merged over the engine's benchmarked defaults: vectorize { idfPower: 2,
-   * normPower: 0 } (besides the stage's own), reduce { dimensions: 50, singularValueWeighting: 2 }.
-   */
+  /** Advanced tuning, merged over the engine's defaults (`DEFAULT_OPTIONS`, besides each stage's own). */
   analyzer?: AnalyzerOptions;
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
@@ -135,6 +132,19 @@ export interface ThemeDiscovery {
   };
 }
 
+/**
+ * The representation's defaults, merged under `options.vectorize` and `options.reduce`. They are the
+ * option set that leave-one-corpus-out picks (`npm run bench:themes -- --loco`): over the grid of
+ * weightings and reductions, the one whose NMI / anchor is best on average over the labelled corpora,
+ * among the weightings for which a text repeated twice is the same text (√tf, not 1 + ln tf). Square
+ * root tf, plain smooth idf, no length normalisation before the SVD (every row is scaled the same
+ * way when every text is twice as long), 50 dimensions, document coordinates U·S², L2-normalised.
+ */
+export const DEFAULT_OPTIONS = {
+  vectorize: { tf: "sqrt", idfPower: 1, normPower: 0 } satisfies VectorizeOptions,
+  reduce: { dimensions: 50, singularValueWeighting: 2 } satisfies ReduceOptions,
+} as const;
+
 export async function discoverThemes(docs: readonly ThemeInput[], options: DiscoverOptions = {}): Promise<ThemeDiscovery> {
   const progress = new Progress(options.onProgress, options.signal);
   progress.throwIfAborted();
@@ -156,13 +166,13 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
 
   // 1. texts → TF-IDF
   const analyzer = new Analyzer(options.analyzer);
-  const vectors = await vectorize(docs, analyzer, { idfPower: 2, normPower: 0, ...options.vectorize }, progress);
+  const vectors = await vectorize(docs, analyzer, { ...DEFAULT_OPTIONS.vectorize, ...options.vectorize }, progress);
   lap("vectorise");
   seconds.analyse = vectors.analyseSeconds;
   seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
-  const reduced = await reduce(vectors.tfidf, createRandom(seed), { dimensions: 50, singularValueWeighting: 2, ...options.reduce }, progress);
+  const reduced = await reduce(vectors.tfidf, createRandom(seed), { ...DEFAULT_OPTIONS.reduce, ...options.reduce }, progress);
   const points: Points = { x: reduced.x, n, d: reduced.dims };
   const d = reduced.dims;
   lap("reduce");
@@ -215,8 +225,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   } else if (options.k !== undefined && options.k !== "auto") {
     chosenK = Math.max(0, Math.min(Math.floor(options.k), free.length));
   } else {
-    const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(free.length))));
-    const [lo, hi] = options.kRange ?? [P > 0 ? 1 : 2, upper];
+    const [lo, hi] = options.kRange ?? themeCountRange(free.length, P);
     const kMax = Math.max(1, Math.min(hi, distinct, free.length));
     const kMin = Math.max(1, Math.min(lo, kMax));
     const candidates = kGrid(kMin, kMax);
@@ -442,6 +451,23 @@ export function themeLabel(terms: LabelTerm[]): string {
     }
   }
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Candidate numbers of new themes when the engine chooses, for n ideas to cluster besides `pinned`
+ * curated themes: from √n / 5 (at most half the upper bound) to √n (at most 30), never fewer than 2
+ * (1 beside pinned themes): 100 ideas get 2 to 10 themes, 400 get 4 to 20, 2,500 get 10 to 30,
+ * 10,000 and more 15 to 30. The application and the command
+ * line both use it (it is the default of `kRange`). Within that range, the most reproducible
+ * numbers win (see `discoverThemes`); the lower bound keeps a varied collection from collapsing into
+ * two broad themes when two happen to be the most reproducible split, and the upper one keeps themes
+ * readable (merging two proposed themes is one click, splitting one is a new analysis).
+ */
+export function themeCountRange(n: number, pinned = 0): [number, number] {
+  const root = Math.sqrt(Math.max(0, n));
+  const upper = Math.min(30, Math.max(2, Math.round(root)));
+  const lower = Math.max(pinned > 0 ? 1 : 2, Math.min(Math.round(upper / 2), Math.round(root / 5)) - pinned);
+  return [lower, upper];
 }
 
 /** Every k up to 10, then every fifth (and the upper bound). */
