@@ -125,7 +125,7 @@ async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Prom
       runId: run.id,
       analysisId: analysis.id,
       chosenK: result.chosenK,
-      quality: result.quality.map((q) => ({ k: q.k, score: q.score, error: q.error, cohesion: q.cohesion, smallest: q.smallest })),
+      quality: result.quality.map((q) => ({ k: q.k, score: q.score, error: q.error, cohesion: q.cohesion, smallest: q.smallest, silhouette: q.silhouette })),
       stats: { ...result.stats },
       kept: pinned.map((p) => {
         const t = byKey.get(p.key);

@@ -67,8 +67,8 @@ export interface DiscoverOptions {
   fullFitLimit?: number;
   /** Above this many ideas, candidate numbers of themes are tried on a sample of this size (default 2000). */
   sampleSize?: number;
-  /** "auto" picks the largest k whose score is within one standard error of the best, or within this share of it if more (default 0.02). */
-  kTolerance?: number;
+  /** "auto" considers the candidates whose silhouette is within this share of the best one (default 0.05), and picks the most reproducible of them. */
+  kSilhouetteTolerance?: number;
 }
 
 export interface Theme {
@@ -110,6 +110,11 @@ export interface KQuality {
   cohesion: number;
   /** Size of the smallest theme, best start (on the sample when one is used). */
   smallest: number;
+  /**
+   * Mean silhouette of the best start (cosine distance, on the sample when one is used): how much
+   * nearer each idea is to its own theme than to the next one, from −1 to 1. Higher is better.
+   */
+  silhouette: number;
 }
 
 export interface ThemeDiscovery {
@@ -260,12 +265,16 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       for (const v of perRun) variance += (v - score) ** 2 / Math.max(1, runs.length - 1);
       const best = runs.reduce((x, y) => (y.objective > x.objective + 1e-9 ? y : x));
       fits.set(k, best);
-      quality.push({ k, score: round(score), error: round(Math.sqrt(variance / runs.length)), cohesion: round(best.objective / sample.length), smallest: smallestCluster(best) });
+      quality.push({
+        k,
+        score: round(score),
+        error: round(Math.sqrt(variance / runs.length)),
+        cohesion: round(best.objective / sample.length),
+        smallest: smallestCluster(best),
+        silhouette: round(silhouette(samplePoints, sampleRows, best)),
+      });
     }
-    // the largest k whose score is within one standard error (at least kTolerance) of the best one
-    const top = quality.reduce((a, b) => (b.score > a.score ? b : a));
-    const threshold = top.score - Math.max(top.error, (options.kTolerance ?? 0.02) * Math.abs(top.score));
-    chosenK = Math.max(...quality.filter((q) => q.score >= threshold).map((q) => q.k));
+    chosenK = chooseK(quality, options.kSilhouetteTolerance ?? 0.05);
     result = fits.get(chosenK)!;
   }
   lap("choose-k");
@@ -468,6 +477,47 @@ export function themeCountRange(n: number, pinned = 0): [number, number] {
   const upper = Math.min(30, Math.max(2, Math.round(root)));
   const lower = Math.max(pinned > 0 ? 1 : 2, Math.min(Math.round(upper / 2), Math.round(root / 5)) - pinned);
   return [lower, upper];
+}
+
+/**
+ * The number of themes among the candidates: those whose silhouette is within `tolerance` (a share)
+ * of the best silhouette, and among them the most reproducible (the larger k on a tie).
+ * Reproducibility alone favours the fewest themes (two broad halves come back at every start); the
+ * silhouette does not, and reproducibility settles between numbers of themes that separate the ideas
+ * about as well.
+ */
+export function chooseK(quality: readonly KQuality[], tolerance = 0.05): number {
+  const best = Math.max(...quality.map((q) => q.silhouette));
+  const near = quality.filter((q) => q.silhouette >= best - tolerance * Math.abs(best));
+  return near.reduce((a, b) => (b.score > a.score || (b.score === a.score && b.k > a.k) ? b : a)).k;
+}
+
+/**
+ * Mean silhouette of a clustering of unit rows with the cosine distance 1 − x·y: for each idea,
+ * a = its mean distance to the other members of its theme, b = the smallest mean distance to
+ * another theme, s = (b − a) / max(a, b) (0 alone in its theme). Mean distances come from the
+ * themes' sums of vectors, so the cost is n·k·d, not n².
+ */
+function silhouette(points: Points, rows: Int32Array, fit: KMeansResult): number {
+  const { x, d } = points;
+  const clusters = fit.fixedCount + fit.k;
+  const sums = new Float64Array(clusters * d);
+  const size = new Float64Array(clusters);
+  rows.forEach((r, j) => {
+    const c = fit.labels[j];
+    size[c]++;
+    for (let b = 0; b < d; b++) sums[c * d + b] += x[r * d + b];
+  });
+  let total = 0;
+  rows.forEach((r, j) => {
+    const own = fit.labels[j];
+    if (size[own] <= 1) return;
+    const a = 1 - (dot(x, r * d, sums, own * d, d) - 1) / (size[own] - 1);
+    let nearest = Infinity;
+    for (let c = 0; c < clusters; c++) if (c !== own && size[c] > 0) nearest = Math.min(nearest, 1 - dot(x, r * d, sums, c * d, d) / size[c]);
+    if (Number.isFinite(nearest)) total += (nearest - a) / Math.max(a, nearest, 1e-12);
+  });
+  return rows.length ? total / rows.length : 0;
 }
 
 /** Every k up to 10, then every fifth (and the upper bound). */

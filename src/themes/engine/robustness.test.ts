@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverThemes, parseCsvRecords, scorePartition, themeCountRange, type ThemeDiscovery, type ThemeInput } from "./index";
+import { chooseK, discoverThemes, parseCsvRecords, scorePartition, themeCountRange, type KQuality, type ThemeDiscovery, type ThemeInput } from "./index";
 import { mixtureIdeas, topicIdeas } from "./test-fixtures";
 
 // 60 real proposals from the Métropole européenne de Lille's Grand Débat (GPL-3.0, attribution in tests/fixtures/README.md)
@@ -47,6 +47,16 @@ describe("automatic number of themes", () => {
       expect(r.quality.map((q) => q.k)).toContain(topics);
       expect(r.quality[0].k).toBe(themeCountRange(docs.length)[0]);
     }
+  });
+
+  it("takes the most reproducible of the numbers whose silhouette is near the best, not the fewest themes", () => {
+    const curve = (points: [number, number, number][]): KQuality[] => points.map(([k, silhouette, score]) => ({ k, silhouette, score, error: 0.01, cohesion: 0.5, smallest: 3 }));
+    // the demo contest (240 ideas, 13 problems): two broad halves are the most reproducible, the silhouette grows with k
+    expect(chooseK(curve([[3, 0.082, 0.47], [5, 0.088, 0.34], [8, 0.1, 0.29], [10, 0.102, 0.27], [12, 0.11, 0.28], [15, 0.116, 0.28]]))).toBe(15);
+    // three topics written by hand, with titles: 4 themes separate a little better, 3 come back at every start
+    expect(chooseK(curve([[2, 0.442, 0.61], [3, 0.618, 1], [4, 0.639, 0.84], [5, 0.581, 0.79]]))).toBe(3);
+    // a tie on both: the larger k
+    expect(chooseK(curve([[4, 0.2, 0.5], [6, 0.2, 0.5]]))).toBe(6);
   });
 
   it("bounds the candidates by the collection's size, the same for the application and the command line", () => {
