@@ -3,7 +3,8 @@
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
  * TF-IDF (√tf, smooth idf, no length normalisation) → LSA (randomised truncated SVD, 50 dimensions,
  * U·S²) → spherical k-means with k-means++ restarts, the number of themes chosen between √n / 5 and
- * √n by how reproducible the themes are across restarts → class-based TF-IDF labels in
+ * √n by how well the themes separate the ideas (silhouette) and how reproducible they are across
+ * restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
 import { adjustedRandIndex } from "./metrics";
@@ -466,11 +467,10 @@ export function themeLabel(terms: LabelTerm[]): string {
  * Candidate numbers of new themes when the engine chooses, for n ideas to cluster besides `pinned`
  * curated themes: from √n / 5 (at most half the upper bound) to √n (at most 30), never fewer than 2
  * (1 beside pinned themes): 100 ideas get 2 to 10 themes, 400 get 4 to 20, 2,500 get 10 to 30,
- * 10,000 and more 15 to 30. The application and the command
- * line both use it (it is the default of `kRange`). Within that range, the most reproducible
- * numbers win (see `discoverThemes`); the lower bound keeps a varied collection from collapsing into
- * two broad themes when two happen to be the most reproducible split, and the upper one keeps themes
- * readable (merging two proposed themes is one click, splitting one is a new analysis).
+ * from about 5,300 on 15 to 30. The application and the command line both use it (it is the default
+ * of `kRange`); `chooseK` picks among the candidates. The lower bound keeps a varied collection from
+ * collapsing into two broad themes, and the upper one keeps themes readable (merging two proposed
+ * themes is one click, splitting one is a new analysis).
  */
 export function themeCountRange(n: number, pinned = 0): [number, number] {
   const root = Math.sqrt(Math.max(0, n));
