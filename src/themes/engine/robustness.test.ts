@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseK, discoverThemes, parseCsvRecords, scorePartition, themeCountRange, type KQuality, type ThemeDiscovery, type ThemeInput } from "./index";
-import { mixtureIdeas, topicIdeas } from "./test-fixtures";
+import { CANTINE, mixtureIdeas, TELETRAVAIL, topicIdeas } from "./test-fixtures";
 
 // 60 real proposals from the Métropole européenne de Lille's Grand Débat (GPL-3.0, attribution in tests/fixtures/README.md)
 const fixture = path.resolve(import.meta.dirname, "../../../tests/fixtures/grand-debat-mel-sample.csv");
@@ -57,6 +57,17 @@ describe("automatic number of themes", () => {
     expect(chooseK(curve([[2, 0.442, 0.61], [3, 0.618, 1], [4, 0.639, 0.84], [5, 0.581, 0.79]]))).toBe(3);
     // a tie on both: the larger k
     expect(chooseK(curve([[4, 0.2, 0.5], [6, 0.2, 0.5]]))).toBe(6);
+  });
+
+  it("splits 13 ideas on two subjects into two parts, not into pairs of near-identical ideas", async () => {
+    // a theme split as the application does it (2 to 6 parts, no minimum size), in the order that once gave 6 parts
+    const c = CANTINE;
+    const t = TELETRAVAIL;
+    const texts = [c[0], t[0], c[1], t[1], c[2], t[2], c[3], t[3], t[4], t[5], c[6], t[6], t[7]];
+    const docs = texts.map((text, i) => ({ id: `d${i}`, title: text.slice(0, 80), text: `${text}\n${text}\n` }));
+    const r = await discoverThemes(docs, { seed: 1, kRange: [2, 6], minThemeSize: 1 });
+    expect(r.chosenK).toBe(2);
+    expect(r.themes.map((theme) => theme.memberIds.map((id) => (c.includes(texts[Number(id.slice(1))]) ? "c" : "t")).join(""))).toEqual(["tttttttt", "ccccc"]);
   });
 
   it("bounds the candidates by the collection's size, the same for the application and the command line", () => {
