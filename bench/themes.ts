@@ -1,17 +1,28 @@
 // npm run bench:themes [-- --seeds N] [--no-scale] [--scale-only]
+// npm run bench:themes -- --loco [--seeds N (default 3)] [--grid-only] [--cached]
 // Theme discovery on the labelled corpora in ../shared/data: NMI, ARI and V-measure with k = number of
 // labels and with automatic k (mean over seeds), seconds, peak memory; then the scale runs on 10,000
-// and 100,000 answers. Each measurement runs in its own process, so "peak MB" is that process's
+// and 100,000 answers. --loco: leave-one-corpus-out choice of the engine's options (see loco() below);
+// --grid-only stops after the grid and the picks, --cached reuses the last grid with the same seeds.
+// The Paris budget descriptions are read from ../shared/data only: their texts have no licence, never
+// copy them into the repository. Each measurement runs in its own process, so "peak MB" is that process's
 // maximum resident set size (Node and tsx included, about 100 MB). "seconds" is wall time from texts
 // in to themes out (CSV reading excluded); "cpu s" the CPU time of that run, which shows how much of
 // the wall time was lost to other processes on a shared machine (the engine runs on one thread).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsvRecords } from "../src/themes/engine/csv";
-import { discoverThemes } from "../src/themes/engine/index";
-import { scorePartition } from "../src/themes/engine/metrics";
+import { sphericalKMeans } from "../src/themes/engine/cluster";
+import { DEFAULT_OPTIONS, discoverThemes, type DiscoverOptions } from "../src/themes/engine/index";
+import { normalizedMutualInformation, scorePartition } from "../src/themes/engine/metrics";
+import { Progress } from "../src/themes/engine/progress";
+import { createRandom } from "../src/themes/engine/random";
+import { reduce, type ReduceOptions } from "../src/themes/engine/reduce";
+import { Analyzer } from "../src/themes/engine/tokenize";
+import { vectorize, type VectorizeOptions } from "../src/themes/engine/vectorize";
 
 const here = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(here), "..");
@@ -21,6 +32,7 @@ const CORPORA = [
   { file: "consultation-an-egalite-2016.csv", anchor: 0.43 },
   { file: "grand-debat-mel-2019.csv", anchor: 0.14 },
   { file: "republique-numerique-2015.csv", anchor: 0.1 },
+  { file: "paris-budget-participatif-descriptions.csv", anchor: 0.456 },
 ];
 const SCALE = { file: "grand-debat-2019-answers-100k.csv", sizes: [10_000, 100_000] };
 
@@ -29,6 +41,8 @@ interface Job {
   rows?: number;
   k: "labels" | "auto";
   seeds: number[];
+  /** Engine options for this job (over THEMES_OPTIONS); kRange "2-sqrt" = 2 to √n (at most 30), as before issue 13. */
+  options?: Pick<DiscoverOptions, "vectorize" | "reduce"> & { kRange?: "2-sqrt" };
 }
 interface Run {
   seed: number;
@@ -51,8 +65,16 @@ interface JobResult {
 // THEMES_OPTIONS='{"reduce":{"dimensions":50}}' overrides engine options, for experiments
 const extra = JSON.parse(process.env.THEMES_OPTIONS ?? "{}") as Record<string, unknown>;
 
+/** The demo contest's non-awarded ideas (src/demo), as the application analyses them, labelled by their problem. */
+const DEMO = "demo-contest";
+async function demoRecords() {
+  const { closedCampaignIdeas } = await import("../src/demo/content/ideas");
+  const { themeText } = await import("../src/themes/representatives");
+  return closedCampaignIdeas.filter((i) => !i.awarded).map((i) => ({ id: i.key, title: i.title, body: themeText(i), label: i.topic as string }));
+}
+
 async function worker(job: Job): Promise<JobResult> {
-  const { records: all } = parseCsvRecords(readFileSync(path.join(dataDir, job.file), "utf8"));
+  const all = job.file === DEMO ? await demoRecords() : parseCsvRecords(readFileSync(path.join(dataDir, job.file), "utf8")).records;
   const records = job.rows ? all.slice(0, job.rows) : all;
   const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.body }));
   const truth = records.map((r) => r.label);
@@ -61,7 +83,8 @@ async function worker(job: Job): Promise<JobResult> {
   for (const seed of job.seeds) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const res = await discoverThemes(docs, { ...extra, k: job.k === "labels" ? labels : "auto", seed });
+    const kRange: [number, number] | undefined = job.options?.kRange ? [2, Math.min(30, Math.max(2, Math.round(Math.sqrt(docs.length))))] : undefined;
+    const res = await discoverThemes(docs, { ...extra, ...job.options, kRange, k: job.k === "labels" ? labels : "auto", seed });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -75,13 +98,17 @@ async function worker(job: Job): Promise<JobResult> {
 }
 
 function spawn(job: Job): JobResult {
-  const out = execFileSync(process.execPath, ["--import", "tsx", here, "--worker", JSON.stringify(job)], {
+  return spawnWorker("--worker", job) as JobResult;
+}
+
+function spawnWorker(kind: string, job: unknown): unknown {
+  const out = execFileSync(process.execPath, ["--import", "tsx", here, kind, JSON.stringify(job)], {
     cwd: repoRoot,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(out.trim().split("\n").pop()!) as JobResult;
+  return JSON.parse(out.trim().split("\n").pop()!);
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -94,11 +121,19 @@ async function main() {
     console.log(JSON.stringify(await worker(JSON.parse(argv[1]) as Job)));
     return;
   }
+  if (argv[0] === "--grid-worker") {
+    console.log(JSON.stringify(await gridWorker(JSON.parse(argv[1]) as GridJob)));
+    return;
+  }
   const seedsArg = argv.indexOf("--seeds");
   const nSeeds = seedsArg >= 0 ? Number(argv[seedsArg + 1]) : 5;
   const seeds = Array.from({ length: nSeeds }, (_, i) => i + 1);
   if (!existsSync(dataDir)) throw new Error(`données introuvables : ${dataDir}`);
 
+  if (argv.includes("--loco")) {
+    await loco(seeds.slice(0, Math.max(1, seedsArg >= 0 ? nSeeds : 3)));
+    return;
+  }
   const only = argv.includes("--auto-only") ? ["auto"] : argv.includes("--given-only") ? ["labels"] : ["labels", "auto"];
   if (!argv.includes("--scale-only")) {
     console.log(`Theme discovery — labelled corpora (${dataDir}), mean of ${nSeeds} seed(s) (${seeds.join(", ")})`);
@@ -132,6 +167,13 @@ async function main() {
     }
     printTable(header, rows);
     console.log("Scores put each « à classer » idea in its nearest theme; ideas with no usable word form one more group.\n");
+    if (!argv.includes("--given-only")) {
+      // the application's demo contest: 240 non-awarded ideas written about 13 problems (no anchor, no floor)
+      const r = spawn({ file: DEMO, k: "auto", seeds });
+      const given = spawn({ file: DEMO, k: "labels", seeds });
+      const ks = r.runs.map((x) => x.k);
+      console.log(`Demo contest (${r.n} ideas, ${r.labels} problems): automatic k ${Math.min(...ks)}–${Math.max(...ks)} (${ks.join(",")}), NMI ${f3(mean(r.runs.map((x) => x.nmi)))}; k = ${r.labels} given, NMI ${f3(mean(given.runs.map((x) => x.nmi)))}\n`);
+    }
   }
 
   if (!argv.includes("--no-scale")) {
@@ -146,6 +188,144 @@ async function main() {
     printTable(header, rows);
     await responsiveness();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leave-one-corpus-out (--loco): the engine's tunable options are picked on the other corpora only,
+// then the held-out corpus is scored with them. The grid crosses weighting options (vectorize) with
+// reduction options (reduce); each corpus vectorises once per weighting and reduces once per seed and
+// reduction, then k-means with k = its number of labels (5 starts) gives the NMI.
+
+interface Named<T> {
+  name: string;
+  options: T;
+}
+const cross = <A, B>(xs: A[], ys: B[]): [A, B][] => xs.flatMap((x) => ys.map((y): [A, B] => [x, y]));
+
+/** Weightings: tf transform × idf power × length normalisation × upper document-frequency bound. */
+export const VECTORIZE_GRID: Named<VectorizeOptions>[] = cross(
+  cross(["log", "sqrt"] as const, [1, 2]),
+  cross([0, 1], [0.5, 0.2]),
+).map(([[tf, idfPower], [normPower, maxDf]]) => ({
+  name: `tf ${tf}, idf^${idfPower}, ${normPower ? "unit rows" : "raw rows"}, maxDf ${maxDf}`,
+  options: { tf, idfPower, normPower, maxDf },
+}));
+/** Reductions: dimensions × singular-value weighting of the document coordinates. */
+export const REDUCE_GRID: Named<ReduceOptions>[] = cross([50, 100, "auto"] as (number | "auto")[], [1, 2]).map(([dimensions, w]) => ({
+  name: `${dimensions === "auto" ? "2√n" : dimensions} dims, U·S${w === 1 ? "" : "²"}`,
+  options: { dimensions, singularValueWeighting: w },
+}));
+
+interface GridJob {
+  file: string;
+  seeds: number[];
+}
+interface GridResult {
+  n: number;
+  labels: number;
+  /** Mean NMI over the seeds, by "weighting | reduction" name. */
+  nmi: Record<string, number>;
+  seconds: number;
+}
+
+async function gridWorker(job: GridJob): Promise<GridResult> {
+  const t0 = performance.now();
+  const { records } = parseCsvRecords(readFileSync(path.join(dataDir, job.file), "utf8"));
+  const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.body }));
+  const truth = records.map((r) => r.label);
+  const k = new Set(truth).size;
+  const analyzer = new Analyzer();
+  const nmi: Record<string, number> = {};
+  for (const v of VECTORIZE_GRID) {
+    const vectors = await vectorize(docs, analyzer, v.options, new Progress());
+    for (const r of REDUCE_GRID) {
+      let sum = 0;
+      for (const seed of job.seeds) {
+        const red = await reduce(vectors.tfidf, createRandom(seed), r.options, new Progress());
+        const d = red.dims;
+        const rows = Int32Array.from(docs.keys()).filter((i) => red.x.subarray(i * d, i * d + d).some((x) => x !== 0));
+        const km = await sphericalKMeans({ x: red.x, n: docs.length, d }, { k, rows, restarts: 5, random: createRandom(seed + 1) });
+        const predicted = docs.map(() => "vide");
+        rows.forEach((i, j) => (predicted[i] = String(km.labels[j])));
+        sum += normalizedMutualInformation(truth, predicted);
+      }
+      nmi[`${v.name} | ${r.name}`] = sum / job.seeds.length;
+    }
+  }
+  return { n: docs.length, labels: k, nmi, seconds: (performance.now() - t0) / 1000 };
+}
+
+function optionsOf(name: string): Pick<DiscoverOptions, "vectorize" | "reduce"> {
+  const [v, r] = name.split(" | ");
+  return { vectorize: VECTORIZE_GRID.find((x) => x.name === v)!.options, reduce: REDUCE_GRID.find((x) => x.name === r)!.options };
+}
+
+async function loco(seeds: number[]) {
+  const only = process.argv.includes("--grid-only");
+  console.log(`Leave-one-corpus-out — ${VECTORIZE_GRID.length} weightings × ${REDUCE_GRID.length} reductions, k = labels, seeds ${seeds.join(", ")}`);
+  console.log("Each corpus is scored with the option set whose mean NMI / anchor is best on the OTHER corpora.\n");
+  // --cached reuses the grid of an earlier run with the same seeds (in the system's temporary folder)
+  const grids = CORPORA.map((c) => {
+    const cache = path.join(tmpdir(), `germoir-loco-${c.file}-${seeds.join("_")}.json`);
+    if (process.argv.includes("--cached") && existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as GridResult;
+    const g = spawnWorker("--grid-worker", { file: c.file, seeds } satisfies GridJob) as GridResult;
+    writeFileSync(cache, JSON.stringify(g));
+    console.error(`grid ${c.file}: ${g.seconds.toFixed(0)} s`);
+    return g;
+  });
+  const names = Object.keys(grids[0].nmi);
+  const ratio = (c: number, name: string) => grids[c].nmi[name] / CORPORA[c].anchor;
+  const meanRatio = (name: string, without = -1) => mean(CORPORA.map((_, c) => c).filter((c) => c !== without).map((c) => ratio(c, name)));
+  const ranked = [...names].sort((a, b) => meanRatio(b) - meanRatio(a));
+  const short = (c: (typeof CORPORA)[number]) => c.file.replace(/\.csv$/, "").replace(/-(\d{4})$/, "").slice(0, 25);
+  console.log("Grid (NMI / anchor, k given; the best 12 by mean over all corpora, and issue 12's defaults):");
+  const before = "tf log, idf^2, raw rows, maxDf 0.5 | 50 dims, U·S²";
+  const shown = [...ranked.slice(0, 12), ...(ranked.slice(0, 12).includes(before) ? [] : [before])];
+  printTable(
+    ["option set", ...CORPORA.map(short), "mean", "min"],
+    shown.filter((x) => names.includes(x)).map((name) => [name, ...CORPORA.map((_, c) => f3(ratio(c, name))), f3(meanRatio(name)), f3(Math.min(...CORPORA.map((_, c) => ratio(c, name))))]),
+  );
+  // the pick: among the weightings for which a text repeated twice is the same text (not 1 + ln tf)
+  const invariant = names.filter((name) => optionsOf(name).vectorize?.tf !== "log");
+  const best = (pool: string[], without = -1) => pool.reduce((a, b) => (meanRatio(b, without) > meanRatio(a, without) + 1e-9 ? b : a));
+  const picks = CORPORA.map((_, c) => best(invariant, c));
+  const overall = best(invariant);
+  const shipped = { vectorize: { ...DEFAULT_OPTIONS.vectorize }, reduce: { ...DEFAULT_OPTIONS.reduce } };
+  // the engine's effective options: its defaults over each stage's own (maxDf 0.5 is vectorize's own)
+  const effective = { vectorize: { maxDf: 0.5, ...shipped.vectorize } as Record<string, unknown>, reduce: shipped.reduce as Record<string, unknown> };
+  const picked = optionsOf(overall) as { vectorize: Record<string, unknown>; reduce: Record<string, unknown> };
+  const same = (["vectorize", "reduce"] as const).every((stage) => Object.entries(picked[stage]).every(([key, value]) => effective[stage][key] === value));
+  console.log(`Picked on all corpora: ${overall} (mean ${f3(meanRatio(overall))})${same ? " = the engine's defaults" : ` ≠ the engine's defaults ${JSON.stringify(shipped)}`}`);
+  console.log(`(with 1 + ln tf allowed: ${best(names)}, mean ${f3(meanRatio(best(names)))})`);
+  for (const [c, p] of picks.entries()) console.log(`picked without ${short(CORPORA[c])}: ${p}`);
+  console.log("");
+  if (only) return;
+  console.log(`Held-out scores: the full engine (k given, then automatic k), mean of ${seeds.length} seeds. "LOCO" = options picked without the corpus;`);
+  console.log(`"shipped" = the engine's defaults (picked on all four); "before" = issue 12's weighting (1 + ln tf, idf², 50 dims, U·S²)`);
+  console.log(`and candidates from 2 to √n, with today's choice of k among them.\n`);
+  const header = ["held-out corpus", "anchor", "floor given / auto", "LOCO given", "LOCO auto (k)", "floors", "shipped given", "shipped auto (k)", "before given", "before auto (k)"];
+  const rows: string[][] = [];
+  for (const [c, corpus] of CORPORA.entries()) {
+    const run = (k: "labels" | "auto", options?: Job["options"]) => spawn({ file: corpus.file, k, seeds, options });
+    const before = { vectorize: { tf: "log", idfPower: 2, normPower: 0 }, reduce: { dimensions: 50, singularValueWeighting: 2 }, kRange: "2-sqrt" } as const;
+    const [lg, la, sg, sa, bg, ba] = [run("labels", optionsOf(picks[c])), run("auto", optionsOf(picks[c])), run("labels"), run("auto"), run("labels", before), run("auto", before)];
+    const nmi = (r: JobResult) => mean(r.runs.map((x) => x.nmi));
+    const ks = (r: JobResult) => [...new Set(r.runs.map((x) => x.k))].join(",");
+    const floor = 1.25 * corpus.anchor;
+    rows.push([
+      short(corpus),
+      f3(corpus.anchor),
+      `${f3(floor)} / ${f3(0.9 * floor)}`,
+      f3(nmi(lg)),
+      `${f3(nmi(la))} (${ks(la)})`,
+      `${nmi(lg) >= floor ? "yes" : "NO"} / ${nmi(la) >= 0.9 * floor ? "yes" : "NO"}`,
+      f3(nmi(sg)),
+      `${f3(nmi(sa))} (${ks(sa)})`,
+      f3(nmi(bg)),
+      `${f3(nmi(ba))} (${ks(ba)})`,
+    ]);
+  }
+  printTable(header, rows);
 }
 
 /**

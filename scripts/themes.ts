@@ -77,7 +77,10 @@ async function main() {
       console.log(`\nÀ classer : ${result.outliers.length} (${Object.entries(reasons).map(([r, c]) => `${names[r] ?? r} : ${c}`).join(", ")})`);
     }
     if (result.quality.length) {
-      console.log(`\nReproductibilité par nombre de thèmes (k : score) : ${result.quality.map((q) => `${q.k} : ${q.score.toFixed(2)}`).join(", ")}`);
+      // the same choice as the application's: candidates from √n / 5 to √n (themeCountRange), then chooseK
+      const ks = result.quality.map((q) => q.k);
+      console.log(`\nPar nombre de thèmes (k : silhouette / reproductibilité) : ${result.quality.map((q) => `${q.k} : ${q.silhouette.toFixed(2)} / ${q.score.toFixed(2)}`).join(", ")}`);
+      console.log(`k retenu : ${result.chosenK}, le plus reproductible parmi ceux dont la silhouette est à moins de 5 % de la meilleure, entre ${Math.min(...ks)} et ${Math.max(...ks)} thèmes (de √n / 5 à √n pour ${result.stats.clustered} idées)`);
     }
   }
   if (hasLabel) {

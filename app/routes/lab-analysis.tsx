@@ -190,9 +190,9 @@ export default function LabAnalysis() {
         <section className="fr-mb-4w" aria-labelledby="quality-title">
           <h2 id="quality-title">{`Pourquoi ${d.chosenK}\u00a0thèmes\u00a0?`}</h2>
           <p>
-            Pour chaque nombre de thèmes possible, Germoir regroupe les idées plusieurs fois en partant de points différents et mesure si les regroupements se
-            ressemblent (reproductibilité, de 0 à 1). Il retient le plus grand nombre de thèmes dont la reproductibilité reste à moins d’une erreur-type de la
-            meilleure.
+            {d.quality.some((q) => q.silhouette !== undefined)
+              ? "Pour chaque nombre de thèmes possible (d’environ √n\u00a0/\u00a05 à √n pour n idées, 30 au plus), Germoir regroupe les idées plusieurs fois en partant de points différents. Il mesure si les thèmes séparent bien les idées (silhouette, de −1 à 1\u00a0: chaque idée est-elle plus proche de son thème que du thème voisin\u00a0?) et si les regroupements se ressemblent d’un départ à l’autre (reproductibilité, de 0 à 1). Parmi les nombres dont la silhouette est à moins de 5\u00a0% de la meilleure, il retient le plus reproductible."
+              : "Pour chaque nombre de thèmes possible, Germoir regroupe les idées plusieurs fois en partant de points différents et mesure si les regroupements se ressemblent (reproductibilité, de 0 à 1). Il retient le plus grand nombre de thèmes dont la reproductibilité reste à moins d’une erreur-type de la meilleure."}
           </p>
           <div className="fr-table">
             <table>
@@ -200,6 +200,7 @@ export default function LabAnalysis() {
               <thead>
                 <tr>
                   <th scope="col">Nombre de thèmes</th>
+                  <th scope="col">Silhouette</th>
                   <th scope="col">Reproductibilité</th>
                   <th scope="col">Erreur-type</th>
                   <th scope="col">Cohésion moyenne</th>
@@ -211,8 +212,9 @@ export default function LabAnalysis() {
                   <tr key={q.k}>
                     <th scope="row">
                       {q.k}
-                      {q.k === d.chosenK ? " (retenu)" : q.score === best ? " (meilleur score)" : ""}
+                      {q.k === d.chosenK ? " (retenu)" : q.score === best ? " (le plus reproductible)" : ""}
                     </th>
+                    <td>{q.silhouette === undefined ? "–" : formatNumber(q.silhouette, 3)}</td>
                     <td>{formatNumber(q.score, 3)}</td>
                     <td>{formatNumber(q.error, 3)}</td>
                     <td>{formatNumber(q.cohesion, 3)}</td>

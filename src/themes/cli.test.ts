@@ -15,6 +15,9 @@ describe("npm run themes", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^60 idées, \d+ thèmes \(k automatique : \d+\)/);
     expect(r.stdout).toMatch(/\n1\. .+ — \d+ idées\n {3}termes : .+\n {3}exemples : « .+ »/);
+    // why this k: the score per candidate, and the rule the application uses too
+    expect(r.stdout).toMatch(/\nPar nombre de thèmes \(k : silhouette \/ reproductibilité\) : 2 : -?\d\.\d\d \/ \d\.\d\d, 3 : /);
+    expect(r.stdout).toMatch(/\nk retenu : \d+, le plus reproductible parmi ceux dont la silhouette .+ entre 2 et 8 thèmes/);
     const last = lines.at(-1)!;
     expect(last).toMatch(/^scores: nmi=\d\.\d{3} ari=-?\d\.\d{3} v=\d\.\d{3}$/);
     const [nmi, ari, v] = [...last.matchAll(/=(-?\d\.\d{3})/g)].map((m) => Number(m[1]));

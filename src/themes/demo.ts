@@ -5,7 +5,7 @@
  * published. Runs once, in the seeding process, with the engine in-process (no job queue yet).
  */
 import { discoverThemes } from "./engine/index";
-import { ideasInScope, candidateRange } from "./runner";
+import { ideasInScope } from "./runner";
 import * as themes from "./themes";
 
 export async function seedDemoThemes(input: {
@@ -26,7 +26,7 @@ export async function seedDemoThemes(input: {
   const run = await themes.createRun({ analysisId: analysis.id, kind: "analyse", k: 12, seed: 1, requestedBy: input.curatorId });
   const docs = await ideasInScope(analysis);
   await themes.startRun(run.id, docs.length);
-  const result = await discoverThemes(docs, { k: 12, seed: 1, kRange: candidateRange(docs.length, 0) });
+  const result = await discoverThemes(docs, { k: 12, seed: 1 });
   await themes.saveAnalysisRun(
     {
       runId: run.id,

@@ -84,18 +84,6 @@ export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIde
 const termsOf = (t: ThemeDiscovery["themes"][number]): themes.ThemeTerm[] =>
   t.terms.slice(0, 8).map((x) => ({ term: x.term, weight: Math.round(x.weight * 1000) / 1000, count: x.count }));
 
-/**
- * Candidate numbers of new themes when Germoir chooses: from about √n / 3 (5 for 240 ideas) to √n
- * (at most 30). Reproducibility alone favours the fewest themes (on the demo contest it picks 2,
- * « lycées » and « siège »); a lab looks for the ten or so problems behind hundreds of ideas, and
- * merging proposed themes is one click.
- */
-export function candidateRange(n: number, pinned: number): [number, number] {
-  const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(n))));
-  const lower = Math.max(pinned > 0 ? 1 : 2, Math.min(upper, Math.round(Math.sqrt(n) / 3) - pinned));
-  return [lower, upper];
-}
-
 /** Runs one queued run to its end (done, failed or cancelled). */
 export async function executeRun(runId: string): Promise<void> {
   const run = await themes.getRun(runId);
@@ -128,7 +116,8 @@ async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Prom
   for (const m of memberships) if (m.theme_id && keptIds.has(m.theme_id) && inScope.has(m.idea_id)) membersOf.set(m.theme_id, [...(membersOf.get(m.theme_id) ?? []), m.idea_id]);
   const pinned = current.filter((t) => keptIds.has(t.id)).map((t) => ({ key: t.id, label: t.label, ids: membersOf.get(t.id) ?? [] }));
   const k = run.k ?? analysis.k;
-  const result = await runEngine(docs, { k: k ?? "auto", seed: run.seed, pinned, kRange: k ? undefined : candidateRange(docs.length, pinned.length) }, progressOf(run.id));
+  // automatic k: the engine's candidates (themeCountRange, √n / 5 to √n), the same as the command line's
+  const result = await runEngine(docs, { k: k ?? "auto", seed: run.seed, pinned }, progressOf(run.id));
   const byKey = new Map(result.themes.map((t) => [t.key, t]));
   const members = (t: ThemeDiscovery["themes"][number]) => t.memberIds.map((id, i) => ({ ideaId: id, similarity: t.memberSimilarities[i] ?? null }));
   const saved = await themes.saveAnalysisRun(
@@ -136,7 +125,7 @@ async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Prom
       runId: run.id,
       analysisId: analysis.id,
       chosenK: result.chosenK,
-      quality: result.quality.map((q) => ({ k: q.k, score: q.score, error: q.error, cohesion: q.cohesion, smallest: q.smallest })),
+      quality: result.quality.map((q) => ({ k: q.k, score: q.score, error: q.error, cohesion: q.cohesion, smallest: q.smallest, silhouette: q.silhouette })),
       stats: { ...result.stats },
       kept: pinned.map((p) => {
         const t = byKey.get(p.key);

@@ -32,6 +32,8 @@ export interface QualityPoint {
   error: number;
   cohesion: number;
   smallest: number;
+  /** How well the themes separate the ideas (−1 to 1); absent from runs saved before it was measured. */
+  silhouette?: number;
 }
 
 export type ThemesTables = {

@@ -1,9 +1,10 @@
 /**
  * Theme discovery: texts in, themes out. Pure TypeScript (no web, no database), deterministic for a
  * given seed. Pipeline: French analysis (elisions, stop words, Snowball stems) → word and word-pair
- * TF-IDF (sublinear tf, squared idf, no length normalisation) → LSA (randomised truncated SVD,
- * 50 dimensions, U·S²) → spherical k-means with k-means++ restarts, the number of
- * themes chosen by how reproducible the themes are across restarts → class-based TF-IDF labels in
+ * TF-IDF (√tf, smooth idf, no length normalisation) → LSA (randomised truncated SVD, 50 dimensions,
+ * U·S²) → spherical k-means with k-means++ restarts, the number of themes chosen between √n / 5 and
+ * √n by how well the themes separate the ideas (silhouette) and how reproducible they are across
+ * restarts → class-based TF-IDF labels in
  * their most frequent surface form → representative ideas and outliers (« à classer »).
  */
 import { adjustedRandIndex } from "./metrics";
@@ -38,7 +39,7 @@ export interface PinnedTheme {
 export interface DiscoverOptions {
   /** Number of new themes (besides pinned ones), or "auto" (default). */
   k?: number | "auto";
-  /** Candidates for "auto", inclusive (default 2 (1 with pinned themes) to √n, at most 30). */
+  /** Candidates for "auto", inclusive (default `themeCountRange(ideas to cluster, pinned themes)`: √n / 5 to √n, at most 30). */
   kRange?: readonly [number, number];
   /** Same seed, same input, same result (default 1). */
   seed?: number;
@@ -52,10 +53,7 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Called with the current stage and the overall fraction done, in [0, 1], never decreasing. */
   onProgress?: (stage: Stage, fraction: number) => void;
-  /**
-   * Advanced tuning, merged over the engine's benchmarked defaults: vectorize { idfPower: 2,
-   * normPower: 0 } (besides the stage's own), reduce { dimensions: 50, singularValueWeighting: 2 }.
-   */
+  /** Advanced tuning, merged over the engine's defaults (`DEFAULT_OPTIONS`, besides each stage's own). */
   analyzer?: AnalyzerOptions;
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
@@ -70,8 +68,8 @@ export interface DiscoverOptions {
   fullFitLimit?: number;
   /** Above this many ideas, candidate numbers of themes are tried on a sample of this size (default 2000). */
   sampleSize?: number;
-  /** "auto" picks the largest k whose score is within one standard error of the best, or within this share of it if more (default 0.02). */
-  kTolerance?: number;
+  /** "auto" considers the candidates whose silhouette is within this share of the best one (default 0.05), and picks the most reproducible of them. */
+  kSilhouetteTolerance?: number;
 }
 
 export interface Theme {
@@ -113,6 +111,11 @@ export interface KQuality {
   cohesion: number;
   /** Size of the smallest theme, best start (on the sample when one is used). */
   smallest: number;
+  /**
+   * Mean silhouette of the best start (cosine distance, on the sample when one is used): how much
+   * nearer each idea is to its own theme than to the next one, from −1 to 1. Higher is better.
+   */
+  silhouette: number;
 }
 
 export interface ThemeDiscovery {
@@ -135,6 +138,19 @@ export interface ThemeDiscovery {
   };
 }
 
+/**
+ * The representation's defaults, merged under `options.vectorize` and `options.reduce`. They are the
+ * option set that leave-one-corpus-out picks (`npm run bench:themes -- --loco`): over the grid of
+ * weightings and reductions, the one whose NMI / anchor is best on average over the labelled corpora,
+ * among the weightings for which a text repeated twice is the same text (√tf, not 1 + ln tf). Square
+ * root tf, plain smooth idf, no length normalisation before the SVD (every row is scaled the same
+ * way when every text is twice as long), 50 dimensions, document coordinates U·S², L2-normalised.
+ */
+export const DEFAULT_OPTIONS = {
+  vectorize: { tf: "sqrt", idfPower: 1, normPower: 0 } satisfies VectorizeOptions,
+  reduce: { dimensions: 50, singularValueWeighting: 2 } satisfies ReduceOptions,
+} as const;
+
 export async function discoverThemes(docs: readonly ThemeInput[], options: DiscoverOptions = {}): Promise<ThemeDiscovery> {
   const progress = new Progress(options.onProgress, options.signal);
   progress.throwIfAborted();
@@ -156,13 +172,13 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
 
   // 1. texts → TF-IDF
   const analyzer = new Analyzer(options.analyzer);
-  const vectors = await vectorize(docs, analyzer, { idfPower: 2, normPower: 0, ...options.vectorize }, progress);
+  const vectors = await vectorize(docs, analyzer, { ...DEFAULT_OPTIONS.vectorize, ...options.vectorize }, progress);
   lap("vectorise");
   seconds.analyse = vectors.analyseSeconds;
   seconds.vectorise! -= vectors.analyseSeconds;
 
   // 2. latent space
-  const reduced = await reduce(vectors.tfidf, createRandom(seed), { dimensions: 50, singularValueWeighting: 2, ...options.reduce }, progress);
+  const reduced = await reduce(vectors.tfidf, createRandom(seed), { ...DEFAULT_OPTIONS.reduce, ...options.reduce }, progress);
   const points: Points = { x: reduced.x, n, d: reduced.dims };
   const d = reduced.dims;
   lap("reduce");
@@ -215,8 +231,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   } else if (options.k !== undefined && options.k !== "auto") {
     chosenK = Math.max(0, Math.min(Math.floor(options.k), free.length));
   } else {
-    const upper = Math.min(30, Math.max(2, Math.round(Math.sqrt(free.length))));
-    const [lo, hi] = options.kRange ?? [P > 0 ? 1 : 2, upper];
+    const [lo, hi] = options.kRange ?? themeCountRange(free.length, P);
     const kMax = Math.max(1, Math.min(hi, distinct, free.length));
     const kMin = Math.max(1, Math.min(lo, kMax));
     const candidates = kGrid(kMin, kMax);
@@ -251,12 +266,16 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       for (const v of perRun) variance += (v - score) ** 2 / Math.max(1, runs.length - 1);
       const best = runs.reduce((x, y) => (y.objective > x.objective + 1e-9 ? y : x));
       fits.set(k, best);
-      quality.push({ k, score: round(score), error: round(Math.sqrt(variance / runs.length)), cohesion: round(best.objective / sample.length), smallest: smallestCluster(best) });
+      quality.push({
+        k,
+        score: round(score),
+        error: round(Math.sqrt(variance / runs.length)),
+        cohesion: round(best.objective / sample.length),
+        smallest: smallestCluster(best),
+        silhouette: round(silhouette(samplePoints, sampleRows, best)),
+      });
     }
-    // the largest k whose score is within one standard error (at least kTolerance) of the best one
-    const top = quality.reduce((a, b) => (b.score > a.score ? b : a));
-    const threshold = top.score - Math.max(top.error, (options.kTolerance ?? 0.02) * Math.abs(top.score));
-    chosenK = Math.max(...quality.filter((q) => q.score >= threshold).map((q) => q.k));
+    chosenK = chooseK(quality, options.kSilhouetteTolerance ?? 0.05);
     result = fits.get(chosenK)!;
   }
   lap("choose-k");
@@ -442,6 +461,67 @@ export function themeLabel(terms: LabelTerm[]): string {
     }
   }
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Candidate numbers of new themes when the engine chooses, for n ideas to cluster besides `pinned`
+ * curated themes: from √n / 5 (at most half the upper bound) to √n (at most 30), never fewer than 2
+ * (1 beside pinned themes): 100 ideas get 2 to 10 themes, 400 get 4 to 20, 2,500 get 10 to 30,
+ * from about 5,300 on 15 to 30. The application and the command line both use it (it is the default
+ * of `kRange`); `chooseK` picks among the candidates. The lower bound keeps a varied collection from
+ * collapsing into two broad themes, and the upper one keeps themes readable (merging two proposed
+ * themes is one click, splitting one is a new analysis).
+ */
+export function themeCountRange(n: number, pinned = 0): [number, number] {
+  const root = Math.sqrt(Math.max(0, n));
+  const upper = Math.min(30, Math.max(2, Math.round(root)));
+  const lower = Math.max(pinned > 0 ? 1 : 2, Math.min(Math.round(upper / 2), Math.round(root / 5)) - pinned);
+  return [lower, upper];
+}
+
+/**
+ * The number of themes among the candidates: those whose silhouette is within `tolerance` (a share)
+ * of the best silhouette, and among them the most reproducible (the larger k on a tie).
+ * Reproducibility alone favours the fewest themes (two broad halves come back at every start); the
+ * silhouette does not, and reproducibility settles between numbers of themes that separate the ideas
+ * about as well.
+ */
+export function chooseK(quality: readonly KQuality[], tolerance = 0.05): number {
+  const best = Math.max(...quality.map((q) => q.silhouette));
+  const near = quality.filter((q) => q.silhouette >= best - tolerance * Math.abs(best));
+  return near.reduce((a, b) => (b.score > a.score || (b.score === a.score && b.k > a.k) ? b : a)).k;
+}
+
+/**
+ * Mean silhouette of a clustering of unit rows with the cosine distance 1 − x·y: for each idea,
+ * a = its mean distance to the other members of its theme, b = the smallest mean distance to
+ * another theme, s = (b − a) / max(a, b). An idea in a theme of fewer than 3 ideas counts 0: two
+ * near-identical ideas make a tight pair, not a theme (without this, splitting 13 ideas on two
+ * subjects gave 6 parts of 1 to 4). Mean distances come from the themes' sums of vectors, so the
+ * cost is n·k·d, not n².
+ */
+const SILHOUETTE_MIN_THEME = 3;
+
+function silhouette(points: Points, rows: Int32Array, fit: KMeansResult): number {
+  const { x, d } = points;
+  const clusters = fit.fixedCount + fit.k;
+  const sums = new Float64Array(clusters * d);
+  const size = new Float64Array(clusters);
+  rows.forEach((r, j) => {
+    const c = fit.labels[j];
+    size[c]++;
+    for (let b = 0; b < d; b++) sums[c * d + b] += x[r * d + b];
+  });
+  let total = 0;
+  rows.forEach((r, j) => {
+    const own = fit.labels[j];
+    if (size[own] < SILHOUETTE_MIN_THEME) return;
+    const a = 1 - (dot(x, r * d, sums, own * d, d) - 1) / (size[own] - 1);
+    let nearest = Infinity;
+    for (let c = 0; c < clusters; c++) if (c !== own && size[c] > 0) nearest = Math.min(nearest, 1 - dot(x, r * d, sums, c * d, d) / size[c]);
+    if (Number.isFinite(nearest)) total += (nearest - a) / Math.max(a, nearest, 1e-12);
+  });
+  return rows.length ? total / rows.length : 0;
 }
 
 /** Every k up to 10, then every fifth (and the upper bound). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gram, multiply, orthonormalize, symmetricEigen } from "./linalg";
 import { Progress } from "./progress";
 import { createRandom } from "./random";
-import { reduce } from "./reduce";
+import { autoDimensions, reduce } from "./reduce";
 import type { Csr } from "./vectorize";
 
 function toCsr(dense: number[][]): Csr {
@@ -108,5 +108,13 @@ describe("randomised truncated SVD", () => {
     expect(tiny.dims).toBe(2);
     const none = await reduce(toCsr([[0, 0]]), createRandom(1), {}, new Progress());
     expect(Array.from(none.x).every((x) => x === 0)).toBe(true);
+  });
+
+  it("chooses 2·√n dimensions from the collection's size when asked, within 20–100", async () => {
+    expect([autoDimensions(50), autoDimensions(162), autoDimensions(535), autoDimensions(2086), autoDimensions(100_000)]).toEqual([20, 25, 46, 91, 100]);
+    const random = createRandom(3);
+    const rows = Array.from({ length: 30 }, () => Array.from({ length: 40 }, () => (random.next() < 0.3 ? 1 + random.int(3) : 0))); // rank 30
+    expect((await reduce(toCsr(rows), createRandom(1), { dimensions: "auto" }, new Progress())).dims).toBe(20);
+    expect((await reduce(toCsr(rows), createRandom(1), { dimensions: 25 }, new Progress())).dims).toBe(25);
   });
 });

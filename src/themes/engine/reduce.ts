@@ -4,8 +4,8 @@ import type { Random } from "./random";
 import type { Csr } from "./vectorize";
 
 export interface ReduceOptions {
-  /** Number of latent dimensions (default 100). */
-  dimensions?: number;
+  /** Number of latent dimensions, or "auto": 2·√n, within 20–100 (see `autoDimensions`) (default 100). */
+  dimensions?: number | "auto";
   /** Extra random directions (default 10). */
   oversample?: number;
   /** Power iterations (default 3). */
@@ -22,6 +22,11 @@ export interface Reduced {
   n: number;
   dims: number;
   singularValues: Float64Array;
+}
+
+/** Latent dimensions for n texts when they are chosen from the collection's size: 2·√n, within 20–100. */
+export function autoDimensions(n: number): number {
+  return Math.max(20, Math.min(100, Math.round(2 * Math.sqrt(n))));
 }
 
 /** Y = A·W for sparse A (n×m) and dense W (m×c); non-zeros taken two at a time. */
@@ -70,7 +75,8 @@ function sparseTransposeTimesDense(a: Csr, y: Float64Array, c: number): Float64A
 export async function reduce(a: Csr, random: Random, options: ReduceOptions, progress: Progress): Promise<Reduced> {
   const n = a.rows;
   const m = a.cols;
-  const want = Math.max(1, Math.min(options.dimensions ?? 100, n, m));
+  const dimensions = options.dimensions === "auto" ? autoDimensions(n) : (options.dimensions ?? 100);
+  const want = Math.max(1, Math.min(dimensions, n, m));
   const l = Math.min(want + (options.oversample ?? 10), n, m);
   const q = options.powerIterations ?? 3;
   const alpha = options.singularValueWeighting ?? 1;

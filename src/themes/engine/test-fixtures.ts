@@ -38,3 +38,38 @@ export function topicIdeas() {
     for (const [topic, texts] of Object.entries(topics)) docs.push({ id: `${topic}-${i + 1}`, text: texts[i], topic });
   return docs;
 }
+
+/**
+ * A mixture whose number of topics is known: `topics` topics (at most 8), each with its own
+ * vocabulary of a dozen French words, `perTopic` ideas each; an idea is 4 to 7 words of its topic
+ * and 2 words shared by all topics, in a sentence. Deterministic (a fixed linear congruential draw).
+ */
+export function mixtureIdeas(topics: number, perTopic: number) {
+  const vocabularies = [
+    "cantine repas menus légumes restauration cuisiniers gaspillage plateaux fruits producteurs compost self",
+    "vélo piste cyclable stationnement trottinette arceaux casque atelier réparation itinéraire garage selle pédale",
+    "télétravail ordinateur portable visioconférence réseau logiciel écran messagerie serveur imprimante clavier connexion",
+    "formation tutorat apprentissage stage diplôme compétences cours alternance examen mentor certification lecture",
+    "énergie chauffage isolation fenêtres radiateur thermostat chaudière solaire panneaux consommation éclairage ampoules",
+    "recrutement candidature entretien embauche poste annonce contrat salaire accueil intégration parrainage carrière",
+    "jardin arbres potager pelouse fleurs ruches abeilles haies semis arrosage plantations verger",
+    "archives dossiers classement papier numérisation scanner courrier parapheur formulaires signature tampon registre",
+  ].map((v) => v.split(" "));
+  const shared = ["service", "bâtiment", "équipe", "semaine", "public", "projet"];
+  let state = 12345;
+  const draw = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const docs: { id: string; text: string; topic: number }[] = [];
+  for (let i = 0; i < perTopic; i++)
+    for (let t = 0; t < topics; t++) {
+      const words = vocabularies[t];
+      const count = 4 + draw(4);
+      const picked = new Set<string>();
+      while (picked.size < count) picked.add(words[draw(words.length)]);
+      const text = `${[...picked].join(" ")} pour le ${shared[draw(shared.length)]} et la ${shared[draw(shared.length)]}`;
+      docs.push({ id: `m${t}-${i}`, text, topic: t });
+    }
+  return docs;
+}

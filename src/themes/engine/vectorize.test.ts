@@ -62,4 +62,17 @@ describe("TF-IDF", () => {
     expect(b.idf[j]).toBeCloseTo(a.idf[j] ** 2, 12);
     expect(row(a, 0).get("lyce")).toBeCloseTo(a.idf[j], 12); // tf 1 → 1 + ln 1 = 1, not normalised
   });
+
+  it("with √tf, a text written twice has its row scaled by √2 (the same row once normalised); with 1 + ln tf, not", async () => {
+    const texts = [...docs, { text: "Cantine : la cantine du lycée et ses menus" }]; // « cantine » twice, the others once
+    const twice = texts.map((d) => ({ text: `${d.text}\n${d.text}` }));
+    for (const tf of ["sqrt", "log"] as const) {
+      const once = await vectorize(texts, new Analyzer(), { tf, normPower: 0 }, new Progress());
+      const doubled = await vectorize(twice, new Analyzer(), { tf, normPower: 0 }, new Progress());
+      expect(doubled.terms).toEqual(once.terms);
+      const ratios = [...row(once, 5)].map(([term, v]) => row(doubled, 5).get(term)! / v);
+      if (tf === "sqrt") for (const r of ratios) expect(r).toBeCloseTo(Math.SQRT2, 12);
+      else expect(Math.max(...ratios) - Math.min(...ratios)).toBeGreaterThan(0.01);
+    }
+  });
 });

@@ -13,8 +13,14 @@ export interface Csr {
 export interface VectorizeOptions {
   /** 1 = words, 2 = words and pairs of neighbouring words (default 2). */
   ngram?: 1 | 2;
-  /** tf → 1 + ln(tf) (default true). */
+  /** tf → 1 + ln(tf) (default true); see `tf`, which takes precedence. */
   sublinearTf?: boolean;
+  /**
+   * Term frequency transform: "log" 1 + ln(tf), "sqrt" √tf, "raw" tf (default "log", or "raw" when
+   * sublinearTf is false). "sqrt" and "raw" scale with the counts: with unit rows (normPower 1), a
+   * text repeated twice has the same vector as the text once; with "log", it does not.
+   */
+  tf?: "log" | "sqrt" | "raw";
   /** A term must occur in at least this many texts (default 2; 1 for corpora under 20 texts). */
   minDf?: number;
   /** …and in at most this share of them (default 0.5; not applied under 20 texts). */
@@ -60,7 +66,8 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
   const started = performance.now();
   const n = docs.length;
   const ngram = options.ngram ?? 2;
-  const sublinear = options.sublinearTf ?? true;
+  const tfMode = options.tf ?? ((options.sublinearTf ?? true) ? "log" : "raw");
+  const tfOf = tfMode === "log" ? (c: number) => 1 + Math.log(c) : tfMode === "sqrt" ? Math.sqrt : (c: number) => c;
   const small = n < 20;
   const minDf = Math.max(1, options.minDf ?? (small ? 1 : 2));
   const maxDfCount = small ? n : Math.max(minDf, Math.floor((options.maxDf ?? 0.5) * n));
@@ -217,7 +224,7 @@ export async function vectorize(docs: readonly InputText[], analyzer: Analyzer, 
     for (const t of order) {
       const j = remap[ids[t]];
       const c = cs[t];
-      const v = (sublinear ? 1 + Math.log(c) : c) * idf[j] * (isPair[j] ? pairWeight : 1);
+      const v = tfOf(c) * idf[j] * (isPair[j] ? pairWeight : 1);
       indices[p] = j;
       values[p] = v;
       counts[p] = c;
