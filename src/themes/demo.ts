@@ -26,7 +26,22 @@ export async function seedDemoThemes(input: {
   const run = await themes.createRun({ analysisId: analysis.id, kind: "analyse", k: 12, seed: 1, requestedBy: input.curatorId });
   const docs = await ideasInScope(analysis);
   await themes.startRun(run.id, docs.length);
-  const result = await discoverThemes(docs, { k: 12, seed: 1 });
+  // The same demo every time: the ideas' ids are random UUIDs and their order follows them where
+  // dates tie, so the engine sees them sorted by their text, under ids made from that order.
+  const sorted = [...docs].sort((a, b) => a.title.localeCompare(b.title, "fr") || a.text.localeCompare(b.text, "fr") || a.id.localeCompare(b.id));
+  const real = new Map(sorted.map((d, i) => [`d${String(i).padStart(4, "0")}`, d.id]));
+  const byIndex = (id: string) => real.get(id) ?? id;
+  const raw = await discoverThemes(
+    sorted.map((d, i) => ({ ...d, id: `d${String(i).padStart(4, "0")}` })),
+    { k: 12, seed: 1 },
+  );
+  const result = {
+    ...raw,
+    themes: raw.themes.map((t) => ({ ...t, memberIds: t.memberIds.map(byIndex), representativeIds: t.representativeIds.map(byIndex) })),
+    outliers: raw.outliers.map((o) => ({ ...o, id: byIndex(o.id) })),
+    outlierIds: raw.outlierIds.map(byIndex),
+    positions: raw.positions.map((p) => ({ ...p, id: byIndex(p.id) })),
+  };
   await themes.saveAnalysisRun(
     {
       runId: run.id,
