@@ -78,7 +78,10 @@ export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIde
     .flat()
     .filter((i) => !i.hidden_at && i.status !== "merged" && i.status !== "draft")
     .filter((i) => analysis.scope === "all" || i.status !== "awarded")
-    .map((i) => ({ id: i.id, title: i.title, text: themeText(i) }));
+    .map((i) => ({ id: i.id, title: i.title, text: themeText(i) }))
+    // the engine's result depends on the order of its input (its seeded starts pick by position):
+    // ordered by the texts, the same ideas give the same themes whatever their random ids
+    .sort((a, b) => a.title.localeCompare(b.title, "fr") || a.text.localeCompare(b.text, "fr") || a.id.localeCompare(b.id));
 }
 
 const termsOf = (t: ThemeDiscovery["themes"][number]): themes.ThemeTerm[] =>
