@@ -902,17 +902,26 @@ const euros = (n: number | null) => (n === null ? "–" : `${formatNumber(n)}\u0
  * The one-page dossier of a project for its committee: stage and time in it, the problem, the
  * budget, the stage's deliverables, the indicators and their last measure.
  */
-async function projectDossierText(p: Project, review: GateReview): Promise<string> {
-  const [deliverables, indicators] = await Promise.all([data.deliverablesOf(p.id), data.indicatorsOf(p.id)]);
+/**
+ * A project's one-page dossier for a committee: stage, problem, budget, then — for a gate review —
+ * the gate asked and the deliverables of the stage it leaves, then the indicators.
+ */
+async function projectDossierText(p: Project, review: GateReview | null): Promise<string> {
+  const [deliverables, indicators] = await Promise.all([review ? data.deliverablesOf(p.id) : Promise.resolve([]), data.indicatorsOf(p.id)]);
   const measures = await data.measurementsOf(indicators.map((i) => i.id));
   const last = (id: string) => measures.filter((m) => m.indicator_id === id).sort((a, b) => +b.measured_on - +a.measured_on)[0];
+  const gate = review ? ` Passage demandé : ${stageLabels[review.from_stage].toLowerCase()} → ${stageLabels[review.to_stage].toLowerCase()}.` : "";
   const lines = [
-    `Projet ${q(p.title)} : ${stageLabels[p.stage].toLowerCase()} depuis le ${formatDate(p.stage_entered_at)}. Passage demandé : ${stageLabels[review.from_stage].toLowerCase()} → ${stageLabels[review.to_stage].toLowerCase()}.`,
+    `Projet ${q(p.title)} : ${stageLabels[p.stage].toLowerCase()} depuis le ${formatDate(p.stage_entered_at)}.${gate}`,
     `Problème : ${p.problem || "–"}`,
     `Budget : demandé ${euros(p.budget_requested_eur)}, accordé ${euros(p.budget_granted_eur)}${p.funding_source ? ` (${p.funding_source})` : ""}.`,
-    "Livrables de l’étape :",
-    ...deliverables.filter((d) => d.stage === review.from_stage).map((d) => `– ${d.label} : ${deliverableKinds[d.kind].toLowerCase()}${d.kind === "text" && d.body ? `, ${d.body}` : d.kind === "link" && d.url ? `, ${d.url}` : d.kind === "not_required" && d.body ? `, ${d.body}` : ""}`),
   ];
+  if (review) {
+    lines.push(
+      "Livrables de l’étape :",
+      ...deliverables.filter((d) => d.stage === review.from_stage).map((d) => `– ${d.label} : ${deliverableKinds[d.kind].toLowerCase()}${d.kind === "text" && d.body ? `, ${d.body}` : d.kind === "link" && d.url ? `, ${d.url}` : d.kind === "not_required" && d.body ? `, ${d.body}` : ""}`),
+    );
+  }
   if (indicators.length) {
     lines.push("Indicateurs :");
     for (const i of indicators) {
@@ -977,27 +986,11 @@ export async function networkProjectSubjects(labId: string) {
         (async () => ({
           subjectId: proposal.id,
           title: `Projet proposé par ${from}\u00a0: ${project.title}`.slice(0, 200),
-          summary: [`Proposé par ${from} le ${formatDate(proposal.proposed_at)}.`, ...(proposal.message ? [`Message du lab\u00a0: ${proposal.message}`] : []), await projectSummaryText(project)].join("\n"),
+          summary: [`Proposé par ${from} le ${formatDate(proposal.proposed_at)}.`, ...(proposal.message ? [`Message du lab\u00a0: ${proposal.message}`] : []), await projectDossierText(project, null)].join("\n"),
         }))(),
       ];
     }),
   );
-}
-
-/** The one-page summary of a project outside a gate review: stage, problem, budget, indicators. */
-async function projectSummaryText(p: Project): Promise<string> {
-  const indicators = await data.indicatorsOf(p.id);
-  const measures = await data.measurementsOf(indicators.map((i) => i.id));
-  const last = (id: string) => measures.filter((m) => m.indicator_id === id).sort((a, b) => +b.measured_on - +a.measured_on)[0];
-  return [
-    `Projet ${q(p.title)} : ${stageLabels[p.stage].toLowerCase()} depuis le ${formatDate(p.stage_entered_at)}.`,
-    `Problème : ${p.problem || "–"}`,
-    `Budget : demandé ${euros(p.budget_requested_eur)}, accordé ${euros(p.budget_granted_eur)}${p.funding_source ? ` (${p.funding_source})` : ""}.`,
-    ...indicators.map((i) => {
-      const m = last(i.id);
-      return `– ${i.name} : ${m ? `${formatNumber(m.value, 2)} ${i.unit} le ${formatDate(m.measured_on)}` : "pas encore mesuré"}`;
-    }),
-  ].join("\n");
 }
 
 /**
