@@ -10,6 +10,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
+import { titled, vote } from "../support/committees";
 import { check, describeWithBrowser, focusedId, launchBrowser, newContext, signIn, visit } from "../support/browser";
 import { isoDay } from "../../src/kernel/format";
 import { labTeam } from "../../src/demo/content/index";
@@ -18,8 +19,6 @@ const email = (key: string) => labTeam.find((p) => p.key === key)!.email;
 // a real gate review, waiting in the demo: the project enters experimentation once the minutes are validated
 const PROJECT = "Projet de service du secrétariat général commun de la Meuse";
 const ADOPTED = `Passage en expérimentation\u00a0: ${PROJECT}`;
-/** A title as a pattern for an accessible name (which has its no-break spaces as plain ones). */
-const titled = (title: string) => new RegExp(title.replace(/[\u00a0\u202f ]/g, "\\s"));
 const REFUSED = "Outil commun de prise de rendez-vous";
 
 let server: TestServer;
@@ -99,14 +98,6 @@ describeWithBrowser("The steering committee in a browser (axe + typography on ev
     expect(await ics.text()).toContain(`SUMMARY:Comité de pilotage État–Région – Lab’EST`);
   });
 
-  /** Votes on one item through the form, as a member (JavaScript on or off). */
-  async function vote(page: Page, title: string, choice: "Pour" | "Contre") {
-    const item = page.locator("article", { has: page.getByRole("heading", { name: titled(title) }) });
-    await item.locator("form.germoir-vote-form label", { hasText: new RegExp(`^${choice}$`) }).click();
-    await item.getByRole("button", { name: /^Voter/ }).click();
-    // the legend says the vote now recorded
-    await item.locator("legend", { hasText: `actuellement\u00a0: ${choice.toLowerCase()}` }).waitFor();
-  }
 
   it("the chair votes with JavaScript (the vote form on a phone), after a vote sent empty", async () => {
     await visit(chair, meetingUrl, "meeting page (chair, JS on)", { phone: true });

@@ -13,14 +13,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
+import { titled, vote } from "../support/committees";
 import { check, describeWithBrowser, launchBrowser, newContext, signIn, visit } from "../support/browser";
 import { isoDay } from "../../src/kernel/format";
 import { agents, labTeam } from "../../src/demo/content/index";
 
 const email = (key: string) => labTeam.find((p) => p.key === key)!.email;
 const vosges = agents.filter((a) => a.organizationKey === "ddt-vosges");
-/** A title as a pattern for an accessible name (which has its no-break spaces as plain ones). */
-const titled = (title: string) => new RegExp(title.replace(/[\u00a0\u202f ]/g, "\\s").replace(/[()]/g, "\\$&"));
 
 let server: TestServer;
 let browser: Browser;
@@ -164,13 +163,6 @@ function journey(js: boolean) {
     await check(team, `meeting convened (${mode})`);
   });
 
-  /** Votes on one item through the form, as a member. */
-  async function vote(page: Page, title: string, choice: "Pour" | "Contre") {
-    const item = page.locator("article", { has: page.getByRole("heading", { name: titled(title) }) });
-    await item.locator("form.germoir-vote-form label", { hasText: new RegExp(`^${choice}$`) }).click();
-    await item.getByRole("button", { name: /^Voter/ }).click();
-    await item.locator("legend", { hasText: `actuellement\u00a0: ${choice.toLowerCase()}` }).waitFor();
-  }
 
   it(`(${mode}) the members vote: the review adopted on both sides, the free item refused by the Région side`, async () => {
     const { team, chair, state, region1, region2 } = pages;
