@@ -60,30 +60,19 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
   const byMonth = grouped.filter((r) => Number(r.g) === 3).sort((a, z) => (a.month ?? "").localeCompare(z.month ?? ""));
   const byOrganization = grouped.filter((r) => Number(r.g) === 5).sort((a, z) => Number(z.ideas) - Number(a.ideas) || (a.organization_id ?? "").localeCompare(z.organization_id ?? ""));
   const byStatus = grouped.filter((r) => Number(r.g) === 6);
-  const [supports, comments] = await Promise.all([
-    (() => {
-      let b = q()
-        .selectFrom("idea_supports")
-        .innerJoin("ideas", "ideas.id", "idea_supports.idea_id")
-        .where("ideas.campaign_id", "in", query.campaignIds)
-        .where("ideas.status", "<>", "draft") // a draft has no supports: the partial index ideas_stats_idx serves the join
-        .where("idea_supports.created_at", ">=", query.from)
-        .where("idea_supports.created_at", "<", query.to);
-      if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
-      return b.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
-    })(),
-    (() => {
-      let b = q()
-        .selectFrom("idea_comments")
-        .innerJoin("ideas", "ideas.id", "idea_comments.idea_id")
-        .where("ideas.campaign_id", "in", query.campaignIds)
-        .where("ideas.status", "<>", "draft")
-        .where("idea_comments.created_at", ">=", query.from)
-        .where("idea_comments.created_at", "<", query.to);
-      if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
-      return b.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
-    })(),
-  ]);
+  // supports and comments given in the period, on the lab's ideas (a draft has neither: the partial index ideas_stats_idx serves the join)
+  const givenInPeriod = (table: "idea_supports" | "idea_comments") => {
+    let b = q()
+      .selectFrom(`${table} as g` as "idea_supports as g")
+      .innerJoin("ideas", "ideas.id", "g.idea_id")
+      .where("ideas.campaign_id", "in", query.campaignIds)
+      .where("ideas.status", "<>", "draft")
+      .where("g.created_at", ">=", query.from)
+      .where("g.created_at", "<", query.to);
+    if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
+    return b.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  };
+  const [supports, comments] = await Promise.all([givenInPeriod("idea_supports"), givenInPeriod("idea_comments")]);
   return {
     ideas: Number(totals.ideas),
     authors: Number(totals.authors),
