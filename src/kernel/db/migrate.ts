@@ -6,6 +6,11 @@ export type MigrationSet = Record<string, Migration>;
 /**
  * Migrations are declared by each module (kernel first) and applied in name order.
  * Names are prefixed with a sortable stamp: "2026-11-22-01-accounts".
+ *
+ * Modules grow in parallel: a module's migration may land after another module's later-stamped
+ * one has already run on a database. Each module migrates only its own tables, so such a
+ * migration is applied where it is missing (`allowUnorderedMigrations`) instead of refusing to
+ * start; on a fresh database every migration still runs in name order.
  */
 export async function migrateToLatest(db: AnyDb, sets: MigrationSet[]): Promise<string[]> {
   const all: MigrationSet = {};
@@ -16,7 +21,7 @@ export async function migrateToLatest(db: AnyDb, sets: MigrationSet[]): Promise<
     }
   }
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
