@@ -10,10 +10,13 @@
  * Appliers run inside the transaction that validates the minutes, once per decision.
  * A project's stage change (a gate decided, a pause, a stop) is heard by the roadmaps that hold it,
  * in the same transaction: they recompute their progress, record it and tell the open trackers.
+ * The resources library shows how many Mini-Lab sessions use each method sheet: minilabs counts.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
 import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
 import { projectChanged } from "./roadmaps";
+import { registerMethodUsage } from "./resources";
+import { methodUsage } from "./minilabs";
 import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { onAccountCreated } from "./accounts/accounts";
 import { Refusal } from "./kernel/permissions";
@@ -29,6 +32,7 @@ export function wireModules(): void {
     await claimSponsorships(user);
   });
   onProjectChange(projectChanged);
+  registerMethodUsage(methodUsage);
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

@@ -12,6 +12,7 @@ import { requireMinilabVisible } from "./service";
 import * as sessions from "./sessions";
 import * as board from "./board";
 import type { BoardIntent } from "./session-schemas";
+import { addLabMethod, ensureLabMethods, labMethods, setLabMethodArchived } from "../resources";
 
 /**
  * Sessions and boards of a Mini-Lab. Who sees: whoever may see the Mini-Lab (see `seeMinilab`).
@@ -43,22 +44,22 @@ async function sessionStanding(viewer: Viewer, minilabId: string, sessionId: str
 
 const onlyManagers = () => new Refusal("Seuls les animateurs et l’équipe du lab organisent les séances.", 403);
 
-// ---- methods (the lab's list)
+// ---- methods (the lab's method sheets, kept by the resources library)
 
 export async function methodsPage(viewer: Viewer, labSlug: string) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
-  await sessions.ensureMethods(lab.id);
-  return { lab: { slug: lab.slug, name: lab.name }, methods: await sessions.listMethods(lab.id, { includeArchived: true }) };
+  await ensureLabMethods(lab.id);
+  return { lab: { slug: lab.slug, name: lab.name }, methods: await labMethods(lab.id, { includeArchived: true }) };
 }
 
 export async function addMethod(viewer: Viewer, labSlug: string, label: string, description: string) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
-  await sessions.addMethod(lab.id, label, description);
+  await addLabMethod(lab.id, label, description, viewer.userId);
 }
 
 export async function archiveMethod(viewer: Viewer, labSlug: string, methodId: string, archived: boolean) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
-  if (!(await sessions.setMethodArchived(lab.id, methodId, archived))) throw new Refusal("Cette méthode n’existe pas.", 404);
+  if (!(await setLabMethodArchived(lab.id, methodId, archived))) throw new Refusal("Cette méthode n’existe pas.", 404);
 }
 
 // ---- sessions
@@ -66,15 +67,15 @@ export async function archiveMethod(viewer: Viewer, labSlug: string, methodId: s
 export async function sessionForm(viewer: Viewer, minilabId: string, sessionId?: string) {
   const s = await standing(viewer, minilabId);
   if (!s.manage) throw onlyManagers();
-  await sessions.ensureMethods(s.minilab.lab_id);
+  await ensureLabMethods(s.minilab.lab_id);
   const session = sessionId ? await sessions.getSession(sessionId) : undefined;
   if (sessionId && (!session || session.minilab_id !== s.minilab.id)) throw new Refusal("Cette séance n’existe pas.", 404);
-  return { minilab: { id: s.minilab.id, name: s.minilab.name }, methods: await sessions.listMethods(s.minilab.lab_id), session: session ?? null };
+  return { minilab: { id: s.minilab.id, name: s.minilab.name }, methods: await labMethods(s.minilab.lab_id), session: session ?? null };
 }
 
 async function checkMethods(labId: string, chosen: string[]) {
-  await sessions.ensureMethods(labId);
-  const known = new Set((await sessions.listMethods(labId, { includeArchived: true })).map((m) => m.label));
+  await ensureLabMethods(labId);
+  const known = new Set((await labMethods(labId, { includeArchived: true })).map((m) => m.label));
   const unknown = chosen.find((c) => !known.has(c));
   if (unknown) throw new Refusal(`Méthodes : « ${unknown.slice(0, 80)} » n’est pas dans la liste du lab.`, 400, "methods");
 }

@@ -1,9 +1,10 @@
 import { isoDay, isoTime } from "../kernel/format";
 import { CheckboxGroup, Field, valueOf, type ActionResult } from "../kernel/ui/forms";
-import type { MinilabSession, SessionMethod } from "./sessions";
+import type { MinilabSession } from "./sessions";
+import type { LabMethod } from "../resources";
 
 /** The fields of a session, for scheduling and editing it (the input kept after an error). */
-export function SessionFields({ a, session, methods }: { a?: ActionResult; session: MinilabSession | null; methods: Pick<SessionMethod, "label" | "description">[] }) {
+export function SessionFields({ a, session, methods }: { a?: ActionResult; session: MinilabSession | null; methods: Pick<LabMethod, "label" | "description">[] }) {
   const v = (k: string, fallback = "") => valueOf(a?.values, k, fallback);
   const chosen = a?.values ? [a.values.methods ?? []].flat() : (session?.methods ?? []);
   const labels = new Set(methods.map((m) => m.label));

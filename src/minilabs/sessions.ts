@@ -5,17 +5,11 @@ import { isUuid } from "../kernel/ids";
 
 /**
  * A Mini-Lab's sessions (DOMAIN `session`): date, place or video link, agenda, the methods used
- * (from the list each lab maintains), attendance and notes. Each session has its board (board.ts).
+ * (by name, from the lab's method sheets kept by the resources module), attendance and notes. Each
+ * session has its board (board.ts). The `session_methods` table created below became the resources
+ * library's method sheets (migration 2026-12-07-52-resources carries its rows over and drops it).
  */
 export type SessionsTables = {
-  session_methods: {
-    id: Generated<string>;
-    lab_id: string;
-    label: string;
-    description: string;
-    archived_at: Date | null;
-    created_at: Generated<Date>;
-  };
   minilab_sessions: {
     id: Generated<string>;
     minilab_id: string;
@@ -42,7 +36,6 @@ export type SessionsTables = {
     recorded_at: Generated<Date>;
   };
 };
-export type SessionMethod = Selectable<SessionsTables["session_methods"]>;
 export type MinilabSession = Selectable<SessionsTables["minilab_sessions"]>;
 export type Attendance = Selectable<SessionsTables["session_attendance"]>;
 
@@ -91,51 +84,16 @@ export const sessionsMigrations: MigrationSet = {
   },
 };
 
-/** The methods a new lab starts with; the lab team adds, describes and archives its own. */
-export const defaultMethods: { label: string; description: string }[] = [
-  { label: "Remue-méninges", description: "Produire un maximum d’idées sans les juger, puis les regrouper." },
-  { label: "Personas", description: "Décrire des usagers types pour se mettre à leur place." },
-  { label: "Parcours usager", description: "Suivre une démarche étape par étape, avec ses irritants." },
-  { label: "Carte d’empathie", description: "Ce que l’usager voit, entend, pense, dit et fait." },
-  { label: "Prototypage", description: "Fabriquer vite une maquette ou un test grandeur nature." },
-  { label: "Vote par gommettes", description: "Chacun répartit ses gommettes sur les propositions qu’il préfère." },
-];
-
-export async function listMethods(labId: string, opts: { includeArchived?: boolean } = {}): Promise<SessionMethod[]> {
-  let query = q().selectFrom("session_methods").selectAll().where("lab_id", "=", labId);
-  if (!opts.includeArchived) query = query.where("archived_at", "is", null);
-  return query.orderBy("label").execute();
-}
-
-/** Gives a lab the default methods the first time its list is read empty. */
-export async function ensureMethods(labId: string): Promise<void> {
-  const n = await q().selectFrom("session_methods").select((e) => e.fn.countAll<number>().as("n")).where("lab_id", "=", labId).executeTakeFirstOrThrow();
-  if (Number(n.n) > 0) return;
-  await q()
-    .insertInto("session_methods")
-    .values(defaultMethods.map((m) => ({ lab_id: labId, label: m.label, description: m.description })))
-    .onConflict((oc) => oc.columns(["lab_id", "label"]).doNothing())
-    .execute();
-}
-
-/** Adds a method, or brings back an archived one of the same name with the new description. */
-export async function addMethod(labId: string, label: string, description: string): Promise<void> {
-  await q()
-    .insertInto("session_methods")
-    .values({ lab_id: labId, label, description })
-    .onConflict((oc) => oc.columns(["lab_id", "label"]).doUpdateSet({ description, archived_at: null }))
-    .execute();
-}
-
-export async function setMethodArchived(labId: string, methodId: string, archived: boolean): Promise<boolean> {
-  if (!isUuid(methodId)) return false;
-  const r = await q()
-    .updateTable("session_methods")
-    .set({ archived_at: archived ? new Date() : null })
-    .where("id", "=", methodId)
-    .where("lab_id", "=", labId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/**
+ * How many sessions of a lab's Mini-Labs use each method, by name: what the resources library shows
+ * as « utilisée dans N séances » (reported to it through src/wiring.ts).
+ */
+export async function methodUsage(labId: string): Promise<Map<string, number>> {
+  if (!isUuid(labId)) return new Map();
+  const r = await sql<{ label: string; n: string }>`SELECT m.label, count(*) AS n
+    FROM minilab_sessions s JOIN minilabs ml ON ml.id = s.minilab_id, unnest(s.methods) AS m(label)
+    WHERE ml.lab_id = ${labId} GROUP BY m.label`.execute(db());
+  return new Map(r.rows.map((x) => [x.label, Number(x.n)]));
 }
 
 export interface SessionFields {

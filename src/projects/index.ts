@@ -21,6 +21,8 @@ export {
   projectForCommitteeRequest,
   acceptAsProject,
   projectSummaries,
+  caseStudyCandidates,
+  caseStudySource,
   projectFacts,
   labProjectChoices,
   type ProjectFacts,

@@ -1072,3 +1072,46 @@ export async function labProjectChoices(viewer: Viewer, labId: string) {
   if (!hasRole(viewer.principal, labId, "lab_team")) return [];
   return (await data.projectsOfLab(labId)).map((p) => ({ id: p.id, title: p.title, stage: p.stage, stageLabel: stageLabels[p.stage] }));
 }
+
+// ---------------------------------------------------------------- case studies (for the resources library)
+
+/** A project the library may tell as a case study: one that reached évaluation or déploiement, not confidential. */
+const tellable = (p: Project) => !p.confidential && (p.stage === "evaluation" || p.stage === "deployment" || (p.stage === "paused" && (p.resume_stage === "evaluation" || p.resume_stage === "deployment")));
+
+/** A lab's projects that may become case studies, for its lab team. */
+export async function caseStudyCandidates(viewer: Viewer, labId: string) {
+  if (!hasRole(viewer.principal, labId, "lab_team")) return [];
+  return (await data.projectsOfLab(labId)).filter(tellable).map((p) => ({ id: p.id, title: p.title, stage: p.stage, stageLabel: stageLabels[p.stage] }));
+}
+
+/**
+ * What a case study drafts from a project (its lab team only): the problem, the method (the texts
+ * of its prototype and experimentation deliverables), the result (those of évaluation and
+ * déploiement), and the indicators with their baseline, target and last measure.
+ */
+export async function caseStudySource(viewer: Viewer, projectId: string) {
+  const { project: p } = await requireProject(viewer, projectId, "seeAll");
+  if (!hasRole(viewer.principal, p.lab_id, "lab_team")) throw new Refusal("Seule l’équipe du lab rédige une étude de cas.", 403);
+  if (!tellable(p)) throw new Refusal("Seul un projet non confidentiel arrivé en évaluation ou en déploiement devient une étude de cas.", 409, "projectId");
+  const [deliverables, indicators] = await Promise.all([data.deliverablesOf(p.id), data.indicatorsOf(p.id)]);
+  const measurements = await data.measurementsOf(indicators.map((i) => i.id));
+  const texts = (stages: MainStage[]) =>
+    deliverables
+      .filter((d) => stages.includes(d.stage) && (d.body || d.url))
+      .map((d) => `${d.label}\u00a0: ${d.body ?? d.url}`)
+      .join("\n");
+  const indicatorLines = indicators.map((i) => {
+    const last = measurements.filter((m) => m.indicator_id === i.id).at(-1);
+    const parts = [i.baseline !== null ? `départ ${formatNumber(i.baseline)}` : null, i.target !== null ? `cible ${formatNumber(i.target)}` : null, last ? `mesuré ${formatNumber(last.value)} le ${formatDate(last.measured_on)}` : null].filter(Boolean);
+    return `${i.name}${i.unit ? ` (${i.unit})` : ""}${parts.length ? `\u00a0: ${parts.join(", ")}` : ""}`;
+  });
+  return {
+    id: p.id,
+    labId: p.lab_id,
+    title: p.title,
+    problem: [p.problem, p.users ? `Pour qui\u00a0: ${p.users}` : ""].filter(Boolean).join("\n"),
+    method: texts(["exploration", "prototype", "experimentation"]),
+    result: texts(["evaluation", "deployment"]) || `Le projet est en ${stageLabels[p.stage].toLowerCase()}.`,
+    indicators: indicatorLines.join("\n"),
+  };
+}
