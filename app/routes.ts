@@ -112,5 +112,10 @@ export default [
   route("api/v1/openapi.json", "routes/api-openapi.ts"),
   route("api/v1/:resource", "routes/api-list.ts"),
   route("lab/:labSlug/jetons", "routes/lab-tokens.tsx"),
+  route("ressources", "routes/resources.tsx"),
+  route("ressources/:resourceId", "routes/resource.tsx"),
+  route("ressources/:resourceId/fichiers/:fileId", "routes/resource-file.tsx"),
+  route("lab/:labSlug/ressources", "routes/lab-resources.tsx"),
+  route("lab/:labSlug/ressources/:resourceId", "routes/lab-resource.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

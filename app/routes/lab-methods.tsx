@@ -1,4 +1,4 @@
-import { useActionData, useLoaderData } from "react-router";
+import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lab-methods";
 import { formError, invalid, parseForm, uuidField } from "~/kernel/forms";
@@ -45,7 +45,10 @@ export default function LabMethods() {
       <PageTitle title={`Méthodes d’animation – ${d.lab.name}`} error={!!a && !a.ok} />
       <Breadcrumb items={[{ label: "Espace lab", to: "/lab" }, { label: "Mini-Labs", to: `/lab/${d.lab.slug}/minilabs` }]} current="Méthodes d’animation" />
       <h1>Méthodes d’animation</h1>
-      <p>Les animateurs choisissent dans cette liste les méthodes de chaque séance de Mini-Lab.</p>
+      <p>
+        Les animateurs choisissent dans cette liste les méthodes de chaque séance de Mini-Lab. Chaque méthode est une fiche des{" "}
+        <Link to={`/lab/${d.lab.slug}/ressources`}>ressources du lab</Link>{"\u00a0"}: objectif, déroulé, matériel, modèles à joindre.
+      </p>
       <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
       <div className="fr-table">

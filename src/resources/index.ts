@@ -13,6 +13,7 @@ export {
   ensureLabMethods,
   generateCaseStudy,
   labLibrary,
+  kindFields,
   labMethods,
   libraryPage,
   registerMethodUsage,

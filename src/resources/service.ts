@@ -14,7 +14,7 @@ import { caseStudyCandidates, caseStudySource } from "../projects";
 import * as data from "./resources";
 import { resourceKinds, visibilities, type Resource, type ResourceKind } from "./db/schema";
 import { resourceRights } from "./permissions";
-import type { LibraryFilters, ResourceAction } from "./schemas";
+import type { LibraryFilters, ResourceAction, SaveResourceInput } from "./schemas";
 
 const PAGE = 20;
 const MAX_FILE = 10 * 1024 * 1024;
@@ -235,17 +235,27 @@ export async function resourceEditPage(viewer: Viewer, labSlug: string, id: stri
   };
 }
 
+/** The fields each kind of sheet has (besides title, summary, tags and visibility): a save writes only these. */
+export const kindFields: Record<ResourceKind, (keyof SaveResourceInput)[]> = {
+  method: ["objective", "when_to_use", "duration", "group_size", "material", "steps", "variants"],
+  tool: ["when_to_use", "body", "material"],
+  template: ["when_to_use", "body"],
+  case_study: ["problem", "body", "result", "indicators"],
+};
+
 /** Applies one change to a sheet; returns a French confirmation. */
 export async function resourceAction(viewer: Viewer, labSlug: string, id: string, action: ResourceAction, uploads: FormDataEntryValue[] = []): Promise<string> {
   const { lab, resource: r } = await teamResource(viewer, labSlug, id);
   return transaction(async () => {
     switch (action.intent) {
       case "save": {
-        const { intent: _intent, ...fields } = action;
-        if (r.kind === "method" && fields.title !== r.title) {
+        const { intent: _intent, ...all } = action;
+        const fields = Object.fromEntries(Object.entries(all).filter(([k]) => ["title", "summary", "tags", "visibility", ...kindFields[r.kind]].includes(k)));
+        fields.title = all.title;
+        if (r.kind === "method" && all.title !== r.title) {
           const used = (await usageOf(lab.id)).get(r.title) ?? 0;
           if (used > 0) throw new Refusal(`Titre : cette méthode est utilisée dans ${used} séance${used > 1 ? "s" : ""} de Mini-Lab sous ce nom ; créez plutôt une nouvelle fiche.`, 409, "title");
-          if (await data.methodByName(lab.id, fields.title)) throw new Refusal("Titre : le lab a déjà une méthode de ce nom.", 409, "title");
+          if (await data.methodByName(lab.id, all.title)) throw new Refusal("Titre : le lab a déjà une méthode de ce nom.", 409, "title");
         }
         await data.updateResource(r.id, fields);
         return "La fiche est enregistrée.";

@@ -87,6 +87,8 @@ beforeAll(async () => {
   // Lab'EST's roadmap and one of its items (an initiative)
   ids.roadmap = /href="\/lab\/labest\/feuille-de-route\/([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/feuille-de-route")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
+  // the Région lab's resources: one of its sheets (the Mini-Labs' methods are sheets)
+  ids.resource = /href="\/lab\/region-grand-est\/ressources\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/ressources")).text())![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -189,6 +191,12 @@ const actions = (): Action[] => [
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
+  // resources: the lab team of the sheet's lab writes; every row is refused for what was sent (nothing created, published or attached)
+  { path: "/lab/region-grand-est/ressources", as: "team", fields: { intent: "create", kind: "recette", title: "" } },
+  { path: "/lab/region-grand-est/ressources", as: "team", fields: { intent: "caseStudy", projectId: "pas-un-id" } },
+  { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "save", title: "", visibility: "tous", tags: "x".repeat(700) } },
+  { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "removeFile", fileId: "pas-un-id" } },
+  { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "upload" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -300,7 +308,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons", "/lab/region-grand-est/ressources", `/lab/region-grand-est/ressources/${ids.resource}`]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -324,7 +332,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu", "/ressources/xyz", "/ressources/00000000-0000-0000-0000-000000000000", `/ressources/${ids.resource}/fichiers/xyz`, `/ressources/${ids.resource}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/ressources", "/lab/region-grand-est/ressources/xyz"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
