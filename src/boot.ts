@@ -26,6 +26,7 @@ import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { resourcesMigrations } from "./resources/db/migrations";
+import { skillsMigrations } from "./skills/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
@@ -54,6 +55,7 @@ export const allMigrations = [
   committeesMigrations,
   roadmapsMigrations,
   resourcesMigrations,
+  skillsMigrations,
   opendataMigrations,
   rateLimitMigrations,
   onceMigrations,

@@ -30,6 +30,7 @@ export const notificationKinds = {
   project_gate: "Décision de comité sur un de vos projets",
   committee_meeting: "Réunion d’un comité",
   committee_minutes: "Compte rendu d’un comité",
+  skill_message: "Message par l’annuaire des compétences",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 
