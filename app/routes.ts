@@ -117,5 +117,10 @@ export default [
   route("ressources/:resourceId/fichiers/:fileId", "routes/resource-file.tsx"),
   route("lab/:labSlug/ressources", "routes/lab-resources.tsx"),
   route("lab/:labSlug/ressources/:resourceId", "routes/lab-resource.tsx"),
+  route("competences", "routes/skills.tsx"),
+  route("competences/mes-competences", "routes/skills-mine.tsx"),
+  route("competences/agents/:userId", "routes/skills-person.tsx"),
+  route("competences/messages/:messageId", "routes/skills-message.tsx"),
+  route("lab/:labSlug/competences", "routes/lab-skills.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

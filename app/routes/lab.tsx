@@ -101,6 +101,13 @@ export default function LabHome() {
             )}
             {lab.labTeam && (
               <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/competences`}>
+                  Compétences et experts
+                </Link>
+              </li>
+            )}
+            {lab.labTeam && (
+              <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/communautes`}>
                   Communautés de métiers
                 </Link>

@@ -1,4 +1,5 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { FindPeopleLink } from "~/skills/ui";
 import type { Route } from "./+types/minilab";
 import { Refusal } from "~/kernel/permissions";
 import { formError, invalid, parseForm } from "~/kernel/forms";
@@ -251,6 +252,7 @@ export default function MinilabPage() {
             />
             <SubmitButton>Inviter</SubmitButton>
           </AppForm>
+          <FindPeopleLink />
         </section>
       )}
 

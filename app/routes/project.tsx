@@ -1,4 +1,5 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
+import { FindPeopleLink } from "~/skills/ui";
 import type { Route } from "./+types/project";
 import { Refusal } from "~/kernel/permissions";
 import { once } from "~/kernel/db/once";
@@ -404,6 +405,8 @@ export default function ProjectPage() {
           </section>
 
           {(x.network.proposals.length > 0 || x.network.labs.length > 0) && <NetworkSection a={a} network={x.network} />}
+
+          {r.manage && <FindPeopleLink />}
 
           {r.manage && <StatusForms a={a} stage={p.stage} />}
         </>

@@ -25,6 +25,7 @@ const signedInItems: NavItem[] = [
   { to: "/problematiques", label: "Problématiques" },
   { to: "/minilabs", label: "Mini-Labs" },
   { to: "/communautes", label: "Communautés" },
+  { to: "/competences", label: "Compétences" },
   { to: "/guichet", label: "Guichet" },
   { to: "/mes-idees", label: "Mes idées" },
   { to: "/mes-projets", label: "Mes projets" },

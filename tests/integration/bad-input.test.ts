@@ -88,6 +88,14 @@ beforeAll(async () => {
   ids.roadmap = /href="\/lab\/labest\/feuille-de-route\/([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/feuille-de-route")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
   // the Région lab's resources: one of its sheets (the Mini-Labs' methods are sheets)
+  // the skills directory: the agent declares a skill (so that the member may write to them), and a conversation between them
+  const mine = await (await clients.agent.get("/competences/mes-competences")).text();
+  const skill = /<option value="([0-9a-f-]{36})">Prototypage<\/option>/.exec(mine)![1];
+  expect((await clients.agent.post("/competences/mes-competences", { intent: "declare", skillId: skill, level: "practice", willing: "on" })).status).toBe(200);
+  ids.agentUser = /href="\/competences\/agents\/([0-9a-f-]{36})"/.exec(await (await clients.agent.get(`/competences?competence=${skill}`)).text())![1];
+  const sent = await clients.member.post(`/competences/agents/${ids.agentUser}`, { body: "Bonjour, une question de prototypage." });
+  expect(sent.status).toBe(302);
+  ids.message = /\/competences\/messages\/([0-9a-f-]{36})/.exec(sent.headers.get("location")!)![1];
   ids.resource = /href="\/lab\/region-grand-est\/ressources\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/ressources")).text())![1];
 });
 afterAll(async () => {
@@ -197,6 +205,15 @@ const actions = (): Action[] => [
   { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "save", title: "", visibility: "tous", tags: "x".repeat(700) } },
   { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "removeFile", fileId: "pas-un-id" } },
   { path: `/lab/region-grand-est/ressources/${ids.resource}`, as: "team", fields: { intent: "upload" } },
+  // the skills directory: every row is refused for what was sent (nothing declared, sent or added)
+  { path: "/competences/mes-competences", as: "agent", fields: { intent: "declare", skillId: "pas-un-id", level: "divin", willing: "peut-être" } },
+  { path: "/competences/mes-competences", as: "agent", fields: { intent: "profile", expert: "oui", domains: "d".repeat(1200) } },
+  { path: "/competences/mes-competences", as: "agent", fields: { intent: "withdraw", skillId: "00000000-0000-0000-0000-000000000000" } },
+  { path: `/competences/agents/${ids.agentUser}`, as: "member", fields: { body: "" } },
+  { path: `/competences/messages/${ids.message}`, as: "agent", fields: { body: "m".repeat(5000) } },
+  { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "addSkill", label: "x" } },
+  { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "addExpert", name: "", kind: "mage", domains: "" } },
+  { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "removeExpert", expertId: "pas-un-id" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -308,7 +325,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons", "/lab/region-grand-est/ressources", `/lab/region-grand-est/ressources/${ids.resource}`]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons", "/lab/region-grand-est/ressources", `/lab/region-grand-est/ressources/${ids.resource}`, "/lab/region-grand-est/competences"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -332,7 +349,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu", "/ressources/xyz", "/ressources/00000000-0000-0000-0000-000000000000", `/ressources/${ids.resource}/fichiers/xyz`, `/ressources/${ids.resource}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/ressources", "/lab/region-grand-est/ressources/xyz"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu", "/ressources/xyz", "/ressources/00000000-0000-0000-0000-000000000000", `/ressources/${ids.resource}/fichiers/xyz`, `/ressources/${ids.resource}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/ressources", "/lab/region-grand-est/ressources/xyz", "/competences/agents/xyz", "/competences/agents/00000000-0000-0000-0000-000000000000", "/competences/messages/xyz", "/competences/messages/00000000-0000-0000-0000-000000000000", "/lab/inconnu/competences"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
