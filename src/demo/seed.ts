@@ -18,6 +18,8 @@ import { seedDemoRequests } from "../requests/demo";
 import { seedDemoProjects } from "../projects/demo";
 import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
+import { seedDemoResources } from "../resources/demo";
+import { seedDemoSkills } from "../skills/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -255,6 +257,10 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // Lab'EST's roadmap (seed 002), driven by its projects' stages and its initiatives' milestones since 2021.
   const roadmaps = await seedDemoRoadmaps({ labSlug: labEst.slug, now });
 
+  // The resources library (method sheets, tools, templates, case studies) and the skills directory.
+  const resources = await seedDemoResources();
+  const skills = await seedDemoSkills(agents.map((a) => a.email));
+
   const stats = {
     organizations: organizations.length + 2,
     users: created.length,
@@ -273,6 +279,9 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     committees: committees.committees,
     committeeMeetings: committees.meetings,
     roadmapItems: roadmaps.items,
+    resourceSheets: resources.sheets,
+    caseStudies: resources.caseStudies,
+    skillsDirectory: skills.listed,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -51,12 +51,16 @@ export interface LabMethod {
 }
 const asMethod = (r: Resource): LabMethod => ({ id: r.id, label: r.title, description: r.summary, archived_at: r.archived_at });
 
-/** Gives a lab the default method sheets the first time its list is read empty. */
+/**
+ * Gives a lab the default method sheets the first time its list is read empty: Mini-Lab sessions
+ * may use them at once; they stay drafts in the library until the lab team writes them out and
+ * publishes them.
+ */
 export async function ensureLabMethods(labId: string): Promise<void> {
   if ((await data.countMethods(labId)) > 0) return;
   await data.insertMethodsIfMissing(
     labId,
-    defaultMethods.map((m) => ({ ...m, published: true })),
+    defaultMethods.map((m) => ({ ...m, published: false })),
     null,
   );
 }
