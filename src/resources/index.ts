@@ -13,7 +13,6 @@ export {
   ensureLabMethods,
   generateCaseStudy,
   labLibrary,
-  kindFields,
   labMethods,
   libraryPage,
   registerMethodUsage,
@@ -26,4 +25,4 @@ export {
   type MethodUsageSource,
 } from "./service";
 export { resourcesMigrations } from "./db/migrations";
-export { resourceKinds, visibilities, type Resource, type ResourceKind } from "./db/schema";
+export { kindFields, resourceKinds, visibilities, type Resource, type ResourceKind } from "./db/schema";

@@ -12,9 +12,9 @@ import { checkUploads } from "../kernel/uploads";
 import { formatDate } from "../kernel/format";
 import { caseStudyCandidates, caseStudySource } from "../projects";
 import * as data from "./resources";
-import { resourceKinds, visibilities, type Resource, type ResourceKind } from "./db/schema";
+import { kindFields, resourceKinds, visibilities, type Resource, type ResourceKind } from "./db/schema";
 import { resourceRights } from "./permissions";
-import type { LibraryFilters, ResourceAction, SaveResourceInput } from "./schemas";
+import type { LibraryFilters, ResourceAction } from "./schemas";
 
 const PAGE = 20;
 const MAX_FILE = 10 * 1024 * 1024;
@@ -239,14 +239,6 @@ export async function resourceEditPage(viewer: Viewer, labSlug: string, id: stri
   };
 }
 
-/** The fields each kind of sheet has (besides title, summary, tags and visibility): a save writes only these. */
-export const kindFields: Record<ResourceKind, (keyof SaveResourceInput)[]> = {
-  method: ["objective", "when_to_use", "duration", "group_size", "material", "steps", "variants"],
-  tool: ["when_to_use", "body", "material"],
-  template: ["when_to_use", "body"],
-  case_study: ["problem", "body", "result", "indicators"],
-};
-
 /** Applies one change to a sheet; returns a French confirmation. */
 export async function resourceAction(viewer: Viewer, labSlug: string, id: string, action: ResourceAction, uploads: FormDataEntryValue[] = []): Promise<string> {
   const { lab, resource: r } = await teamResource(viewer, labSlug, id);
@@ -254,7 +246,7 @@ export async function resourceAction(viewer: Viewer, labSlug: string, id: string
     switch (action.intent) {
       case "save": {
         const { intent: _intent, ...all } = action;
-        const fields = Object.fromEntries(Object.entries(all).filter(([k]) => ["title", "summary", "tags", "visibility", ...kindFields[r.kind]].includes(k)));
+        const fields = Object.fromEntries(Object.entries(all).filter(([k]) => (["title", "summary", "tags", "visibility", ...kindFields[r.kind]] as string[]).includes(k)));
         fields.title = all.title;
         if (r.kind === "method" && all.title !== r.title) {
           const used = (await usageOf(lab.id)).get(r.title) ?? 0;

@@ -9,6 +9,15 @@ export const resourceKinds = {
 export type ResourceKind = keyof typeof resourceKinds;
 export const resourceKindKeys = Object.keys(resourceKinds) as ResourceKind[];
 
+/** The fields each kind of sheet has (besides title, summary, tags and visibility): a save writes only these. */
+export type KindField = "objective" | "when_to_use" | "duration" | "group_size" | "material" | "steps" | "variants" | "body" | "problem" | "result" | "indicators";
+export const kindFields: Record<ResourceKind, KindField[]> = {
+  method: ["objective", "when_to_use", "duration", "group_size", "material", "steps", "variants"],
+  tool: ["when_to_use", "body", "material"],
+  template: ["when_to_use", "body"],
+  case_study: ["problem", "body", "result", "indicators"],
+};
+
 export const visibilities = {
   agents: "Réservée aux agents connectés",
   public: "Publique",
