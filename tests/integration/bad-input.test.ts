@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { Client } from "../support/http";
-import { agents, labTeam } from "../../src/demo/content";
+import { agents, labTeam, organizations } from "../../src/demo/content";
 import { demoCommunities, demoMembersOf } from "../../src/communities/demo";
 
 /**
@@ -92,7 +92,9 @@ beforeAll(async () => {
   const mine = await (await clients.agent.get("/competences/mes-competences")).text();
   const skill = /<option value="([0-9a-f-]{36})">Prototypage<\/option>/.exec(mine)![1];
   expect((await clients.agent.post("/competences/mes-competences", { intent: "declare", skillId: skill, level: "practice", willing: "on" })).status).toBe(200);
-  ids.agentUser = /href="\/competences\/agents\/([0-9a-f-]{36})"/.exec(await (await clients.agent.get(`/competences?competence=${skill}`)).text())![1];
+  const agentCity = organizations.find((o) => o.key === agents[10].organizationKey)!.city;
+  const directory = await (await clients.agent.get(`/competences?competence=${skill}&site=${encodeURIComponent(agentCity)}`)).text();
+  ids.agentUser = new RegExp(`href="/competences/agents/([0-9a-f-]{36})"[^>]*>${agents[10].firstName} ${agents[10].lastName}<`).exec(directory)![1];
   const sent = await clients.member.post(`/competences/agents/${ids.agentUser}`, { body: "Bonjour, une question de prototypage." });
   expect(sent.status).toBe(302);
   ids.message = /\/competences\/messages\/([0-9a-f-]{36})/.exec(sent.headers.get("location")!)![1];
@@ -926,6 +928,18 @@ const denied: Denied[] = [
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate", "approveNext", "correct"], as: "team" },
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}/compte-rendu`, intents: ["save", "validate"], as: "team" },
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate"], as: "outsider" },
+  // resources: the lab team of the sheet's lab writes; another lab's team and agents are refused
+  { file: "lab-resources", path: () => "/lab/region-grand-est/ressources", intents: [null, "create", "caseStudy"], as: "agent" },
+  { file: "lab-resources", path: () => "/lab/region-grand-est/ressources", intents: [null, "create", "caseStudy"], as: "labest" },
+  { file: "lab-resource", path: () => `/lab/region-grand-est/ressources/${ids.resource}`, intents: [null, "save", "publish", "unpublish", "archive", "restore", "upload", "removeFile"], as: "agent" },
+  { file: "lab-resource", path: () => `/lab/region-grand-est/ressources/${ids.resource}`, intents: ["save", "publish", "removeFile"], as: "labest" },
+  // skills: one's own skills (the signed-out go to sign-in); only a listed agent is contacted; a conversation is its two people's
+  { file: "skills-mine", path: () => "/competences/mes-competences", intents: ["declare", "withdraw", "profile"], as: "anon" },
+  { file: "skills-person", path: () => "/competences/agents/00000000-0000-0000-0000-000000000000", intents: [null], as: "agent" },
+  { file: "skills-person", path: () => `/competences/agents/${ids.agentUser}`, intents: [null], as: "anon" },
+  { file: "skills-message", path: () => `/competences/messages/${ids.message}`, intents: [null], as: "outsider" },
+  { file: "lab-skills", path: () => "/lab/region-grand-est/competences", intents: [null, "addSkill", "addExpert", "removeExpert"], as: "agent" },
+  { file: "lab-skills", path: () => "/lab/region-grand-est/competences", intents: ["addSkill", "addExpert"], as: "labest" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {
