@@ -1,6 +1,7 @@
 import { Link, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/lab-resource";
 import { formError, invalid, parseForm } from "~/kernel/forms";
+import { frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { resourceAction, resourceEditPage } from "~/resources";
@@ -36,8 +37,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 const labels: Record<string, { label: string; hint?: string; rows?: number; short?: boolean }> = {
   objective: { label: "Objectif", rows: 3 },
   when_to_use: { label: "Quand l’utiliser", rows: 3 },
-  duration: { label: "Durée", hint: "Par exemple : 2 heures, une demi-journée.", short: true },
-  group_size: { label: "Taille du groupe", hint: "Par exemple : 6 à 12 personnes.", short: true },
+  duration: { label: "Durée", hint: "Par exemple\u00a0: 2 heures, une demi-journée.", short: true },
+  group_size: { label: "Taille du groupe", hint: "Par exemple\u00a0: 6 à 12 personnes.", short: true },
   material: { label: "Matériel", rows: 3 },
   steps: { label: "Déroulé", hint: "Une étape par ligne.", rows: 8 },
   variants: { label: "Variantes", rows: 4 },
@@ -58,15 +59,15 @@ export default function LabResource() {
   const fields = kindFields[r.kind];
   return (
     <Page>
-      <PageTitle title={`${r.title} – Ressources du lab`} error={failed} />
+      <PageTitle title={frenchSpaces(`${r.title} – Ressources du lab`)} error={failed} />
       <Breadcrumb
         items={[
           { label: "Espace lab", to: "/lab" },
           { label: "Ressources", to: `/lab/${d.lab.slug}/ressources` },
         ]}
-        current={r.title}
+        current={frenchSpaces(r.title)}
       />
-      <h1>{r.title}</h1>
+      <h1>{frenchSpaces(r.title)}</h1>
       <p>
         <span className="fr-badge fr-badge--no-icon">{r.kindLabel}</span> <span className="fr-badge fr-badge--no-icon">{r.archived ? "Archivée" : r.draft ? "Brouillon" : "Publiée"}</span> <SessionsBadge n={d.sessions} />
       </p>

@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-resources";
 import { invalid, parseForm } from "~/kernel/forms";
+import { frenchSpaces } from "~/kernel/format";
 import { once } from "~/kernel/db/once";
 import { AppForm, ErrorSummary, Field, PageTitle, RadioGroup, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
@@ -62,7 +63,7 @@ export default function LabResources() {
             {d.resources.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link to={`/lab/${d.lab.slug}/ressources/${r.id}`}>{r.title}</Link>
+                  <Link to={`/lab/${d.lab.slug}/ressources/${r.id}`}>{frenchSpaces(r.title)}</Link>
                 </td>
                 <td>{r.kindLabel}</td>
                 <td>{r.status}</td>
@@ -91,7 +92,7 @@ export default function LabResources() {
           <SelectField
             name="projectId"
             label="Projet"
-            hint="Le brouillon reprend le problème, la méthode, le résultat et les indicateurs du projet ; vous le relisez avant de le publier."
+            hint={"Le brouillon reprend le problème, la méthode, le résultat et les indicateurs du projet\u202f; vous le relisez avant de le publier."}
             options={d.candidates}
             placeholder="Choisir un projet"
             defaultValue={intent === "caseStudy" ? valueOf(a?.values, "projectId") : ""}

@@ -25,9 +25,9 @@ export default function ResourceSheet() {
   ].filter((x): x is { label: string; value: string } => !!x);
   return (
     <Page>
-      <PageTitle title={`${r.title} – Ressources`} />
-      <Breadcrumb items={[{ label: "Ressources", to: "/ressources" }]} current={r.title} />
-      <h1>{r.title}</h1>
+      <PageTitle title={frenchSpaces(`${r.title} – Ressources`)} />
+      <Breadcrumb items={[{ label: "Ressources", to: "/ressources" }]} current={frenchSpaces(r.title)} />
+      <h1>{frenchSpaces(r.title)}</h1>
       <p>
         <span className="fr-badge fr-badge--no-icon">{r.kindLabel}</span> <SessionsBadge n={d.sessions} /> {r.draft && <span className="fr-badge fr-badge--warning fr-badge--no-icon">Brouillon</span>}{" "}
         {r.archived && <span className="fr-badge fr-badge--no-icon">Archivée</span>}

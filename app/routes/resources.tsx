@@ -61,7 +61,7 @@ export default function Resources() {
         {d.resources.map((r) => (
           <li key={r.id} className="fr-mb-3w">
             <h2 className="fr-h5 fr-mb-1v">
-              <Link to={`/ressources/${r.id}`}>{r.title}</Link>
+              <Link to={`/ressources/${r.id}`}>{frenchSpaces(r.title)}</Link>
             </h2>
             <p className="fr-mb-1v">
               <span className="fr-badge fr-badge--sm fr-badge--no-icon">{r.kindLabel}</span> <SessionsBadge n={r.sessions} />{" "}

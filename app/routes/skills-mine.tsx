@@ -41,8 +41,8 @@ export default function MySkills() {
       <h1>Mes compétences</h1>
       <p>
         {d.listed
-          ? "Vous figurez dans l’annuaire : les autres agents vous trouvent par vos compétences et peuvent vous écrire dans Germoir (votre adresse électronique n’est jamais montrée)."
-          : "Vous ne figurez pas dans l’annuaire : déclarez une compétence pour y paraître. Retirez toutes vos compétences pour en sortir."}
+          ? "Vous figurez dans l’annuaire\u00a0: les autres agents vous trouvent par vos compétences et peuvent vous écrire dans Germoir (votre adresse électronique n’est jamais montrée)."
+          : "Vous ne figurez pas dans l’annuaire\u00a0: déclarez une compétence pour y paraître. Retirez toutes vos compétences pour en sortir."}
       </p>
       <SuccessNotice message={a?.ok ? a.message : null} />
       <ErrorSummary errors={a?.errors} formError={a?.formError} />
@@ -81,7 +81,7 @@ export default function MySkills() {
       <h2>Déclarer une compétence</h2>
       <AppForm noValidate>
         <input type="hidden" name="intent" value="declare" />
-        <SelectField name="skillId" label="Compétence" hint="La liste est commune aux labs ; une compétence déjà déclarée est mise à jour." options={d.skills} placeholder="Choisir une compétence" defaultValue={intent === "declare" ? valueOf(a?.values, "skillId") : ""} error={err("skillId", "declare")} />
+        <SelectField name="skillId" label="Compétence" hint={"La liste est commune aux labs\u202f; une compétence déjà déclarée est mise à jour."} options={d.skills} placeholder="Choisir une compétence" defaultValue={intent === "declare" ? valueOf(a?.values, "skillId") : ""} error={err("skillId", "declare")} />
         <RadioGroup name="level" legend="Niveau" options={d.levels} defaultValue={intent === "declare" ? valueOf(a?.values, "level") : "practice"} error={err("level", "declare")} inline />
         <div className="fr-checkbox-group fr-mb-3w">
           <input type="checkbox" id="field-willing" name="willing" defaultChecked={intent === "declare" ? valueOf(a?.values, "willing") === "on" : true} />
@@ -101,7 +101,7 @@ export default function MySkills() {
           </label>
         </div>
         <Field name="domains" label="Domaines d’expertise" textarea rows={3} maxLength={1000} defaultValue={intent === "profile" ? valueOf(a?.values, "domains") : d.profile.domains} error={err("domains", "profile")} />
-        <Field name="availability" label="Disponibilité" hint="Par exemple : une demi-journée par mois." maxLength={300} defaultValue={intent === "profile" ? valueOf(a?.values, "availability") : d.profile.availability} error={err("availability", "profile")} />
+        <Field name="availability" label="Disponibilité" hint={"Par exemple\u00a0: une demi-journée par mois."} maxLength={300} defaultValue={intent === "profile" ? valueOf(a?.values, "availability") : d.profile.availability} error={err("availability", "profile")} />
         <SubmitButton secondary>Enregistrer le profil</SubmitButton>
       </AppForm>
       <h2 className="fr-mt-4w">Mes conversations</h2>
