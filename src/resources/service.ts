@@ -23,12 +23,15 @@ const MAX_FILE = 10 * 1024 * 1024;
 
 /** How many Mini-Lab sessions of a lab use each method (by name): the minilabs module answers, wired at boot. */
 export type MethodUsageSource = (labId: string) => Promise<Map<string, number>>;
-let usageSource: MethodUsageSource = async () => new Map();
+// On globalThis, as the committees' registry: the server entry (which wires at boot) and the bundled app hold two copies of this file.
+const USAGE = Symbol.for("germoir.resources.methodUsage");
+const holder = globalThis as unknown as Record<symbol, MethodUsageSource | undefined>;
 export function registerMethodUsage(source: MethodUsageSource): void {
-  usageSource = source;
+  holder[USAGE] = source;
 }
 async function usageOf(labId: string): Promise<Map<string, number>> {
-  return usageSource(labId);
+  const source = holder[USAGE];
+  return source ? source(labId) : new Map();
 }
 
 // ---------------------------------------------------------------- the methods Mini-Labs choose from

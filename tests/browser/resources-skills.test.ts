@@ -47,7 +47,7 @@ describeWithBrowser("Resources and the skills directory in a browser (axe + typo
     await holder.getByRole("link", { name: "Prototypage", exact: true }).click();
     await holder.waitForURL(/\/ressources\/[0-9a-f-]{36}$/);
     await holder.getByRole("heading", { level: 1, name: "Prototypage" }).waitFor();
-    await holder.getByText(/utilisée dans \d+\u00a0séances?/).waitFor();
+    await holder.getByText(/utilisée dans \d+\sséances?/).waitFor();
     await holder.getByRole("heading", { name: "Déroulé" }).waitFor();
     await check(holder, "method sheet", { phone: true });
   });
@@ -59,11 +59,11 @@ describeWithBrowser("Resources and the skills directory in a browser (axe + typo
     await holder.locator("#error-summary").waitFor();
     expect(await focusedId(holder)).toBe("error-summary");
     await check(holder, "my skills with errors");
-    await holder.getByLabel("Compétence", { exact: true }).selectOption({ label: "UX writing" });
+    await holder.locator('select[name="skillId"]').selectOption({ label: "UX writing" });
     await holder.locator("label", { hasText: /^Pratique régulière$/ }).click();
     await holder.getByRole("button", { name: "Déclarer la compétence" }).click();
     await holder.getByText(/UX writing.{1,3}figure dans vos compétences/).waitFor();
-    await holder.getByRole("cell", { name: "UX writing" }).waitFor();
+    await holder.getByRole("cell", { name: "UX writing", exact: true }).waitFor();
     await check(holder, "my skills (declared)");
   });
 
