@@ -192,7 +192,7 @@ function startServer(port: number, dataDir: string, profileDir?: string): ChildP
     RATE_LIMITS: process.env.RATE_LIMITS ?? "false",
   };
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...profile, "build/server/main.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
   child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
   return child;
