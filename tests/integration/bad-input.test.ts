@@ -300,7 +300,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/budgets.xlsx?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -316,6 +316,20 @@ describe("no request gets a 500", () => {
     }
     // a NUL character in the address is refused before any loader, in French (issue 9)
     expect((await clients.team.get("/lab/region-grand-est/pilotage?organisation=%00")).status).toBe(400);
+    // the network view the same way; the table exports answer 400 to a malformed period, never a 500
+    for (const query of ["du=hier&au=2026-02-30", "du=2026-05-01&au=2026-04-01", `au=${"9".repeat(5000)}`]) {
+      const r = await clients.team.get(`/reseau?${query}`);
+      expect(r.status, query).toBe(200);
+      expect(await r.text(), query).toContain("Le formulaire contient");
+      expect((await clients.team.get(`/lab/region-grand-est/pilotage/export/idees.csv?${query}`)).status, query).toBe(400);
+      expect((await clients.team.get(`/reseau/export/projets.csv?${query}`)).status, query).toBe(400);
+    }
+    const csv = await clients.team.get("/lab/region-grand-est/pilotage/export/guichet.csv?du=2026-01-01&au=2026-12-31");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^\uFEFF?Statut;Demandes\r\n/);
+    // an agent without a role in any lab may not see the network
+    for (const path of ["/reseau", "/reseau/export/idees.csv"]) expect((await clients.agent.get(path)).status, path).toBe(403);
+    expect((await clients.labest.get("/reseau")).status).toBe(200);
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
@@ -324,7 +338,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/inconnu/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/inconnu.csv", "/lab/region-grand-est/pilotage/export/idees.pdf", "/reseau/export/inconnu.csv", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
