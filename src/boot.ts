@@ -25,6 +25,7 @@ import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
+import { registrationsMigrations } from "./registrations/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
@@ -52,6 +53,7 @@ export const allMigrations = [
   projectsMigrations,
   committeesMigrations,
   roadmapsMigrations,
+  registrationsMigrations,
   opendataMigrations,
   rateLimitMigrations,
   onceMigrations,
