@@ -26,6 +26,7 @@ import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { registrationsMigrations } from "./registrations/db/migrations";
+import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
@@ -54,6 +55,7 @@ export const allMigrations = [
   committeesMigrations,
   roadmapsMigrations,
   registrationsMigrations,
+  trainingsMigrations,
   opendataMigrations,
   rateLimitMigrations,
   onceMigrations,
