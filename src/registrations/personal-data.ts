@@ -2,7 +2,6 @@ import { isUuid } from "../kernel/ids";
 import type { PersonalDataSection } from "../kernel/personal-data";
 import * as data from "./db/queries";
 import { describeSeats } from "./hooks";
-import { cancel } from "./service";
 import { statusLabels } from "./labels";
 
 /** Every registration of the agent (trainings' sessions, events), active or past, with where it stands. */
@@ -23,8 +22,15 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
   ];
 }
 
-/** A deleted account gives up its seats and places on waiting lists (the seats pass on); the log keeps no name. */
-export async function forgetAccount(accountId: string): Promise<void> {
+/**
+ * A deleted account gives up its seats and places on waiting lists; the seats it held pass on to
+ * the next waiting agents at the scheduler's next round (`expireDue`: this file stays free of the
+ * mail machinery, which the account deletion page must not pull into the browser).
+ */
+export async function forgetAccount(accountId: string, now = new Date()): Promise<void> {
   if (!isUuid(accountId)) return;
-  for (const r of await data.ofUser(accountId)) await cancel(r.owner_kind, r.owner_id, accountId);
+  for (const r of await data.activeRegistrationsOfUser(accountId)) {
+    await data.setStatus(r.id, "cancelled", now);
+    await data.logEvent(r.offer_id, accountId, "cancelled", now);
+  }
 }

@@ -148,7 +148,7 @@ describe("seats and the waiting list", () => {
 });
 
 describe("registrations: personal data", () => {
-  it("lists the agent's registrations; a deleted account gives its seat up to the next", async () => {
+  it("lists the agent's registrations; a deleted account gives its seat up, offered to the next at the scheduler's round", async () => {
     const id = randomUUID();
     await setOffer("test", id, { capacity: 1 }, T0);
     const [a, b] = await users(2);
@@ -157,6 +157,9 @@ describe("registrations: personal data", () => {
     const sections = await personalData(a.id);
     expect(sections[0].rows).toEqual([expect.objectContaining({ title: `Séance ${id.slice(0, 4)}`, status: "Inscription confirmée" })]);
     await forgetAccount(a.id);
+    expect((await standings("test", [id], b.id)).get(id)?.status).toBe("waiting");
+    // the scheduler's next round offers the seat given up
+    await expireDue(at(0));
     expect((await standings("test", [id], b.id)).get(id)?.status).toBe("offered");
     expect((await personalData(a.id))[0].rows[0]).toMatchObject({ status: "Annulée" });
   });

@@ -117,7 +117,11 @@ export async function confirm(kind: string, ownerId: string, userId: string, now
   if (late) throw new Refusal("Le délai pour confirmer cette place est passé : elle a été proposée à la personne suivante.", 409);
 }
 
-/** Offered seats past their deadline pass on (the scheduler runs this every minute; tests give the clock). */
+/**
+ * Offered seats past their deadline pass on, and seats left free while agents wait (given up by a
+ * deleted account) are offered (the scheduler runs this every minute; tests give the clock).
+ * Returns how many offered seats expired.
+ */
 export async function expireDue(now = new Date()): Promise<number> {
   let expired = 0;
   for (const offerId of await data.dueOffers(now)) {
@@ -125,6 +129,9 @@ export async function expireDue(now = new Date()): Promise<number> {
       const offer = await data.lockOffer(offerId);
       return expireIn(offer, now);
     });
+  }
+  for (const offerId of await data.offersToFill()) {
+    await transaction(async () => promote(await data.lockOffer(offerId), now));
   }
   return expired;
 }

@@ -100,6 +100,14 @@ export async function inGroup(groupKey: string, userId: string, exceptOfferId: s
     .execute();
 }
 
+/** Offers where a seat is free while agents wait (a seat given up outside a use case that promotes: an account deleted). */
+export async function offersToFill(): Promise<string[]> {
+  const rows = await sql<{ id: string }>`SELECT o.id FROM seat_offers o
+    WHERE EXISTS (SELECT 1 FROM seat_registrations w WHERE w.offer_id = o.id AND w.status = 'waiting')
+      AND (o.capacity IS NULL OR o.capacity > (SELECT count(*) FROM seat_registrations r WHERE r.offer_id = o.id AND r.status IN ('confirmed','offered')))`.execute(db());
+  return rows.rows.map((r) => r.id);
+}
+
 /** Offered seats whose deadline has passed, by offer. */
 export async function dueOffers(now: Date): Promise<string[]> {
   const rows = await q().selectFrom("seat_registrations").select("offer_id").distinct().where("status", "=", "offered").where("offered_until", "<=", now).execute();
