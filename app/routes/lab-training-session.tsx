@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-training-session";
 import { formError, invalid, parseForm } from "~/kernel/forms";
+import { Refusal } from "~/kernel/permissions";
 import { isoDay, isoTime } from "~/kernel/format";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
 import { deleteSession, recordAttendance, sessionPage, updateSession } from "~/trainings";
@@ -23,8 +24,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fd = await readForm(request);
   const here = `/lab/${params.labSlug}/formations/${params.trainingId}/sessions/${params.sessionId}`;
   try {
-    await sessionPage(viewer, params.labSlug, params.trainingId, params.sessionId);
+    const page = await sessionPage(viewer, params.labSlug, params.trainingId, params.sessionId);
     const intent = fd.get("intent");
+    // a trainer takes attendance; editing and deleting the session are the lab team's
+    if ((intent === "session" || intent === "delete") && !page.rights.manage) throw new Refusal("Seule l’équipe du lab modifie la session.", 403);
     if (intent === "attendance") {
       const p = parseForm(fd, attendanceSchema);
       if (!p.ok) return invalid({ ...p, values: { ...p.values, intent: "attendance" } });
@@ -41,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await deleteSession(viewer, params.labSlug, params.trainingId, params.sessionId);
       return redirect(`/lab/${params.labSlug}/formations/${params.trainingId}?fait=supprimee`);
     }
-    return formError(fd, "Cette action n’est pas reconnue.");
+    return formError(fd, "Action inconnue.");
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -40,7 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       return redirect(location);
     }
-    return formError(fd, "Cette action n’est pas reconnue.");
+    return formError(fd, "Action inconnue.");
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/training";
-import { parseForm, formError } from "~/kernel/forms";
+import { formError, invalid, parseForm } from "~/kernel/forms";
+import { Refusal } from "~/kernel/permissions";
 import { frenchSpaces } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { seatAction, trainingPage } from "~/trainings";
@@ -29,8 +30,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const viewer = requireUser(context, request);
   const fd = await readForm(request);
   try {
+    // who may, before what was sent: the training must be seen, and registering open to the viewer's administration
+    const page = await trainingPage(viewer, params.trainingId);
+    if (fd.get("intent") === "register" && !page.rights.register) throw new Refusal("Cette formation n’est pas ouverte à votre administration.", 403);
     const p = parseForm(fd, seatActionSchema);
-    if (!p.ok) return p.errors.managerEmail ? { ok: false, errors: p.errors, values: p.values } : formError(fd, "Cette action n’est pas reconnue.");
+    if (!p.ok) return p.errors.managerEmail ? invalid(p) : formError(fd, "Action inconnue.");
     const result = await seatAction(viewer, params.trainingId, p.data);
     return redirect(`/formations/${params.trainingId}?fait=${result}`);
   } catch (err) {
