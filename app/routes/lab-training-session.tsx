@@ -11,7 +11,7 @@ import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
-const done: Record<string, string> = { presence: "La feuille de présence est enregistrée.", close: "La feuille de présence est close : les attestations sont disponibles.", modifiee: "La session est modifiée." };
+const done: Record<string, string> = { presence: "La feuille de présence est enregistrée.", close: "La feuille de présence est close : les attestations sont disponibles.", modifiee: "La session est modifiée." };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
@@ -150,7 +150,7 @@ export default function LabTrainingSession() {
                 <div className="fr-checkbox-group">
                   <input type="checkbox" id="close" name="close" value="on" />
                   <label className="fr-label" htmlFor="close">
-                    Clore la feuille : la session a eu lieu, les attestations sont disponibles pour les présents
+                    Clore la feuille : la session a eu lieu, les attestations sont disponibles pour les présents
                   </label>
                 </div>
               </div>

@@ -23,7 +23,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     const p = parseForm(fd, approvalDecisionSchema);
     if (!p.ok) return formError(fd, "Choisissez d’accorder ou de refuser l’inscription.");
     await decideApproval(params.token, p.data.decision === "approve");
-    return { ok: true, message: p.data.decision === "approve" ? "Merci : l’inscription est accordée, l’agent en est informé." : "Merci : l’inscription est refusée, l’agent en est informé." };
+    return { ok: true, message: p.data.decision === "approve" ? "Merci : l’inscription est accordée, l’agent en est informé." : "Merci : l’inscription est refusée, l’agent en est informé." };
   } catch (err) {
     return serviceFailure(err, fd);
   }

@@ -63,7 +63,7 @@ export default function TrainingPage() {
       <p>
         {t.openTo}.{" "}
         {d.through === "reciprocal" && <strong>Vous pouvez vous inscrire grâce à l’offre réciproque.</strong>}
-        {!d.through && <>{d.viewerSide ? `Elle n’est pas ouverte aux agents de votre administration (${d.viewerSide}).` : "Votre organisation ne précise pas votre administration : vous ne pouvez pas vous inscrire."}</>}
+        {!d.through && <>{d.viewerSide ? `Elle n’est pas ouverte aux agents de votre administration (${d.viewerSide}).` : "Votre organisation ne précise pas votre administration : vous ne pouvez pas vous inscrire."}</>}
       </p>
       {d.rights.manage && (
         <p>

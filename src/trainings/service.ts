@@ -94,9 +94,12 @@ async function sessionOf(training: Training, sessionId: string): Promise<Trainin
 
 // ---------------------------------------------------------------- the catalogue
 
+const sideTo: Record<Side, string> = { state: "aux agents de l’État", region: "aux agents de la Région", local: "aux agents des collectivités", health: "aux agents des établissements de santé" };
+
+/** « Ouverte aux agents de la Région et aux agents de l’État » */
 function openToWords(t: Pick<Training, "side" | "open_to">): string {
   const all = [t.side, ...t.open_to.filter((s) => s !== t.side)];
-  return `Ouverte à ${all.map((s) => sideAgents[s]).join(", ").replace(/, ([^,]*)$/, " et $1")}`;
+  return `Ouverte ${all.map((s) => sideTo[s]).join(", ").replace(/, ([^,]*)$/, " et $1")}`;
 }
 
 function durationWords(h: number): string {

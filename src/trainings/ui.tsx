@@ -45,12 +45,12 @@ export function TrainingFields({ errors, values, defaults }: { errors?: FieldErr
       <Field name="title" label="Titre" error={errors?.title} defaultValue={v("title")} required />
       <Field name="objectives" label="Objectifs" hint="Facultatif." textarea rows={4} error={errors?.objectives} defaultValue={v("objectives")} />
       <Field name="methods" label="Méthodes enseignées" hint="Une par ligne (20 au maximum)." textarea rows={4} error={errors?.methods} defaultValue={v("methods")} />
-      <Field name="audience" label="Public" hint="Facultatif. Par exemple : « agents en charge d’un projet de service »." error={errors?.audience} defaultValue={v("audience")} />
+      <Field name="audience" label="Public" hint="Facultatif. Par exemple : « agents en charge d’un projet de service »." error={errors?.audience} defaultValue={v("audience")} />
       <RadioGroup name="format" legend="Format" inline error={errors?.format} defaultValue={v("format")} options={[{ value: "presentiel", label: "Présentiel" }, { value: "distanciel", label: "Distanciel" }]} />
       <Field name="durationHours" label="Durée (en heures)" hint="Par exemple 7 pour une journée, 3,5 pour une demi-journée." inputMode="numeric" error={errors?.durationHours} defaultValue={v("durationHours")} required />
       <SelectField name="side" label="Administration qui organise" hint="Ses agents peuvent s’inscrire." options={sideOptions} error={errors?.side} defaultValue={v("side")} required />
-      <CheckboxGroup name="openTo" legend="Offre réciproque : ouvrir aussi aux agents de" hint="Les agents des administrations cochées peuvent aussi s’inscrire." options={openOptions} error={errors?.openTo} defaultValues={openTo} />
-      <Field name="confirmHours" label="Délai pour confirmer une place libérée (en heures)" hint="Quand une place se libère, la première personne de la liste d’attente a ce délai pour la confirmer ; 48 heures par défaut." inputMode="numeric" error={errors?.confirmHours} defaultValue={v("confirmHours")} required />
+      <CheckboxGroup name="openTo" legend="Offre réciproque : ouvrir aussi aux agents de" hint="Les agents des administrations cochées peuvent aussi s’inscrire." options={openOptions} error={errors?.openTo} defaultValues={openTo} />
+      <Field name="confirmHours" label="Délai pour confirmer une place libérée (en heures)" hint="Quand une place se libère, la première personne de la liste d’attente a ce délai pour la confirmer ; 48 heures par défaut." inputMode="numeric" error={errors?.confirmHours} defaultValue={v("confirmHours")} required />
       <CheckboxGroup name="managerApproval" legend="Accord du responsable" options={[{ value: "on", label: "L’inscription demande l’accord du ou de la responsable de l’agent (par un lien envoyé par courriel)" }]} error={errors?.managerApproval} defaultValues={checked("managerApproval") ? ["on"] : []} />
       <CheckboxGroup name="published" legend="Publication" options={[{ value: "on", label: "Publiée dans le catalogue des formations" }]} error={errors?.published} defaultValues={checked("published") ? ["on"] : []} />
     </>
@@ -80,7 +80,7 @@ export function SessionFields({ errors, values, defaults }: { errors?: FieldErro
           <Field name="startTime" label="Heure de début" hint="Format hh:mm." type="time" error={errors?.startTime} defaultValue={v("startTime")} required />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Field name="endDate" label="Date de fin" hint="Facultatif : le même jour si vide." type="date" error={errors?.endDate} defaultValue={v("endDate")} />
+          <Field name="endDate" label="Date de fin" hint="Facultatif : le même jour si vide." type="date" error={errors?.endDate} defaultValue={v("endDate")} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Field name="endTime" label="Heure de fin" hint="Format hh:mm." type="time" error={errors?.endTime} defaultValue={v("endTime")} required />
@@ -89,7 +89,7 @@ export function SessionFields({ errors, values, defaults }: { errors?: FieldErro
       <Field name="place" label="Lieu" hint="Facultatif pour une session à distance." error={errors?.place} defaultValue={v("place")} />
       <Field name="link" label="Lien de la visioconférence" hint="Facultatif. Montré aux seuls inscrits confirmés." type="url" error={errors?.link} defaultValue={v("link")} />
       <Field name="capacity" label="Nombre de places" inputMode="numeric" error={errors?.capacity} defaultValue={v("capacity")} required />
-      <Field name="trainers" label="Formateurs et formatrices" hint="Adresses électroniques de leurs comptes, séparées par des virgules (10 au maximum) : ils relèvent la présence." error={errors?.trainers} defaultValue={v("trainers")} />
+      <Field name="trainers" label="Formateurs et formatrices" hint="Adresses électroniques de leurs comptes, séparées par des virgules (10 au maximum) : ils relèvent la présence." error={errors?.trainers} defaultValue={v("trainers")} />
     </>
   );
 }
