@@ -25,6 +25,8 @@ import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
+import { registrationsMigrations } from "./registrations/db/migrations";
+import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
@@ -52,6 +54,8 @@ export const allMigrations = [
   projectsMigrations,
   committeesMigrations,
   roadmapsMigrations,
+  registrationsMigrations,
+  trainingsMigrations,
   opendataMigrations,
   rateLimitMigrations,
   onceMigrations,
