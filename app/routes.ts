@@ -83,6 +83,7 @@ export default [
   route("lab/:labSlug/feuille-de-route/:roadmapId/reglages", "routes/lab-roadmap-settings.tsx"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/export/:file", "routes/lab-roadmap-export.ts"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/elements/:itemId", "routes/lab-roadmap-item.tsx"),
+  route("lab/:labSlug/feuille-de-route/:roadmapId/jalons/:milestoneId/preuve", "routes/lab-roadmap-evidence.ts"),
   route("traceur/:labSlug", "routes/tracker.tsx"),
   route("traceur/:labSlug/direct", "routes/tracker-stream.ts"),
   route("traceur/:labSlug/flux.atom", "routes/tracker-atom.ts"),

@@ -10,6 +10,7 @@ export {
   itemAction,
   itemPage,
   labRoadmaps,
+  milestoneEvidenceFile,
   projectChanged,
   roadmapAction,
   roadmapExport,

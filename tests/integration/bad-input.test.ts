@@ -186,6 +186,11 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "pas-un-id", direction: "gauche" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "00000000-0000-0000-0000-000000000000", direction: "up" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "editMilestone", milestoneId: "00000000-0000-0000-0000-000000000000", milestoneTitle: "", plannedOn: "2021-02-30", evidenceKind: "fichier" } },
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
@@ -462,7 +467,7 @@ describe("roadmaps and the public tracker: who sees what", () => {
     const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("DataGrandEst");
-    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -876,11 +881,11 @@ const denied: Denied[] = [
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "addCalendar", "deleteCalendar"], as: "agent" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "addCalendar", "deleteCalendar"], as: "team" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "agent" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "team" },
   { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "addMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "addMilestone", "milestoneDone"], as: "team" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },
