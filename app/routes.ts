@@ -84,6 +84,8 @@ export default [
   route("lab/:labSlug/feuille-de-route/:roadmapId/export/:file", "routes/lab-roadmap-export.ts"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/elements/:itemId", "routes/lab-roadmap-item.tsx"),
   route("lab/:labSlug/feuille-de-route/:roadmapId/jalons/:milestoneId/preuve", "routes/lab-roadmap-evidence.ts"),
+  route("lab/:labSlug/feuille-de-route/:roadmapId/import", "routes/lab-roadmap-import.tsx"),
+  route("lab/:labSlug/feuille-de-route/:roadmapId/import/:importId", "routes/lab-roadmap-import-status.tsx"),
   route("traceur/:labSlug", "routes/tracker.tsx"),
   route("traceur/:labSlug/direct", "routes/tracker-stream.ts"),
   route("traceur/:labSlug/flux.atom", "routes/tracker-atom.ts"),

@@ -138,6 +138,11 @@ export default function LabRoadmap() {
           </Link>
         </li>
         <li>
+          <Link className="fr-btn fr-btn--tertiary" to={`${base}/import`}>
+            Importer un fichier
+          </Link>
+        </li>
+        <li>
           <a className="fr-btn fr-btn--tertiary" href={`${base}/export/feuille-de-route.csv`} download>
             Exporter en CSV
           </a>

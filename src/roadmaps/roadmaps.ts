@@ -349,6 +349,7 @@ export async function finishImport(id: string, r: { status: Exclude<ImportStatus
       failure: r.failure ?? null,
       created_items: r.createdItems ?? 0,
       created_milestones: r.createdMilestones ?? 0,
+      ...(r.status === "done" ? { processed: sql<number>`total` } : {}),
       finished_at: r.at ?? new Date(),
       // the file is no longer needed once read
       content: null,

@@ -35,6 +35,7 @@ import {
 } from "./rules";
 import type { AddItemInput, EditMilestoneInput, ItemAction, MilestoneInput, RoadmapAction, RoadmapCreateInput, UpdateItemInput } from "./schemas";
 import { checkUploads } from "../kernel/uploads";
+import { columns, frenchDay, header, kindWord, milestoneLine, statusWord, yesNo, type Column } from "./table";
 import type { StoredFile } from "../kernel/db/files";
 
 const q = (s: string) => `«\u00a0${s}\u00a0»`;
@@ -48,7 +49,7 @@ async function teamLab(viewer: Viewer, labSlug: string) {
 }
 
 /** The roadmap, kept by this lab (alone or as partner), for its team; 404 otherwise (403 for another lab's team). */
-async function requireRoadmap(viewer: Viewer, labSlug: string, roadmapId: string) {
+export async function requireRoadmap(viewer: Viewer, labSlug: string, roadmapId: string) {
   const lab = await teamLab(viewer, labSlug);
   const roadmap = await data.getRoadmap(roadmapId);
   if (!roadmap || (roadmap.lab_id !== lab.id && roadmap.partner_lab_id !== lab.id)) throw new Refusal("Cette feuille de route n’existe pas.", 404);
@@ -610,45 +611,49 @@ function milestoneFields(m: MilestoneInput | EditMilestoneInput): data.Milestone
 
 /**
  * The whole roadmap as a table (feuille-de-route.csv, .xlsx), for its lab team: one row per item in
- * the tree's order, with its place, its fields, its figure and why, and its milestones.
+ * the tree's order, with its reference and its parent's, its fields and its milestones in the
+ * columns the import reads (./table: an export is re-imported as it is), then its figure and why.
  */
 export async function roadmapExport(viewer: Viewer, labSlug: string, roadmapId: string): Promise<TableExport> {
   const { roadmap } = await requireRoadmap(viewer, labSlug, roadmapId);
   const c = await compute(roadmap);
+  const files = new Map((await data.evidenceFilesOf([...c.milestones.values()].flat().map((m) => m.id))).map((f) => [f.milestone_id, f.filename]));
   const rows: (string | number | Date | null)[][] = [];
-  const walk = (parent: string | null, path: string[]) => {
-    for (const i of c.items.filter((x) => x.parent_id === parent).sort((a, b) => a.position - b.position)) {
+  const walk = (parent: string | null, parentRef: string) => {
+    const children = c.items.filter((x) => x.parent_id === parent).sort((a, b) => a.position - b.position);
+    for (const [n, i] of children.entries()) {
+      const ref = parentRef ? `${parentRef}.${n + 1}` : String(n + 1);
       const p = c.progress.get(i.id)!;
       const ms = c.milestones.get(i.id) ?? [];
       const f = i.project_id ? c.facts.get(i.project_id) : undefined;
-      rows.push([
-        itemKinds[i.kind],
-        path.join(" › "),
-        i.title,
-        f ? `${f.title} (${stageLabels[f.stage].toLowerCase()})` : "",
-        i.owner_name,
-        i.owner_role,
-        i.starts_on,
-        i.ends_on,
-        i.calendar,
-        i.public ? "oui" : "non",
-        i.weight,
-        itemStatuses[i.status],
-        p.percent === null ? null : Math.round(p.percent * 10) / 10,
-        explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
-        ms.filter((m) => m.done_on).length,
-        ms.map((m) => `${m.title}${m.planned_on ? `, prévu le ${formatDate(m.planned_on)}` : ""}${m.done_on ? `, franchi le ${formatDate(m.done_on)}` : ""}`).join(" ; "),
-      ]);
-      walk(i.id, [...path, i.title]);
+      const row: Record<Column, string | number | null> = {
+        ref,
+        kind: kindWord[i.kind],
+        parent: parentRef,
+        title: i.title,
+        description: i.description,
+        transversal: i.kind === "axis" ? yesNo(i.transversal) : "",
+        project: f?.title ?? "",
+        ownerName: i.owner_name,
+        ownerRole: i.owner_role,
+        ownerNamePublic: yesNo(i.owner_name_public),
+        startsOn: frenchDay(i.starts_on),
+        endsOn: frenchDay(i.ends_on),
+        calendar: i.calendar,
+        public: yesNo(i.public),
+        weight: i.weight,
+        status: statusWord[i.status],
+        milestones: ms.map((m) => milestoneLine({ ...m, fileName: files.get(m.id) })).join("\n"),
+        percent: p.percent === null ? null : Math.round(p.percent * 10) / 10,
+        why: explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
+        milestonesDone: ms.filter((m) => m.done_on).length,
+      };
+      rows.push((Object.keys(columns) as Column[]).map((k) => row[k]));
+      walk(i.id, ref);
     }
   };
-  walk(null, []);
-  return {
-    filename: `feuille-de-route-${fileSlug(roadmap.title, 40)}`,
-    sheet: "Feuille de route",
-    header: ["Type", "Rattaché à", "Titre", "Projet du lab", "Porteur (nom)", "Porteur (fonction)", "Début", "Fin", "Calendrier prévisionnel", "Public", "Poids", "Statut", "Avancement (%)", "Pourquoi ce chiffre", "Jalons franchis", "Jalons"],
-    rows,
-  };
+  walk(null, "");
+  return { filename: `feuille-de-route-${fileSlug(roadmap.title, 40)}`, sheet: "Feuille de route", header, rows };
 }
 
 // ---------------------------------------------------------------- the public tracker

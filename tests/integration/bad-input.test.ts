@@ -187,6 +187,7 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "pas-un-id", direction: "gauche" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/import`, as: "labest", fields: { file: "pas un fichier" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "00000000-0000-0000-0000-000000000000", direction: "up" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: "pas-un-id" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
@@ -451,7 +452,7 @@ describe("the desk: who may and bad input", () => {
 describe("roadmaps and the public tracker: who sees what", () => {
   it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
     const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
-    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`, `${roadmap}/import`, `${roadmap}/export/modele-import.csv`, `${roadmap}/export/modele-import.xlsx`];
     for (const path of pages) {
       expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
       for (const who of ["team", "agent", "director"]) {
@@ -467,7 +468,7 @@ describe("roadmaps and the public tracker: who sees what", () => {
     const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("DataGrandEst");
-    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, `${roadmap}/import/xyz`, `${roadmap}/import/00000000-0000-0000-0000-000000000000`, `${roadmap}/export/modele-import.pdf`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -884,6 +885,8 @@ const denied: Denied[] = [
   { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "agent" },
   { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "team" },
   { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "agent" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "team" },
   { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
   { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
