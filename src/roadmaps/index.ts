@@ -21,6 +21,7 @@ export {
   type TrackerPage,
 } from "./service";
 export { atomFeed } from "./atom";
+export { publicRoadmapProgressPage, publicRoadmapProgressStats, type PublicProgressRow, type PublicProgressFilter } from "./opendata";
 export { importPage, importsPage, importTemplate, recoverInterruptedImports, roadmapImportJob, runImport, startImport, ROADMAP_IMPORT_QUEUE } from "./import";
 export { roadmapsMigrations } from "./db/migrations";
 export * from "./rules";

@@ -2,7 +2,7 @@
  * The roadmaps module's data functions: each runs on `db()` (the use case's transaction when there
  * is one) and names only this module's tables.
  */
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
 import { encodeLive } from "../kernel/live/hub";
@@ -42,6 +42,13 @@ export async function roadmapsOfLab(labId: string): Promise<Roadmap[]> {
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+}
+
+/** The published roadmaps, all or those a lab keeps (alone or as the partner). */
+export async function publishedRoadmaps(labId?: string): Promise<Roadmap[]> {
+  let query = q().selectFrom("roadmaps").selectAll().where("published", "=", true);
+  if (labId) query = query.where((eb) => eb.or([eb("lab_id", "=", labId), eb("partner_lab_id", "=", labId)]));
+  return query.orderBy("id").execute();
 }
 
 export async function updateRoadmap(id: string, f: { title: string; description: string; partnerLabId: string | null; published: boolean; shares: StageShares; stopRule: StopRule; confidentialDisplay: ConfidentialDisplay }): Promise<void> {
@@ -275,6 +282,42 @@ export async function snapshotsOf(roadmapId: string, itemId: string | null): Pro
     .orderBy("at")
     .orderBy("id")
     .execute();
+}
+
+export interface VisibleSnapshots {
+  roadmapId: string;
+  /** The items whose snapshots may be read. */
+  itemIds: string[];
+  /** The whole roadmap's own figure too (item null). */
+  whole: boolean;
+}
+
+function visibleWhere(visible: VisibleSnapshots[]) {
+  return (eb: ExpressionBuilder<RoadmapsTables, "roadmap_snapshots">) =>
+    eb.or(
+      visible.map((v) => {
+        const which = [...(v.whole ? [eb("item_id", "is", null)] : []), ...(v.itemIds.length ? [eb("item_id", "in", v.itemIds)] : [])];
+        return eb.and([eb("roadmap_id", "=", v.roadmapId), which.length ? eb.or(which) : eb.val(false)]);
+      }),
+    );
+}
+
+/** The snapshots these roadmaps let be read, in id order after `after`. */
+export async function publicSnapshotsPage(visible: VisibleSnapshots[], after: string | null, limit: number): Promise<Snapshot[]> {
+  if (!visible.length) return [];
+  let query = q().selectFrom("roadmap_snapshots").selectAll().where(visibleWhere(visible));
+  if (after) query = query.where("id", ">", after);
+  return query.orderBy("id").limit(limit).execute();
+}
+
+export async function publicSnapshotsStats(visible: VisibleSnapshots[]): Promise<{ count: number; updatedAt: Date | null }> {
+  if (!visible.length) return { count: 0, updatedAt: null };
+  const r = await q()
+    .selectFrom("roadmap_snapshots")
+    .select((eb) => [eb.fn.countAll<string>().as("n"), eb.fn.max("at").as("last")])
+    .where(visibleWhere(visible))
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.n), updatedAt: r.last ? new Date(r.last) : null };
 }
 
 export async function insertEvent(e: { roadmapId: string; itemId: string | null; at: Date; kind: EventKind; title: string; anonymousTitle: string }): Promise<void> {

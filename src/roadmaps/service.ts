@@ -158,7 +158,7 @@ export async function snapshot(c: Computed, at: Date, cause: string): Promise<nu
 }
 
 /** Whether the public sees this item, and how: by name, as « projet interne », or not at all (an ancestor hidden hides it). */
-function publicShape(c: Computed, item: RoadmapItem): "shown" | "internal" | "hidden" {
+export function publicShape(c: Computed, item: RoadmapItem): "shown" | "internal" | "hidden" {
   for (let cur: RoadmapItem | undefined = item; cur; cur = cur.parent_id ? c.byId.get(cur.parent_id) : undefined) {
     if (!cur.public) return "hidden";
   }
