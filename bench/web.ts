@@ -397,7 +397,7 @@ async function main() {
       table.push([
         r.kind === "page" ? r.name : "",
         r.kind === "page"
-          ? `page HTML${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}`
+          ? `${scenarios.find((x) => x.name === r.name)?.noData ? "réponse JSON de l’API" : "page HTML"}${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}`
           : r.kind === "data"
             ? "la même en .data (mêmes loaders, sans rendu)"
             : "route nue Express (JSON)",
