@@ -357,7 +357,7 @@ describe("no request gets a 500", () => {
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
     expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
     // the public API: a malformed query is a French JSON 400, a forged token a 401, never a 500
-    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80"]) {
+    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80", "roadmap-progress?roadmap=pas-un-id", "roadmap-progress?item=zz&cursor=zzz"]) {
       const r = await clients.team.get(`/api/v1/${query}`);
       expect(r.status, query).toBe(400);
       expect(((await r.json()) as { error: { message: string } }).error.message, query).toMatch(/invalide|n’est pas valide/);
