@@ -62,6 +62,8 @@ export const columnHelp: Record<Exclude<Column, "percent" | "why" | "milestonesD
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
+/** Columns read in a sheet: the roadmap's are 20; a few more for the sheets that add their own. */
+const MAX_IMPORT_COLUMNS = 60;
 
 const fold = (s: string) =>
   s
@@ -398,7 +400,8 @@ export async function readTable(format: "csv" | "xlsx", bytes: Uint8Array): Prom
     for (let n = 1; n <= Math.min(sheet.rowCount, MAX_IMPORT_ROWS + 2); n++) {
       const row = sheet.getRow(n);
       const cells: string[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) cells.push(cellText(row.getCell(c).value));
+      // a sheet formatted to its last column (16 384) is read on its first columns only
+      for (let c = 1; c <= Math.min(MAX_IMPORT_COLUMNS, Math.max(row.cellCount, sheet.columnCount)); c++) cells.push(cellText(row.getCell(c).value));
       grid.push(cells.every((x) => x === "") ? [] : cells);
     }
   }
