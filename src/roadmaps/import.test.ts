@@ -205,7 +205,7 @@ describe("roadmaps: import from CSV and XLSX", () => {
     const s = await setup();
     const target = await createRoadmap(s.team, s.lab.slug, { title: "Une feuille", description: "", partnerLab: null });
     const imp = await data.insertImport({ roadmapId: target.id, filename: "coupe.csv", format: "csv", content: Buffer.from("x"), requestedBy: s.team.userId });
-    await data.startImport(imp.id, new Date());
+    await data.claimImport(imp.id, new Date());
     expect((await importPage(s.team, s.lab.slug, target.id, imp.id)).import).toMatchObject({ active: true, stage: "Lecture du fichier" });
     expect(await recoverInterruptedImports()).toBeGreaterThanOrEqual(1);
     expect((await importPage(s.team, s.lab.slug, target.id, imp.id)).import).toMatchObject({ active: false, status: "failed", summary: "L’import a été interrompu par un redémarrage du serveur\u00a0: rien n’a été importé. Envoyez le fichier de nouveau." });

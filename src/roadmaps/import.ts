@@ -144,7 +144,7 @@ function plan(rows: ImportRow[], places: LinePlace[], projects: { id: string; ti
 export async function runImport(importId: string, at = new Date()): Promise<void> {
   const imp = await data.getImport(importId);
   if (!imp || imp.status !== "queued" || !imp.content) return;
-  if (!(await data.startImport(imp.id, at))) return;
+  if (!(await data.claimImport(imp.id, at))) return;
   const fail = (failure: string, errors: LineError[] = []) => data.finishImport(imp.id, { status: "failed", failure, errors: errors.slice(0, MAX_ERRORS) });
   try {
     const roadmap = await data.getRoadmap(imp.roadmap_id);

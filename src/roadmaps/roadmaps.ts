@@ -373,7 +373,7 @@ export async function importsOf(roadmapId: string, limit = 10): Promise<Omit<Roa
 }
 
 /** Claims a queued import for the job (false: already taken, or gone). */
-export async function startImport(id: string, at: Date): Promise<boolean> {
+export async function claimImport(id: string, at: Date): Promise<boolean> {
   const r = await q().updateTable("roadmap_imports").set({ status: "running", started_at: at, stage: "Lecture du fichier" }).where("id", "=", id).where("status", "=", "queued").executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
