@@ -146,11 +146,11 @@ const roadmapProgress: Dataset<typeof s.roadmapProgressQuery> = {
   slug: "feuille-de-route",
   resource: "roadmap-progress",
   title: "Avancement des feuilles de route",
-  description: "L’historique de l’avancement des feuilles de route publiées (axes, projets phares, leviers, projets connexes et initiatives), mesure par mesure : chaque fois qu’une preuve fait bouger un chiffre (une étape de projet franchie, un jalon, un poids). Seulement les éléments publics ; un projet confidentiel apparaît comme « Projet interne » ou pas du tout, selon le choix du lab. Sans porteur : aucune donnée personnelle.",
+  description: "L’historique de l’avancement des feuilles de route publiées (axes, projets phares, leviers, projets connexes et initiatives), mesure par mesure : chaque fois qu’une preuve fait bouger un chiffre (une étape de projet franchie, un jalon, un poids). Seulement les éléments publics ; un projet confidentiel apparaît comme « Projet interne » ou pas du tout, selon le choix du lab (le jeton d’accès d’un lab lit en plus ses propres feuilles de route entières). Sans porteur : aucune donnée personnelle.",
   keywords: ["innovation publique", "feuille de route", "traceur de l’innovation", "avancement"],
   item: s.roadmapProgressItem,
   query: s.roadmapProgressQuery,
-  page: (q, _scope, after, limit) => publicRoadmapProgressPage({ labId: q.labId, roadmapId: q.roadmap, itemId: q.item }, uuidCursor(after), limit),
+  page: (q, scope, after, limit) => publicRoadmapProgressPage({ labId: q.labId, roadmapId: q.roadmap, itemId: q.item }, scope.insideLab, uuidCursor(after), limit),
   stats: publicRoadmapProgressStats,
 };
 

@@ -41,7 +41,7 @@ describe("open data: the roadmaps' progress history", () => {
     const hiddenLever = await add({ kind: "lever", parentId: flagship.id, title: "Levier interne" });
     await add({ kind: "initiative", parentId: hiddenLever.id, title: "Sous un levier interne", public: "on", status: "done", ownerName: "Claire Martin" });
     const linked = await add({ kind: "project", parentId: lever.id, title: "Projet secret du SGC", projectId: secret.id, public: "on", ownerName: "Jeanne Petit" });
-    const mine = () => publicRoadmapProgressPage({ roadmapId: roadmap.id }, null, 200);
+    const mine = () => publicRoadmapProgressPage({ roadmapId: roadmap.id }, null, null, 200);
     // not published: nothing
     expect((await mine()).rows).toEqual([]);
     await roadmapAction(team, lab.slug, roadmap.id, settings({ published: "on" }));
@@ -65,13 +65,24 @@ describe("open data: the roadmaps' progress history", () => {
     await roadmapAction(team, lab.slug, roadmap.id, settings({ published: "on", confidentialDisplay: "hidden" }));
     expect((await mine()).rows.some((r) => r.item_id === linked.id)).toBe(false);
     // filters, pages
-    expect((await publicRoadmapProgressPage({ roadmapId: roadmap.id, itemId: axis.id }, null, 200)).rows.every((r) => r.item_id === axis.id)).toBe(true);
-    expect((await publicRoadmapProgressPage({ labId: lab.id }, null, 200)).rows.length).toBe((await mine()).rows.length);
-    expect((await publicRoadmapProgressPage({ labId: "pas-un-id" }, null, 200)).rows).toEqual([]);
-    const first = await publicRoadmapProgressPage({ roadmapId: roadmap.id }, null, 2);
-    const second = await publicRoadmapProgressPage({ roadmapId: roadmap.id }, first.next, 2);
+    expect((await publicRoadmapProgressPage({ roadmapId: roadmap.id, itemId: axis.id }, null, null, 200)).rows.every((r) => r.item_id === axis.id)).toBe(true);
+    expect((await publicRoadmapProgressPage({ labId: lab.id }, null, null, 200)).rows.length).toBe((await mine()).rows.length);
+    expect((await publicRoadmapProgressPage({ labId: "pas-un-id" }, null, null, 200)).rows).toEqual([]);
+    const first = await publicRoadmapProgressPage({ roadmapId: roadmap.id }, null, null, 2);
+    const second = await publicRoadmapProgressPage({ roadmapId: roadmap.id }, null, first.next, 2);
     expect(first.rows.length).toBe(2);
     expect(second.rows[0].id > first.rows[1].id).toBe(true);
+    // the lab's own token reads its roadmap whole (internal items, the confidential project by its name), another lab's does not
+    const other = await makeLab();
+    const inside = JSON.stringify((await publicRoadmapProgressPage({ roadmapId: roadmap.id }, lab.id, null, 500)).rows);
+    for (const title of ["Levier interne", "Sous un levier interne", "Projet secret du SGC"]) expect(inside).toContain(title);
+    for (const name of ["Claire Martin", "Jeanne Petit"]) expect(inside).not.toContain(name);
+    expect((await publicRoadmapProgressPage({ roadmapId: roadmap.id }, other.id, null, 500)).rows.length).toBe((await mine()).rows.length);
+    // an unpublished roadmap: only its own lab's token reads it
+    await roadmapAction(team, lab.slug, roadmap.id, settings({ published: "" }));
+    expect((await mine()).rows).toEqual([]);
+    expect((await publicRoadmapProgressPage({ roadmapId: roadmap.id }, lab.id, null, 500)).rows.length).toBeGreaterThan(0);
+    await roadmapAction(team, lab.slug, roadmap.id, settings({ published: "on", confidentialDisplay: "hidden" }));
     // the dataset streams exactly its documented keys
     const dataset = datasetByResource("roadmap-progress")!;
     for await (const row of allItems(dataset, 3)) expect(Object.keys(row).sort()).toEqual(Object.keys(dataset.item.shape).sort());

@@ -4,7 +4,9 @@
  * figure, the whole roadmap's or an item's — for public items only, as the public tracker shows
  * them: an internal item (or one under an internal item) is left out, a confidential project is
  * « Projet interne » or left out (the roadmap's choice). Nothing personal: no owner, no cause
- * (it may name a confidential project). Read page by page (keyset on the snapshot's id).
+ * (it may name a confidential project). Read page by page (keyset on the snapshot's id). A reader
+ * inside a lab (its access token) reads that lab's roadmaps whole: unpublished ones, internal
+ * items, confidential projects by their name.
  */
 import { isUuid } from "../kernel/ids";
 import * as data from "./roadmaps";
@@ -31,15 +33,18 @@ export interface PublicProgressFilter {
   itemId?: string;
 }
 
-/** The published roadmaps (of a lab, alone or as partner) and, for each, its items as the public sees them. */
-async function publicView(filter: PublicProgressFilter) {
-  const roadmaps = (await data.publishedRoadmaps(filter.labId && isUuid(filter.labId) ? filter.labId : undefined)).filter((r) => !filter.roadmapId || r.id === filter.roadmapId);
+/** The published roadmaps (of a lab, alone or as partner) and, for each, its items as the public sees them; those of `insideLab` whole. */
+async function publicView(filter: PublicProgressFilter, insideLab: string | null = null) {
+  const labId = filter.labId && isUuid(filter.labId) ? filter.labId : undefined;
+  const own = insideLab && isUuid(insideLab) ? (await data.roadmapsOfLab(insideLab)).filter((r) => !labId || r.lab_id === labId || r.partner_lab_id === labId) : [];
+  const ownIds = new Set(own.map((r) => r.id));
+  const roadmaps = [...own, ...(await data.publishedRoadmaps(labId)).filter((r) => !ownIds.has(r.id))].filter((r) => !filter.roadmapId || r.id === filter.roadmapId);
   const views = await Promise.all(
     roadmaps.map(async (r) => {
       const c = await compute(r);
       const items = new Map<string, { parent_id: string | null; kind: ItemKind; title: string }>();
       for (const i of c.items) {
-        const shape = publicShape(c, i);
+        const shape = ownIds.has(r.id) ? "shown" : publicShape(c, i);
         if (shape !== "hidden") items.set(i.id, { parent_id: i.parent_id, kind: i.kind, title: shape === "internal" ? "Projet interne" : i.title });
       }
       return { roadmap: r, items };
@@ -49,9 +54,9 @@ async function publicView(filter: PublicProgressFilter) {
 }
 
 /** One page of the public progress history, after the snapshot `after` (in id order). */
-export async function publicRoadmapProgressPage(filter: PublicProgressFilter, after: string | null, limit: number): Promise<{ rows: PublicProgressRow[]; next: string | null }> {
+export async function publicRoadmapProgressPage(filter: PublicProgressFilter, insideLab: string | null, after: string | null, limit: number): Promise<{ rows: PublicProgressRow[]; next: string | null }> {
   if ((filter.labId && !isUuid(filter.labId)) || (filter.roadmapId && !isUuid(filter.roadmapId)) || (filter.itemId && !isUuid(filter.itemId))) return { rows: [], next: null };
-  const view = await publicView(filter);
+  const view = await publicView(filter, insideLab);
   const visible = [...view.roadmaps.values()].map((v) => ({ roadmapId: v.roadmap.id, itemIds: [...v.items.keys()].filter((id) => !filter.itemId || id === filter.itemId), whole: !filter.itemId }));
   const snaps = await data.publicSnapshotsPage(visible, after, limit + 1);
   const rows = snaps.slice(0, limit).map((s): PublicProgressRow => {
