@@ -191,6 +191,12 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "pas-un-id", direction: "gauche" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/import`, as: "labest", fields: { file: "pas un fichier" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "00000000-0000-0000-0000-000000000000", direction: "up" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "editMilestone", milestoneId: "00000000-0000-0000-0000-000000000000", milestoneTitle: "", plannedOn: "2021-02-30", evidenceKind: "fichier" } },
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
@@ -381,7 +387,7 @@ describe("no request gets a 500", () => {
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
     expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
     // the public API: a malformed query is a French JSON 400, a forged token a 401, never a 500
-    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80"]) {
+    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80", "roadmap-progress?roadmap=pas-un-id", "roadmap-progress?item=zz&cursor=zzz"]) {
       const r = await clients.team.get(`/api/v1/${query}`);
       expect(r.status, query).toBe(400);
       expect(((await r.json()) as { error: { message: string } }).error.message, query).toMatch(/invalide|n’est pas valide/);
@@ -476,7 +482,7 @@ describe("the desk: who may and bad input", () => {
 describe("roadmaps and the public tracker: who sees what", () => {
   it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
     const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
-    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`, `${roadmap}/import`, `${roadmap}/export/modele-import.csv`, `${roadmap}/export/modele-import.xlsx`];
     for (const path of pages) {
       expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
       for (const who of ["team", "agent", "director"]) {
@@ -492,7 +498,7 @@ describe("roadmaps and the public tracker: who sees what", () => {
     const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("DataGrandEst");
-    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, `${roadmap}/import/xyz`, `${roadmap}/import/00000000-0000-0000-0000-000000000000`, `${roadmap}/export/modele-import.pdf`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -938,11 +944,13 @@ const denied: Denied[] = [
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "addCalendar", "deleteCalendar"], as: "agent" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "addCalendar", "deleteCalendar"], as: "team" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "agent" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "team" },
   { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "addMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "addMilestone", "milestoneDone"], as: "team" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "agent" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "team" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },
