@@ -17,6 +17,7 @@ import { startJobs } from "../src/kernel/jobs/jobs";
 import { closeAllStreams } from "../src/kernel/live/hub";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
+import { ROADMAP_IMPORT_QUEUE, recoverInterruptedImports, roadmapImportJob } from "../src/roadmaps";
 import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
 
 /**
@@ -26,11 +27,12 @@ import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail 
 async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   const runs = role !== "worker";
   if (runs) await recoverInterruptedRuns();
+  if (runs) await recoverInterruptedImports();
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob } : {},
     migrate: runs,
   });
   if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");

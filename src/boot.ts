@@ -27,6 +27,8 @@ import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { resourcesMigrations } from "./resources/db/migrations";
 import { skillsMigrations } from "./skills/db/migrations";
+import { registrationsMigrations } from "./registrations/db/migrations";
+import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { wireModules } from "./wiring";
@@ -56,6 +58,8 @@ export const allMigrations = [
   roadmapsMigrations,
   resourcesMigrations,
   skillsMigrations,
+  registrationsMigrations,
+  trainingsMigrations,
   opendataMigrations,
   rateLimitMigrations,
   onceMigrations,

@@ -20,6 +20,7 @@ import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { seedDemoResources } from "../resources/demo";
 import { seedDemoSkills } from "../skills/demo";
+import { seedDemoTrainings } from "../trainings/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -260,6 +261,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // The resources library (method sheets, tools, templates, case studies) and the skills directory.
   const resources = await seedDemoResources();
   const skills = await seedDemoSkills(agents.map((a) => a.email));
+  // The reciprocal State–Région training offer: the Région's and Lab'EST's trainings, sessions held and to come, one full with a waiting list.
+  const trainings = await seedDemoTrainings({ now });
 
   const stats = {
     organizations: organizations.length + 2,
@@ -282,6 +285,9 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     resourceSheets: resources.sheets,
     caseStudies: resources.caseStudies,
     skillsDirectory: skills.listed,
+    trainings: trainings.trainings,
+    trainingSessions: trainings.sessions,
+    trainingRegistrations: trainings.registrations,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -31,6 +31,8 @@ export const notificationKinds = {
   committee_meeting: "Réunion d’un comité",
   committee_minutes: "Compte rendu d’un comité",
   skill_message: "Message par l’annuaire des compétences",
+  seat_offered: "Place libérée sur une liste d’attente",
+  seat_update: "Inscription à une formation ou un événement",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

@@ -15,6 +15,8 @@ import * as committees from "../committees/personal-data";
 import * as roadmaps from "../roadmaps/personal-data";
 import * as resources from "../resources/personal-data";
 import * as skills from "../skills/personal-data";
+import * as registrations from "../registrations/personal-data";
+import * as trainings from "../trainings/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -43,6 +45,8 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => roadmaps.personalData(id),
   (id) => resources.personalData(id),
   (id) => skills.personalData(id),
+  (id) => registrations.personalData(id),
+  (id) => trainings.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

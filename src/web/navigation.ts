@@ -27,12 +27,16 @@ const signedInItems: NavItem[] = [
   { to: "/communautes", label: "Communautés" },
   { to: "/competences", label: "Compétences" },
   { to: "/guichet", label: "Guichet" },
+  { to: "/formations", label: "Formations" },
   { to: "/mes-idees", label: "Mes idées" },
   { to: "/mes-projets", label: "Mes projets" },
 ];
 const jurorItems: NavItem[] = [{ to: "/jury", label: "Jury" }];
 const directorItems: NavItem[] = [{ to: "/arbitrage", label: "Arbitrage" }];
-const labTeamItems: NavItem[] = [{ to: "/lab", label: "Espace lab" }];
+const labTeamItems: NavItem[] = [
+  { to: "/lab", label: "Espace lab" },
+  { to: "/reseau", label: "Réseau des labs" },
+];
 
 /** The header's main menu: the sections this viewer may open. */
 export function mainNavigation(rights: NavRights): NavItem[] {
@@ -49,6 +53,7 @@ export function mainNavigation(rights: NavRights): NavItem[] {
 export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
   { to: "/mes-demandes", label: "Mes demandes" },
+  { to: "/mes-formations", label: "Mes formations" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

@@ -99,6 +99,11 @@ beforeAll(async () => {
   expect(sent.status).toBe(302);
   ids.message = /\/competences\/messages\/([0-9a-f-]{36})/.exec(sent.headers.get("location")!)![1];
   ids.resource = /href="\/lab\/region-grand-est\/ressources\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/ressources")).text())![1];
+  // trainings: a Région training opened to the State (the reciprocal offer) and its session held, one kept to the Région's agents
+  const regionTrainings = await (await clients.team.get("/lab/region-grand-est/formations")).text();
+  ids.training = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Prototyper un service public</.exec(regionTrainings)![1];
+  ids.closedTraining = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Faciliter un Mini-Lab</.exec(regionTrainings)![1];
+  ids.trainingSession = new RegExp(`href="/lab/region-grand-est/formations/${ids.training}/sessions/([0-9a-f-]{36})"`).exec(await (await clients.team.get(`/lab/region-grand-est/formations/${ids.training}`)).text())![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -198,6 +203,12 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "pas-un-id", direction: "gauche" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/import`, as: "labest", fields: { file: "pas un fichier" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "00000000-0000-0000-0000-000000000000", direction: "up" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "editMilestone", milestoneId: "00000000-0000-0000-0000-000000000000", milestoneTitle: "", plannedOn: "2021-02-30", evidenceKind: "fichier" } },
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
@@ -216,6 +227,17 @@ const actions = (): Action[] => [
   { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "addSkill", label: "x" } },
   { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "addExpert", name: "", kind: "mage", domains: "" } },
   { path: "/lab/region-grand-est/competences", as: "team", fields: { intent: "removeExpert", expertId: "pas-un-id" } },
+  // trainings: an agent's steps on a session (refused for what was sent, or 409: no seat is offered to them), the manager's link
+  // (unknown: 404), the lab team's pages; the barrage never registers, creates, records or deletes anything
+  { path: `/formations/${ids.training}`, as: "agent", fields: { intent: "register", sessionId: "pas-un-id" } },
+  { path: `/formations/${ids.training}`, as: "agent", fields: { intent: "confirm", sessionId: ids.trainingSession } },
+  { path: `/formations/accord/${"x".repeat(43)}`, as: "anon", fields: { decision: "approve" } },
+  { path: "/lab/region-grand-est/formations", as: "team", fields: { title: "", format: "hybride", durationHours: "-1", side: "mars", confirmHours: "0" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}`, as: "team", fields: { intent: "training", title: "", durationHours: "beaucoup", openTo: "mars" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}`, as: "team", fields: { intent: "session", startDate: "2027-02-30", startTime: "25:00", endTime: "x", capacity: "0", trainers: "pas-une-adresse" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "session", startDate: "demain", startTime: "9h", endTime: "17:00", capacity: "-1" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "delete" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -327,7 +349,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons", "/lab/region-grand-est/ressources", `/lab/region-grand-est/ressources/${ids.resource}`, "/lab/region-grand-est/competences"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/budgets.xlsx?du=2026-01-01", "/lab/region-grand-est/jetons", "/lab/region-grand-est/ressources", `/lab/region-grand-est/ressources/${ids.resource}`, "/lab/region-grand-est/competences"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -343,6 +365,20 @@ describe("no request gets a 500", () => {
     }
     // a NUL character in the address is refused before any loader, in French (issue 9)
     expect((await clients.team.get("/lab/region-grand-est/pilotage?organisation=%00")).status).toBe(400);
+    // the network view the same way; the table exports answer 400 to a malformed period, never a 500
+    for (const query of ["du=hier&au=2026-02-30", "du=2026-05-01&au=2026-04-01", `au=${"9".repeat(5000)}`]) {
+      const r = await clients.team.get(`/reseau?${query}`);
+      expect(r.status, query).toBe(200);
+      expect(await r.text(), query).toContain("Le formulaire contient");
+      expect((await clients.team.get(`/lab/region-grand-est/pilotage/export/idees.csv?${query}`)).status, query).toBe(400);
+      expect((await clients.team.get(`/reseau/export/projets.csv?${query}`)).status, query).toBe(400);
+    }
+    const csv = await clients.team.get("/lab/region-grand-est/pilotage/export/guichet.csv?du=2026-01-01&au=2026-12-31");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^\uFEFF?Statut;Demandes\r\n/);
+    // an agent without a role in any lab may not see the network
+    for (const path of ["/reseau", "/reseau/export/idees.csv"]) expect((await clients.agent.get(path)).status, path).toBe(403);
+    expect((await clients.labest.get("/reseau")).status).toBe(200);
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
@@ -351,7 +387,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu", "/ressources/xyz", "/ressources/00000000-0000-0000-0000-000000000000", `/ressources/${ids.resource}/fichiers/xyz`, `/ressources/${ids.resource}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/ressources", "/lab/region-grand-est/ressources/xyz", "/competences/agents/xyz", "/competences/agents/00000000-0000-0000-0000-000000000000", "/competences/messages/xyz", "/competences/messages/00000000-0000-0000-0000-000000000000", "/lab/inconnu/competences"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/inconnu/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/inconnu.csv", "/lab/region-grand-est/pilotage/export/idees.pdf", "/reseau/export/inconnu.csv", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu", "/ressources/xyz", "/ressources/00000000-0000-0000-0000-000000000000", `/ressources/${ids.resource}/fichiers/xyz`, `/ressources/${ids.resource}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/ressources", "/lab/region-grand-est/ressources/xyz", "/competences/agents/xyz", "/competences/agents/00000000-0000-0000-0000-000000000000", "/competences/messages/xyz", "/competences/messages/00000000-0000-0000-0000-000000000000", "/lab/inconnu/competences"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -378,7 +414,7 @@ describe("no request gets a 500", () => {
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
     expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
     // the public API: a malformed query is a French JSON 400, a forged token a 401, never a 500
-    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80"]) {
+    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80", "roadmap-progress?roadmap=pas-un-id", "roadmap-progress?item=zz&cursor=zzz"]) {
       const r = await clients.team.get(`/api/v1/${query}`);
       expect(r.status, query).toBe(400);
       expect(((await r.json()) as { error: { message: string } }).error.message, query).toMatch(/invalide|n’est pas valide/);
@@ -473,7 +509,7 @@ describe("the desk: who may and bad input", () => {
 describe("roadmaps and the public tracker: who sees what", () => {
   it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
     const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
-    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`, `${roadmap}/import`, `${roadmap}/export/modele-import.csv`, `${roadmap}/export/modele-import.xlsx`];
     for (const path of pages) {
       expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
       for (const who of ["team", "agent", "director"]) {
@@ -489,7 +525,7 @@ describe("roadmaps and the public tracker: who sees what", () => {
     const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("DataGrandEst");
-    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, `${roadmap}/import/xyz`, `${roadmap}/import/00000000-0000-0000-0000-000000000000`, `${roadmap}/export/modele-import.pdf`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -514,6 +550,38 @@ describe("roadmaps and the public tracker: who sees what", () => {
     for (let n = 0; n < 5 && !first.includes("event: snapshot"); n++) first += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     expect(first).toContain("event: snapshot\ndata: {}");
+  });
+});
+
+describe("trainings: who sees what", () => {
+  it("opens the catalogue to agents, keeps the lab's pages to its team, and answers unknown ids with 404", async () => {
+    const training = `/lab/region-grand-est/formations/${ids.training}`;
+    const session = `${training}/sessions/${ids.trainingSession}`;
+    for (const path of ["/formations", "/formations?ouvertes=1&format=x&lab=%27", `/formations?lab=${"x".repeat(5000)}`, "/mes-formations", `/formations/${ids.training}`]) {
+      expect((await clients.agent.get(path)).status, path).toBe(200);
+    }
+    for (const path of ["/lab/region-grand-est/formations", "/lab/region-grand-est/formations/bilan", "/lab/region-grand-est/formations/bilan?annee=abc", training, session]) {
+      expect((await clients.team.get(path)).status, path).toBe(200);
+      expect((await clients.labest.get(path)).status, path).toBe(403);
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+    }
+    const csv = await clients.team.get("/lab/region-grand-est/formations/bilan.csv?annee=9999");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("Administration qui organise");
+    expect((await clients.labest.get("/lab/region-grand-est/formations/bilan.csv")).status).toBe(403);
+    for (const path of ["/formations/xyz", "/formations/00000000-0000-0000-0000-000000000000", "/lab/inconnu/formations", "/lab/region-grand-est/formations/xyz", `${training}/sessions/xyz`, `${training}/sessions/00000000-0000-0000-0000-000000000000`, `/formations/${ids.training}/sessions/00000000-0000-0000-0000-000000000000/attestation.pdf`]) {
+      const r = await clients.team.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    // a training through another lab's pages does not exist
+    expect((await clients.labest.get(`/lab/labest/formations/${ids.training}`)).status).toBe(404);
+    // someone else's attestation: the lab team of the training only
+    expect((await clients.labest.get(`/formations/${ids.training}/sessions/${ids.trainingSession}/attestation.pdf?agent=00000000-0000-0000-0000-000000000000`)).status).toBe(403);
+    // the manager's page: its link's secret, or nothing
+    for (const token of ["xyz", "x".repeat(43), "%27%22", "y".repeat(5000)]) expect((await new Client(server.url).get(`/formations/accord/${token}`)).status, token).toBe(404);
+    // the signed-out go to sign-in
+    expect((await new Client(server.url).get("/formations")).status).toBe(302);
   });
 });
 
@@ -903,11 +971,13 @@ const denied: Denied[] = [
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "addCalendar", "deleteCalendar"], as: "agent" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "addCalendar", "deleteCalendar"], as: "team" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "agent" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "team" },
   { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "addMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "addMilestone", "milestoneDone"], as: "team" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "agent" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "team" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },
@@ -940,6 +1010,17 @@ const denied: Denied[] = [
   { file: "skills-message", path: () => `/competences/messages/${ids.message}`, intents: [null], as: "outsider" },
   { file: "lab-skills", path: () => "/lab/region-grand-est/competences", intents: [null, "addSkill", "addExpert", "removeExpert"], as: "agent" },
   { file: "lab-skills", path: () => "/lab/region-grand-est/competences", intents: ["addSkill", "addExpert"], as: "labest" },
+  // trainings: a State agent (labest-1) may not register to a training kept to the Région's agents; an unknown training is 404;
+  // the manager's page needs its link's secret; the lab's pages are its team's (not another lab's, not an agent's)
+  { file: "training", path: () => `/formations/${ids.closedTraining}`, intents: ["register"], as: "labest", exempt: { cancel: "reads only a session id: refused 409 to whoever holds no seat there", confirm: "reads only a session id: refused 409 to whoever is offered no seat there" } },
+  { file: "training", path: () => "/formations/00000000-0000-0000-0000-000000000000", intents: ["register", "cancel", "confirm"], as: "agent" },
+  { file: "training-approval", path: () => `/formations/accord/${"y".repeat(43)}`, intents: [null], as: "anon" },
+  { file: "lab-trainings", path: () => "/lab/region-grand-est/formations", intents: [null], as: "agent" },
+  { file: "lab-trainings", path: () => "/lab/region-grand-est/formations", intents: [null], as: "labest" },
+  { file: "lab-training", path: () => `/lab/region-grand-est/formations/${ids.training}`, intents: ["training", "session"], as: "agent" },
+  { file: "lab-training", path: () => `/lab/region-grand-est/formations/${ids.training}`, intents: ["training", "session"], as: "labest" },
+  { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "agent" },
+  { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "labest" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {
