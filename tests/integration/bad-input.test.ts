@@ -87,7 +87,6 @@ beforeAll(async () => {
   // Lab'EST's roadmap and one of its items (an initiative)
   ids.roadmap = /href="\/lab\/labest\/feuille-de-route\/([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/feuille-de-route")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
-  // the Région lab's resources: one of its sheets (the Mini-Labs' methods are sheets)
   // the skills directory: the agent declares a skill (so that the member may write to them), and a conversation between them
   const mine = await (await clients.agent.get("/competences/mes-competences")).text();
   const skill = /<option value="([0-9a-f-]{36})">Prototypage<\/option>/.exec(mine)![1];
@@ -98,6 +97,7 @@ beforeAll(async () => {
   const sent = await clients.member.post(`/competences/agents/${ids.agentUser}`, { body: "Bonjour, une question de prototypage." });
   expect(sent.status).toBe(302);
   ids.message = /\/competences\/messages\/([0-9a-f-]{36})/.exec(sent.headers.get("location")!)![1];
+  // the Région lab's resources: one of its sheets (the Mini-Labs' methods are sheets)
   ids.resource = /href="\/lab\/region-grand-est\/ressources\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/ressources")).text())![1];
   // trainings: a Région training opened to the State (the reciprocal offer) and its session held, one kept to the Région's agents
   const regionTrainings = await (await clients.team.get("/lab/region-grand-est/formations")).text();
