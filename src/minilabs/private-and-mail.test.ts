@@ -115,6 +115,7 @@ describe("email preferences", () => {
       ["request_expert", false],
       ["project_stage", false],
       ["project_gate", false],
+      ["seat_offered", false],
     ]);
     await setMailPreferences(s.facilitator.id, []);
     const m = await openMinilab(s.team, s.lab.slug, s.input());
