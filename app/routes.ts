@@ -112,5 +112,12 @@ export default [
   route("api/v1/openapi.json", "routes/api-openapi.ts"),
   route("api/v1/:resource", "routes/api-list.ts"),
   route("lab/:labSlug/jetons", "routes/lab-tokens.tsx"),
+  route("lab/:labSlug/questionnaires", "routes/lab-surveys.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId", "routes/lab-survey.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId/resultats", "routes/lab-survey-results.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId/export/:file", "routes/lab-survey-export.ts"),
+  route("questionnaires", "routes/surveys.tsx"),
+  route("questionnaires/lien/:token", "routes/survey-link.tsx"),
+  route("questionnaires/:surveyId", "routes/survey.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

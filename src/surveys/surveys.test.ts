@@ -46,7 +46,7 @@ async function setup() {
 /** A questionnaire: a choice, then (if « Oui ») a long text, then a scale. */
 async function built(s: Awaited<ReturnType<typeof setup>>, audience: "organizations" | "anonymous" = "organizations") {
   const survey = await createSurvey(s.team, s.lab.slug, parse(surveyCreateSchema, { title: "Imaginons ensemble l’avenir", audience, organizationIds: audience === "organizations" ? [s.org.id, s.otherOrg.id] : [], opensOn: day(-1), closesOn: day(10) }));
-  const act = (v: Record<string, unknown>) => surveyAction(s.team, s.lab.slug, survey.id, parse((builderForms as Record<string, never>)[v.intent as string], v));
+  const act = (v: Record<string, unknown>) => surveyAction(s.team, s.lab.slug, survey.id, parse((builderForms as unknown as Record<string, never>)[v.intent as string], v));
   for (const t of ["Votre service", "Vos idées", "Votre avis"]) await act({ intent: "addSection", sectionTitle: t });
   let page = await surveyPage(s.team, s.lab.slug, survey.id);
   const [s1, s2, s3] = page.sections.map((x) => x.id);

@@ -47,6 +47,7 @@ export function mainNavigation(rights: NavRights): NavItem[] {
 export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
   { to: "/mes-demandes", label: "Mes demandes" },
+  { to: "/questionnaires", label: "Mes questionnaires" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 
