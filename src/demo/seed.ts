@@ -18,6 +18,7 @@ import { seedDemoRequests } from "../requests/demo";
 import { seedDemoProjects } from "../projects/demo";
 import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
+import { seedDemoSurveys } from "../surveys/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -254,6 +255,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
 
   // Lab'EST's roadmap (seed 002), driven by its projects' stages and its initiatives' milestones since 2021.
   const roadmaps = await seedDemoRoadmaps({ labSlug: labEst.slug, now });
+  // Lab'EST's questionnaire of 2020 (seed 002: 7,286 answers, their free texts in themes), and two open ones.
+  const surveys = await seedDemoSurveys({ now, labEstTeamId: id("labest-1"), regionTeamId: id("dimap-1") });
 
   const stats = {
     organizations: organizations.length + 2,
@@ -273,6 +276,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     committees: committees.committees,
     committeeMeetings: committees.meetings,
     roadmapItems: roadmaps.items,
+    surveyAnswers: surveys.answers,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

@@ -4,7 +4,6 @@
  * (a job beside a web server); without it, in this thread (a seeding script).
  */
 import { discoverThemes, type Stage } from "./engine/index";
-import { runEngine } from "./runner";
 
 export interface TextTheme {
   label: string;
@@ -19,8 +18,9 @@ export async function discoverTextThemes(
 ): Promise<{ themes: TextTheme[]; unclassified: number }> {
   const input = docs.map((d) => ({ id: d.id, text: d.text }));
   const options = { k: opts.k ?? "auto", seed: opts.seed ?? 1 } as const;
+  // loaded only by the process that runs jobs: the web bundle does not carry the thread's runner
   const result = opts.inThread
-    ? await runEngine(input, options, async (stage, fraction) => {
+    ? await (await import("./runner")).runEngine(input, options, async (stage, fraction) => {
         await opts.onProgress?.(stage, fraction);
         return false;
       })
