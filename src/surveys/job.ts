@@ -12,7 +12,7 @@ export { SURVEY_THEMES_QUEUE } from "./service";
 
 const STAGES: Record<string, string> = { analyse: "analyse des textes", vectorise: "vocabulaire", reduce: "réduction", "choose-k": "choix du nombre de thèmes", cluster: "regroupement", label: "libellés", outliers: "réponses à part" };
 
-export async function runSurveyThemes(runId: string, opts: { inThread?: boolean } = {}): Promise<void> {
+export async function runSurveyThemes(runId: string, opts: { inThread?: boolean; k?: number; restarts?: number } = {}): Promise<void> {
   const run = await data.getThemeRun(runId);
   if (!run || run.status !== "queued") return;
   try {
@@ -27,6 +27,8 @@ export async function runSurveyThemes(runId: string, opts: { inThread?: boolean 
       texts.map((t) => ({ id: t.id, text: t.body })),
       {
         inThread: opts.inThread ?? true,
+        k: opts.k,
+        restarts: opts.restarts,
         onProgress: async (stage, fraction) => {
           if (Date.now() - last < 250 && fraction < 1) return;
           last = Date.now();

@@ -65,7 +65,7 @@ describe("a lab builds a questionnaire", () => {
     const s = await setup();
     const { survey, page } = await built(s);
     expect(page.sections.map((x) => x.questions.map((q) => q.kind))).toEqual([["Choix unique"], ["Texte long"], ["Échelle de 1 à 5"]]);
-    expect(page.sections[1].questions[0].condition).toBe("si la réponse à «\u00a0Travaillez-vous en télétravail ?\u00a0» est «\u00a0Oui\u00a0»");
+    expect(page.sections[1].questions[0].condition).toBe("si la réponse à «\u00a0Travaillez-vous en télétravail\u202f?\u00a0» est «\u00a0Oui\u00a0»");
     expect(page.survey.statusLabel).toBe("Publié");
     await expect(surveyPage(s.otherTeam, s.lab.slug, survey.id)).rejects.toSatisfy(refusal(403));
     await expect(surveyPage(await s.agentIn(s.org.id), s.lab.slug, survey.id)).rejects.toSatisfy(refusal(403));
@@ -252,7 +252,7 @@ describe("results", () => {
     const table = await surveyExport(s.team, s.lab.slug, survey.id);
     const rows = [];
     for await (const row of table.rows) rows.push(row);
-    expect(table.header).toEqual(["Réponse", "Jour", "Organisation", "Travaillez-vous en télétravail ?", "Qu’est-ce qui vous aiderait ?", "Votre satisfaction"]);
+    expect(table.header).toEqual(["Réponse", "Jour", "Organisation", "Travaillez-vous en télétravail\u202f?", "Qu’est-ce qui vous aiderait\u202f?", "Votre satisfaction"]);
     expect(rows).toHaveLength(36);
     expect(rows.filter((row) => row[3] === "Oui")).toHaveLength(24);
   });

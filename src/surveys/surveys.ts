@@ -2,9 +2,11 @@
  * The surveys module's data functions: each runs on `db()` (the use case's transaction when there
  * is one) and names only this module's tables.
  */
+import crypto from "node:crypto";
 import { sql } from "kysely";
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
+import { frenchSpaces as fr } from "../kernel/format";
 import type { QuestionRow, Section, Survey, SurveysTables, SurveyTheme, ThemeRun } from "./db/schema";
 import type { Answer, Audience, Question, QuestionKind, RunStatus, SectionDef, SurveyStatus } from "./questions";
 
@@ -49,8 +51,8 @@ export async function insertSurvey(s: SurveyFields & { labId: string; anonymousT
     .insertInto("surveys")
     .values({
       lab_id: s.labId,
-      title: s.title,
-      description: s.description,
+      title: fr(s.title),
+      description: fr(s.description),
       audience: s.audience,
       organization_ids: JSON.stringify(s.organizationIds),
       anonymous_token: s.anonymousToken,
@@ -110,7 +112,7 @@ export async function openAgentSurveys(now: Date, userId: string): Promise<(Surv
 export async function updateSurvey(id: string, f: SurveyFields & { anonymousToken: string | null }): Promise<void> {
   await q()
     .updateTable("surveys")
-    .set({ title: f.title, description: f.description, audience: f.audience, organization_ids: JSON.stringify(f.organizationIds), anonymous_token: f.anonymousToken, opens_at: f.opensAt, closes_at: f.closesAt, updated_at: new Date(), ...(f.audience === "anonymous" ? {} : { open_data: false }) })
+    .set({ title: fr(f.title), description: fr(f.description), audience: f.audience, organization_ids: JSON.stringify(f.organizationIds), anonymous_token: f.anonymousToken, opens_at: f.opensAt, closes_at: f.closesAt, updated_at: new Date(), ...(f.audience === "anonymous" ? {} : { open_data: false }) })
     .where("id", "=", id)
     .execute();
 }
@@ -153,7 +155,7 @@ export async function insertSection(surveyId: string, s: { title: string; descri
   const last = await q().selectFrom("survey_sections").select((eb) => eb.fn.max("position").as("max")).where("survey_id", "=", surveyId).executeTakeFirst();
   const row = await q()
     .insertInto("survey_sections")
-    .values({ survey_id: surveyId, position: (last?.max ?? -1) + 1, title: s.title, description: s.description })
+    .values({ survey_id: surveyId, position: (last?.max ?? -1) + 1, title: fr(s.title), description: fr(s.description) })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toSection(row);
@@ -186,11 +188,11 @@ export async function insertQuestion(surveyId: string, f: QuestionFields): Promi
       section_id: f.sectionId,
       position: (last?.max ?? -1) + 1,
       kind: f.kind,
-      label: f.label,
-      help: f.help,
+      label: fr(f.label),
+      help: fr(f.help),
       required: f.required,
-      options: JSON.stringify(f.options),
-      rows: JSON.stringify(f.rows),
+      options: JSON.stringify(f.options.map(fr)),
+      rows: JSON.stringify(f.rows.map(fr)),
       max_choices: f.maxChoices,
       condition_question_id: f.condition?.questionId ?? null,
       condition_values: JSON.stringify(f.condition?.values ?? []),
@@ -265,19 +267,27 @@ export async function hasBrowserToken(surveyId: string, tokenHash: string): Prom
   return !!(await q().selectFrom("survey_browser_tokens").select("token_hash").where("survey_id", "=", surveyId).where("token_hash", "=", tokenHash).executeTakeFirst());
 }
 
-/** Many responses at once (the demo, the bench): ids made by the database, answers in bulk. */
+/** Many responses at once (the demo, the bench): ids made here, rows sent as arrays (one statement per table and page). */
 export async function insertResponsesBulk(surveyId: string, responses: { organizationId: string | null; day: string; answers: Map<string, Answer> }[]): Promise<void> {
-  for (let i = 0; i < responses.length; i += 1000) {
-    const page = responses.slice(i, i + 1000);
-    const ids = await q()
-      .insertInto("survey_responses")
-      .values(page.map((r) => ({ survey_id: surveyId, organization_id: r.organizationId, answered_on: r.day })))
-      .returning("id")
-      .execute();
-    const choices = page.flatMap((r, j) => [...r.answers].flatMap(([question_id, a]) => a.choices.map((c) => ({ survey_id: surveyId, response_id: ids[j].id, question_id, item: c.item, value: c.value }))));
-    const texts = page.flatMap((r, j) => [...r.answers].flatMap(([question_id, a]) => (a.text ? [{ survey_id: surveyId, response_id: ids[j].id, question_id, body: a.text }] : [])));
-    for (let k = 0; k < choices.length; k += 5000) await q().insertInto("survey_choices").values(choices.slice(k, k + 5000)).execute();
-    for (let k = 0; k < texts.length; k += 3000) await q().insertInto("survey_texts").values(texts.slice(k, k + 3000)).execute();
+  for (let i = 0; i < responses.length; i += 5000) {
+    const page = responses.slice(i, i + 5000);
+    const ids = page.map(() => crypto.randomUUID());
+    await sql`INSERT INTO survey_responses (id, survey_id, organization_id, answered_on)
+      SELECT id, ${surveyId}::uuid, org, day FROM unnest(${ids}::uuid[], ${page.map((r) => r.organizationId)}::uuid[], ${page.map((r) => r.day)}::date[]) AS t(id, org, day)`.execute(q());
+    const c = { response: [] as string[], question: [] as string[], item: [] as number[], value: [] as number[] };
+    const t = { response: [] as string[], question: [] as string[], body: [] as string[] };
+    page.forEach((r, j) => {
+      for (const [question, a] of r.answers) {
+        for (const ch of a.choices) (c.response.push(ids[j]), c.question.push(question), c.item.push(ch.item), c.value.push(ch.value));
+        if (a.text) (t.response.push(ids[j]), t.question.push(question), t.body.push(a.text));
+      }
+    });
+    await sql`INSERT INTO survey_choices (survey_id, response_id, question_id, item, value)
+      SELECT ${surveyId}::uuid, r, q, i, v FROM unnest(${c.response}::uuid[], ${c.question}::uuid[], ${c.item}::smallint[], ${c.value}::smallint[]) AS t(r, q, i, v)`.execute(q());
+    if (t.body.length) {
+      await sql`INSERT INTO survey_texts (survey_id, response_id, question_id, body)
+        SELECT ${surveyId}::uuid, r, q, b FROM unnest(${t.response}::uuid[], ${t.question}::uuid[], ${t.body}::text[]) AS t(r, q, b)`.execute(q());
+    }
   }
 }
 

@@ -14,10 +14,10 @@ export interface TextTheme {
 
 export async function discoverTextThemes(
   docs: readonly { id: string; text: string }[],
-  opts: { k?: number | "auto"; seed?: number; inThread?: boolean; onProgress?: (stage: string, fraction: number) => Promise<void> } = {},
+  opts: { k?: number | "auto"; seed?: number; /** k-means++ starts for the final themes (the engine's default: 10) */ restarts?: number; inThread?: boolean; onProgress?: (stage: string, fraction: number) => Promise<void> } = {},
 ): Promise<{ themes: TextTheme[]; unclassified: number }> {
   const input = docs.map((d) => ({ id: d.id, text: d.text }));
-  const options = { k: opts.k ?? "auto", seed: opts.seed ?? 1 } as const;
+  const options = { k: opts.k ?? "auto", seed: opts.seed ?? 1, ...(opts.restarts ? { restarts: opts.restarts } : {}) };
   // loaded only by the process that runs jobs: the web bundle does not carry the thread's runner
   const result = opts.inThread
     ? await (await import("./runner")).runEngine(input, options, async (stage, fraction) => {
