@@ -350,11 +350,13 @@ describe("no request gets a 500", () => {
     const steering = `/lab/labest/comites/${ids.steering}`;
     const unknownMeeting = `${steering}/reunions/00000000-0000-0000-0000-000000000000`;
     // questionnaires: unknown or malformed ids and links, another lab's address, a file that is not an export
-    for (const path of ["/lab/inconnu/questionnaires", "/lab/labest/questionnaires/xyz", "/lab/labest/questionnaires/00000000-0000-0000-0000-000000000000", `/lab/region-grand-est/questionnaires/${ids.survey}`, `/lab/labest/questionnaires/${ids.survey}/export/reponses.pdf`, "/lab/labest/questionnaires/xyz/resultats", "/questionnaires/xyz", "/questionnaires/00000000-0000-0000-0000-000000000000", "/questionnaires/lien/xyz", `/questionnaires/lien/${"a".repeat(500)}`]) {
+    for (const path of ["/lab/inconnu/questionnaires", "/lab/labest/questionnaires/xyz", "/lab/labest/questionnaires/00000000-0000-0000-0000-000000000000", `/lab/labest/questionnaires/${ids.survey}/export/reponses.pdf`, "/lab/labest/questionnaires/xyz/resultats", "/questionnaires/xyz", "/questionnaires/00000000-0000-0000-0000-000000000000", "/questionnaires/lien/xyz", `/questionnaires/lien/${"a".repeat(500)}`]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+    // Lab'EST's questionnaire under the Région lab's address: not there for its team
+    expect((await clients.team.get(`/lab/region-grand-est/questionnaires/${ids.survey}`)).status).toBe(404);
     for (const path of [`/lab/labest/questionnaires/${ids.survey}`, `/lab/labest/questionnaires/${ids.survey}/resultats`, `/lab/labest/questionnaires/${ids.survey}/export/reponses.csv`]) {
       expect((await clients.agent.get(path)).status, path).toBe(403);
       expect((await clients.team.get(path)).status, path).toBe(403);
@@ -1042,5 +1044,5 @@ describe("permission before validation: unauthorized and malformed is 403 or 404
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000); // one request per row and intent: its time grows with the routes
 });
