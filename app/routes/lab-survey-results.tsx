@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = resultsQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = await resultsPage(viewer, params.labSlug, params.surveyId, query).catch(loaderFailure);
-  return { ...page, message: url.searchParams.get("fait") === "themes" ? "La recherche de thèmes est lancée : son avancement s’affiche ici (rechargez la page)." : null };
+  return { ...page, message: url.searchParams.get("fait") === "themes" ? "La recherche de thèmes est lancée : son avancement s’affiche ici (rechargez la page)." : null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {

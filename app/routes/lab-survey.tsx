@@ -14,7 +14,7 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 const done: Record<string, string> = {
   cree: "Le questionnaire est créé. Ajoutez ses sections, puis ses questions, et publiez-le.",
-  version: "Une nouvelle version est créée, en brouillon : modifiez ses questions, puis publiez-la (la précédente sera close).",
+  version: "Une nouvelle version est créée, en brouillon : modifiez ses questions, puis publiez-la (la précédente sera close).",
   settings: "Les réglages sont enregistrés.",
   addSection: "La section est ajoutée.",
   deleteSection: "La section est supprimée, avec ses questions.",
@@ -177,11 +177,11 @@ export default function LabSurvey() {
                 Réponse obligatoire
               </label>
             </div>
-            <Field name="options" label="Réponses proposées (ou colonnes d’une matrice)" hint="Une par ligne : choix unique, choix multiple, classement, matrice." textarea rows={4} error={q?.errors?.options} defaultValue={valueOf(q?.values, "options")} />
+            <Field name="options" label="Réponses proposées (ou colonnes d’une matrice)" hint="Une par ligne : choix unique, choix multiple, classement, matrice." textarea rows={4} error={q?.errors?.options} defaultValue={valueOf(q?.values, "options")} />
             <Field name="rows" label="Lignes de la matrice" hint="Une par ligne, pour une matrice seulement." textarea rows={3} error={q?.errors?.rows} defaultValue={valueOf(q?.values, "rows")} />
             <Field name="maxChoices" label="Nombre de réponses au plus" hint="Facultatif, pour un choix multiple." inputMode="numeric" error={q?.errors?.maxChoices} defaultValue={valueOf(q?.values, "maxChoices")} />
-            <SelectField name="conditionQuestion" label="Afficher selon la réponse à" hint="Facultatif : une question d’une section précédente (lue en passant à la section suivante, sans JavaScript)." placeholder="Toujours afficher" options={d.options.conditionQuestions} error={q?.errors?.conditionQuestion} defaultValue={valueOf(q?.values, "conditionQuestion")} />
-            <Field name="conditionValues" label="Réponses qui affichent la question" hint="Leurs numéros, séparés par des virgules (1 pour la première réponse) ; pour une échelle, ses valeurs." error={q?.errors?.conditionValues} defaultValue={valueOf(q?.values, "conditionValues")} />
+            <SelectField name="conditionQuestion" label="Afficher selon la réponse à" hint="Facultatif : une question d’une section précédente (lue en passant à la section suivante, sans JavaScript)." placeholder="Toujours afficher" options={d.options.conditionQuestions} error={q?.errors?.conditionQuestion} defaultValue={valueOf(q?.values, "conditionQuestion")} />
+            <Field name="conditionValues" label="Réponses qui affichent la question" hint="Leurs numéros, séparés par des virgules (1 pour la première réponse) ; pour une échelle, ses valeurs." error={q?.errors?.conditionValues} defaultValue={valueOf(q?.values, "conditionValues")} />
             <SubmitButton>Ajouter la question</SubmitButton>
           </AppForm>
         </>
@@ -211,7 +211,7 @@ export default function LabSurvey() {
           <>
             <RadioGroup
               name="audience"
-              legend="Qui répond ?"
+              legend="Qui répond ?"
               options={[
                 { value: "organizations", label: "Les agents des organisations choisies" },
                 { value: "anonymous", label: "Toute personne qui a le lien, anonymement" },

@@ -66,13 +66,13 @@ export default function LabSurveys() {
       <AppForm noValidate>
         <ErrorSummary errors={a?.errors} formError={a?.formError} />
         <Field name="title" label="Titre" error={a?.errors?.title} defaultValue={valueOf(a?.values, "title")} required />
-        <Field name="description" label="Présentation" hint="Facultatif : ce que les agents lisent avant de répondre." textarea rows={3} error={a?.errors?.description} defaultValue={valueOf(a?.values, "description")} />
+        <Field name="description" label="Présentation" hint="Facultatif : ce que les agents lisent avant de répondre." textarea rows={3} error={a?.errors?.description} defaultValue={valueOf(a?.values, "description")} />
         <RadioGroup
           name="audience"
-          legend="Qui répond ?"
+          legend="Qui répond ?"
           options={[
-            { value: "organizations", label: "Les agents des organisations choisies", hint: "Chacun répond une fois et peut modifier sa réponse jusqu’à la clôture. Aucune organisation choisie : tous les agents." },
-            { value: "anonymous", label: "Toute personne qui a le lien, anonymement", hint: "Sans compte ; ni compte ni adresse IP ne sont gardés, le jour seulement ; une réponse par navigateur." },
+            { value: "organizations", label: "Les agents des organisations choisies", hint: "Chacun répond une fois et peut modifier sa réponse jusqu’à la clôture. Aucune organisation choisie : tous les agents." },
+            { value: "anonymous", label: "Toute personne qui a le lien, anonymement", hint: "Sans compte ; ni compte ni adresse IP ne sont gardés, le jour seulement ; une réponse par navigateur." },
           ]}
           error={a?.errors?.audience}
           defaultValue={valueOf(a?.values, "audience", "organizations")}
@@ -81,7 +81,7 @@ export default function LabSurveys() {
           <summary>Organisations ({d.organizations.length})</summary>
           <CheckboxGroup name="organizationIds" legend="Organisations dont les agents répondent" options={d.organizations} error={a?.errors?.organizationIds} defaultValues={Array.isArray(chosen) ? chosen : chosen ? [chosen] : []} />
         </details>
-        <Field name="opensOn" type="date" label="Ouverture" hint="Facultatif : dès la publication sinon." error={a?.errors?.opensOn} defaultValue={valueOf(a?.values, "opensOn")} />
+        <Field name="opensOn" type="date" label="Ouverture" hint="Facultatif : dès la publication sinon." error={a?.errors?.opensOn} defaultValue={valueOf(a?.values, "opensOn")} />
         <Field name="closesOn" type="date" label="Dernier jour pour répondre" hint="Facultatif." error={a?.errors?.closesOn} defaultValue={valueOf(a?.values, "closesOn")} />
         <SubmitButton>Créer le questionnaire</SubmitButton>
       </AppForm>

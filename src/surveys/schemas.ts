@@ -20,8 +20,8 @@ const checkbox = z
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 const organizationIds = z
-  .preprocess(list, z.array(z.string({ error: "Organisations : valeur invalide." })).max(200, "Organisations : 200 au plus."))
-  .refine((ids) => ids.every(isUuid), "Organisations : choisissez dans la liste.")
+  .preprocess(list, z.array(z.string({ error: "Organisations : valeur invalide." })).max(200, "Organisations : 200 au plus."))
+  .refine((ids) => ids.every(isUuid), "Organisations : choisissez dans la liste.")
   .transform((ids) => [...new Set(ids)]);
 
 /** One line a choice (or a row of a matrix). */
@@ -38,32 +38,32 @@ const lines = (label: string) =>
 const surveyFields = {
   title: requiredText("Titre du questionnaire", 200, 3),
   description: optionalText("Présentation", 5000),
-  audience: z.enum(["organizations", "anonymous"], { error: "Public : choisissez les agents des organisations ou le lien anonyme." }),
+  audience: z.enum(["organizations", "anonymous"], { error: "Public : choisissez les agents des organisations ou le lien anonyme." }),
   organizationIds,
   opensOn: optionalDate("Ouverture"),
   closesOn: optionalDate("Clôture"),
 };
 
 const window = <T extends { opensOn: Date | null; closesOn: Date | null }>(s: z.ZodType<T>) =>
-  s.refine((v) => !v.opensOn || !v.closesOn || v.closesOn >= v.opensOn, { message: "Clôture : le dernier jour vient après l’ouverture.", path: ["closesOn"] });
+  s.refine((v) => !v.opensOn || !v.closesOn || v.closesOn >= v.opensOn, { message: "Clôture : le dernier jour vient après l’ouverture.", path: ["closesOn"] });
 
 export const surveyCreateSchema = window(z.object(surveyFields));
 export type SurveyCreateInput = z.infer<typeof surveyCreateSchema>;
 
 const maxChoices = z
-  .string({ error: "Nombre de réponses au plus : nombre attendu." })
+  .string({ error: "Nombre de réponses au plus : nombre attendu." })
   .optional()
   .transform((v) => (v ?? "").trim())
-  .refine((v) => v === "" || /^\d{1,2}$/.test(v), "Nombre de réponses au plus : un nombre entier, ou vide.")
+  .refine((v) => v === "" || /^\d{1,2}$/.test(v), "Nombre de réponses au plus : un nombre entier, ou vide.")
   .transform((v) => (v === "" ? null : Number(v)))
-  .refine((n) => n === null || n >= 1, "Nombre de réponses au plus : au moins 1.");
+  .refine((n) => n === null || n >= 1, "Nombre de réponses au plus : au moins 1.");
 
 const conditionValues = z
-  .string({ error: "Réponses qui affichent la question : texte attendu." })
-  .max(200, "Réponses qui affichent la question : texte trop long.")
+  .string({ error: "Réponses qui affichent la question : texte attendu." })
+  .max(200, "Réponses qui affichent la question : texte trop long.")
   .optional()
   .transform((v) => (v ?? "").split(/[\s,;]+/).filter(Boolean))
-  .refine((v) => v.every((x) => /^\d{1,2}$/.test(x)), "Réponses qui affichent la question : des numéros séparés par des virgules (1 pour la première réponse ; pour une échelle, ses valeurs).")
+  .refine((v) => v.every((x) => /^\d{1,2}$/.test(x)), "Réponses qui affichent la question : des numéros séparés par des virgules (1 pour la première réponse ; pour une échelle, ses valeurs).")
   .transform((v) => [...new Set(v.map(Number))]);
 
 const optionalId = (label: string) =>
@@ -82,7 +82,7 @@ export const builderForms = {
     .object({
       intent: z.literal("addQuestion"),
       sectionId: uuidField("Section"),
-      kind: z.enum(questionKindKeys as [string, ...string[]], { error: "Type de question : choisissez dans la liste." }),
+      kind: z.enum(questionKindKeys as [string, ...string[]], { error: "Type de question : choisissez dans la liste." }),
       label: requiredText("Question", 500, 2),
       help: optionalText("Aide", 1000),
       required: checkbox,
@@ -94,12 +94,12 @@ export const builderForms = {
     })
     .superRefine((v, ctx) => {
       const needsOptions = ["single", "multiple", "ranking", "matrix"].includes(v.kind);
-      if (needsOptions && v.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Réponses proposées : au moins deux, une par ligne." });
-      if (v.kind === "matrix" && v.rows.length < 1) ctx.addIssue({ code: "custom", path: ["rows"], message: "Lignes de la matrice : au moins une, une par ligne." });
-      if (v.maxChoices !== null && v.kind !== "multiple") ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "Nombre de réponses au plus : seulement pour un choix multiple." });
-      if (v.maxChoices !== null && v.maxChoices > v.options.length) ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "Nombre de réponses au plus : pas plus que de réponses proposées." });
-      if (v.conditionQuestion && !v.conditionValues.length) ctx.addIssue({ code: "custom", path: ["conditionValues"], message: "Réponses qui affichent la question : indiquez au moins une réponse." });
-      if (!v.conditionQuestion && v.conditionValues.length) ctx.addIssue({ code: "custom", path: ["conditionQuestion"], message: "Afficher selon la réponse à : choisissez la question." });
+      if (needsOptions && v.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Réponses proposées : au moins deux, une par ligne." });
+      if (v.kind === "matrix" && v.rows.length < 1) ctx.addIssue({ code: "custom", path: ["rows"], message: "Lignes de la matrice : au moins une, une par ligne." });
+      if (v.maxChoices !== null && v.kind !== "multiple") ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "Nombre de réponses au plus : seulement pour un choix multiple." });
+      if (v.maxChoices !== null && v.maxChoices > v.options.length) ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "Nombre de réponses au plus : pas plus que de réponses proposées." });
+      if (v.conditionQuestion && !v.conditionValues.length) ctx.addIssue({ code: "custom", path: ["conditionValues"], message: "Réponses qui affichent la question : indiquez au moins une réponse." });
+      if (!v.conditionQuestion && v.conditionValues.length) ctx.addIssue({ code: "custom", path: ["conditionQuestion"], message: "Afficher selon la réponse à : choisissez la question." });
     }),
   deleteQuestion: z.object({ intent: z.literal("deleteQuestion"), questionId: uuidField("Question") }),
   publish: z.object({ intent: z.literal("publish") }),
@@ -147,7 +147,7 @@ export const answerEnvelopeSchema = z.object({
       } catch {
         /* below */
       }
-      ctx.addIssue({ code: "custom", message: "Le formulaire est mal formé : rechargez la page." });
+      ctx.addIssue({ code: "custom", message: "Le formulaire est mal formé : rechargez la page." });
       return z.NEVER;
     }),
 });

@@ -123,7 +123,7 @@ export async function createSurvey(viewer: Viewer, labSlug: string, input: Surve
 
 async function checkOrganizations(ids: string[]) {
   const known = await getOrganizations(ids);
-  if (ids.some((id) => !known.has(id))) throw new Refusal("Organisations : choisissez dans la liste.", 400, "organizationIds");
+  if (ids.some((id) => !known.has(id))) throw new Refusal("Organisations : choisissez dans la liste.", 400, "organizationIds");
 }
 
 // ---------------------------------------------------------------- the builder
@@ -199,11 +199,11 @@ export async function surveyAction(viewer: Viewer, labSlug: string, surveyId: st
   return transaction(async () => {
     const locked = (await data.responseCount(survey.id)) > 0;
     const refuseLocked = () => {
-      if (locked) throw new Refusal("Des réponses sont arrivées : les questions ne changent plus. Créez une nouvelle version pour les modifier.", 409);
+      if (locked) throw new Refusal("Des réponses sont arrivées : les questions ne changent plus. Créez une nouvelle version pour les modifier.", 409);
     };
     switch (action.intent) {
       case "settings": {
-        if (locked && survey.audience !== "agents" && action.audience !== survey.audience) throw new Refusal("Public : des réponses sont arrivées, le public ne change plus.", 400, "audience");
+        if (locked && survey.audience !== "agents" && action.audience !== survey.audience) throw new Refusal("Public : des réponses sont arrivées, le public ne change plus.", 400, "audience");
         await checkOrganizations(action.organizationIds);
         // a list of agents (made by another module) stays a list of agents
         const audience: Audience = survey.audience === "agents" ? "agents" : action.audience;
@@ -230,17 +230,17 @@ export async function surveyAction(viewer: Viewer, labSlug: string, surveyId: st
         refuseLocked();
         const s = await structure(survey.id);
         const sectionIndex = s.sections.findIndex((x) => x.id === action.sectionId);
-        if (sectionIndex < 0) throw new Refusal("Section : choisissez dans la liste.", 400, "sectionId");
+        if (sectionIndex < 0) throw new Refusal("Section : choisissez dans la liste.", 400, "sectionId");
         let condition: { questionId: string; values: number[] } | null = null;
         if (action.conditionQuestion) {
           const on = s.byId.get(action.conditionQuestion);
           const onSection = on ? s.sections.findIndex((x) => x.id === on.sectionId) : -1;
-          if (!on || !isGroupingKind(on.kind)) throw new Refusal("Afficher selon la réponse à : choisissez une question à choix ou une échelle.", 400, "conditionQuestion");
-          if (onSection >= sectionIndex) throw new Refusal("Afficher selon la réponse à : une question d’une section précédente (la réponse est lue en passant à la section suivante).", 400, "conditionQuestion");
+          if (!on || !isGroupingKind(on.kind)) throw new Refusal("Afficher selon la réponse à : choisissez une question à choix ou une échelle.", 400, "conditionQuestion");
+          if (onSection >= sectionIndex) throw new Refusal("Afficher selon la réponse à : une question d’une section précédente (la réponse est lue en passant à la section suivante).", 400, "conditionQuestion");
           // numbers typed from 1 for choices, the values themselves for scales
           const values = on.kind === "single" || on.kind === "multiple" ? action.conditionValues.map((n) => n - 1) : action.conditionValues;
           const allowed = new Set(valueLabels(on).map((v) => v.value));
-          if (values.some((v) => !allowed.has(v))) throw new Refusal("Réponses qui affichent la question : des numéros de réponses de cette question.", 400, "conditionValues");
+          if (values.some((v) => !allowed.has(v))) throw new Refusal("Réponses qui affichent la question : des numéros de réponses de cette question.", 400, "conditionValues");
           condition = { questionId: on.id, values };
         }
         const kind = action.kind as QuestionKind;
@@ -470,7 +470,7 @@ async function requireAnswerable(viewer: Viewer | null, survey: Survey | undefin
   const facts = factsOf(survey);
   const rights = surveyRights(await surveyViewer(viewer, survey), facts, new Date());
   if (rights.answer) return survey;
-  if (!isOpenAt(facts, new Date())) throw new Refusal(survey.status === "closed" || (survey.closes_at && survey.closes_at <= new Date()) ? "Ce questionnaire est clos : il ne reçoit plus de réponses." : "Ce questionnaire n’est pas encore ouvert.", 403);
+  if (!isOpenAt(facts, new Date())) throw new Refusal(survey.status === "closed" || (survey.closes_at && survey.closes_at <= new Date()) ? "Ce questionnaire est clos : il ne reçoit plus de réponses." : "Ce questionnaire n’est pas encore ouvert.", 403);
   throw new Refusal("Ce questionnaire ne vous est pas adressé.", 403);
 }
 
@@ -540,7 +540,7 @@ export async function agentAnswerStep(viewer: Viewer, surveyId: string, env: Ans
           return;
         }
         const id = await data.insertResponse(survey.id, user?.organization_id ?? null, day);
-        if (!(await data.insertRespondent(survey.id, viewer.userId, id))) throw new Refusal("Vous avez déjà répondu à ce questionnaire : rechargez la page pour modifier votre réponse.", 409);
+        if (!(await data.insertRespondent(survey.id, viewer.userId, id))) throw new Refusal("Vous avez déjà répondu à ce questionnaire : rechargez la page pour modifier votre réponse.", 409);
         await data.writeAnswers(survey.id, id, answers);
       });
     },
@@ -658,7 +658,7 @@ export async function startThemes(viewer: Viewer, labSlug: string, surveyId: str
   const { survey } = await requireManaged(viewer, labSlug, surveyId);
   const s = await structure(survey.id);
   const q = s.byId.get(questionId);
-  if (!q || !isTextKind(q.kind)) throw new Refusal("Question : choisissez une question à réponse libre.", 400, "questionId");
+  if (!q || !isTextKind(q.kind)) throw new Refusal("Question : choisissez une question à réponse libre.", 400, "questionId");
   await transaction(async () => {
     const active = (await data.latestRuns(survey.id)).find((r) => r.question_id === q.id && (r.status === "queued" || r.status === "running"));
     if (active) throw new Refusal("Une recherche de thèmes est déjà en cours pour cette question.", 409);

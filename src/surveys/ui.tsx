@@ -1,5 +1,4 @@
 /** The questionnaires' components, for the browser too: no server code is imported here. */
-import type { ReactNode } from "react";
 import { formatNumber, frenchSpaces } from "../kernel/format";
 import { AppForm, ErrorSummary } from "../kernel/ui/forms";
 import { Breadcrumb } from "../kernel/ui/page";
@@ -222,28 +221,35 @@ export function BarChart({ bars, title }: { bars: { label: string; value: number
   );
 }
 
-export function SimpleTable({ caption, columns, rows }: { caption: ReactNode; columns: string[]; rows: (string | number)[][] }) {
+/** A table (the reference; charts only draw it); wide, it scrolls sideways, and its region takes the focus so that the keyboard scrolls it too. */
+export function SimpleTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="fr-table fr-table--no-caption-md">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{typeof cell === "number" ? formatNumber(cell) : cell}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="fr-table">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
+          <div className="fr-table__content">
+            <table>
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{typeof cell === "number" ? formatNumber(cell) : cell}</td>))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
     </div>
   );
 }
