@@ -22,7 +22,6 @@ const done: Record<string, string> = {
   deleteQuestion: "La question est supprimée.",
   publish: "Le questionnaire est publié.",
   close: "Le questionnaire est clos.",
-  openData: "Le choix de publication en données ouvertes est enregistré.",
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -229,18 +228,6 @@ export default function LabSurvey() {
         <Field name="closesOn" type="date" label="Dernier jour pour répondre" error={settings?.errors?.closesOn} defaultValue={val("closesOn", s.closesOn)} />
         <SubmitButton>Enregistrer les réglages</SubmitButton>
       </AppForm>
-      {s.audience === "anonymous" && (
-        <AppForm className="fr-mt-4w">
-          <input type="hidden" name="intent" value="openData" />
-          <div className="fr-checkbox-group fr-mb-2w">
-            <input type="checkbox" id="field-on" name="on" defaultChecked={s.openData} />
-            <label className="fr-label" htmlFor="field-on">
-              Publier les réponses de ce questionnaire anonyme en données ouvertes
-            </label>
-          </div>
-          <SubmitButton secondary>Enregistrer</SubmitButton>
-        </AppForm>
-      )}
     </Page>
   );
 }

@@ -152,7 +152,6 @@ export async function surveyPage(viewer: Viewer, labSlug: string, surveyId: stri
       opensOn: survey.opens_at ? isoDay(survey.opens_at) : "",
       closesOn: survey.closes_at ? isoDay(new Date(survey.closes_at.getTime() - 1)) : "",
       window: windowWords(survey),
-      openData: survey.open_data,
       locked: responses > 0,
       responses,
       open: isOpenAt(survey, new Date()),
@@ -277,10 +276,6 @@ export async function surveyAction(viewer: Viewer, labSlug: string, surveyId: st
         const copy = await copySurvey(survey, viewer.userId);
         return { redirectTo: `/lab/${lab.slug}/questionnaires/${copy.id}?fait=version` };
       }
-      case "openData":
-        if (survey.audience !== "anonymous") throw new Refusal("Seules les réponses d’un questionnaire anonyme peuvent être publiées en données ouvertes.", 409);
-        await data.setOpenData(survey.id, action.on);
-        return {};
     }
   });
 }

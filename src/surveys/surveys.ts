@@ -112,17 +112,13 @@ export async function openAgentSurveys(now: Date, userId: string): Promise<(Surv
 export async function updateSurvey(id: string, f: SurveyFields & { anonymousToken: string | null }): Promise<void> {
   await q()
     .updateTable("surveys")
-    .set({ title: fr(f.title), description: fr(f.description), audience: f.audience, organization_ids: JSON.stringify(f.organizationIds), anonymous_token: f.anonymousToken, opens_at: f.opensAt, closes_at: f.closesAt, updated_at: new Date(), ...(f.audience === "anonymous" ? {} : { open_data: false }) })
+    .set({ title: fr(f.title), description: fr(f.description), audience: f.audience, organization_ids: JSON.stringify(f.organizationIds), anonymous_token: f.anonymousToken, opens_at: f.opensAt, closes_at: f.closesAt, updated_at: new Date() })
     .where("id", "=", id)
     .execute();
 }
 
 export async function setStatus(id: string, status: SurveyStatus): Promise<void> {
   await q().updateTable("surveys").set({ status, updated_at: new Date() }).where("id", "=", id).execute();
-}
-
-export async function setOpenData(id: string, on: boolean): Promise<void> {
-  await q().updateTable("surveys").set({ open_data: on, updated_at: new Date() }).where("id", "=", id).execute();
 }
 
 export async function isRecipient(surveyId: string, userId: string): Promise<boolean> {

@@ -17,12 +17,10 @@ export const surveysMigrations: MigrationSet = {
         status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','open','closed')),
         version integer NOT NULL DEFAULT 1,
         previous_id uuid REFERENCES surveys(id) ON DELETE SET NULL,
-        open_data boolean NOT NULL DEFAULT false,
         created_by uuid REFERENCES users(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((audience = 'anonymous') = (anonymous_token IS NOT NULL)),
-        CHECK (open_data = false OR audience = 'anonymous'),
         CHECK (closes_at IS NULL OR opens_at IS NULL OR closes_at > opens_at)
       )`.execute(d);
       await sql`CREATE INDEX surveys_lab_idx ON surveys (lab_id, created_at)`.execute(d);

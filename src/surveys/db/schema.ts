@@ -18,8 +18,6 @@ export type SurveysTables = {
     version: Generated<number>;
     /** The version this one was made from, when the questions of a questionnaire already answered changed. */
     previous_id: string | null;
-    /** An anonymous questionnaire's answers published as an open-data dataset by the lab. */
-    open_data: Generated<boolean>;
     created_by: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
