@@ -122,6 +122,11 @@ describe("an agent answers", () => {
     expect(page.survey.locked).toBe(true);
     await expect(surveyAction(s.team, s.lab.slug, survey.id, { intent: "deleteQuestion", questionId: q3 })).rejects.toSatisfy(refusal(409, /nouvelle version/));
     expect((await personalData(agent.userId))[0].rows).toEqual([{ title: "Imaginons ensemble l’avenir", answered_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    // the account deleted: its answer stays in the results, tied to no one
+    await data.forgetAccount(agent.userId);
+    expect(await data.respondentResponse(survey.id, agent.userId)).toBeUndefined();
+    expect(await data.responseCount(survey.id)).toBe(1);
+    expect((await personalData(agent.userId))[0].rows).toEqual([]);
   });
 
   it("refuses an agent of another organisation, a closed questionnaire, a visitor's link to an agents' one", async () => {

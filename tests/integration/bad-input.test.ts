@@ -355,6 +355,13 @@ describe("no request gets a 500", () => {
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
     }
+    // the lab's team downloads every answer, as CSV and as XLSX
+    const csv = await clients.labest.get(`/lab/labest/questionnaires/${ids.survey}/export/reponses.csv`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split("\n").length).toBeGreaterThan(7286);
+    const xlsx = await clients.labest.get(`/lab/labest/questionnaires/${ids.survey}/export/reponses.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     // Lab'EST's questionnaire under the Région lab's address: not there for its team
     expect((await clients.team.get(`/lab/region-grand-est/questionnaires/${ids.survey}`)).status).toBe(404);
     for (const path of [`/lab/labest/questionnaires/${ids.survey}`, `/lab/labest/questionnaires/${ids.survey}/resultats`, `/lab/labest/questionnaires/${ids.survey}/export/reponses.csv`]) {
