@@ -93,7 +93,7 @@ beforeAll(async () => {
   ids.surveyLink = /\/questionnaires\/lien\/([A-Za-z0-9_-]+)/.exec(await (await clients.labest.get(`/lab/labest/questionnaires/${ids.anonymousSurvey}`)).text())![1];
   ids.regionSurvey = /href="\/lab\/region-grand-est\/questionnaires\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/questionnaires")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
-});
+}, 300_000); // the first test file of a run seeds the demo template (tens of seconds on a loaded machine), then signs in nine people
 afterAll(async () => {
   await server?.stop();
 });
