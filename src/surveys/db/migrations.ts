@@ -4,10 +4,11 @@ import type { MigrationSet } from "../../kernel/db/migrate";
 export const surveysMigrations: MigrationSet = {
   "2026-12-07-54-surveys": {
     async up(d) {
+      // Titles and labels: the forms' limits are lower (200, 500), French typography may add a non-breaking space inside « ».
       await sql`CREATE TABLE surveys (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         lab_id uuid NOT NULL REFERENCES labs(id),
-        title text NOT NULL CHECK (length(btrim(title)) BETWEEN 3 AND 200),
+        title text NOT NULL CHECK (length(btrim(title)) BETWEEN 3 AND 300),
         description text NOT NULL DEFAULT '',
         audience text NOT NULL CHECK (audience IN ('organizations','agents','anonymous')),
         organization_ids jsonb NOT NULL DEFAULT '[]',
@@ -34,7 +35,7 @@ export const surveysMigrations: MigrationSet = {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         survey_id uuid NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
         position integer NOT NULL,
-        title text NOT NULL CHECK (length(btrim(title)) BETWEEN 2 AND 200),
+        title text NOT NULL CHECK (length(btrim(title)) BETWEEN 2 AND 300),
         description text NOT NULL DEFAULT ''
       )`.execute(d);
       await sql`CREATE INDEX survey_sections_idx ON survey_sections (survey_id, position)`.execute(d);
@@ -44,7 +45,7 @@ export const surveysMigrations: MigrationSet = {
         section_id uuid NOT NULL REFERENCES survey_sections(id) ON DELETE CASCADE,
         position integer NOT NULL,
         kind text NOT NULL CHECK (kind IN ('single','multiple','scale5','scale10','short_text','long_text','ranking','matrix')),
-        label text NOT NULL CHECK (length(btrim(label)) BETWEEN 2 AND 500),
+        label text NOT NULL CHECK (length(btrim(label)) BETWEEN 2 AND 700),
         help text NOT NULL DEFAULT '',
         required boolean NOT NULL DEFAULT false,
         options jsonb NOT NULL DEFAULT '[]',
