@@ -16,7 +16,7 @@ import type { Answer } from "./questions";
 
 export const LAB_EST_SURVEY_TITLE = "Imaginons ensemble l’avenir des services de l’État du Grand Est";
 export const LAB_EST_ANSWERS = 7286;
-/** How long the seeding's parts took (read by the bench and when tuning). */
+/** How long the seeding's parts took, for whoever tunes it (nothing reads it otherwise). */
 export const timings: string[] = [];
 
 /** The State services that answered, with their share of the answers (the last one answers 3 times: a group of fewer than 5). */
