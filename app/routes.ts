@@ -138,5 +138,12 @@ export default [
   route("competences/agents/:userId", "routes/skills-person.tsx"),
   route("competences/messages/:messageId", "routes/skills-message.tsx"),
   route("lab/:labSlug/competences", "routes/lab-skills.tsx"),
+  route("lab/:labSlug/questionnaires", "routes/lab-surveys.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId", "routes/lab-survey.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId/resultats", "routes/lab-survey-results.tsx"),
+  route("lab/:labSlug/questionnaires/:surveyId/export/:file", "routes/lab-survey-export.ts"),
+  route("questionnaires", "routes/surveys.tsx"),
+  route("questionnaires/lien/:token", "routes/survey-link.tsx"),
+  route("questionnaires/:surveyId", "routes/survey.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

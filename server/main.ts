@@ -19,6 +19,7 @@ import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
 import { ROADMAP_IMPORT_QUEUE, recoverInterruptedImports, roadmapImportJob } from "../src/roadmaps";
 import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
+import { SURVEY_THEMES_QUEUE, recoverSurveyThemeRuns, surveyThemesJob } from "../src/surveys/job";
 
 /**
  * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
@@ -28,11 +29,12 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   const runs = role !== "worker";
   if (runs) await recoverInterruptedRuns();
   if (runs) await recoverInterruptedImports();
+  if (runs) await recoverSurveyThemeRuns();
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 } },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 }, [SURVEY_THEMES_QUEUE]: { expireInSeconds: 30 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob, [SURVEY_THEMES_QUEUE]: surveyThemesJob } : {},
     migrate: runs,
   });
   if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");

@@ -31,6 +31,7 @@ import { registrationsMigrations } from "./registrations/db/migrations";
 import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
+import { surveysMigrations } from "./surveys/db/migrations";
 import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
@@ -61,6 +62,7 @@ export const allMigrations = [
   registrationsMigrations,
   trainingsMigrations,
   opendataMigrations,
+  surveysMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

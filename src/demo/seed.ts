@@ -21,6 +21,7 @@ import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { seedDemoResources } from "../resources/demo";
 import { seedDemoSkills } from "../skills/demo";
 import { seedDemoTrainings } from "../trainings/demo";
+import { seedDemoSurveys } from "../surveys/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -257,6 +258,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
 
   // Lab'EST's roadmap (seed 002), driven by its projects' stages and its initiatives' milestones since 2021.
   const roadmaps = await seedDemoRoadmaps({ labSlug: labEst.slug, now });
+  // Lab'EST's questionnaire of 2020 (seed 002: 7,286 answers, their free texts in themes), and two open ones.
+  const surveys = await seedDemoSurveys({ now, labEstTeamId: id("labest-1"), regionTeamId: id("dimap-1") });
 
   // The resources library (method sheets, tools, templates, case studies) and the skills directory.
   const resources = await seedDemoResources();
@@ -288,6 +291,7 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     trainings: trainings.trainings,
     trainingSessions: trainings.sessions,
     trainingRegistrations: trainings.registrations,
+    surveyAnswers: surveys.answers,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

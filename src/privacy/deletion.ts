@@ -15,6 +15,7 @@ import * as committees from "../committees/personal-data";
 import * as skills from "../skills/personal-data";
 import * as registrations from "../registrations/personal-data";
 import * as trainings from "../trainings/personal-data";
+import * as surveys from "../surveys/surveys";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -66,6 +67,7 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await skills.forgetAccount(accountId);
     await registrations.forgetAccount(accountId);
     await trainings.forgetAccount(accountId);
+    await surveys.forgetAccount(accountId);
     if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);
   });
   runtime().log.info("account deleted", { pseudonym: deletionPseudonym(accountId) });

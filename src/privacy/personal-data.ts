@@ -17,6 +17,7 @@ import * as resources from "../resources/personal-data";
 import * as skills from "../skills/personal-data";
 import * as registrations from "../registrations/personal-data";
 import * as trainings from "../trainings/personal-data";
+import * as surveys from "../surveys/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -47,6 +48,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => skills.personalData(id),
   (id) => registrations.personalData(id),
   (id) => trainings.personalData(id),
+  (id) => surveys.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

@@ -54,6 +54,7 @@ export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
   { to: "/mes-demandes", label: "Mes demandes" },
   { to: "/mes-formations", label: "Mes formations" },
+  { to: "/questionnaires", label: "Mes questionnaires" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

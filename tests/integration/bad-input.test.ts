@@ -86,6 +86,12 @@ beforeAll(async () => {
   ids.nextMeeting = meetingIn("À venir");
   // Lab'EST's roadmap and one of its items (an initiative)
   ids.roadmap = /href="\/lab\/labest\/feuille-de-route\/([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/feuille-de-route")).text())![1];
+  // Lab'EST's questionnaire of 2020 (closed), its anonymous one (open), the Région lab's open one
+  const labestSurveys = await (await clients.labest.get("/lab/labest/questionnaires")).text();
+  ids.survey = /href="\/lab\/labest\/questionnaires\/([0-9a-f-]{36})"[^>]*>Imaginons ensemble/.exec(labestSurveys)![1];
+  ids.anonymousSurvey = /href="\/lab\/labest\/questionnaires\/([0-9a-f-]{36})"[^>]*>Votre avis sur la journée/.exec(labestSurveys)![1];
+  ids.surveyLink = /\/questionnaires\/lien\/([A-Za-z0-9_-]+)/.exec(await (await clients.labest.get(`/lab/labest/questionnaires/${ids.anonymousSurvey}`)).text())![1];
+  ids.regionSurvey = /href="\/lab\/region-grand-est\/questionnaires\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/questionnaires")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
   // the skills directory: the agent declares a skill (so that the member may write to them), and a conversation between them
   const mine = await (await clients.agent.get("/competences/mes-competences")).text();
@@ -104,7 +110,7 @@ beforeAll(async () => {
   ids.training = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Prototyper un service public</.exec(regionTrainings)![1];
   ids.closedTraining = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Faciliter un Mini-Lab</.exec(regionTrainings)![1];
   ids.trainingSession = new RegExp(`href="/lab/region-grand-est/formations/${ids.training}/sessions/([0-9a-f-]{36})"`).exec(await (await clients.team.get(`/lab/region-grand-est/formations/${ids.training}`)).text())![1];
-});
+}, 300_000); // the first test file of a run seeds the demo template (tens of seconds on a loaded machine), then signs in nine people
 afterAll(async () => {
   await server?.stop();
 });
@@ -238,6 +244,17 @@ const actions = (): Action[] => [
   { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
   { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "session", startDate: "demain", startTime: "9h", endTime: "17:00", capacity: "-1" } },
   { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "delete" } },
+  // questionnaires: the lab's team builds and reads results; agents answer those addressed to them; anyone answers by the link
+  { path: "/lab/labest/questionnaires", as: "labest", fields: { title: "", audience: "tous", organizationIds: "pas-un-id", closesOn: "2026-02-30" } },
+  { path: `/lab/labest/questionnaires/${ids.anonymousSurvey}`, as: "labest", fields: { intent: "settings", title: "", audience: "anonymous", opensOn: "2027-01-10", closesOn: "2027-01-01" } },
+  { path: `/lab/labest/questionnaires/${ids.anonymousSurvey}`, as: "labest", fields: { intent: "addSection", sectionTitle: "" } },
+  { path: `/lab/labest/questionnaires/${ids.anonymousSurvey}`, as: "labest", fields: { intent: "addQuestion", sectionId: "pas-un-id", kind: "autre", label: "", maxChoices: "-1", conditionValues: "a,b" } },
+  { path: `/lab/labest/questionnaires/${ids.anonymousSurvey}`, as: "labest", fields: { intent: "deleteQuestion", questionId: "00000000-0000-0000-0000-000000000000" } },
+  { path: `/lab/labest/questionnaires/${ids.anonymousSurvey}`, as: "labest", fields: { intent: "deleteSection", sectionId: "pas-un-id" } },
+  { path: `/lab/labest/questionnaires/${ids.survey}/resultats`, as: "labest", fields: { intent: "themes", questionId: "pas-un-id" } },
+  { path: `/questionnaires/${ids.regionSurvey}`, as: "agent", fields: { intent: "next", section: "0", state: "{pas du json" } },
+  { path: `/questionnaires/${ids.regionSurvey}`, as: "agent", fields: { intent: "submit", section: "99", state: "{}" } },
+  { path: `/questionnaires/lien/${ids.surveyLink}`, as: "anon", fields: { intent: "next", section: "-1", state: JSON.stringify({ "q-pas-un-id": ["1"] }) } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -395,6 +412,28 @@ describe("no request gets a 500", () => {
     // committees: unknown or malformed ids, another lab's address
     const steering = `/lab/labest/comites/${ids.steering}`;
     const unknownMeeting = `${steering}/reunions/00000000-0000-0000-0000-000000000000`;
+    // questionnaires: unknown or malformed ids and links, another lab's address, a file that is not an export
+    for (const path of ["/lab/inconnu/questionnaires", "/lab/labest/questionnaires/xyz", "/lab/labest/questionnaires/00000000-0000-0000-0000-000000000000", `/lab/labest/questionnaires/${ids.survey}/export/reponses.pdf`, "/lab/labest/questionnaires/xyz/resultats", "/questionnaires/xyz", "/questionnaires/00000000-0000-0000-0000-000000000000", "/questionnaires/lien/xyz", `/questionnaires/lien/${"a".repeat(500)}`]) {
+      const r = await clients.labest.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    // the lab's team downloads every answer, as CSV and as XLSX
+    const csv = await clients.labest.get(`/lab/labest/questionnaires/${ids.survey}/export/reponses.csv`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split("\n").length).toBeGreaterThan(7286);
+    const xlsx = await clients.labest.get(`/lab/labest/questionnaires/${ids.survey}/export/reponses.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    // Lab'EST's questionnaire under the Région lab's address: not there for its team
+    expect((await clients.team.get(`/lab/region-grand-est/questionnaires/${ids.survey}`)).status).toBe(404);
+    for (const path of [`/lab/labest/questionnaires/${ids.survey}`, `/lab/labest/questionnaires/${ids.survey}/resultats`, `/lab/labest/questionnaires/${ids.survey}/export/reponses.csv`]) {
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+      expect((await clients.team.get(path)).status, path).toBe(403);
+    }
+    for (const query of ["question=pas-un-id&par=%27", `question=${ids.survey}&par=organisation`, "par=organisation", `question=${"x".repeat(5000)}`]) {
+      expect((await clients.labest.get(`/lab/labest/questionnaires/${ids.survey}/resultats?${query}`)).status, query).toBe(200);
+    }
     for (const path of ["/lab/inconnu/comites", "/lab/labest/comites/xyz", "/lab/labest/comites/00000000-0000-0000-0000-000000000000", `/lab/region-grand-est/comites/${ids.steering}`, `${steering}/reunions/xyz`, unknownMeeting, `${unknownMeeting}/invitation.ics`, `${unknownMeeting}/dossiers`, `${unknownMeeting}/compte-rendu`, `${unknownMeeting}/compte-rendu.pdf`, `${steering}/reunions/xyz/compte-rendu.pdf`]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
@@ -1021,6 +1060,16 @@ const denied: Denied[] = [
   { file: "lab-training", path: () => `/lab/region-grand-est/formations/${ids.training}`, intents: ["training", "session"], as: "labest" },
   { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "agent" },
   { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "labest" },
+  // questionnaires: another lab's team (dimap-1, « team ») and agents may not build or read Lab'EST's; an agent not addressed may not answer
+  { file: "lab-surveys", path: () => "/lab/labest/questionnaires", intents: [null], as: "agent" },
+  { file: "lab-surveys", path: () => "/lab/labest/questionnaires", intents: [null], as: "team" },
+  { file: "lab-survey", path: () => `/lab/labest/questionnaires/${ids.anonymousSurvey}`, intents: [null, "settings", "addSection", "deleteSection", "addQuestion", "deleteQuestion", "publish", "close", "newVersion"], as: "team" },
+  { file: "lab-survey", path: () => `/lab/labest/questionnaires/${ids.anonymousSurvey}`, intents: ["publish", "close"], as: "agent" },
+  { file: "lab-survey-results", path: () => `/lab/labest/questionnaires/${ids.survey}/resultats`, intents: [null, "themes"], as: "team" },
+  { file: "survey", path: () => `/questionnaires/${ids.survey}`, intents: [null, "next", "back", "submit"], as: "outsider" },
+  { file: "survey", path: () => `/questionnaires/${ids.anonymousSurvey}`, intents: ["submit"], as: "agent" },
+  { file: "survey", path: () => `/questionnaires/${ids.regionSurvey}`, intents: ["submit"], as: "labest" },
+  { file: "survey-link", path: () => "/questionnaires/lien/inconnu-inconnu-inconnu", intents: [null, "next", "submit"], as: "anon" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {
@@ -1122,5 +1171,5 @@ describe("permission before validation: unauthorized and malformed is 403 or 404
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000); // one request per row and intent: its time grows with the routes
 });
