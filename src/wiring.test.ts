@@ -15,6 +15,9 @@ import { createOrganization } from "./organizations/organizations";
 import { createRequest, proposeToSteering, requestPage } from "./requests";
 import { createRoadmap, roadmapAction, roadmapPage } from "./roadmaps";
 import { addItemSchema } from "./roadmaps/schemas";
+import { addSession, createTraining, recordAttendance as recordTrainingAttendance, seatAction } from "./trainings";
+import { sessionSchema, trainingSchema } from "./trainings/schemas";
+import { agentAnswerPage, labSurveys, mySurveys } from "./surveys";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -241,5 +244,36 @@ describe("a sponsor without an account, wired at boot", () => {
     // a second sign-in changes nothing
     await upsertFromOidc({ sub: `sub-other-${crypto.randomUUID()}`, email: address, givenName: "Marie", familyName: "Sponsor" });
     expect((await listNotifications(sponsor.id)).filter((n) => n.kind === "request_sponsor")).toHaveLength(1);
+  });
+});
+
+describe("a training session held sends its satisfaction questionnaire", () => {
+  it("to the agents present only, announced by a notification; the lab reads the answers in its results", async () => {
+    const org = await createOrganization({ name: `Région ${Date.now()}`, kind: "region_hq" });
+    const lab = await makeLab();
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const [present, absent] = [await viewerOf(await makeUser({ organizationId: org.id })), await viewerOf(await makeUser({ organizationId: org.id }))];
+    const now = new Date();
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const training = await createTraining(team, lab.slug, trainingSchema.parse({ title: "Animer un atelier d’intelligence collective", objectives: "Animer.", methods: "World café", audience: "Tous", format: "presentiel", durationHours: "7", side: "region", openTo: [], confirmHours: "48", published: "on" }));
+    const session = await addSession(team, lab.slug, training.id, sessionSchema.parse({ startDate: day(new Date(now.getTime() + 2 * 86_400_000)), startTime: "09:00", endTime: "17:00", place: "Metz", capacity: "5", trainers: "" }), now);
+    for (const v of [present, absent]) await seatAction(v, training.id, { intent: "register", sessionId: session.id, managerEmail: "" }, now);
+    const after = new Date(session.ends_at.getTime() + 3_600_000);
+    await recordTrainingAttendance(team, lab.slug, training.id, session.id, { present: [present.userId], close: false }, after);
+    // the sheet is not closed yet: nothing is sent
+    expect((await mySurveys(present)).surveys).toEqual([]);
+    await recordTrainingAttendance(team, lab.slug, training.id, session.id, { present: [present.userId], close: true }, after);
+    const notification = (await listNotifications(present.userId)).find((n) => n.kind === "survey_invitation")!;
+    expect(notification.title).toMatch(/^Votre avis sur «\s?Animer un atelier d’intelligence collective – session du \d{1,2}(er)?\s\S+\s\d{4}\s?»$/);
+    const surveyId = /^\/questionnaires\/([0-9a-f-]{36})$/.exec(notification.link!)![1];
+    const page = await agentAnswerPage(present, surveyId);
+    expect(page.survey.title).toContain("Votre avis");
+    expect((await listNotifications(absent.userId)).some((n) => n.kind === "survey_invitation")).toBe(false);
+    await expect(agentAnswerPage(absent, surveyId)).rejects.toMatchObject({ status: 403 });
+    // the lab's own questionnaires list it
+    expect((await labSurveys(team, lab.slug)).surveys.map((x) => x.id)).toContain(surveyId);
+    // closing the sheet again (a correction) sends nothing more
+    await recordTrainingAttendance(team, lab.slug, training.id, session.id, { present: [present.userId], close: true }, after);
+    expect((await listNotifications(present.userId)).filter((n) => n.kind === "survey_invitation")).toHaveLength(1);
   });
 });

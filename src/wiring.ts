@@ -11,11 +11,17 @@
  * A project's stage change (a gate decided, a pause, a stop) is heard by the roadmaps that hold it,
  * in the same transaction: they recompute their progress, record it and tell the open trackers.
  * The resources library shows how many Mini-Lab sessions use each method sheet: minilabs counts.
+ * A training session held (its attendance closed) sends the agents present the satisfaction
+ * questionnaire: a questionnaire of the surveys module addressed to them, open 30 days, announced
+ * by a notification; the lab reads its results as any other.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
 import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
 import { projectChanged } from "./roadmaps";
 import { registerMethodUsage } from "./resources";
+import { onSessionHeld, satisfactionTemplate, SATISFACTION_DAYS } from "./trainings";
+import { createSurveyFromTemplate } from "./surveys";
+import { notify } from "./notifications/notifications";
 import { methodUsage } from "./minilabs";
 import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { onAccountCreated } from "./accounts/accounts";
@@ -33,6 +39,16 @@ export function wireModules(): void {
   });
   onProjectChange(projectChanged);
   registerMethodUsage(methodUsage);
+  onSessionHeld(async (held) => {
+    if (!held.presentAgentIds.length) return;
+    const survey = await createSurveyFromTemplate({
+      labId: held.labId,
+      template: satisfactionTemplate(held.sessionTitle),
+      audience: { kind: "agents", userIds: held.presentAgentIds },
+      closesAt: new Date(Date.now() + SATISFACTION_DAYS * 86_400_000),
+    });
+    await notify(held.presentAgentIds.map((userId) => ({ userId, kind: "survey_invitation" as const, title: `Votre avis sur « ${held.sessionTitle} »`, link: `/questionnaires/${survey.id}` })));
+  });
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

@@ -33,6 +33,7 @@ export const notificationKinds = {
   skill_message: "Message par l’annuaire des compétences",
   seat_offered: "Place libérée sur une liste d’attente",
   seat_update: "Inscription à une formation ou un événement",
+  survey_invitation: "Questionnaire à remplir",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

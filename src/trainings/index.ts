@@ -36,3 +36,4 @@ export {
 export { registrationRule, trainingRights, sideLabels, sideOfOrganizationKind, sides, type Side, type TrainingRights } from "./permissions";
 export { trainingsMigrations } from "./db/migrations";
 export type { Training, TrainingSession } from "./db/schema";
+export { satisfactionTemplate, SATISFACTION_DAYS } from "./satisfaction";

@@ -511,11 +511,16 @@ export interface SessionHeld {
   sessionId: string;
   trainingId: string;
   trainingTitle: string;
+  /** « Prototyper un service public – session du 3 décembre 2026 » */
+  sessionTitle: string;
   labId: string;
   presentAgentIds: string[];
 }
 type SessionHeldListener = (held: SessionHeld) => Promise<void> | void;
-const heldListeners: SessionHeldListener[] = [];
+// On globalThis, as the committees' registry: the server entry wires it at boot, and in
+// development the routes run from another copy of this module.
+const HELD = Symbol.for("germoir.trainings.sessionHeld");
+const heldListeners: SessionHeldListener[] = ((globalThis as unknown as Record<symbol, SessionHeldListener[] | undefined>)[HELD] ??= []);
 
 /**
  * Hears a session held (its attendance closed), after the commit: the session, its training, and
@@ -542,7 +547,7 @@ export async function recordAttendance(viewer: Viewer, labSlug: string, training
     await data.recordAttendance(session.id, [...onSheet].map((userId) => ({ userId, present: present.has(userId) })), viewer.userId, now);
     if (input.close && (await data.markHeld(session.id, now))) {
       const training = (await data.getTraining(trainingId))!;
-      const held: SessionHeld = { sessionId: session.id, trainingId: training.id, trainingTitle: training.title, labId: training.lab_id, presentAgentIds: [...present] };
+      const held: SessionHeld = { sessionId: session.id, trainingId: training.id, trainingTitle: training.title, sessionTitle: sessionTitle(training, session), labId: training.lab_id, presentAgentIds: [...present] };
       await onCommit(async () => {
         for (const listener of heldListeners) {
           try {

@@ -211,7 +211,7 @@ describe("trainings: attendance, attestation, balance", () => {
     await expect(recordAttendance(s.agents.region, s.regionLab.slug, t.id, session.id, { present: [s.agents.region.userId], close: true }, after)).rejects.toSatisfy(refusal(403));
     await expect(attestationFor(s.agents.state, t.id, session.id)).rejects.toSatisfy(refusal(404));
     await recordAttendance(s.trainer, s.regionLab.slug, t.id, session.id, { present: [s.agents.state.userId], close: true }, after);
-    expect(heard.filter((h) => h.sessionId === session.id)).toEqual([{ sessionId: session.id, trainingId: t.id, trainingTitle: t.title, labId: s.regionLab.id, presentAgentIds: [s.agents.state.userId] }]);
+    expect(heard.filter((h) => h.sessionId === session.id)).toEqual([{ sessionId: session.id, trainingId: t.id, trainingTitle: t.title, sessionTitle: `${t.title} – session du 12 janvier 2027`, labId: s.regionLab.id, presentAgentIds: [s.agents.state.userId] }]);
     const { pdf, filename } = await attestationFor(s.agents.state, t.id, session.id);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(filename).toBe("attestation-2027-01-12.pdf");
