@@ -6,7 +6,8 @@ import { SuccessNotice } from "~/kernel/ui/page";
 import { formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { resultsPage, startThemes } from "~/surveys";
 import { formOf, resultsForms, resultsQuerySchema } from "~/surveys/schemas";
-import { BarChart, SimpleTable, SurveyCrumbs } from "~/surveys/ui";
+import { SimpleTable, SurveyCrumbs } from "~/surveys/ui";
+import { BarChart } from "~/kernel/ui/charts";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
@@ -97,7 +98,7 @@ export default function SurveyResults() {
               </p>
               {r.options.length > 0 && (
                 <>
-                  <BarChart title={r.label} bars={r.options.map((o) => ({ label: o.label, value: o.count }))} />
+                  <BarChart unit="personnes" bars={r.options.map((o) => ({ label: o.label, value: o.count }))} />
                   <SimpleTable caption={`Réponses à «\u00a0${r.label}\u00a0»`} columns={["Réponse", "Personnes", "Part"]} rows={r.options.map((o) => [o.label, o.count, o.percent])} />
                 </>
               )}

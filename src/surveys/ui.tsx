@@ -192,35 +192,6 @@ export function AnswerForm({ state, formError }: { state: AnswerState; formError
   );
 }
 
-/** A bar chart drawn on the server as SVG (hidden from screen readers: the table beside it says the same). */
-export function BarChart({ bars, title }: { bars: { label: string; value: number }[]; title: string }) {
-  if (!bars.length) return null;
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 26;
-  const W = 600;
-  const labelW = 220;
-  const H = bars.length * rowH + 4;
-  const cut = (s: string) => (s.length > 32 ? `${s.slice(0, 31)}…` : s);
-  return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" style={{ maxWidth: W }} role="img" aria-hidden="true" className="fr-mb-2w" data-chart={title}>
-      {bars.map((b, i) => {
-        const w = Math.max(1, ((W - labelW - 70) * b.value) / max);
-        return (
-          <g key={i} transform={`translate(0, ${i * rowH})`}>
-            <text x={labelW - 6} y={rowH / 2 + 5} textAnchor="end" fontSize="13" fill="var(--text-default-grey)">
-              {cut(b.label)}
-            </text>
-            <rect x={labelW} y={4} width={w} height={rowH - 8} fill="var(--background-action-high-blue-france)" rx="2" />
-            <text x={labelW + w + 6} y={rowH / 2 + 5} fontSize="13" fill="var(--text-default-grey)">
-              {formatNumber(b.value)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
 /** A table (the reference; charts only draw it); wide, it scrolls sideways, and its region takes the focus so that the keyboard scrolls it too. */
 export function SimpleTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (

@@ -127,7 +127,7 @@ describeWithBrowser("Questionnaires in a browser (axe + typography on every page
     await team.getByRole("link", { name: "Résultats" }).last().click();
     await team.waitForURL(/\/resultats$/);
     expect(await team.locator("[data-total]").textContent()).toBe("7\u202f286\u00a0réponses");
-    expect(await team.locator("svg[data-chart]").count()).toBeGreaterThan(5);
+    expect(await team.locator("svg.germoir-chart").count()).toBeGreaterThan(5);
     await check(team, "results", { phone: true });
     await team.getByLabel("Question").selectOption({ label: "Votre catégorie" });
     await team.getByLabel("Selon").selectOption({ label: "Organisation" });
