@@ -18,6 +18,7 @@ import { closeAllStreams } from "../src/kernel/live/hub";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
 import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
+import { EVENTS_IMPORT_QUEUE, importJob } from "../src/events";
 
 /**
  * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
@@ -29,8 +30,8 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [EVENTS_IMPORT_QUEUE]: { expireInSeconds: 5 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [EVENTS_IMPORT_QUEUE]: importJob } : {},
     migrate: runs,
   });
   if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");

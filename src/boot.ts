@@ -27,6 +27,7 @@ import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
+import { eventsMigrations } from "./events/db/migrations";
 import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
@@ -53,6 +54,7 @@ export const allMigrations = [
   committeesMigrations,
   roadmapsMigrations,
   opendataMigrations,
+  eventsMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

@@ -13,6 +13,7 @@ import * as requests from "../requests/personal-data";
 import * as projects from "../projects/personal-data";
 import * as committees from "../committees/personal-data";
 import * as roadmaps from "../roadmaps/personal-data";
+import * as events from "../events/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -39,6 +40,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => projects.personalData(id),
   (id) => committees.personalData(id),
   (id) => roadmaps.personalData(id),
+  (id) => events.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),
