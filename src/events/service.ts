@@ -324,7 +324,7 @@ export async function networkPage(viewer: Viewer, labSlug: string, now = new Dat
         icalUrl: n.ical_url,
         lastFetch: f
           ? {
-              status: f.status === "queued" || f.status === "running" ? (isStale(f, now) ? "stale" : f.status) : f.status,
+              status: (f.status === "queued" || f.status === "running") && isStale(f, now) ? ("stale" as const) : f.status,
               at: formatDateTime(f.finished_at ?? f.requested_at),
               message: f.message,
               created: f.created,

@@ -19,6 +19,7 @@ const publicItems: NavItem[] = [
   { to: "/", label: "Accueil", end: true },
   { to: "/campagnes", label: "Campagnes" },
   { to: "/idees", label: "Idées" },
+  { to: "/evenements", label: "Événements" },
 ];
 const signedInItems: NavItem[] = [
   { to: "/problematiques", label: "Problématiques" },
