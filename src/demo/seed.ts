@@ -18,6 +18,7 @@ import { seedDemoRequests } from "../requests/demo";
 import { seedDemoProjects } from "../projects/demo";
 import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
+import { seedDemoEvents } from "../events/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -255,6 +256,9 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // Lab'EST's roadmap (seed 002), driven by its projects' stages and its initiatives' milestones since 2021.
   const roadmaps = await seedDemoRoadmaps({ labSlug: labEst.slug, now });
 
+  // The network's calendar (seed 004): the territorial labs and a Mois de l'innovation publique of 200 events.
+  const events = await seedDemoEvents({ now });
+
   const stats = {
     organizations: organizations.length + 2,
     users: created.length,
@@ -273,6 +277,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     committees: committees.committees,
     committeeMeetings: committees.meetings,
     roadmapItems: roadmaps.items,
+    networkLabs: events.networkLabs,
+    events: events.events,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);
