@@ -116,7 +116,12 @@ export async function calendarPage(principal: Principal | null, f: CalendarFilte
   }
   const cells: ({ day: string; number: number; label: string; events: EventSummary[]; today: boolean } | null)[] = [...Array(firstWeekday).fill(null)];
   const today = isoDay(now);
-  for (const d of days) cells.push({ day: d, number: Number(d.slice(8)), label: formatDate(new Date(`${d}T12:00:00Z`)), events: byDay.get(d)!, today: d === today });
+  // in a day's cell, what begins that day first (by hour), then what goes on from the days before
+  const ordered = (d: string) => {
+    const events = byDay.get(d)!;
+    return [...events.filter((e) => isoDay(new Date(e.startsAt)) === d), ...events.filter((e) => isoDay(new Date(e.startsAt)) !== d)];
+  };
+  for (const d of days) cells.push({ day: d, number: Number(d.slice(8)), label: formatDate(new Date(`${d}T12:00:00Z`)), events: ordered(d), today: d === today });
   while (cells.length % 7) cells.push(null);
   const weeks: (typeof cells)[] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
