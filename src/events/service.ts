@@ -210,7 +210,7 @@ const hostOf = (origin: string) => new URL(origin).host;
 /** One event as an .ics file (for whoever may see it). */
 export async function eventIcs(principal: Principal | null, eventId: string, origin: string): Promise<{ ics: string; filename: string }> {
   const { e, o } = await visibleEvent(principal, eventId);
-  const slug = e.title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "evenement";
+  const slug = e.title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60).replace(/^-+|-+$/g, "") || "evenement";
   return { ics: eventsIcs({ name: e.title, description: `${eventKinds[e.kind]} – ${o.name(e)}`, host: hostOf(origin), events: [icsEntry(e, o, origin)], single: true }), filename: `${slug}.ics` };
 }
 
