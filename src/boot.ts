@@ -25,6 +25,8 @@ import { requestsMigrations } from "./requests/db/migrations";
 import { projectsMigrations } from "./projects/db/migrations";
 import { committeesMigrations } from "./committees/db/migrations";
 import { roadmapsMigrations } from "./roadmaps/db/migrations";
+import { registrationsMigrations } from "./registrations/db/migrations";
+import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { eventsMigrations } from "./events/db/migrations";
@@ -53,6 +55,8 @@ export const allMigrations = [
   projectsMigrations,
   committeesMigrations,
   roadmapsMigrations,
+  registrationsMigrations,
+  trainingsMigrations,
   opendataMigrations,
   eventsMigrations,
   rateLimitMigrations,

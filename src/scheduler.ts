@@ -5,6 +5,7 @@ import { purgePastRetention } from "./privacy";
 import { runtime } from "./kernel/runtime";
 import { transaction } from "./kernel/db/transaction";
 import { purgeOnceKeys } from "./kernel/db/once";
+import { expireDue } from "./registrations";
 
 /** Campaigns past their closing date close; their submitted ideas go to review and authors are told. */
 export async function closeCampaignsAndStartReview(): Promise<number> {
@@ -37,6 +38,8 @@ export function startScheduler(everyMs = 60_000): () => void {
         await purgePastRetention();
       }
       await purgeOnceKeys();
+      // offered seats past their deadline pass on to the next waiting agent
+      await expireDue();
     } catch (err) {
       runtime().log.error("scheduler tick failed", { err });
     }

@@ -115,6 +115,13 @@ export default function LabHome() {
             )}
             {lab.labTeam && (
               <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/formations`}>
+                  Formations
+                </Link>
+              </li>
+            )}
+            {lab.labTeam && (
+              <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/jetons`}>
                   Jetons d’accès à l’API
                 </Link>

@@ -19,6 +19,7 @@ import { seedDemoProjects } from "../projects/demo";
 import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { seedDemoEvents } from "../events/demo";
+import { seedDemoTrainings } from "../trainings/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -258,6 +259,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
 
   // The network's calendar (seed 004): the territorial labs and a Mois de l'innovation publique of 200 events.
   const events = await seedDemoEvents({ now });
+  // The reciprocal State–Région training offer: the Région's and Lab'EST's trainings, sessions held and to come, one full with a waiting list.
+  const trainings = await seedDemoTrainings({ now });
 
   const stats = {
     organizations: organizations.length + 2,
@@ -279,6 +282,9 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     roadmapItems: roadmaps.items,
     networkLabs: events.networkLabs,
     events: events.events,
+    trainings: trainings.trainings,
+    trainingSessions: trainings.sessions,
+    trainingRegistrations: trainings.registrations,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

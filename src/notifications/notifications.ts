@@ -30,6 +30,8 @@ export const notificationKinds = {
   project_gate: "Décision de comité sur un de vos projets",
   committee_meeting: "Réunion d’un comité",
   committee_minutes: "Compte rendu d’un comité",
+  seat_offered: "Place libérée sur une liste d’attente",
+  seat_update: "Inscription à une formation ou un événement",
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
 

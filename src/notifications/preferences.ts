@@ -23,6 +23,7 @@ export const mailableKindLabels: Partial<Record<NotificationKind, string>> = {
   request_expert: "Avis d’expert demandés par un lab",
   project_stage: "Vos projets : changement d’étape",
   project_gate: "Vos projets : décisions des comités sur les passages d’étape",
+  seat_offered: "Listes d’attente : une place s’est libérée pour vous",
 };
 export const mailableKinds = Object.keys(mailableKindLabels) as NotificationKind[];
 

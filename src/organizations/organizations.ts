@@ -9,6 +9,8 @@ export const organizationKinds = {
   lycee: "Lycée",
   prefecture: "Préfecture",
   ddt: "Direction départementale des territoires",
+  collectivite: "Collectivité territoriale",
+  sante: "Établissement de santé",
   other: "Autre",
 } as const;
 export type OrganizationKind = keyof typeof organizationKinds;

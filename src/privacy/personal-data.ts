@@ -14,6 +14,8 @@ import * as projects from "../projects/personal-data";
 import * as committees from "../committees/personal-data";
 import * as roadmaps from "../roadmaps/personal-data";
 import * as events from "../events/personal-data";
+import * as registrations from "../registrations/personal-data";
+import * as trainings from "../trainings/personal-data";
 import * as notifications from "../notifications/personal-data";
 import * as sessions from "../kernel/auth/personal-data";
 import * as mail from "../kernel/mail/personal-data";
@@ -41,6 +43,8 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => committees.personalData(id),
   (id) => roadmaps.personalData(id),
   (id) => events.personalData(id),
+  (id) => registrations.personalData(id),
+  (id) => trainings.personalData(id),
   (id) => notifications.personalData(id),
   (id) => sessions.personalData(id),
   (_id, email) => mail.personalData(email),

@@ -26,6 +26,7 @@ const signedInItems: NavItem[] = [
   { to: "/minilabs", label: "Mini-Labs" },
   { to: "/communautes", label: "Communautés" },
   { to: "/guichet", label: "Guichet" },
+  { to: "/formations", label: "Formations" },
   { to: "/mes-idees", label: "Mes idées" },
   { to: "/mes-projets", label: "Mes projets" },
 ];
@@ -48,6 +49,7 @@ export function mainNavigation(rights: NavRights): NavItem[] {
 export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
   { to: "/mes-demandes", label: "Mes demandes" },
+  { to: "/mes-formations", label: "Mes formations" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

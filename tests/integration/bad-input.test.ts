@@ -92,6 +92,11 @@ beforeAll(async () => {
   ids.event = /href="\/lab\/labest\/evenements\/([0-9a-f-]{36})"/.exec(labEvents)![1];
   ids.agentsEvent = /data-event="([0-9a-f-]{36})"(?:(?!data-event=).)*Réservé aux agents/s.exec(labEvents)![1];
   ids.networkLab = /data-network-lab="([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/evenements/reseau")).text())![1];
+  // trainings: a Région training opened to the State (the reciprocal offer) and its session held, one kept to the Région's agents
+  const regionTrainings = await (await clients.team.get("/lab/region-grand-est/formations")).text();
+  ids.training = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Prototyper un service public</.exec(regionTrainings)![1];
+  ids.closedTraining = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Faciliter un Mini-Lab</.exec(regionTrainings)![1];
+  ids.trainingSession = new RegExp(`href="/lab/region-grand-est/formations/${ids.training}/sessions/([0-9a-f-]{36})"`).exec(await (await clients.team.get(`/lab/region-grand-est/formations/${ids.training}`)).text())![1];
 });
 afterAll(async () => {
   await server?.stop();
@@ -201,6 +206,17 @@ const actions = (): Action[] => [
   { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "fetch", networkLabId: "00000000-0000-0000-0000-000000000000" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
+  // trainings: an agent's steps on a session (refused for what was sent, or 409: no seat is offered to them), the manager's link
+  // (unknown: 404), the lab team's pages; the barrage never registers, creates, records or deletes anything
+  { path: `/formations/${ids.training}`, as: "agent", fields: { intent: "register", sessionId: "pas-un-id" } },
+  { path: `/formations/${ids.training}`, as: "agent", fields: { intent: "confirm", sessionId: ids.trainingSession } },
+  { path: `/formations/accord/${"x".repeat(43)}`, as: "anon", fields: { decision: "approve" } },
+  { path: "/lab/region-grand-est/formations", as: "team", fields: { title: "", format: "hybride", durationHours: "-1", side: "mars", confirmHours: "0" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}`, as: "team", fields: { intent: "training", title: "", durationHours: "beaucoup", openTo: "mars" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}`, as: "team", fields: { intent: "session", startDate: "2027-02-30", startTime: "25:00", endTime: "x", capacity: "0", trainers: "pas-une-adresse" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "attendance", present: "pas-un-id" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "session", startDate: "demain", startTime: "9h", endTime: "17:00", capacity: "-1" } },
+  { path: `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, as: "team", fields: { intent: "delete" } },
   { path: "/une-page-qui-n-existe-pas", as: "agent", fields: { a: "b" } },
 ];
 
@@ -542,6 +558,38 @@ describe("events and the network calendar: who sees what", () => {
       frenchPage(await r.text());
     }
     expect((await clients.team.get(`/lab/region-grand-est/evenements/${ids.event}`)).status).toBe(404);
+  });
+});
+
+describe("trainings: who sees what", () => {
+  it("opens the catalogue to agents, keeps the lab's pages to its team, and answers unknown ids with 404", async () => {
+    const training = `/lab/region-grand-est/formations/${ids.training}`;
+    const session = `${training}/sessions/${ids.trainingSession}`;
+    for (const path of ["/formations", "/formations?ouvertes=1&format=x&lab=%27", `/formations?lab=${"x".repeat(5000)}`, "/mes-formations", `/formations/${ids.training}`]) {
+      expect((await clients.agent.get(path)).status, path).toBe(200);
+    }
+    for (const path of ["/lab/region-grand-est/formations", "/lab/region-grand-est/formations/bilan", "/lab/region-grand-est/formations/bilan?annee=abc", training, session]) {
+      expect((await clients.team.get(path)).status, path).toBe(200);
+      expect((await clients.labest.get(path)).status, path).toBe(403);
+      expect((await clients.agent.get(path)).status, path).toBe(403);
+    }
+    const csv = await clients.team.get("/lab/region-grand-est/formations/bilan.csv?annee=9999");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("Administration qui organise");
+    expect((await clients.labest.get("/lab/region-grand-est/formations/bilan.csv")).status).toBe(403);
+    for (const path of ["/formations/xyz", "/formations/00000000-0000-0000-0000-000000000000", "/lab/inconnu/formations", "/lab/region-grand-est/formations/xyz", `${training}/sessions/xyz`, `${training}/sessions/00000000-0000-0000-0000-000000000000`, `/formations/${ids.training}/sessions/00000000-0000-0000-0000-000000000000/attestation.pdf`]) {
+      const r = await clients.team.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    // a training through another lab's pages does not exist
+    expect((await clients.labest.get(`/lab/labest/formations/${ids.training}`)).status).toBe(404);
+    // someone else's attestation: the lab team of the training only
+    expect((await clients.labest.get(`/formations/${ids.training}/sessions/${ids.trainingSession}/attestation.pdf?agent=00000000-0000-0000-0000-000000000000`)).status).toBe(403);
+    // the manager's page: its link's secret, or nothing
+    for (const token of ["xyz", "x".repeat(43), "%27%22", "y".repeat(5000)]) expect((await new Client(server.url).get(`/formations/accord/${token}`)).status, token).toBe(404);
+    // the signed-out go to sign-in
+    expect((await new Client(server.url).get("/formations")).status).toBe(302);
   });
 });
 
@@ -963,6 +1011,17 @@ const denied: Denied[] = [
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate", "approveNext", "correct"], as: "team" },
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.nextMeeting}/compte-rendu`, intents: ["save", "validate"], as: "team" },
   { file: "committee-minutes", path: () => `/lab/labest/comites/${ids.steering}/reunions/${ids.heldMeeting}/compte-rendu`, intents: ["save", "validate"], as: "outsider" },
+  // trainings: a State agent (labest-1) may not register to a training kept to the Région's agents; an unknown training is 404;
+  // the manager's page needs its link's secret; the lab's pages are its team's (not another lab's, not an agent's)
+  { file: "training", path: () => `/formations/${ids.closedTraining}`, intents: ["register"], as: "labest", exempt: { cancel: "reads only a session id: refused 409 to whoever holds no seat there", confirm: "reads only a session id: refused 409 to whoever is offered no seat there" } },
+  { file: "training", path: () => "/formations/00000000-0000-0000-0000-000000000000", intents: ["register", "cancel", "confirm"], as: "agent" },
+  { file: "training-approval", path: () => `/formations/accord/${"y".repeat(43)}`, intents: [null], as: "anon" },
+  { file: "lab-trainings", path: () => "/lab/region-grand-est/formations", intents: [null], as: "agent" },
+  { file: "lab-trainings", path: () => "/lab/region-grand-est/formations", intents: [null], as: "labest" },
+  { file: "lab-training", path: () => `/lab/region-grand-est/formations/${ids.training}`, intents: ["training", "session"], as: "agent" },
+  { file: "lab-training", path: () => `/lab/region-grand-est/formations/${ids.training}`, intents: ["training", "session"], as: "labest" },
+  { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "agent" },
+  { file: "lab-training-session", path: () => `/lab/region-grand-est/formations/${ids.training}/sessions/${ids.trainingSession}`, intents: ["attendance", "session", "delete"], as: "labest" },
 ];
 /** Actions open to anyone by design: nothing to refuse. */
 const publicActions: Record<string, string> = {
