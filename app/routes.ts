@@ -98,6 +98,8 @@ export default [
   route("traceur/:labSlug/flux.atom", "routes/tracker-atom.ts"),
   route("evenements", "routes/events.tsx"),
   route("evenements/calendrier.ics", "routes/events-feed.ts"),
+  route("evenements/mes-inscriptions/:token/calendrier.ics", "routes/my-events-feed.ts"),
+  route("mes-evenements", "routes/my-events.tsx"),
   route("evenements/labs/:labId/calendrier.ics", "routes/events-lab-feed.ts"),
   route("evenements/:eventId", "routes/event.tsx"),
   route("evenements/:eventId/evenement.ics", "routes/event-ics.ts"),

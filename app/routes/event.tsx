@@ -1,17 +1,44 @@
-import { Link, useLoaderData } from "react-router";
+import { Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/event";
-import { PageTitle } from "~/kernel/ui/forms";
-import { Breadcrumb } from "~/kernel/ui/page";
+import { AppForm, ErrorSummary, PageTitle, SubmitButton, type ActionResult } from "~/kernel/ui/forms";
+import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
+import { requireUser } from "~/web/auth";
+import { readForm, serviceFailure } from "~/web/errors";
 import { getSession } from "~/kernel/http/context";
-import { eventPage } from "~/events";
+import { eventPage, eventSeatAction } from "~/events";
+import { seatActionSchema } from "~/events/schemas";
+import { parseForm, invalid } from "~/kernel/forms";
 import { EventBadges } from "~/events/ui";
 import { Page } from "~/web/layout";
 import { loaderFailure } from "~/web/errors";
 
 /** An event's page: public for an event open to all or for the usagers; agents-only ones for signed-in agents. */
-export async function loader({ context, params }: Route.LoaderArgs) {
+const done: Record<string, string> = {
+  inscrit: "Vous êtes inscrit : votre place est confirmée.",
+  attente: "L’événement est complet : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera proposée (notification et courriel).",
+  confirme: "Votre place est confirmée.",
+  annule: "Votre inscription est annulée.",
+};
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
   const session = getSession(context);
-  return eventPage(session.principal ?? null, params.eventId).catch(loaderFailure);
+  const page = await eventPage(session.principal ?? null, params.eventId).catch(loaderFailure);
+  return { ...page, message: done[new URL(request.url).searchParams.get("fait") ?? ""] ?? null };
+}
+
+/** Registering, confirming an offered seat, cancelling: signed-in agents who may see the event. */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const viewer = requireUser(context, request);
+  const fd = await readForm(request);
+  try {
+    await eventPage(viewer.principal, params.eventId);
+    const p = parseForm(fd, seatActionSchema);
+    if (!p.ok) return invalid(p);
+    const what = await eventSeatAction(viewer, params.eventId, p.data.intent);
+    return redirect(`/evenements/${params.eventId}?fait=${what}#inscription`);
+  } catch (err) {
+    return serviceFailure(err, fd);
+  }
 }
 
 export function headers() {
@@ -20,6 +47,7 @@ export function headers() {
 
 export default function EventPage() {
   const d = useLoaderData<typeof loader>();
+  const a = useActionData<ActionResult>();
   const e = d.event;
   return (
     <Page>
@@ -30,6 +58,8 @@ export default function EventPage() {
         {e.title}
       </h1>
       <EventBadges e={e} />
+      <SuccessNotice message={d.message} />
+      {a && !a.ok && <ErrorSummary errors={a.errors} formError={a.formError} />}
       {e.cancelled && (
         <div className="fr-alert fr-alert--warning fr-mb-3w">
           <p>Cet événement est annulé.</p>
@@ -97,6 +127,7 @@ export default function EventPage() {
           </p>
         </div>
       )}
+      {d.registration && <Registration d={d} />}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <a className="fr-btn fr-btn--secondary" href={`/evenements/${e.id}/evenement.ics`} download>
@@ -115,5 +146,67 @@ export default function EventPage() {
         <Link to="/evenements">Retour au calendrier</Link>
       </p>
     </Page>
+  );
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Seats left, where the viewer stands, and the one button that fits. */
+function Registration({ d }: { d: Data }) {
+  const r = d.registration!;
+  const st = r.standing;
+  const active = st && (st.status === "confirmed" || st.status === "offered" || st.status === "waiting");
+  return (
+    <section id="inscription" className="fr-mb-4w" aria-labelledby="inscription-titre">
+      <h2 className="fr-h4" id="inscription-titre">
+        Inscription
+      </h2>
+      <p>
+        {r.capacity !== null && r.free !== null && (r.free > 0 ? `${r.free}\u00a0place${r.free > 1 ? "s" : ""} libre${r.free > 1 ? "s" : ""} sur ${r.capacity}.` : `Complet (${r.capacity}\u00a0places).`)}
+        {r.waiting > 0 && ` ${r.waiting}\u00a0personne${r.waiting > 1 ? "s" : ""} en liste d’attente.`}
+        {d.event.recurring && " L’inscription vaut pour toutes les dates."}
+      </p>
+      {st && active && (
+        <p>
+          <strong>{st.label}</strong>
+          {st.status === "waiting" && st.position && <> (rang {st.position})</>}
+          {st.status === "offered" && st.offeredUntil && <>, jusqu’au {st.offeredUntil}</>}.
+        </p>
+      )}
+      {!r.open ? (
+        <p>{r.closedReason}</p>
+      ) : !d.signedIn ? (
+        <p>
+          <Link to={`/connexion?retour=${encodeURIComponent(`/evenements/${d.event.id}`)}`}>Connectez-vous</Link> pour vous inscrire.
+        </p>
+      ) : (
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          {!active && (
+            <li>
+              <AppForm>
+                <input type="hidden" name="intent" value="register" />
+                <SubmitButton>{r.free === 0 ? "Rejoindre la liste d’attente" : "S’inscrire"}</SubmitButton>
+              </AppForm>
+            </li>
+          )}
+          {st?.status === "offered" && (
+            <li>
+              <AppForm>
+                <input type="hidden" name="intent" value="confirm" />
+                <SubmitButton>Confirmer ma place</SubmitButton>
+              </AppForm>
+            </li>
+          )}
+          {active && (
+            <li>
+              <AppForm>
+                <input type="hidden" name="intent" value="cancel" />
+                <SubmitButton secondary>{st!.status === "waiting" ? "Quitter la liste d’attente" : "Annuler mon inscription"}</SubmitButton>
+              </AppForm>
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
   );
 }

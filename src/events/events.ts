@@ -231,3 +231,31 @@ export async function lastFetches(networkLabIds: string[]): Promise<Map<string, 
 export async function pendingFetch(networkLabId: string): Promise<FeedFetch | undefined> {
   return q().selectFrom("event_feed_fetches").selectAll().where("network_lab_id", "=", networkLabId).where("status", "in", ["queued", "running"]).executeTakeFirst();
 }
+
+// ---------------------------------------------------------------- the private feed's secret
+
+export async function setFeedToken(userId: string, tokenHash: string): Promise<void> {
+  await q()
+    .insertInto("event_feed_tokens")
+    .values({ user_id: userId, token_hash: tokenHash, created_at: new Date() })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ token_hash: tokenHash, created_at: new Date() }))
+    .execute();
+}
+
+export async function feedTokenOf(userId: string): Promise<{ created_at: Date } | undefined> {
+  return q().selectFrom("event_feed_tokens").select("created_at").where("user_id", "=", userId).executeTakeFirst();
+}
+
+export async function userOfFeedToken(tokenHash: string): Promise<string | undefined> {
+  return (await q().selectFrom("event_feed_tokens").select("user_id").where("token_hash", "=", tokenHash).executeTakeFirst())?.user_id;
+}
+
+export async function deleteFeedToken(userId: string): Promise<void> {
+  await q().deleteFrom("event_feed_tokens").where("user_id", "=", userId).execute();
+}
+
+export async function getEvents(ids: string[]): Promise<EventRow[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  return q().selectFrom("events").selectAll().where("id", "in", valid).execute();
+}

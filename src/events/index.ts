@@ -24,6 +24,7 @@ export {
   type EventSummary,
 } from "./service";
 export { EVENTS_IMPORT_QUEUE, importJob, importLimits } from "./import";
+export { eventSeatAction, myEvents, privateFeed, registrationPanel, renewFeed, revokeFeed, type RegistrationPanel } from "./registration";
 export { eventsMigrations } from "./db/migrations";
 export * from "./rules";
 export type { EventRow, NetworkLab } from "./db/schema";

@@ -110,6 +110,12 @@ export const eventSchema = z
   });
 export type EventInput = z.infer<typeof eventSchema>;
 
+/** An agent's buttons on an event that asks for registration. */
+export const seatActionSchema = z.object({ intent: z.enum(["register", "confirm", "cancel"], { error: "Action inconnue." }) });
+
+/** The private feed's buttons. */
+export const feedActionSchema = z.object({ intent: z.enum(["renew", "revoke"], { error: "Action inconnue." }) });
+
 /** The edit page's other buttons. */
 export const eventStatusSchema = z.object({ intent: z.enum(["cancel", "restore"], { error: "Action inconnue." }) });
 

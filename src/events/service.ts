@@ -15,6 +15,7 @@ import { audiences, eventKinds, eventTags, monthBounds, monthOf, occurrences, re
 import { filtersQuery, type CalendarFilters, type EventInput, type NetworkLabInput } from "./schemas";
 import { EVENTS_IMPORT_QUEUE, isStale } from "./import";
 import { eventsIcs, type IcsEvent } from "./ics";
+import { registrationPanel, syncOffer } from "./registration";
 
 // ---------------------------------------------------------------- who keeps what
 
@@ -181,6 +182,8 @@ export async function eventPage(principal: Principal | null, eventId: string, no
     },
     next: next.map((at) => whenLabel(at, new Date(at.getTime() + (e.ends_at.getTime() - e.starts_at.getTime())), e.all_day)),
     editPath: rights.edit && keeperSlug ? `/lab/${keeperSlug}/evenements/${e.id}` : null,
+    registration: await registrationPanel(principal?.userId ?? null, e, now),
+    signedIn: !!principal,
   };
 }
 
@@ -280,7 +283,11 @@ async function checkOrganizer(labId: string, organizer: string | null): Promise<
 export async function createEvent(viewer: Viewer, labSlug: string, input: EventInput): Promise<EventRow> {
   const lab = await teamLab(viewer, labSlug);
   const networkLabId = await checkOrganizer(lab.id, input.organizer);
-  return transaction(() => data.insertEvent({ ...input, labId: networkLabId ? null : lab.id, networkLabId, createdBy: viewer.userId }));
+  return transaction(async () => {
+    const e = await data.insertEvent({ ...input, labId: networkLabId ? null : lab.id, networkLabId, createdBy: viewer.userId });
+    await syncOffer(e);
+    return e;
+  });
 }
 
 /** The event for its edit page: kept by this lab's team, not imported. */
@@ -301,7 +308,11 @@ export async function eventForEdit(viewer: Viewer, labSlug: string, eventId: str
 export async function updateEvent(viewer: Viewer, labSlug: string, eventId: string, input: EventInput): Promise<void> {
   const { lab, e } = await requireEditable(viewer, labSlug, eventId);
   const networkLabId = await checkOrganizer(lab.id, input.organizer);
-  await transaction(() => data.updateEvent(e.id, { ...input, labId: networkLabId ? null : lab.id, networkLabId }));
+  await transaction(async () => {
+    await data.updateEvent(e.id, { ...input, labId: networkLabId ? null : lab.id, networkLabId });
+    // more seats go at once to the waiting list, in order (fewer never unseat anyone)
+    await syncOffer({ id: e.id, registration: input.registration, capacity: input.capacity });
+  });
 }
 
 export async function setEventStatus(viewer: Viewer, labSlug: string, eventId: string, intent: "cancel" | "restore"): Promise<void> {

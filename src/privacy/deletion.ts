@@ -12,6 +12,7 @@ import * as communities from "../communities/personal-data";
 import * as requests from "../requests/personal-data";
 import * as projects from "../projects/personal-data";
 import * as committees from "../committees/personal-data";
+import * as events from "../events/personal-data";
 import * as registrations from "../registrations/personal-data";
 import * as trainings from "../trainings/personal-data";
 import * as notifications from "../notifications/personal-data";
@@ -62,6 +63,7 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await requests.forgetAccount(accountId);
     await projects.forgetAccount(accountId);
     await committees.forgetAccount(accountId);
+    await events.forgetAccount(accountId);
     await registrations.forgetAccount(accountId);
     await trainings.forgetAccount(accountId);
     if (await accounts.forgetAccount(accountId, now)) await logDeletion(deletionPseudonym(accountId), now);

@@ -50,6 +50,7 @@ export const accountItems: NavItem[] = [
   { to: "/notifications", label: "Notifications" },
   { to: "/mes-demandes", label: "Mes demandes" },
   { to: "/mes-formations", label: "Mes formations" },
+  { to: "/mes-evenements", label: "Mes événements" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

@@ -204,6 +204,8 @@ const actions = (): Action[] => [
   { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "declare", name: "", region: "Atlantide", website: "ftp://x", icalUrl: "javascript:alert(1)" } },
   { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "follow", networkLabId: "pas-un-id", icalUrl: "file:///etc/passwd" } },
   { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "fetch", networkLabId: "00000000-0000-0000-0000-000000000000" } },
+  { path: `/evenements/${ids.agentsEvent}`, as: "agent", fields: { intent: "inscrire" } },
+  { path: "/mes-evenements", as: "agent", fields: { intent: "publier" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
   // trainings: an agent's steps on a session (refused for what was sent, or 409: no seat is offered to them), the manager's link
@@ -558,6 +560,10 @@ describe("events and the network calendar: who sees what", () => {
       frenchPage(await r.text());
     }
     expect((await clients.team.get(`/lab/region-grand-est/evenements/${ids.event}`)).status).toBe(404);
+    // « mes événements » and the private feed: the signed-out go to sign-in; an unknown or malformed secret is 404
+    expect((await anon.get("/mes-evenements")).status).toBe(302);
+    expect((await clients.agent.get("/mes-evenements")).status).toBe(200);
+    for (const token of ["xyz", "A".repeat(43), "%27%22", "y".repeat(5000)]) expect((await anon.get(`/evenements/mes-inscriptions/${token}/calendrier.ics`)).status, token).toBe(404);
   });
 });
 
@@ -983,6 +989,10 @@ const denied: Denied[] = [
   { file: "lab-event-edit", path: () => `/lab/labest/evenements/${ids.event}`, intents: [null, "cancel", "restore"], as: "anon" },
   { file: "lab-network", path: () => "/lab/labest/evenements/reseau", intents: ["declare", "follow", "fetch"], as: "agent" },
   { file: "lab-network", path: () => "/lab/labest/evenements/reseau", intents: ["declare", "follow", "fetch"], as: "team" },
+  // registering and one's private feed: signed-in agents only (the signed-out go to sign-in); an agents-only event is no one's outside
+  { file: "event", path: () => `/evenements/${ids.agentsEvent}`, intents: ["register", "confirm", "cancel"], as: "anon" },
+  { file: "event", path: () => "/evenements/00000000-0000-0000-0000-000000000000", intents: ["register", "confirm", "cancel"], as: "agent" },
+  { file: "my-events", path: () => "/mes-evenements", intents: ["renew", "revoke"], as: "anon" },
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },

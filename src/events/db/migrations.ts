@@ -63,4 +63,14 @@ export const eventsMigrations: MigrationSet = {
       await sql`CREATE INDEX event_feed_fetches_idx ON event_feed_fetches (network_lab_id, requested_at DESC)`.execute(d);
     },
   },
+  "2026-12-07-51-events-feed-tokens": {
+    async up(d) {
+      // the private « mes inscriptions » feed: one secret address per agent, kept as its hash, revocable
+      await sql`CREATE TABLE event_feed_tokens (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(d);
+    },
+  },
 };

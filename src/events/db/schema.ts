@@ -57,6 +57,12 @@ export type EventsTables = {
     updated: Generated<number>;
     removed: Generated<number>;
   };
+  /** The secret address of an agent's private feed of registrations (its SHA-256, never the token). */
+  event_feed_tokens: {
+    user_id: string;
+    token_hash: string;
+    created_at: Generated<Date>;
+  };
 };
 
 export type NetworkLab = Selectable<EventsTables["network_labs"]>;
