@@ -10,10 +10,14 @@
  * Appliers run inside the transaction that validates the minutes, once per decision.
  * A project's stage change (a gate decided, a pause, a stop) is heard by the roadmaps that hold it,
  * in the same transaction: they recompute their progress, record it and tell the open trackers.
+ * The events' registrations use the shared seats: their messages take the events' words.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
 import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
 import { projectChanged } from "./roadmaps";
+import { onEventSaved } from "./events";
+import { SEAT_KIND as EVENT_SEAT_KIND, eventSeatOwner, syncOffer } from "./events/registration.server";
+import { registerSeatOwner } from "./registrations";
 import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { onAccountCreated } from "./accounts/accounts";
 import { Refusal } from "./kernel/permissions";
@@ -29,6 +33,10 @@ export function wireModules(): void {
     await claimSponsorships(user);
   });
   onProjectChange(projectChanged);
+  // the seats' messages (an offered seat, a deadline passed) name the event and link to its page
+  registerSeatOwner(EVENT_SEAT_KIND, eventSeatOwner);
+  // an event on registration keeps its seats in step with its capacity, in the transaction that saves it
+  onEventSaved(syncOffer);
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

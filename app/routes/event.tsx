@@ -5,7 +5,8 @@ import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { requireUser } from "~/web/auth";
 import { readForm, serviceFailure } from "~/web/errors";
 import { getSession } from "~/kernel/http/context";
-import { eventPage, eventSeatAction } from "~/events";
+import { eventPage } from "~/events";
+import { eventRegistration, eventSeatAction } from "~/events/registration.server";
 import { seatActionSchema } from "~/events/schemas";
 import { parseForm, invalid } from "~/kernel/forms";
 import { EventBadges } from "~/events/ui";
@@ -23,7 +24,8 @@ const done: Record<string, string> = {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const session = getSession(context);
   const page = await eventPage(session.principal ?? null, params.eventId).catch(loaderFailure);
-  return { ...page, message: done[new URL(request.url).searchParams.get("fait") ?? ""] ?? null };
+  const registration = await eventRegistration(session.principal ?? null, params.eventId).catch(loaderFailure);
+  return { ...page, registration, message: done[new URL(request.url).searchParams.get("fait") ?? ""] ?? null };
 }
 
 /** Registering, confirming an offered seat, cancelling: signed-in agents who may see the event. */

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/my-events-feed";
-import { privateFeed } from "~/events";
+import { privateFeed } from "~/events/registration.server";
 import { loaderFailure } from "~/web/errors";
 
 /** An agent's private feed « mes inscriptions », by its secret address (no sign-in: a calendar application asks). */

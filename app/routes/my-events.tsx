@@ -3,7 +3,7 @@ import type { Route } from "./+types/my-events";
 import { invalid, parseForm } from "~/kernel/forms";
 import { AppForm, ErrorSummary, PageTitle, SubmitButton } from "~/kernel/ui/forms";
 import { SuccessNotice } from "~/kernel/ui/page";
-import { myEvents, renewFeed, revokeFeed } from "~/events";
+import { myEvents, renewFeed, revokeFeed } from "~/events/registration.server";
 import { feedActionSchema } from "~/events/schemas";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";

@@ -3,6 +3,9 @@
  * (labs outside the installation, declared with their name and region), the calendar
  * (`/evenements`, month and list views, public for open events), the iCal files and feeds, and
  * the following of other labs' public calendars by a job (`events-import`).
+ * Registration and the private feed « mes inscriptions » are in ./registration.server.ts (server
+ * only: it reaches the shared seats and their mails), imported by routes' loaders and actions and
+ * by src/wiring.ts.
  */
 export { eventRights, visibleAudiences, networkLabRights, type EventRights } from "./permissions";
 export {
@@ -16,6 +19,7 @@ export {
   labEvents,
   networkPage,
   newEventForm,
+  onEventSaved,
   publicFeed,
   requestFetch,
   setEventStatus,
@@ -24,7 +28,6 @@ export {
   type EventSummary,
 } from "./service";
 export { EVENTS_IMPORT_QUEUE, importJob, importLimits } from "./import";
-export { eventSeatAction, myEvents, privateFeed, registrationPanel, renewFeed, revokeFeed, type RegistrationPanel } from "./registration";
 export { eventsMigrations } from "./db/migrations";
 export * from "./rules";
 export type { EventRow, NetworkLab } from "./db/schema";

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeLab, makeMember, makeUser, viewerOf } from "../../tests/support/fixtures";
 import type { Refusal } from "../kernel/permissions";
-import { createEvent, eventPage, eventSeatAction, myEvents, privateFeed, renewFeed, revokeFeed, setEventStatus, updateEvent } from "./index";
+import { createEvent, setEventStatus, updateEvent } from "./index";
+import { eventRegistration, eventSeatAction, myEvents, privateFeed, renewFeed, revokeFeed } from "./registration.server";
 import { eventSchema } from "./schemas";
 import { personalData, forgetAccount } from "./personal-data";
 
@@ -30,17 +31,16 @@ describe("events: registration through the shared seats and waiting lists", () =
     expect(await eventSeatAction(c, e.id, "register", NOW)).toBe("attente");
     // registering again says where one stands, never twice
     expect(await eventSeatAction(c, e.id, "register", NOW)).toBe("attente");
-    const page = await eventPage(c.principal, e.id, NOW);
-    expect(page.registration).toMatchObject({ open: true, capacity: 2, free: 0, waiting: 1, standing: { status: "waiting", position: 1, label: "Sur liste d’attente" } });
+    expect(await eventRegistration(c.principal, e.id, NOW)).toMatchObject({ open: true, capacity: 2, free: 0, waiting: 1, standing: { status: "waiting", position: 1, label: "Sur liste d’attente" } });
     await eventSeatAction(a, e.id, "cancel", NOW);
-    expect((await eventPage(c.principal, e.id, NOW)).registration!.standing).toMatchObject({ status: "offered", label: "Place proposée, à confirmer" });
+    expect((await eventRegistration(c.principal, e.id, NOW))!.standing).toMatchObject({ status: "offered", label: "Place proposée, à confirmer" });
     expect(await eventSeatAction(c, e.id, "confirm", NOW)).toBe("confirme");
-    expect((await eventPage(c.principal, e.id, NOW)).registration).toMatchObject({ free: 0, waiting: 0, standing: { status: "confirmed" } });
+    expect((await eventRegistration(c.principal, e.id, NOW))).toMatchObject({ free: 0, waiting: 0, standing: { status: "confirmed" } });
     // one more seat when the lab edits the event: the next waiting agent is offered it
     const d = await viewerOf(await makeUser());
     expect(await eventSeatAction(d, e.id, "register", NOW)).toBe("attente");
     await updateEvent(team, lab.slug, e.id, form({ title: "Atelier prototypage", capacity: "3" }));
-    expect((await eventPage(d.principal, e.id, NOW)).registration!.standing!.status).toBe("offered");
+    expect((await eventRegistration(d.principal, e.id, NOW))!.standing!.status).toBe("offered");
     // « Mes événements »
     expect((await myEvents(c)).registrations).toMatchObject([{ id: e.id, title: "Atelier prototypage", status: "Inscription confirmée" }]);
   });
@@ -51,7 +51,7 @@ describe("events: registration through the shared seats and waiting lists", () =
     const agent = await viewerOf(await makeUser());
     const free = await createEvent(team, lab.slug, form({ title: "Conférence en entrée libre", registration: "free", capacity: "" }));
     await expect(eventSeatAction(agent, free.id, "register", NOW)).rejects.toSatisfy(refusal(409, /entrée libre/));
-    expect((await eventPage(agent.principal, free.id, NOW)).registration).toBeNull();
+    expect((await eventRegistration(agent.principal, free.id, NOW))).toBeNull();
     const past = await createEvent(team, lab.slug, form({ title: "Atelier passé", startDate: "2026-11-05" }));
     await expect(eventSeatAction(agent, past.id, "register", NOW)).rejects.toSatisfy(refusal(409, /passé/));
     const cancelled = await createEvent(team, lab.slug, form({ title: "Atelier annulé" }));
@@ -60,7 +60,7 @@ describe("events: registration through the shared seats and waiting lists", () =
     await expect(eventSeatAction(agent, "00000000-0000-0000-0000-000000000000", "register", NOW)).rejects.toSatisfy(refusal(404));
     // the signed-out see the seats, not a button: the page says to sign in
     const open = await createEvent(team, lab.slug, form({ title: "Atelier ouvert", audience: "all" }));
-    expect((await eventPage(null, open.id, NOW)).registration).toMatchObject({ open: true, free: 2, standing: null });
+    expect((await eventRegistration(null, open.id, NOW))).toMatchObject({ open: true, free: 2, standing: null });
   });
 });
 

@@ -15,7 +15,18 @@ import { audiences, eventKinds, eventTags, monthBounds, monthOf, occurrences, re
 import { filtersQuery, type CalendarFilters, type EventInput, type NetworkLabInput } from "./schemas";
 import { EVENTS_IMPORT_QUEUE, isStale } from "./import";
 import { eventsIcs, type IcsEvent } from "./ics";
-import { registrationPanel, syncOffer } from "./registration";
+
+// ---------------------------------------------------------------- heard by others
+
+/** What hears an event saved (created or edited), inside its transaction: the registrations keep its seats in step (src/wiring.ts). */
+export type EventSavedListener = (e: Pick<EventRow, "id" | "registration" | "capacity">) => Promise<void>;
+const savedListeners: EventSavedListener[] = [];
+export function onEventSaved(listener: EventSavedListener): void {
+  savedListeners.push(listener);
+}
+async function saved(e: Pick<EventRow, "id" | "registration" | "capacity">) {
+  for (const listener of savedListeners) await listener(e);
+}
 
 // ---------------------------------------------------------------- who keeps what
 
@@ -182,7 +193,6 @@ export async function eventPage(principal: Principal | null, eventId: string, no
     },
     next: next.map((at) => whenLabel(at, new Date(at.getTime() + (e.ends_at.getTime() - e.starts_at.getTime())), e.all_day)),
     editPath: rights.edit && keeperSlug ? `/lab/${keeperSlug}/evenements/${e.id}` : null,
-    registration: await registrationPanel(principal?.userId ?? null, e, now),
     signedIn: !!principal,
   };
 }
@@ -285,7 +295,7 @@ export async function createEvent(viewer: Viewer, labSlug: string, input: EventI
   const networkLabId = await checkOrganizer(lab.id, input.organizer);
   return transaction(async () => {
     const e = await data.insertEvent({ ...input, labId: networkLabId ? null : lab.id, networkLabId, createdBy: viewer.userId });
-    await syncOffer(e);
+    await saved(e);
     return e;
   });
 }
@@ -311,7 +321,7 @@ export async function updateEvent(viewer: Viewer, labSlug: string, eventId: stri
   await transaction(async () => {
     await data.updateEvent(e.id, { ...input, labId: networkLabId ? null : lab.id, networkLabId });
     // more seats go at once to the waiting list, in order (fewer never unseat anyone)
-    await syncOffer({ id: e.id, registration: input.registration, capacity: input.capacity });
+    await saved({ id: e.id, registration: input.registration, capacity: input.capacity });
   });
 }
 

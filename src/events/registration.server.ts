@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import * as seats from "../registrations";
 import { listLabs } from "../labs/labs";
-import { Refusal, type Viewer } from "../kernel/permissions";
+import { Refusal, type Principal, type Viewer } from "../kernel/permissions";
 import { transaction } from "../kernel/db/transaction";
 import { formatDate, formatDateTime } from "../kernel/format";
 import * as data from "./events";
@@ -24,13 +24,14 @@ async function keeperOf(e: EventRow): Promise<string> {
   return (await data.getNetworkLab(e.network_lab_id!))?.declared_by_lab_id ?? "";
 }
 
-seats.registerSeatOwner(SEAT_KIND, {
+/** The words and link of an event in the seats' messages (registered at boot in src/wiring.ts). */
+export const eventSeatOwner: seats.SeatOwner = {
   async describe(eventIds) {
     const out = new Map<string, seats.SeatSubject>();
     for (const e of await data.getEvents(eventIds)) out.set(e.id, { title: `${e.title} – ${formatDate(e.starts_at)}`, link: `/evenements/${e.id}`, labId: e.lab_id ?? (await keeperOf(e)) });
     return out;
   },
-});
+};
 
 /** The offer of an event on registration, created or brought in step with its capacity (inside the caller's transaction). */
 export async function syncOffer(e: Pick<EventRow, "id" | "registration" | "capacity">): Promise<void> {
@@ -46,6 +47,13 @@ export interface RegistrationPanel {
   free: number | null;
   waiting: number;
   standing: { status: seats.Standing["status"]; label: string; position: number | null; offeredUntil: string | null } | null;
+}
+
+/** The registration part of an event's page, for whoever may see the event (null: free entry). */
+export async function eventRegistration(principal: Principal | null, eventId: string, now = new Date()): Promise<RegistrationPanel | null> {
+  const e = await data.getEvent(eventId);
+  if (!e || !eventRights(principal, { audience: e.audience, status: e.status, keeperLabId: await keeperOf(e), imported: !!e.source_uid }).see) throw new Refusal("Cet événement n’existe pas.", 404);
+  return registrationPanel(principal?.userId ?? null, e, now);
 }
 
 /** What the event page shows of registration: the seats left, and where the viewer stands. */
