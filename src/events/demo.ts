@@ -36,6 +36,8 @@ const installed: { slug: string; region: string; cities: string[]; count: number
   { slug: "innovmandie", region: "Normandie", cities: ["Rouen", "Caen", "Le Havre"], count: 14 },
 ];
 
+/** The first of the coming weeks' events: a workshop on registration, reserved to agents, nine days after the seeding. */
+export const UPCOMING_WORKSHOP = "Atelier d’intelligence collective : préparer 2027 avec les agents";
 export const LAB_EST_DAY = "Imaginons les services publics de demain, quels impacts pour nos usagers en 2031 ?";
 export const LAB_EST_EXHIBITION = "Imaginons ensemble l’avenir des services de l’État et du Grand Est";
 /** The Mois de l'innovation publique's events in the demo (the weekly webinar counts once). */
@@ -195,7 +197,7 @@ export async function seedDemoEvents(opts: { now?: Date } = {}): Promise<{ netwo
     // a few events in the coming weeks, after the month
     const DAY = 86_400_000;
     const upcoming: [string, EventKind, number, string, string, Audience][] = [
-      ["Atelier d’intelligence collective : préparer 2027 avec les agents", "workshop", 9, "14:00", "17:00", "agents"],
+      [UPCOMING_WORKSHOP, "workshop", 9, "14:00", "17:00", "agents"],
       ["Webinaire : retour sur le Mois de l’innovation publique", "webinar", 12, "11:00", "12:00", "all"],
       ["Conférence : les labs territoriaux, cinq ans après", "conference", 23, "18:00", "19:30", "all"],
       ["Journée du réseau d’innovation Grand Est", "day", 37, "09:30", "17:00", "agents"],
@@ -217,6 +219,8 @@ export async function seedDemoEvents(opts: { now?: Date } = {}): Promise<{ netwo
         place: kind === "webinar" ? "" : "Préfecture de la région Grand Est, Strasbourg",
         onlineUrl: kind === "webinar" ? "https://webconf.numerique.gouv.fr/labest-bilan" : null,
         audience,
+        registration: kind === "workshop" || kind === "day" ? "required" : "free",
+        capacity: kind === "workshop" || kind === "day" ? 20 : null,
         tags: [],
       });
     }

@@ -4,8 +4,9 @@
  * month's table and the list, keeps the events « ouvert à tous », opens Lab'EST's day of 26
  * November and downloads its .ics (parsed back with ical.js). A member of Lab'EST's team creates a
  * weekly webinar: the empty form's errors first (summary focused), then the event, whose page lists
- * its next dates. axe-core and the French typography check run on every page; the calendar also at
- * 390 px.
+ * its next dates. An agent, without JavaScript, registers to Lab'EST's coming workshop, finds it in « Mes
+ * événements », creates their private feed's address, reads it, and revokes it. axe-core and the
+ * French typography check run on every page; the calendar also at 390 px.
  */
 import fs from "node:fs";
 import ICAL from "ical.js";
@@ -13,13 +14,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { check, describeWithBrowser, focusedId, launchBrowser, newContext, signIn, visit } from "../support/browser";
-import { labTeam } from "../../src/demo/content";
-import { LAB_EST_DAY } from "../../src/events/demo";
+import { agents, labTeam } from "../../src/demo/content";
+import { LAB_EST_DAY, UPCOMING_WORKSHOP } from "../../src/events/demo";
 import { frenchSpaces } from "../../src/kernel/format";
 
 const TEAM = labTeam.find((p) => p.key === "labest-1")!.email;
 const STEP_TIMEOUT = 240_000;
 const DAY_TITLE = frenchSpaces(LAB_EST_DAY);
+const WORKSHOP = frenchSpaces(UPCOMING_WORKSHOP);
 
 let server: TestServer;
 let browser: Browser;
@@ -55,7 +57,7 @@ describeWithBrowser("the network calendar and its events in a browser", () => {
         }
         const table = p.getByRole("table", { name: "Événements de novembre 2026, une ligne par semaine" });
         await table.waitFor();
-        expect(await table.locator("thead th").count()).toBe(7);
+        await expect.poll(() => table.getByRole("columnheader").count()).toBe(7);
         // a busy day shows three events and links to the others in the list
         const more = table.locator("a[href*='vue=liste']", { hasText: /autres?/ });
         expect(await more.count()).toBeGreaterThan(5);
@@ -133,6 +135,37 @@ describeWithBrowser("the network calendar and its events in a browser", () => {
       // it is in January's calendar, every Thursday
       await visit(page, "/evenements?vue=liste&mois=2027-01", "January's list");
       expect(await page.locator("li[data-event]", { hasText: "Les jeudis du design" }).count()).toBe(3);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "an agent registers to Lab'EST's coming workshop, finds it in « Mes événements » and in their private feed, without JavaScript",
+    async () => {
+      await signIn(plain, agents[12].email);
+      // the demo's workshop nine days after its seeding, reserved to agents, 20 seats
+      const month = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 7);
+      await visit(plain, `/evenements?vue=liste&mois=${month}`, "a month's list, signed in (no JS)");
+      await Promise.all([plain.waitForURL(/\/evenements\/[0-9a-f-]{36}$/), plain.getByRole("link", { name: WORKSHOP }).click()]);
+      const seats = await plain.locator("#inscription p").first().textContent();
+      expect(seats).toMatch(/^20\u00a0places libres sur 20\./);
+      await Promise.all([plain.waitForURL(/fait=inscrit/), plain.getByRole("button", { name: "S’inscrire" }).click()]);
+      await plain.getByText("Vous êtes inscrit\u00a0: votre place est confirmée.").waitFor();
+      expect(await plain.locator("#inscription").textContent()).toContain("Inscription confirmée");
+      await check(plain, "event page, registered (no JS)");
+      await visit(plain, "/mes-evenements", "my events (no JS)");
+      expect(await plain.locator("li[data-registration]").first().textContent()).toContain(WORKSHOP);
+      await plain.getByRole("button", { name: "Créer mon adresse privée" }).click();
+      const url = (await plain.locator("[data-feed-url]").textContent())!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/evenements\/mes-inscriptions\/[A-Za-z0-9_-]{43}\/calendrier\.ics$/);
+      await check(plain, "my events, the private address (no JS)", { phone: true });
+      const feed = await plain.request.get(url);
+      expect(feed.status()).toBe(200);
+      const cal = new ICAL.Component(ICAL.parse(await feed.text()));
+      expect(cal.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("summary"))).toEqual([WORKSHOP]);
+      // revoked, the address gives nothing
+      await Promise.all([plain.waitForURL(/fait=revoque/), plain.getByRole("button", { name: "Révoquer l’adresse" }).click()]);
+      expect((await plain.request.get(url)).status()).toBe(404);
     },
     STEP_TIMEOUT,
   );
