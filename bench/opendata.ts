@@ -7,15 +7,17 @@
  *    campaigns, a smaller desk and portfolio), then, in set-based SQL, one published theme
  *    analysis per lab (12 themes each, every published idea in one), one public Mini-Lab per
  *    theme with 5 submitted proposals, each decided;
- * 2. starts the real server (server/main.ts, NODE_ENV=production, rate limits off);
+ * 2. starts the real server as `npm start` does (build/server/main.mjs, NODE_ENV=production, rate
+ *    limits off), with the memory settings the README recommends for a web process in production
+ *    (NODE_OPTIONS=--max-old-space-size=160, MALLOC_ARENA_MAX=2);
  * 3. downloads each file once, reading it as it comes, and prints its seconds, bytes, time to first
  *    byte, rows, and the server's resident memory (sampled every 50 ms, and its peak from
  *    /proc/<pid>/status VmHWM). Floors (issue 11): each ideas file in < 30 s, the server < 300 MB.
  *
  * Environment: DATABASE_URL (admin URL, default the local PostgreSQL), BENCH_SKIP_BUILD=true,
  * BENCH_KEEP_DATA=true (reuse the database of the previous run), BENCH_SERVER_NODE_OPTIONS (the
- * server's NODE_OPTIONS, e.g. « --max-old-space-size=160 » to see how much of the peak is garbage
- * not yet collected rather than memory the export holds).
+ * server's NODE_OPTIONS instead of the recommended ones; « none » for Node's defaults) and
+ * BENCH_SERVER_MALLOC_ARENA_MAX (« default » for glibc's).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -34,6 +36,12 @@ const SIZES = { ideas: 100_000, agents: 20_000, campaigns: 50, requests: 5_000, 
 const FLOOR_SECONDS = 30;
 const FLOOR_RSS_MB = 300;
 const KEEP_DATA = process.env.BENCH_KEEP_DATA === "true";
+/** The production memory settings the README recommends for a web process (overridable to compare). */
+const SERVER_MEMORY_ENV: Record<string, string> = (() => {
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ?? "--max-old-space-size=160";
+  const arenas = process.env.BENCH_SERVER_MALLOC_ARENA_MAX ?? "2";
+  return { ...(nodeOptions !== "none" ? { NODE_OPTIONS: nodeOptions } : {}), ...(arenas !== "default" ? { MALLOC_ARENA_MAX: arenas } : {}) };
+})();
 const FILES = ["idees.csv", "idees.json", "problematiques.csv", "problematiques.json", "decisions.csv", "decisions.json"];
 
 const T0 = Date.now();
@@ -104,9 +112,9 @@ function startServer(port: number, dataDir: string): ChildProcess {
     RATE_LIMITS: "false",
     WEB_CONCURRENCY: "1",
     // e.g. « --max-old-space-size=160 »: how much of the peak is garbage V8 has not collected yet
-    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+    ...SERVER_MEMORY_ENV,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["build/server/main.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
   child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
   return child;
@@ -218,7 +226,7 @@ async function main() {
     console.log("\n| fichier | lignes | taille | durée | premier octet | mémoire du serveur (pic) |");
     console.log("|---|---|---|---|---|---|");
     for (const r of results) console.log(`| \`${r.file}\` | ${r.rows.toLocaleString("fr-FR")} | ${(r.bytes / 1e6).toFixed(1)} Mo | ${r.seconds.toFixed(2)} s | ${r.ttfbMs.toFixed(0)} ms | ${r.peakRssMb.toFixed(0)} Mo |`);
-    if (process.env.BENCH_SERVER_NODE_OPTIONS) console.log(`\nServer NODE_OPTIONS: ${process.env.BENCH_SERVER_NODE_OPTIONS}`);
+    console.log(`\nServer memory settings: NODE_OPTIONS=${SERVER_MEMORY_ENV.NODE_OPTIONS ?? "(Node's defaults)"}, MALLOC_ARENA_MAX=${SERVER_MEMORY_ENV.MALLOC_ARENA_MAX ?? "(glibc's default)"}`);
     console.log(`\nServer resident memory: ${idle.toFixed(0)} MB idle, peak during the downloads ${Math.max(...results.map((r) => r.peakRssMb)).toFixed(0)} MB (VmHWM over the process's life, start-up included: ${hwm.toFixed(0)} MB).`);
     const ideas = results.filter((r) => r.file.startsWith("idees"));
     const timeOk = ideas.every((r) => r.seconds < FLOOR_SECONDS && r.status === 200);

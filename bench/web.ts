@@ -1,10 +1,10 @@
 /**
- * `npm run bench:web` — load test of the idea pages and the lab team’s desk queue, project
- * portfolio and steering dashboards on PostgreSQL.
+ * `npm run bench:web` — load test of the idea pages, the lab team’s desk queue, project
+ * portfolio and steering dashboards, the public tracker and two public API routes on PostgreSQL.
  *
  * 1. builds the app, (re)creates the database germoir_bench, migrates it with the real
  *    migrations and loads 100,000 ideas, 40,000 agents, 50 campaigns, 50,000 desk requests and
- *    5,000 projects;
+ *    5,000 projects (and Lab’EST's published demo roadmap, for the tracker, when it has none);
  * 2. signs in one agent (no role) and one member of the Région lab's team (real session rows)
  *    and starts the real server (server/main.ts, NODE_ENV=production) with its bare bench routes;
  * 3. measures with autocannon, for each page, the page and its bare twin (same queries,
@@ -12,7 +12,8 @@
  *
  * Environment: DATABASE_URL (admin URL, default the local PostgreSQL), BENCH_CONNECTIONS (50),
  * BENCH_DURATION (seconds per measure, 10), BENCH_SKIP_BUILD=true, BENCH_KEEP_DATA=true (reuse the
- * germoir_bench database of the previous run instead of loading it again), BENCH_ONLY (measure only
+ * germoir_bench database of the previous run instead of loading it again), BENCH_DATABASE (its name,
+ * germoir_bench by default), BENCH_ONLY (measure only
  * the scenarios whose name contains this text), BENCH_PROFILE=true (run the server under
  * `node --cpu-prof` and print the functions and packages that took its CPU), and for the server
  * WEB_CONCURRENCY and DATABASE_POOL_SIZE, passed through when set.
@@ -29,10 +30,12 @@ import { createSession } from "../src/kernel/auth/sessions";
 import { loadData } from "./load";
 import { freePort } from "../tests/support/server";
 import { printProfile } from "./profile";
+import { seedDemoRoadmaps } from "../src/roadmaps/demo";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
-const DB_NAME = "germoir_bench";
+/** BENCH_DATABASE: another name, so that two checkouts benchmarking at once do not share one database. */
+const DB_NAME = process.env.BENCH_DATABASE ?? "germoir_bench";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 3;
@@ -46,7 +49,7 @@ const KEEP_DATA = process.env.BENCH_KEEP_DATA === "true";
 const ONLY = process.env.BENCH_ONLY ?? "";
 const PROFILE = process.env.BENCH_PROFILE === "true";
 /** What a later run with BENCH_KEEP_DATA needs to know of the loaded data. */
-const STATE_FILE = path.join(os.tmpdir(), "germoir-bench-web.json");
+const STATE_FILE = path.join(os.tmpdir(), DB_NAME === "germoir_bench" ? "germoir-bench-web.json" : `${DB_NAME}-web.json`);
 
 const T0 = Date.now();
 const log = (m: string) => console.log(`[bench ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${m}`);
@@ -192,7 +195,7 @@ function startServer(port: number, dataDir: string, profileDir?: string): ChildP
     RATE_LIMITS: process.env.RATE_LIMITS ?? "false",
   };
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...profile, "build/server/main.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
   child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
   return child;
@@ -271,6 +274,11 @@ async function main() {
     fs.writeFileSync(STATE_FILE, JSON.stringify(state));
   }
 
+  // The public tracker's roadmap: Lab'EST's, as the demo seeds it (also into a kept database that has none).
+  const TRACKER_LAB = "labest";
+  const roadmaps = Number((await pool.query(`SELECT count(*) n FROM roadmaps r JOIN labs l ON l.id = r.lab_id WHERE l.slug = $1 AND r.published`, [TRACKER_LAB])).rows[0].n);
+  if (!roadmaps) log(`roadmap of ${TRACKER_LAB}: ${JSON.stringify(await seedDemoRoadmaps({ labSlug: TRACKER_LAB }))}`);
+
   // One signed-in agent, one member of the lab team, and what the pages will be asked for.
   const { token } = await createSession(state.viewerId);
   const { token: teamToken } = await createSession(state.labTeamId);
@@ -323,7 +331,7 @@ async function main() {
     const teamHeaders = await headersOf(teamToken);
 
     const q = (s: string) => `q=${encodeURIComponent(s)}`;
-    const allScenarios: { name: string; page: string[]; bare: string[]; expect: string; expectBare?: string; headers?: Record<string, string> }[] = [
+    const allScenarios: { name: string; page: string[]; bare: string[]; expect: string; expectBare?: string; headers?: Record<string, string>; noData?: boolean }[] = [
       { name: "Liste /idees", page: ["/idees"], bare: ["/_bench/ideas"], expect: "idées" },
       ...SEARCHES.map((s) => ({
         name: `Recherche « ${s} »`,
@@ -336,6 +344,10 @@ async function main() {
       { name: "Guichet du lab", page: [`/lab/${LAB}/guichet`], bare: [`/_bench/queue?lab=${LAB}`], expect: "Guichet – Lab d’innovation de la Région Grand Est", expectBare: `"requests":50`, headers: teamHeaders },
       { name: "Portefeuille de projets", page: [`/lab/${LAB}/projets`], bare: [`/_bench/portfolio?lab=${LAB}`], expect: "Projets – Lab d’innovation de la Région Grand Est", expectBare: `"projects":25`, headers: teamHeaders },
       { name: "Pilotage du lab", page: [`/lab/${LAB}/pilotage`], bare: [`/_bench/dashboard?lab=${LAB}`], expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":8`, headers: teamHeaders },
+      // The public tracker and two public API routes (JSON: no .data twin), no sign-in needed.
+      { name: "Traceur public /traceur/:lab", page: [`/traceur/${TRACKER_LAB}`], bare: [`/_bench/tracker?lab=${TRACKER_LAB}`], expect: "Traceur de l’innovation", expectBare: `"roadmaps":1` },
+      { name: "Traceur – API /api/v1/roadmap-progress", page: [`/api/v1/roadmap-progress?lab=${TRACKER_LAB}`], bare: [`/_bench/api/roadmap-progress?lab=${TRACKER_LAB}`], expect: `"next_cursor"`, expectBare: `"rows":50`, noData: true },
+      { name: "Traceur – API /api/v1/projects", page: [`/api/v1/projects?lab=${LAB}`], bare: [`/_bench/api/projects?lab=${LAB}`], expect: `"next_cursor"`, expectBare: `"rows":50`, noData: true },
     ];
 
     /** `/idees?q=x` → `/idees.data?q=x`: the page's own middleware and loaders, answered as data (no HTML rendering). */
@@ -343,12 +355,12 @@ async function main() {
       const u = new URL(p, base);
       return `${u.pathname}.data${u.search}`;
     };
-    const scenarios = allScenarios.filter((s) => s.name.includes(ONLY)).map((s) => ({ ...s, data: s.page.map(dataTwin) }));
+    const scenarios = allScenarios.filter((s) => s.name.includes(ONLY)).map((s) => ({ ...s, data: s.noData ? [] : s.page.map(dataTwin) }));
     if (!scenarios.length) throw new Error(`BENCH_ONLY=${ONLY} matches no scenario`);
 
     // Sanity: each page answers 200 with the expected content for its signed-in user.
     for (const s of scenarios) {
-      for (const p of [s.page[0], s.data[0], s.bare[0]]) {
+      for (const p of [s.page[0], s.data[0], s.bare[0]].filter((x): x is string => !!x)) {
         const r = await fetch(base + p, { headers: s.headers ?? headers, redirect: "manual" });
         const body = await r.text();
         if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
@@ -360,6 +372,7 @@ async function main() {
     const rows: { name: string; kind: string; m: Measure; bytes?: number }[] = [];
     for (const s of scenarios) {
       for (const [kind, paths] of [["page", s.page], ["data", s.data], ["bare", s.bare]] as const) {
+        if (!paths.length) continue;
         log(`${s.name} (${kind}): warm-up ${WARMUP} s, measure ${DURATION} s, ${CONNECTIONS} connections`);
         const h = s.headers ?? headers;
         await measure(base, paths, h, WARMUP, child.pid!);
@@ -384,7 +397,7 @@ async function main() {
       table.push([
         r.kind === "page" ? r.name : "",
         r.kind === "page"
-          ? `page HTML${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}`
+          ? `${scenarios.find((x) => x.name === r.name)?.noData ? "réponse JSON de l’API" : "page HTML"}${r.bytes ? ` (${Math.round(r.bytes / 1024)} Ko)` : ""}`
           : r.kind === "data"
             ? "la même en .data (mêmes loaders, sans rendu)"
             : "route nue Express (JSON)",

@@ -21,6 +21,9 @@ import { labPortfolio } from "../src/projects";
 import { portfolioQuerySchema } from "../src/projects/schemas";
 import { Refusal } from "../src/kernel/permissions";
 import { dashboardPage } from "../src/dashboards";
+import { trackerPage } from "../src/roadmaps";
+import { datasetByResource, publicScope } from "../src/opendata";
+import { getLabBySlug } from "../src/labs/labs";
 
 /** What the session middleware and the root loader do for a signed-in request. */
 async function signedIn(token: string | undefined): Promise<Viewer | null> {
@@ -80,6 +83,27 @@ async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio
   }
 }
 
+/** The public tracker's loader without its rendering (no session: it is public). */
+async function bareTracker(labSlug: string): Promise<{ status: number; body: unknown }> {
+  try {
+    const t = await trackerPage(labSlug);
+    return { status: 200, body: { lab: t.lab.slug, roadmaps: t.roadmaps.length, feed: t.feed.length, calendar: t.calendar.length } };
+  } catch (e) {
+    if (e instanceof Refusal) return { status: e.status, body: { error: e.message } };
+    throw e;
+  }
+}
+
+/** A public API list's page without its JSON of items, ETag and links: the dataset's query, as `apiList` runs it. */
+async function bareApi(resource: string, labSlug: string): Promise<{ status: number; body: unknown }> {
+  const dataset = datasetByResource(resource);
+  const lab = await getLabBySlug(labSlug);
+  if (!dataset || !lab) return { status: 404, body: { error: "not found" } };
+  const query = dataset.query.parse({}) as Record<string, unknown> & { limit: number };
+  const page = await dataset.page({ ...query, labId: lab.id } as never, publicScope, null, query.limit);
+  return { status: 200, body: { resource, rows: page.rows.length, next: page.next !== null } };
+}
+
 /** `wrap` lets the server count the handlers still running (graceful shutdown). */
 export function benchRoutes(wrap: (h: express.RequestHandler) => express.RequestHandler = (h) => h): express.Router {
   const r = express.Router();
@@ -102,5 +126,20 @@ export function benchRoutes(wrap: (h: express.RequestHandler) => express.Request
   r.get("/_bench/queue", wrap(lab("queue")));
   r.get("/_bench/portfolio", wrap(lab("portfolio")));
   r.get("/_bench/dashboard", wrap(lab("dashboard")));
+  const labOf = (req: express.Request) => (typeof req.query.lab === "string" ? req.query.lab : "labest");
+  r.get(
+    "/_bench/tracker",
+    wrap(async (req, res) => {
+      const { status, body } = await bareTracker(labOf(req));
+      res.status(status).json(body);
+    }),
+  );
+  r.get(
+    "/_bench/api/:resource",
+    wrap(async (req, res) => {
+      const { status, body } = await bareApi(String(req.params.resource), labOf(req));
+      res.status(status).json(body);
+    }),
+  );
   return r;
 }

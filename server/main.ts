@@ -17,6 +17,7 @@ import { startJobs } from "../src/kernel/jobs/jobs";
 import { closeAllStreams } from "../src/kernel/live/hub";
 import type { Runtime } from "../src/kernel/runtime";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/runner";
+import { ROADMAP_IMPORT_QUEUE, recoverInterruptedImports, roadmapImportJob } from "../src/roadmaps";
 import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
 import { EVENTS_IMPORT_QUEUE, importJob } from "../src/events";
 
@@ -27,11 +28,12 @@ import { EVENTS_IMPORT_QUEUE, importJob } from "../src/events";
 async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   const runs = role !== "worker";
   if (runs) await recoverInterruptedRuns();
+  if (runs) await recoverInterruptedImports();
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [EVENTS_IMPORT_QUEUE]: { expireInSeconds: 5 * 60 } },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [EVENTS_IMPORT_QUEUE]: importJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 }, [EVENTS_IMPORT_QUEUE]: { expireInSeconds: 5 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob, [EVENTS_IMPORT_QUEUE]: importJob } : {},
     migrate: runs,
   });
   if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");

@@ -22,6 +22,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export default function LabDashboard() {
   const d = useLoaderData<typeof loader>();
+  // the table exports carry the filters the page shows (the default period made explicit)
+  const filters = new URLSearchParams({ du: d.period.du, au: d.period.au, ...(d.organisation ? { organisation: d.organisation } : {}) }).toString();
   const asked = (k: string, fallback: string) => (d.asked && typeof d.asked[k] === "string" ? (d.asked[k] as string) : fallback);
   return (
     <Page>
@@ -50,7 +52,7 @@ export default function LabDashboard() {
         </button>
       </Form>
       {d.figures.map((f) => (
-        <FigureCard key={f.id} figure={f} />
+        <FigureCard key={f.id} figure={f} csvHref={`/lab/${d.lab.slug}/pilotage/export/${f.id}.csv?${filters}`} />
       ))}
     </Page>
   );

@@ -4,6 +4,7 @@ import { formError, invalid, parseForm } from "~/kernel/forms";
 import { once } from "~/kernel/db/once";
 import { isoDay } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
+import { frenchSpaces } from "~/kernel/format";
 import { itemAction, itemPage } from "~/roadmaps";
 import { formOf, itemForms } from "~/roadmaps/schemas";
 import { HistoryChart, ProgressBar, RoadmapCrumbs, Why } from "~/roadmaps/ui";
@@ -13,6 +14,8 @@ import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
 
 const done: Record<string, string> = {
   update: "L’élément est modifié.",
+  move: "L’élément est déplacé.",
+  editMilestone: "Le jalon est modifié.",
   addMilestone: "Le jalon est ajouté.",
   milestoneDone: "Le jalon est marqué franchi.",
   milestoneUndone: "Le jalon est rouvert.",
@@ -38,7 +41,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const roadmap = `/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}`;
     // a resent form adds its milestone once
     const location = await once(viewer.userId, fd, `roadmap-item:${params.itemId}:${input.intent}`, async () => {
-      const what = await itemAction(viewer, params.labSlug, params.roadmapId, params.itemId, input);
+      const what = await itemAction(viewer, params.labSlug, params.roadmapId, params.itemId, input, new Date(), fd.getAll("evidenceFile"));
       return what === "delete" ? `${roadmap}?fait=delete` : `${roadmap}/elements/${params.itemId}?fait=${what}`;
     });
     return redirect(location);
@@ -112,7 +115,16 @@ export default function RoadmapItemPage() {
                   </p>
                   {m.evidence && (
                     <p className="fr-text--sm fr-mb-1v">
-                      Preuve{"\u00a0"}: {m.evidenceUrl ? <a href={m.evidenceUrl}>{m.evidence}</a> : m.evidence}
+                      Preuve{"\u00a0"}:{" "}
+                      {m.evidenceUrl ? (
+                        <a href={m.evidenceUrl}>{m.evidence}</a>
+                      ) : m.file ? (
+                        <a href={m.file.href} download>
+                          Télécharger {m.evidence}
+                        </a>
+                      ) : (
+                        m.evidence
+                      )}
                     </p>
                   )}
                   {m.doneOn ? (
@@ -138,6 +150,10 @@ export default function RoadmapItemPage() {
                       <SubmitButton secondary>Marquer «{"\u00a0"}{m.title}{"\u00a0"}» franchi</SubmitButton>
                     </AppForm>
                   )}
+                  <details className="fr-mb-1w" open={failed(`editMilestone-${m.id}`) || undefined}>
+                    <summary>Modifier le jalon «{"\u00a0"}{m.title}{"\u00a0"}»</summary>
+                    <MilestoneForm intent="editMilestone" milestone={m} evidenceKinds={d.options.evidenceKinds} stages={d.options.stages} failed={failed(`editMilestone-${m.id}`)} err={(n) => err(`editMilestone-${m.id}`, n)} val={(n, f) => val(`editMilestone-${m.id}`, n, f)} />
+                  </details>
                   <AppForm>
                     <input type="hidden" name="intent" value="deleteMilestone" />
                     <input type="hidden" name="milestoneId" value={m.id} />
@@ -151,23 +167,7 @@ export default function RoadmapItemPage() {
           </ul>
         )}
         <h3>Ajouter un jalon</h3>
-        <AppForm noValidate>
-          <input type="hidden" name="intent" value="addMilestone" />
-          <Field name="milestoneTitle" label="Jalon" error={err("addMilestone", "milestoneTitle")} defaultValue={val("addMilestone", "milestoneTitle")} />
-          <div className="fr-grid-row fr-grid-row--gutters">
-            <div className="fr-col-12 fr-col-md-6">
-              <Field name="plannedOn" type="date" label="Date prévue" error={err("addMilestone", "plannedOn")} defaultValue={val("addMilestone", "plannedOn")} />
-            </div>
-            <div className="fr-col-12 fr-col-md-6">
-              <Field name="alreadyDoneOn" type="date" label="Déjà franchi le" hint="Facultatif." error={err("addMilestone", "alreadyDoneOn")} defaultValue={val("addMilestone", "alreadyDoneOn")} />
-            </div>
-          </div>
-          <SelectField name="evidenceKind" label="Ce qui le prouve" placeholder="À préciser plus tard" options={d.options.evidenceKinds} error={err("addMilestone", "evidenceKind")} defaultValue={val("addMilestone", "evidenceKind")} />
-          <Field name="evidenceUrl" type="url" label="Lien de la preuve" error={err("addMilestone", "evidenceUrl")} defaultValue={val("addMilestone", "evidenceUrl")} />
-          <Field name="evidenceText" label="Preuve (texte)" error={err("addMilestone", "evidenceText")} defaultValue={val("addMilestone", "evidenceText")} />
-          <SelectField name="evidenceStage" label="Étape du projet qui prouve le jalon" hint={"Pour un projet connexe\u00a0: le jalon est franchi quand le projet entre dans cette étape."} placeholder="Aucune" options={d.options.stages} error={err("addMilestone", "evidenceStage")} defaultValue={val("addMilestone", "evidenceStage")} />
-          <SubmitButton secondary>Ajouter le jalon</SubmitButton>
-        </AppForm>
+        <MilestoneForm intent="addMilestone" evidenceKinds={d.options.evidenceKinds} stages={d.options.stages} failed={failed("addMilestone")} err={(n) => err("addMilestone", n)} val={(n, f) => val("addMilestone", n, f)} />
       </section>
 
       <section aria-labelledby="historique" className="fr-mt-4w">
@@ -227,6 +227,17 @@ export default function RoadmapItemPage() {
         </AppForm>
       </section>
 
+      {d.moveTo.length > 0 && (
+        <section aria-labelledby="deplacer" className="fr-mt-4w">
+          <h2 id="deplacer">Déplacer l’élément</h2>
+          <AppForm noValidate>
+            <input type="hidden" name="intent" value="move" />
+            <SelectField name="parentId" label="Nouveau rattachement" hint={`Un élément de type «\u00a0${i.kindLabel.toLowerCase()}\u00a0» se rattache à un élément du niveau au-dessus. Ce qui lui est rattaché le suit.`} placeholder="Choisir" options={d.moveTo} error={err("move", "parentId")} defaultValue={val("move", "parentId")} />
+            <SubmitButton secondary>Déplacer</SubmitButton>
+          </AppForm>
+        </section>
+      )}
+
       <section aria-labelledby="supprimer" className="fr-mt-4w">
         <h2 id="supprimer">Supprimer l’élément</h2>
         <AppForm noValidate>
@@ -246,5 +257,53 @@ export default function RoadmapItemPage() {
         </AppForm>
       </section>
     </Page>
+  );
+}
+
+type Option = { value: string; label: string };
+type MilestoneView = Awaited<ReturnType<typeof loader>>["milestones"][number];
+
+/** Adding a milestone, or editing one: its words, its dates, what proves it (a file comes with the form). */
+function MilestoneForm(p: { intent: "addMilestone" | "editMilestone"; milestone?: MilestoneView; evidenceKinds: Option[]; stages: Option[]; failed: boolean; err: (name: string) => string | undefined; val: (name: string, fallback?: string) => string }) {
+  const m = p.milestone;
+  // each form of the page has its own field ids; a failed form takes the default ones (the error summary links there)
+  const id = (name: string) => (p.failed ? undefined : `${name}-${m?.id ?? "new"}`);
+  const fileId = id("evidenceFile") ?? "field-evidenceFile";
+  const fileError = p.err("evidenceFile");
+  return (
+    <AppForm encType="multipart/form-data" noValidate>
+      <input type="hidden" name="intent" value={p.intent} />
+      {m && <input type="hidden" name="milestoneId" value={m.id} />}
+      <Field id={id("milestoneTitle")} name="milestoneTitle" label="Jalon" error={p.err("milestoneTitle")} defaultValue={p.val("milestoneTitle", m?.rawTitle ?? "")} />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Field id={id("plannedOn")} name="plannedOn" type="date" label="Date prévue" error={p.err("plannedOn")} defaultValue={p.val("plannedOn", m?.plannedDay ?? "")} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          {m ? (
+            <Field id={id("doneOn")} name="doneOn" type="date" label="Franchi le" hint={"Vide\u00a0: pas encore franchi."} error={p.err("doneOn")} defaultValue={p.val("doneOn", m.doneDay)} />
+          ) : (
+            <Field id={id("alreadyDoneOn")} name="alreadyDoneOn" type="date" label="Déjà franchi le" hint="Facultatif." error={p.err("alreadyDoneOn")} defaultValue={p.val("alreadyDoneOn")} />
+          )}
+        </div>
+      </div>
+      <SelectField id={id("evidenceKind")} name="evidenceKind" label="Ce qui le prouve" placeholder="À préciser plus tard" options={p.evidenceKinds} error={p.err("evidenceKind")} defaultValue={p.val("evidenceKind", m?.evidenceKind ?? "")} />
+      <Field id={id("evidenceUrl")} name="evidenceUrl" type="url" label="Lien de la preuve" error={p.err("evidenceUrl")} defaultValue={p.val("evidenceUrl", m?.evidenceUrlValue ?? "")} />
+      <Field id={id("evidenceText")} name="evidenceText" label="Preuve (texte)" error={p.err("evidenceText")} defaultValue={p.val("evidenceText", m?.evidenceText ?? "")} />
+      <div className={`fr-upload-group fr-mb-3w${fileError ? " fr-upload-group--error" : ""}`}>
+        <label className="fr-label" htmlFor={fileId}>
+          Fichier de la preuve
+          <span className="fr-hint-text">{m?.file ? `PDF ou image, 10\u00a0Mo au plus. Vide\u00a0: garde «\u00a0${m.file.name}\u00a0».` : "PDF ou image, 10\u00a0Mo au plus."}</span>
+        </label>
+        <input className="fr-upload" type="file" id={fileId} name="evidenceFile" accept="application/pdf,image/*" aria-describedby={fileError ? `${fileId}-error` : undefined} />
+        {fileError && (
+          <p className="fr-error-text" id={`${fileId}-error`}>
+            {frenchSpaces(fileError)}
+          </p>
+        )}
+      </div>
+      <SelectField id={id("evidenceStage")} name="evidenceStage" label="Étape du projet qui prouve le jalon" hint={"Pour un projet connexe\u00a0: le jalon est franchi quand le projet entre dans cette étape."} placeholder="Aucune" options={p.stages} error={p.err("evidenceStage")} defaultValue={p.val("evidenceStage", m?.evidenceStage ?? "")} />
+      <SubmitButton secondary>{m ? `Enregistrer le jalon «\u00a0${m.title}\u00a0»` : "Ajouter le jalon"}</SubmitButton>
+    </AppForm>
   );
 }

@@ -17,6 +17,7 @@ const done: Record<string, string> = {
   addCalendar: "L’entrée est ajoutée au calendrier.",
   deleteCalendar: "L’entrée est retirée du calendrier.",
   delete: "L’élément est supprimé, avec tout ce qui lui était rattaché.",
+  reorder: "L’ordre est modifié.",
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -38,7 +39,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     // a resent form adds its item or its calendar entry once
     const location = await once(viewer.userId, fd, `roadmap:${params.roadmapId}:${input.intent}`, async () => {
       const what = await roadmapAction(viewer, params.labSlug, params.roadmapId, input);
-      return `/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}?fait=${what}${what === "addItem" ? "#arbre" : ""}`;
+      const anchor = what === "addItem" ? "#arbre" : input.intent === "reorder" ? `#element-${input.itemId}` : "";
+      return `/lab/${params.labSlug}/feuille-de-route/${params.roadmapId}?fait=${what}${anchor}`;
     });
     return redirect(location);
   } catch (err) {
@@ -52,8 +54,8 @@ function Tree({ items, base, level }: { items: TreeItem[]; base: string; level: 
   if (!items.length) return null;
   return (
     <ul className={level === 0 ? "fr-raw-list" : "fr-raw-list fr-pl-3w"} style={level ? { borderLeft: "2px solid var(--border-default-grey)" } : undefined}>
-      {items.map((i) => (
-        <li key={i.id} className="fr-mb-2w" data-item={i.id}>
+      {items.map((i, n) => (
+        <li key={i.id} className="fr-mb-2w" data-item={i.id} id={`element-${i.id}`}>
           <p className="fr-mb-1v">
             <span className="fr-text--xs fr-text-mention--grey">{i.kindLabel}
               {i.transversal ? " transversal" : ""}
@@ -70,10 +72,31 @@ function Tree({ items, base, level }: { items: TreeItem[]; base: string; level: 
           </p>
           <ProgressBar percent={i.percent} label={i.percentLabel} />
           <Why text={i.why} />
+          {items.length > 1 && (
+            <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mb-1w">
+              {n > 0 && <ReorderButton itemId={i.id} title={i.title} direction="up" />}
+              {n < items.length - 1 && <ReorderButton itemId={i.id} title={i.title} direction="down" />}
+            </div>
+          )}
           <Tree items={i.children as TreeItem[]} base={base} level={level + 1} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** One place up or down among its siblings: a plain form, so it works without JavaScript. */
+function ReorderButton({ itemId, title, direction }: { itemId: string; title: string; direction: "up" | "down" }) {
+  return (
+    <AppForm className="fr-mr-1w">
+      <input type="hidden" name="intent" value="reorder" />
+      <input type="hidden" name="itemId" value={itemId} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" className={`fr-btn fr-btn--tertiary fr-btn--sm ${direction === "up" ? "fr-icon-arrow-up-line" : "fr-icon-arrow-down-line"} fr-btn--icon-left`}>
+        {direction === "up" ? "Monter" : "Descendre"}
+        <span className="fr-sr-only">{`\u00a0«\u00a0${title}\u00a0»`}</span>
+      </button>
+    </AppForm>
   );
 }
 
@@ -112,6 +135,11 @@ export default function LabRoadmap() {
         <li>
           <Link className="fr-btn fr-btn--secondary" to={`${base}/reglages`}>
             Réglages, parts des étapes et publication
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" to={`${base}/import`}>
+            Importer un fichier
           </Link>
         </li>
         <li>

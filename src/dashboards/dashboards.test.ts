@@ -11,7 +11,10 @@ import { createRequest, qualify } from "../requests";
 import { createProjectFor } from "../projects";
 import { projectSchema } from "../projects/schemas";
 import { createCommitteeFor, updateCommitteeFor } from "../committees";
-import { dashboardPage, dashboardRights, dashboardQuerySchema } from "./index";
+import { dashboardPage, dashboardRights, dashboardQuerySchema, dashboardTable, figureIds, networkPage, networkRights, networkTable } from "./index";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { FigureCard } from "./ui";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -104,5 +107,47 @@ describe("steering dashboards", () => {
     expect(dashboardQuerySchema.safeParse({ du: "2026-05-01", au: "2026-04-01" }).error?.issues[0]).toMatchObject({ path: ["au"] });
     expect(dashboardQuerySchema.safeParse({ organisation: "pas-un-id" }).success).toBe(false);
     expect(dashboardQuerySchema.parse({ du: "2026-01-01", organisation: "" })).toEqual({ du: "2026-01-01", au: undefined, organisation: undefined });
+  });
+
+  it("give each figure's table as an export, with the page's filters and rights, and draw each chart in SVG", async () => {
+    const s = await setup();
+    const page = await dashboardPage(s.team, s.lab.slug, { du: "2026-01-01", au: "2027-12-31" });
+    expect(page.figures.map((f) => f.id)).toEqual([...figureIds]);
+    const budgets = await dashboardTable(s.team, s.lab.slug, { du: "2026-01-01", au: "2027-12-31" }, "budgets");
+    expect(budgets.filename).toBe(`pilotage-${s.lab.slug}-budgets-2026-01-01-2027-12-31`);
+    expect(budgets.header).toEqual(["Source", "Projets", "Demandé (€)", "Accordé (€)"]);
+    // numbers stay numbers in the export (the page formats them)
+    expect(budgets.rows).toEqual(expect.arrayContaining([["FTAP", 1, 12000, 10000], ["Région", 1, 3000, 0]]));
+    const ofOrg = await dashboardTable(s.team, s.lab.slug, { du: "2026-01-01", au: "2027-12-31", organisation: s.orgA.id }, "sites");
+    expect(ofOrg.rows).toHaveLength(1);
+    await expect(dashboardTable(await viewerOf(await makeUser()), s.lab.slug, { du: undefined, au: undefined }, "idees")).rejects.toMatchObject({ status: 403 });
+    // the chart: one bar a row, the label with its value, lengths in percent of the widest
+    const html = renderToStaticMarkup(createElement(FigureCard, { figure: page.figures.find((f) => f.id === "budgets")!, csvHref: "/x.csv" }));
+    expect(html).toMatch(/<svg class="germoir-chart"[^>]*aria-hidden="true"/);
+    expect(html).toContain("FTAP — 10\u202f000");
+    expect((html.match(/<rect /g) ?? []).length).toBe(2);
+    expect(html).toMatch(/<rect x="0" y="\d+" width="100.00%"/);
+    expect(html).toContain('href="/x.csv"');
+  });
+
+  it("the network view puts every lab side by side, for those who hold a role in one of them", async () => {
+    const s = await setup();
+    const other = await makeLab();
+    const otherTeam = await viewerOf(await makeMember(other.id, "lab_team"));
+    const network = await networkPage(otherTeam, { du: undefined, au: undefined });
+    const ideas = network.figures.find((f) => f.id === "idees")!;
+    const mine = ideas.table.rows.find((r) => r[0] === s.lab.name)!;
+    // the same figures as the lab's own dashboard
+    expect(mine.slice(1)).toEqual([4, 3, 0]);
+    expect(ideas.table.rows.find((r) => r[0] === other.name)!.slice(1)).toEqual([0, 0, 0]);
+    expect(network.figures.find((f) => f.id === "projets")!.table.rows.find((r) => r[0] === s.lab.name)!.slice(1, 4)).toEqual([2, 2, 2]);
+    expect(network.figures.find((f) => f.id === "guichet")!.table.rows.find((r) => r[0] === s.lab.name)![1]).toBe(2);
+    expect(network.labs.map((l) => l.slug)).toEqual(expect.arrayContaining([s.lab.slug, other.slug]));
+    const table = await networkTable(s.team, { du: undefined, au: undefined }, "projets");
+    expect(table.header.slice(0, 3)).toEqual(["Lab", "Projets", "Nés sur la période"]);
+    // an agent with no role may not
+    await expect(networkPage(await viewerOf(await makeUser()), { du: undefined, au: undefined })).rejects.toMatchObject({ status: 403 });
+    expect(networkRights({ labsWithRole: 0 }).read).toBe(false);
+    expect(networkRights({ labsWithRole: 1 }).read).toBe(true);
   });
 });

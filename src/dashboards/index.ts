@@ -1,4 +1,4 @@
 /** The steering dashboards' public face. */
-export { dashboardPage, type DashboardPage, type Figure, type Bar } from "./service";
-export { dashboardRights, type DashboardFacts } from "./permissions";
-export { dashboardQuerySchema, type DashboardQuery } from "./schemas";
+export { dashboardPage, dashboardTable, figureIds, networkPage, networkTable, networkFigureIds, type NetworkPage, type DashboardPage, type Figure, type FigureId, type Bar } from "./service";
+export { dashboardRights, networkRights, type DashboardFacts } from "./permissions";
+export { dashboardQuerySchema, networkQuerySchema, type DashboardQuery, type NetworkQuery } from "./schemas";

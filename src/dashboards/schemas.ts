@@ -27,3 +27,9 @@ export const dashboardQuerySchema = z
   .refine((q) => !q.du || !q.au || q.du <= q.au, { message: "Au : la fin de la période vient après son début.", path: ["au"] });
 
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** The network view's filter, from the address: a period (every lab, every organisation). */
+export const networkQuerySchema = z
+  .object({ du: day("Du"), au: day("Au") })
+  .refine((q) => !q.du || !q.au || q.du <= q.au, { message: "Au : la fin de la période vient après son début.", path: ["au"] });
+export type NetworkQuery = z.infer<typeof networkQuerySchema>;

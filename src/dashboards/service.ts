@@ -4,7 +4,7 @@
  * (`ideaStats`, `decisionStats`, `requestStats`, `projectStats`); this module only asks, never reads
  * their tables, and never keeps a precomputed copy.
  */
-import { getLabBySlug, type Lab } from "../labs/labs";
+import { getLabBySlug, listLabs, type Lab } from "../labs/labs";
 import { listLabCampaigns } from "../campaigns/campaigns";
 import { listMinilabs, minilabPhases, phaseOf } from "../minilabs/minilabs";
 import { listAnalyses, listThemes } from "../themes/themes";
@@ -18,11 +18,12 @@ import { requestKinds, requestStatuses } from "../requests";
 import { projectStats } from "../projects/stats";
 import { gateOutcomes, stageLabels } from "../projects";
 import { sitsInCommitteeOf } from "../committees";
-import { hasRole, Refusal, type Viewer } from "../kernel/permissions";
+import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { parisMidnight } from "../kernel/forms";
 import { formatDate, formatNumber, isoDay, plural } from "../kernel/format";
-import { dashboardRights } from "./permissions";
-import type { DashboardQuery } from "./schemas";
+import { dashboardRights, networkRights } from "./permissions";
+import type { DashboardQuery, NetworkQuery } from "./schemas";
+import type { TableExport } from "../kernel/export";
 
 export interface Bar {
   label: string;
@@ -64,7 +65,7 @@ async function labFor(viewer: Viewer, labSlug: string): Promise<Lab> {
 }
 
 /** The period asked for, or the last twelve months; `to` is exclusive (the day after the last day). */
-function periodOf(query: DashboardQuery, now: Date) {
+function periodOf(query: { du?: string; au?: string }, now: Date) {
   const lastDay = query.au ?? isoDay(now);
   const to = new Date(parisMidnight(lastDay)!.getTime() + DAY + 2 * 3_600_000);
   const toMidnight = parisMidnight(isoDay(to))!;
@@ -175,7 +176,7 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
     table: {
       caption: "Budgets par source de financement",
       columns: ["Source", "Projets", "Demandé (€)", "Accordé (€)"],
-      rows: projects.budgets.map((b) => [b.fundingSource || "Source non précisée", b.projects, formatNumber(b.requested), formatNumber(b.granted)]),
+      rows: projects.budgets.map((b) => [b.fundingSource || "Source non précisée", b.projects, b.requested, b.granted]),
     },
   });
 
@@ -188,3 +189,113 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
   };
 }
 export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
+
+/** The ids of the figures, in the page's order (each table's export is named after its figure). */
+export const figureIds = ["idees", "sites", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets"] as const;
+export type FigureId = (typeof figureIds)[number];
+
+/** One figure's table as an export (CSV or XLSX), with the same filters and the same rights as the page. */
+export async function dashboardTable(viewer: Viewer, labSlug: string, query: DashboardQuery, id: FigureId, now = new Date()): Promise<TableExport> {
+  const page = await dashboardPage(viewer, labSlug, query, now);
+  const figure = page.figures.find((f) => f.id === id);
+  if (!figure) throw new Refusal("Ce tableau n’existe pas.", 404);
+  return {
+    filename: `pilotage-${page.lab.slug}-${figure.id}-${page.period.du}-${page.period.au}`,
+    sheet: figure.title.slice(0, 31),
+    header: figure.table.columns,
+    rows: figure.table.rows,
+  };
+}
+
+/**
+ * The network view (`/reseau`): every lab of the installation side by side for a period — ideas,
+ * arbitration, desk and portfolio — each figure with its chart and table. Figures only, never a
+ * name; asked of each module as the lab dashboards do.
+ */
+export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new Date()) {
+  if (!networkRights({ labsWithRole: labsWhere(viewer.principal, "lab_team", "director", "admin").length }).read) {
+    throw new Refusal("La vue du réseau est réservée aux équipes des labs, à leurs directions et à leurs administrateurs.", 403);
+  }
+  const { from, to, firstDay, lastDay } = periodOf(query, now);
+  const labs = await listLabs();
+  const perLab = await Promise.all(
+    labs.map(async (lab) => {
+      const [campaigns, minilabs] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id])]);
+      const [ideas, decisions, requests, projects] = await Promise.all([
+        ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to }),
+        decisionStats({ minilabIds: minilabs.map((m) => m.id), from, to }),
+        requestStats({ labId: lab.id, from, to }, now),
+        projectStats({ labId: lab.id, from, to }, now),
+      ]);
+      return { lab, ideas, decisions, requests, projects };
+    }),
+  );
+  const bars = (value: (r: (typeof perLab)[number]) => number) => perLab.map((r) => ({ label: r.lab.name, value: value(r) }));
+  const total = (value: (r: (typeof perLab)[number]) => number) => perLab.reduce((a, r) => a + value(r), 0);
+  const figures: Figure[] = [
+    {
+      id: "idees",
+      title: "Idées reçues par lab",
+      sentence: `${plural(total((r) => r.ideas.ideas), "idée reçue", "idées reçues")} par ${plural(labs.length, "lab", "labs")} sur la période.`,
+      unit: "idées",
+      bars: bars((r) => r.ideas.ideas),
+      table: { caption: "Idées reçues, auteurs et réponses par lab", columns: ["Lab", "Idées reçues", "Auteurs et autrices", "Avec une réponse"], rows: perLab.map((r) => [r.lab.name, r.ideas.ideas, r.ideas.authors, r.ideas.answered]) },
+    },
+    {
+      id: "decisions",
+      title: "Décisions des directions par lab",
+      sentence: `${plural(total((r) => r.decisions.decided), "proposition décidée", "propositions décidées")}, dont ${percent(total((r) => r.decisions.adopted), total((r) => r.decisions.decided))} adoptées.`,
+      unit: "propositions décidées",
+      bars: bars((r) => r.decisions.decided),
+      table: {
+        caption: "Propositions remises et décidées par lab",
+        columns: ["Lab", "Remises", "Décidées", "Adoptées", "Délai de décision (médiane)"],
+        rows: perLab.map((r) => [r.lab.name, r.decisions.submitted, r.decisions.decided, r.decisions.adopted, days(r.decisions.daysToDecision.median)]),
+      },
+    },
+    {
+      id: "guichet",
+      title: "Demandes au guichet par lab",
+      sentence: `${plural(total((r) => r.requests.received), "demande reçue", "demandes reçues")} ; ${percent(total((r) => r.requests.firstAnswer.withinPromise), total((r) => r.requests.firstAnswer.answered))} ont eu leur première réponse dans le délai promis par leur lab.`,
+      unit: "demandes",
+      bars: bars((r) => r.requests.received),
+      table: {
+        caption: "Demandes reçues et délais par lab",
+        columns: ["Lab", "Demandes reçues", "Promesse", "Première réponse (médiane)", "Dans le délai promis", "En retard, sans réponse"],
+        rows: perLab.map((r) => [r.lab.name, r.requests.received, plural(r.requests.promiseDays, "jour ouvré", "jours ouvrés"), days(r.requests.firstAnswer.medianDays, "ouvré"), percent(r.requests.firstAnswer.withinPromise, r.requests.firstAnswer.answered), r.requests.overdue]),
+      },
+    },
+    {
+      id: "projets",
+      title: "Projets par lab",
+      sentence: `${plural(total((r) => r.projects.projects), "projet", "projets")} aux portefeuilles des labs, dont ${plural(total((r) => r.projects.born), "né", "nés")} sur la période.`,
+      unit: "projets",
+      bars: bars((r) => r.projects.projects),
+      table: {
+        caption: "Projets par lab et par étape",
+        columns: ["Lab", "Projets", "Nés sur la période", ...(["exploration", "prototype", "experimentation", "evaluation", "deployment"] as const).map((s) => stageLabels[s]), "Passages en attente"],
+        rows: perLab.map((r) => [
+          r.lab.name,
+          r.projects.projects,
+          r.projects.born,
+          ...(["exploration", "prototype", "experimentation", "evaluation", "deployment"] as const).map((s) => r.projects.byStage.find((x) => x.stage === s)?.projects ?? 0),
+          r.projects.pendingGates,
+        ]),
+      },
+    },
+  ];
+  return {
+    period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
+    labs: labs.map((l) => ({ slug: l.slug, name: l.name })),
+    figures,
+  };
+}
+export type NetworkPage = Awaited<ReturnType<typeof networkPage>>;
+export const networkFigureIds = ["idees", "decisions", "guichet", "projets"] as const;
+
+/** One table of the network view as an export. */
+export async function networkTable(viewer: Viewer, query: NetworkQuery, id: (typeof networkFigureIds)[number], now = new Date()): Promise<TableExport> {
+  const page = await networkPage(viewer, query, now);
+  const figure = page.figures.find((f) => f.id === id)!;
+  return { filename: `reseau-${figure.id}-${page.period.du}-${page.period.au}`, sheet: figure.title.slice(0, 31), header: figure.table.columns, rows: figure.table.rows };
+}

@@ -1,31 +1,19 @@
 import type { Figure } from "./service";
+import { BarChart } from "../kernel/ui/charts";
 import { formatNumber, frenchSpaces } from "../kernel/format";
 
 /**
- * One figure: its sentence, a bar chart drawn in HTML (hidden from screen readers: the sentence
- * and the table say the same) and its table. Bars wrap their labels on a phone.
+ * One figure: its sentence, a bar chart drawn on the server in SVG (hidden from screen readers: the
+ * sentence and the table say the same), its table and the table as CSV.
  */
-export function FigureCard({ figure }: { figure: Figure }) {
-  const max = Math.max(1, ...figure.bars.map((b) => b.value));
+export function FigureCard({ figure, csvHref }: { figure: Figure; /** the table as CSV, same filters */ csvHref?: string }) {
   return (
     <section aria-labelledby={`fig-${figure.id}`} className="fr-mb-6w">
       <h2 id={`fig-${figure.id}`} className="fr-h4">
         {figure.title}
       </h2>
       <p>{frenchSpaces(figure.sentence)}</p>
-      {figure.bars.length > 0 && (
-        <div className="germoir-bars fr-mb-3w" aria-hidden="true">
-          {figure.bars.map((b) => (
-            <div key={b.label} className="germoir-bar">
-              <span className="germoir-bar__label">{b.label}</span>
-              <span className="germoir-bar__track">
-                <span className="germoir-bar__fill" style={{ width: `${Math.max(0.5, (100 * b.value) / max)}%` }} />
-              </span>
-              <span className="germoir-bar__value">{formatNumber(b.value)}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      <BarChart bars={figure.bars} unit={figure.unit} />
       {figure.table.rows.length > 0 && (
         <div className="fr-table">
           <table>
@@ -48,6 +36,13 @@ export function FigureCard({ figure }: { figure: Figure }) {
             </tbody>
           </table>
         </div>
+      )}
+      {csvHref && figure.table.rows.length > 0 && (
+        <p className="fr-text--sm">
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={csvHref} download>
+            {`Télécharger le tableau « ${figure.table.caption} » (CSV)`}
+          </a>
+        </p>
       )}
     </section>
   );

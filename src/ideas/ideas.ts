@@ -66,6 +66,8 @@ export type IdeasTables = {
     idea_id: string;
     user_id: string;
     created_at: Generated<Date>;
+    /** the idea's campaign, copied by a trigger (migration 2026-12-07-60): the dashboards count by campaign without a join */
+    campaign_id: Generated<string>;
   };
   idea_comments: {
     id: Generated<string>;
@@ -76,6 +78,8 @@ export type IdeasTables = {
     hidden_at: Date | null;
     hidden_reason: string | null;
     hidden_by: string | null;
+    /** the idea's campaign, copied by a trigger (migration 2026-12-07-60) */
+    campaign_id: Generated<string>;
   };
   /** Maintained by triggers on ideas (see migration 2026-11-23-01): rows per group, never written by the app. */
   idea_counts: {
@@ -280,6 +284,27 @@ export const ideasMigrations: MigrationSet = {
     async up(d) {
       await sql`CREATE INDEX ideas_stats_idx ON ideas (campaign_id, submitted_at) INCLUDE (id, author_id, organization_id, status) WHERE status <> 'draft'`.execute(d);
       await sql`CREATE INDEX idea_supports_created_idx ON idea_supports (created_at) INCLUDE (idea_id)`.execute(d);
+    },
+  },
+  // Counting the supports and comments given in a period on a lab's ideas joined them to the ideas
+  // (50 ms and three workers on 180,000 supports): each now carries its idea's campaign, set by a
+  // trigger whatever the writer (an idea's campaign never changes; a merge moves comments, and the
+  // trigger follows), and is counted from an index alone.
+  "2026-12-07-60-ideas-given-by-campaign": {
+    async up(d) {
+      await sql`CREATE FUNCTION ideas_given_campaign() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          NEW.campaign_id := (SELECT campaign_id FROM ideas WHERE id = NEW.idea_id);
+          RETURN NEW;
+        END $$`.execute(d);
+      for (const table of ["idea_supports", "idea_comments"]) {
+        await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN campaign_id uuid`.execute(d);
+        await sql`UPDATE ${sql.table(table)} g SET campaign_id = i.campaign_id FROM ideas i WHERE i.id = g.idea_id`.execute(d);
+        await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN campaign_id SET NOT NULL`.execute(d);
+        await sql`CREATE TRIGGER ${sql.id(`${table}_campaign`)} BEFORE INSERT OR UPDATE OF idea_id ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION ideas_given_campaign()`.execute(d);
+        await sql`CREATE INDEX ${sql.id(`${table}_campaign_created_idx`)} ON ${sql.table(table)} (campaign_id, created_at)`.execute(d);
+      }
+      await sql`DROP INDEX idea_supports_created_idx`.execute(d);
     },
   },
 };

@@ -60,16 +60,19 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
   const byMonth = grouped.filter((r) => Number(r.g) === 3).sort((a, z) => (a.month ?? "").localeCompare(z.month ?? ""));
   const byOrganization = grouped.filter((r) => Number(r.g) === 5).sort((a, z) => Number(z.ideas) - Number(a.ideas) || (a.organization_id ?? "").localeCompare(z.organization_id ?? ""));
   const byStatus = grouped.filter((r) => Number(r.g) === 6);
-  // supports and comments given in the period, on the lab's ideas (a draft has neither: the partial index ideas_stats_idx serves the join)
+  // supports and comments given in the period, on the lab's ideas (a draft has neither). Each
+  // carries its idea's campaign: counted from the (campaign_id, created_at) index alone, joined to
+  // the ideas only to filter by organisation.
   const givenInPeriod = (table: "idea_supports" | "idea_comments") => {
     let b = q()
       .selectFrom(`${table} as g` as "idea_supports as g")
-      .innerJoin("ideas", "ideas.id", "g.idea_id")
-      .where("ideas.campaign_id", "in", query.campaignIds)
-      .where("ideas.status", "<>", "draft")
+      .where("g.campaign_id", "in", query.campaignIds)
       .where("g.created_at", ">=", query.from)
       .where("g.created_at", "<", query.to);
-    if (query.organizationId) b = b.where("ideas.organization_id", "=", query.organizationId);
+    if (query.organizationId) {
+      const org = query.organizationId;
+      b = b.where((eb) => eb.exists(eb.selectFrom("ideas").select(sql`1`.as("x")).whereRef("ideas.id", "=", "g.idea_id").where("ideas.organization_id", "=", org)));
+    }
     return b.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   };
   const [supports, comments] = await Promise.all([givenInPeriod("idea_supports"), givenInPeriod("idea_comments")]);

@@ -63,3 +63,75 @@ export function csvResponse(filename: string, header: string[], rows: RowSource)
   });
   return new Response(stream, { headers: attachmentHeaders(filename, "text/csv; charset=utf-8") });
 }
+
+/**
+ * Reads a CSV file as a spreadsheet saves it: UTF-8 (with or without a byte-order mark) or, when
+ * the bytes are not UTF-8, Windows-1252 (older French Excel); the separator is the header line's
+ * most frequent of « ; », « , » and tab (outside quotes); fields quoted with '"' may hold
+ * separators and line breaks, a doubled quote is one quote; records end with CRLF, LF or CR.
+ * A text cell this module's writer neutralised (« '=SOMME(…) ») reads back as written. Blank
+ * records are kept (as empty arrays) so that record n is the spreadsheet's line n + 1.
+ */
+export function readCsv(bytes: Uint8Array): string[][] {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const sep = guessSeparator(text);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let fieldStart = true;
+  const endField = () => {
+    row.push(field);
+    field = "";
+    fieldStart = true;
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row.length === 1 && row[0] === "" ? [] : row.map(unneutralise));
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (ch === sep) endField();
+    else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRow();
+    } else {
+      field += ch;
+      fieldStart = false;
+    }
+  }
+  if (field !== "" || row.length || !fieldStart) endRow();
+  return rows;
+}
+
+function guessSeparator(text: string): string {
+  const counts = new Map<string, number>([[";", 0], [",", 0], ["\t", 0]]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][1] > 0 ? [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0] : ";";
+}
+
+/** The writer's « ' » before a formula-like text (CSV injection) is not part of the text. */
+function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

@@ -9,6 +9,7 @@ import { publicThemesOfIdeas, publicThemesPage, publicThemesStats } from "../the
 import { publicMinilabsPage, publicMinilabsStats, readableMinilabs } from "../minilabs";
 import { publicDecisionsPage, publicDecisionsStats } from "../arbitration";
 import { publicProjectStagesPage, publicProjectsPage, publicProjectsStats } from "../projects";
+import { publicRoadmapProgressPage, publicRoadmapProgressStats } from "../roadmaps";
 import { isUuid } from "../kernel/ids";
 import { referenceCache } from "../kernel/cache";
 import type { ReadScope } from "./permissions";
@@ -141,7 +142,19 @@ const projectStages: Dataset<typeof s.projectStagesQuery> = {
   },
 };
 
-export const datasets: Dataset[] = [ideas, themes, minilabs, decisions, projects, projectStages] as unknown as Dataset[];
+const roadmapProgress: Dataset<typeof s.roadmapProgressQuery> = {
+  slug: "feuille-de-route",
+  resource: "roadmap-progress",
+  title: "Avancement des feuilles de route",
+  description: "L’historique de l’avancement des feuilles de route publiées (axes, projets phares, leviers, projets connexes et initiatives), mesure par mesure : chaque fois qu’une preuve fait bouger un chiffre (une étape de projet franchie, un jalon, un poids). Seulement les éléments publics ; un projet confidentiel apparaît comme « Projet interne » ou pas du tout, selon le choix du lab (le jeton d’accès d’un lab lit en plus ses propres feuilles de route entières). Sans porteur : aucune donnée personnelle.",
+  keywords: ["innovation publique", "feuille de route", "traceur de l’innovation", "avancement"],
+  item: s.roadmapProgressItem,
+  query: s.roadmapProgressQuery,
+  page: (q, scope, after, limit) => publicRoadmapProgressPage({ labId: q.labId, roadmapId: q.roadmap, itemId: q.item }, scope.insideLab, uuidCursor(after), limit),
+  stats: publicRoadmapProgressStats,
+};
+
+export const datasets: Dataset[] = [ideas, themes, minilabs, decisions, projects, projectStages, roadmapProgress] as unknown as Dataset[];
 
 export const datasetBySlug = (slug: string) => datasets.find((d) => d.slug === slug);
 export const datasetByResource = (resource: string) => datasets.find((d) => d.resource === resource);

@@ -113,6 +113,22 @@ export const projectStageItem = z
   })
   .meta({ title: "Étape de projet", description: "Le calendrier d’une étape d’un projet." });
 
+export const roadmapProgressItem = z
+  .object({
+    id: id("Identifiant", "Identifiant stable de la mesure."),
+    roadmap_id: id("Feuille de route", "Identifiant de la feuille de route publiée."),
+    roadmap_title: text("Titre de la feuille de route", "Titre de la feuille de route."),
+    lab_id: id("Lab", "Identifiant du lab qui tient la feuille de route."),
+    partner_lab_id: id("Lab partenaire", "Identifiant du lab avec qui elle est tenue, s’il y en a un.").nullable(),
+    item_id: id("Élément", "Identifiant stable de l’élément mesuré ; vide pour l’avancement d’ensemble de la feuille de route.").nullable(),
+    parent_id: id("Rattaché à", "Identifiant de l’élément au-dessus (vide pour un axe et pour l’ensemble).").nullable(),
+    kind: z.enum(["roadmap", "axis", "flagship", "lever", "project", "initiative"]).meta({ title: "Type", description: "roadmap (l’ensemble), axis (axe), flagship (projet phare), lever (levier de transformation), project (projet connexe du lab) ou initiative." }),
+    title: text("Titre", "Titre de l’élément ; « Projet interne » pour un projet confidentiel que le lab montre sans le nommer."),
+    at: when("Mesuré le", "Date et heure où l’avancement a changé (ISO 8601)."),
+    percent: z.number().min(0).max(100).nullable().meta({ title: "Avancement (%)", description: "Avancement calculé à partir des preuves (étapes des projets, jalons franchis, moyenne pondérée des éléments rattachés), de 0 à 100 ; vide tant que rien ne le mesure." }),
+  })
+  .meta({ title: "Avancement d’une feuille de route", description: `Une mesure de l’avancement d’une feuille de route publiée ou d’un de ses éléments publics, à chaque changement${NB}; sans porteur ni élément interne.` });
+
 // ---------------------------------------------------------------- queries
 
 const cursor = z.string().max(400).optional().meta({ description: "Le curseur `next_cursor` de la page précédente, tel quel." });
@@ -134,6 +150,7 @@ export const minilabsQuery = z.object({ cursor, limit, lab });
 export const decisionsQuery = z.object({ cursor, limit, lab, minilab: uuidParam("minilab", "Seulement les décisions de ce Mini-Lab."), outcome: oneOf("outcome", decisionOutcomeValues) });
 export const projectsQuery = z.object({ cursor, limit, lab, stage: oneOf("stage", stageValues) });
 export const projectStagesQuery = z.object({ cursor, limit, lab, project: uuidParam("project", "Seulement les étapes de ce projet.") });
+export const roadmapProgressQuery = z.object({ cursor, limit, lab, roadmap: uuidParam("roadmap", "Seulement cette feuille de route."), item: uuidParam("item", "Seulement cet élément.") });
 
 const pages = new Map<string, z.ZodObject>();
 /**

@@ -68,6 +68,11 @@ export const fieldLabels: Record<string, string> = {
   place: "Lieu",
   drafted_at: "Rédigé le",
   validated_at: "Validé le",
+  registered_at: "Inscrit le",
+  training: "Formation",
+  session: "Session",
+  manager_email: "Adresse de votre responsable",
+  asked_at: "Demandé le",
 };
 
 /** The columns shown on the readable page: technical identifiers stay in the JSON file. */

@@ -147,6 +147,38 @@ describe("seats and the waiting list", () => {
   });
 });
 
+describe("seats: a group under concurrency", () => {
+  it("agents registering, cancelling and confirming across the sessions of one group at once: no deadlock, no seat over capacity, nobody confirmed twice", async () => {
+    const group = `training:${randomUUID()}`;
+    const offers = [randomUUID(), randomUUID(), randomUUID()];
+    for (const o of offers) await setOffer("test", o, { capacity: 3, groupKey: group }, T0);
+    const agents = await users(24);
+    // everyone on every list, from every side at once
+    const first = await Promise.allSettled(agents.flatMap((u, i) => offers.map((_, k) => register("test", offers[(i + k) % 3], u.id, T0))));
+    const errors = first.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as Refusal);
+    // refused only because the agent got a seat in another session of the group meanwhile
+    expect(errors.every((e) => e.status === 409)).toBe(true);
+    // then the confirmed cancel while those offered confirm, all at once
+    const confirmed = (await Promise.all(offers.map((o) => seatList("test", o)))).flatMap((l, k) => l.confirmed.map((c) => ({ offer: offers[k], userId: c.userId })));
+    await Promise.all(confirmed.map((c) => cancel("test", c.offer, c.userId, at(1))));
+    const offered = (await Promise.all(offers.map((o) => seatList("test", o)))).flatMap((l, k) => l.offered.map((c) => ({ offer: offers[k], userId: c.userId })));
+    const results = await Promise.allSettled(offered.map((o) => confirm("test", o.offer, o.userId, at(2))));
+    const after = await Promise.all(offers.map((o) => seatList("test", o)));
+    // a confirmation refused (409) is one of an agent offered two seats, who took the other one
+    results.forEach((r, i) => {
+      if (r.status === "fulfilled") return;
+      expect((r.reason as Refusal).status).toBe(409);
+      expect(after.some((l) => l.confirmed.some((c) => c.userId === offered[i].userId))).toBe(true);
+    });
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
+    for (const l of after) expect(l.confirmed.length + l.offered.length).toBeLessThanOrEqual(3);
+    const seated = after.flatMap((l) => l.confirmed.map((c) => c.userId));
+    expect(new Set(seated).size).toBe(seated.length);
+    // a seated agent is on no other list of the group
+    for (const id of seated) expect(after.filter((l) => [...l.confirmed, ...l.offered, ...l.waiting].some((x) => x.userId === id))).toHaveLength(1);
+  });
+});
+
 describe("registrations: personal data", () => {
   it("lists the agent's registrations; a deleted account gives its seat up, offered to the next at the scheduler's round", async () => {
     const id = randomUUID();

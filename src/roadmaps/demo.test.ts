@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { getLabBySlug, loadPrincipal, usersWithRole } from "../labs/labs";
-import { roadmapPage, trackerPage } from "./index";
+import { itemPage, milestoneEvidenceFile, roadmapPage, trackerPage } from "./index";
 import { labEstCalendar } from "./demo";
 import { applyGateOutcome, pendingGateReviews } from "../projects";
 
@@ -38,6 +38,13 @@ describe("the demo's roadmap: Lab'EST's, as in its programme (seed 002)", () => 
     // the lab team sees the same figures
     const lab2 = await roadmapPage(team, "labest", page.id);
     expect(lab2.roadmap.percent).toBe(page.percent);
+    // DataGrandEst's framing study is proved by a PDF the lab team downloads; the public reads « un document joint »
+    const dge = connected.find((c) => c.title === "DataGrandEst")!;
+    expect(dge.milestones.find((m) => m.title === "Restitution finale de l’étude de cadrage")!.evidence).toBe("Un document joint");
+    const study = (await itemPage(team, "labest", page.id, dge.id)).milestones.find((m) => m.rawTitle === "Restitution finale de l’étude de cadrage")!;
+    const file = await milestoneEvidenceFile(team, "labest", page.id, study.id);
+    expect(file.mime).toBe("application/pdf");
+    expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
 

@@ -7,6 +7,7 @@
  * reciprocal training offer among them. The history is replayed from 2021: a snapshot at each date
  * an input changed (a milestone done, a project entering a stage), and the feed says what happened.
  */
+import PDFDocument from "pdfkit";
 import { getLabBySlug, loadPrincipal, usersWithRole } from "../labs/labs";
 import { transaction } from "../kernel/db/transaction";
 import { labProjectChoices, projectFacts, stageLabels, type MainStage } from "../projects";
@@ -229,6 +230,16 @@ export async function seedDemoRoadmaps(opts: { labSlug?: string; now?: Date } = 
     for (const [period, starts, body] of labEstCalendar) await data.insertCalendarEntry({ roadmapId: roadmap.id, period, startsOn: d(starts), body, public: true });
     return roadmap;
   });
+  // a milestone proved by a file: the DataGrandEst framing study's final report, as the team would upload it
+  const dge = (await data.itemsOf(roadmap.id)).find((i) => i.title === "DataGrandEst");
+  const study = dge ? (await data.milestonesOf([dge.id])).find((m) => m.title === "Restitution finale de l’étude de cadrage") : undefined;
+  if (study && teamId) {
+    await transaction(async () => {
+      await data.updateMilestone(study.id, { title: study.title, plannedOn: study.planned_on, doneOn: study.done_on, evidenceKind: "file", evidenceUrl: null, evidenceText: null, evidenceStage: null });
+      await data.evidenceFiles.add(study.id, { filename: "DataGrandEst – restitution de l’étude de cadrage (30 juin 2021).pdf", mime: "application/pdf", content: await demoPdf("DataGrandEst – restitution de l’étude de cadrage", ["Comité de pilotage État (SGARE) – Région Grand Est, 30 juin 2021.", "L’étude de cadrage propose une plateforme régionale de la donnée partagée par l’État, la Région et les collectivités du Grand Est, une gouvernance stratégique à installer début 2022 et une offre de services d’ouverture des données des acteurs publics."]), uploadedBy: teamId });
+    });
+  }
+
   // the history since 2021: a snapshot at each date an input changed
   const dates = new Set<number>([+d("2021-01-04")]);
   for (const f of facts.values()) for (const e of f.entered) dates.add(+e.at);
@@ -241,4 +252,19 @@ export async function seedDemoRoadmaps(opts: { labSlug?: string; now?: Date } = 
     await snapshot(await compute(roadmap), now, "État actuel");
   });
   return { roadmaps: 1, items: count };
+}
+
+/** A one-page PDF for the demo's evidence (pdfkit's Helvetica: no font file). */
+function demoPdf(title: string, paragraphs: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: title, Author: "Lab’EST" }, lang: "fr-FR" });
+    const chunks: Buffer[] = [];
+    pdf.on("data", (c: Buffer) => chunks.push(c));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+    pdf.font("Helvetica-Bold").fontSize(16).text(title);
+    pdf.font("Helvetica").fontSize(11);
+    for (const p of paragraphs) pdf.moveDown(0.6).text(p);
+    pdf.end();
+  });
 }

@@ -10,6 +10,7 @@ export {
   itemAction,
   itemPage,
   labRoadmaps,
+  milestoneEvidenceFile,
   projectChanged,
   roadmapAction,
   roadmapExport,
@@ -20,6 +21,8 @@ export {
   type TrackerPage,
 } from "./service";
 export { atomFeed } from "./atom";
+export { publicRoadmapProgressPage, publicRoadmapProgressStats, type PublicProgressRow, type PublicProgressFilter } from "./opendata";
+export { importPage, importsPage, importTemplate, recoverInterruptedImports, roadmapImportJob, runImport, startImport, ROADMAP_IMPORT_QUEUE } from "./import";
 export { roadmapsMigrations } from "./db/migrations";
 export * from "./rules";
 export type { Roadmap, RoadmapItem, Milestone } from "./db/schema";

@@ -166,16 +166,18 @@ describe("roadmaps: progress from evidence, and its history", () => {
     await expect(roadmapExport(s.agent, s.lab.slug, r.roadmap.id)).rejects.toSatisfy(refusal(403));
     await expect(roadmapExport(s.otherTeam, s.lab.slug, r.roadmap.id)).rejects.toSatisfy(refusal(403));
     const table = await roadmapExport(s.team, s.lab.slug, r.roadmap.id);
-    expect(table.header.slice(0, 3)).toEqual(["Type", "Rattaché à", "Titre"]);
+    expect(table.header.slice(0, 4)).toEqual(["Référence", "Type", "Rattaché à (référence)", "Titre"]);
     const rows = [...(table.rows as Iterable<unknown[]>)];
-    expect(rows.map((row) => [row[0], row[1], row[2], row[12]])).toEqual([
-      ["Axe", "", "Axe 1", 5],
-      ["Projet phare", "Axe 1", "Projet phare 1", 5],
-      ["Levier de transformation", "Axe 1 › Projet phare 1", "Levier 1", 5],
-      ["Projet connexe (projet du lab)", "Axe 1 › Projet phare 1 › Levier 1", "Projet de service du SGC", 10],
-      ["Initiative", "Axe 1 › Projet phare 1 › Levier 1", "Offre réciproque de formations", 0],
+    const at = (name: string) => table.header.indexOf(name);
+    expect(rows.map((row) => [row[0], row[1], row[2], row[3], row[at("Projet du lab")], row[at("Avancement (%)")]])).toEqual([
+      ["1", "axe", "", "Axe 1", "", 5],
+      ["1.1", "projet phare", "1", "Projet phare 1", "", 5],
+      ["1.1.1", "levier", "1.1", "Levier 1", "", 5],
+      ["1.1.1.1", "projet connexe", "1.1.1", "Projet de service du SGC", "Projet de service du SGC", 10],
+      ["1.1.1.2", "initiative", "1.1.1", "Offre réciproque de formations", "", 0],
     ]);
-    expect(rows[4][15]).toBe("Catalogue commun publié, prévu le 1er décembre 2021 ; Premières inscriptions croisées, prévu le 1er décembre 2021");
+    expect(rows[4][at("Jalons")]).toBe("Catalogue commun publié | prévu le 01/12/2021\nPremières inscriptions croisées | prévu le 01/12/2021");
+    expect(rows[4][at("Porteur nommé publiquement")]).toBe("oui");
   });
 
   it("an empty lever has no figure and is left out of its flagship", async () => {

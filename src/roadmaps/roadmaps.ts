@@ -2,12 +2,13 @@
  * The roadmaps module's data functions: each runs on `db()` (the use case's transaction when there
  * is one) and names only this module's tables.
  */
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
 import { encodeLive } from "../kernel/live/hub";
+import { fileTable } from "../kernel/db/files";
 import type { MainStage } from "../projects";
-import type { CalendarEntry, Milestone, Roadmap, RoadmapEvent, RoadmapItem, RoadmapsTables, Snapshot } from "./db/schema";
+import type { CalendarEntry, ImportStatus, Milestone, Roadmap, RoadmapEvent, RoadmapImport, RoadmapItem, RoadmapsTables, Snapshot } from "./db/schema";
 import type { ConfidentialDisplay, EventKind, EvidenceKind, ItemKind, ItemStatus, StageShares, StopRule } from "./rules";
 
 const q = () => db().withTables<RoadmapsTables>();
@@ -41,6 +42,13 @@ export async function roadmapsOfLab(labId: string): Promise<Roadmap[]> {
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+}
+
+/** The published roadmaps, all or those a lab keeps (alone or as the partner). */
+export async function publishedRoadmaps(labId?: string): Promise<Roadmap[]> {
+  let query = q().selectFrom("roadmaps").selectAll().where("published", "=", true);
+  if (labId) query = query.where((eb) => eb.or([eb("lab_id", "=", labId), eb("partner_lab_id", "=", labId)]));
+  return query.orderBy("id").execute();
 }
 
 export async function updateRoadmap(id: string, f: { title: string; description: string; partnerLabId: string | null; published: boolean; shares: StageShares; stopRule: StopRule; confidentialDisplay: ConfidentialDisplay }): Promise<void> {
@@ -140,6 +148,21 @@ export async function deleteItem(id: string): Promise<void> {
   await q().deleteFrom("roadmap_items").where("id", "=", id).execute();
 }
 
+/** Moves an item under another parent, after its new siblings. */
+export async function moveItem(id: string, parentId: string): Promise<void> {
+  const last = await q().selectFrom("roadmap_items").select((eb) => eb.fn.max("position").as("max")).where("parent_id", "=", parentId).executeTakeFirst();
+  await q()
+    .updateTable("roadmap_items")
+    .set({ parent_id: parentId, position: (last?.max ?? -1) + 1, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Sets the order of siblings: each id gets its index. */
+export async function setPositions(ids: string[]): Promise<void> {
+  for (const [position, id] of ids.entries()) await q().updateTable("roadmap_items").set({ position }).where("id", "=", id).execute();
+}
+
 /** The roadmaps that hold this project as a connected item. */
 export async function roadmapIdsOfProject(projectId: string): Promise<string[]> {
   if (!isUuid(projectId)) return [];
@@ -178,6 +201,27 @@ export async function setMilestoneDone(id: string, doneOn: Date | null, evidence
     .set({ done_on: doneOn, ...(evidence ? { evidence_kind: evidence.kind, evidence_url: evidence.url, evidence_text: evidence.text } : {}) })
     .where("id", "=", id)
     .execute();
+}
+
+export async function updateMilestone(id: string, m: MilestoneFields): Promise<void> {
+  await q()
+    .updateTable("roadmap_milestones")
+    .set({ title: m.title, planned_on: m.plannedOn, done_on: m.doneOn, evidence_kind: m.evidenceKind, evidence_url: m.evidenceUrl, evidence_text: m.evidenceText, evidence_stage: m.evidenceStage })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The file proving a milestone (one at most: a new one replaces it). */
+export const evidenceFiles = fileTable("roadmap_milestone_files", "milestone_id");
+
+/** The evidence files of these milestones, without their bytes. */
+export async function evidenceFilesOf(milestoneIds: string[]): Promise<{ id: string; milestone_id: string; filename: string; size: number }[]> {
+  if (!milestoneIds.length) return [];
+  return q().selectFrom("roadmap_milestone_files").select(["id", "milestone_id", "filename", "size"]).where("milestone_id", "in", milestoneIds).execute();
+}
+
+export async function removeEvidenceFiles(milestoneId: string): Promise<void> {
+  await q().deleteFrom("roadmap_milestone_files").where("milestone_id", "=", milestoneId).execute();
 }
 
 export async function deleteMilestone(id: string): Promise<void> {
@@ -240,6 +284,42 @@ export async function snapshotsOf(roadmapId: string, itemId: string | null): Pro
     .execute();
 }
 
+export interface VisibleSnapshots {
+  roadmapId: string;
+  /** The items whose snapshots may be read. */
+  itemIds: string[];
+  /** The whole roadmap's own figure too (item null). */
+  whole: boolean;
+}
+
+function visibleWhere(visible: VisibleSnapshots[]) {
+  return (eb: ExpressionBuilder<RoadmapsTables, "roadmap_snapshots">) =>
+    eb.or(
+      visible.map((v) => {
+        const which = [...(v.whole ? [eb("item_id", "is", null)] : []), ...(v.itemIds.length ? [eb("item_id", "in", v.itemIds)] : [])];
+        return eb.and([eb("roadmap_id", "=", v.roadmapId), which.length ? eb.or(which) : eb.val(false)]);
+      }),
+    );
+}
+
+/** The snapshots these roadmaps let be read, in id order after `after`. */
+export async function publicSnapshotsPage(visible: VisibleSnapshots[], after: string | null, limit: number): Promise<Snapshot[]> {
+  if (!visible.length) return [];
+  let query = q().selectFrom("roadmap_snapshots").selectAll().where(visibleWhere(visible));
+  if (after) query = query.where("id", ">", after);
+  return query.orderBy("id").limit(limit).execute();
+}
+
+export async function publicSnapshotsStats(visible: VisibleSnapshots[]): Promise<{ count: number; updatedAt: Date | null }> {
+  if (!visible.length) return { count: 0, updatedAt: null };
+  const r = await q()
+    .selectFrom("roadmap_snapshots")
+    .select((eb) => [eb.fn.countAll<string>().as("n"), eb.fn.max("at").as("last")])
+    .where(visibleWhere(visible))
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.n), updatedAt: r.last ? new Date(r.last) : null };
+}
+
 export async function insertEvent(e: { roadmapId: string; itemId: string | null; at: Date; kind: EventKind; title: string; anonymousTitle: string }): Promise<void> {
   await q().insertInto("roadmap_events").values({ roadmap_id: e.roadmapId, item_id: e.itemId, at: e.at, kind: e.kind, title: e.title, anonymous_title: e.anonymousTitle }).execute();
 }
@@ -258,4 +338,75 @@ export async function notifyTrackers(labIds: (string | null)[]): Promise<void> {
 
 export async function roadmapsCreatedBy(accountId: string): Promise<Pick<Roadmap, "title" | "created_at">[]> {
   return q().selectFrom("roadmaps").select(["title", "created_at"]).where("created_by", "=", accountId).orderBy("created_at").execute();
+}
+
+export async function evidenceFilesUploadedBy(accountId: string): Promise<{ filename: string; created_at: Date }[]> {
+  return q().selectFrom("roadmap_milestone_files").select(["filename", "created_at"]).where("uploaded_by", "=", accountId).orderBy("created_at").execute();
+}
+
+// ---------------------------------------------------------------- imports
+
+export interface ImportError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export async function insertImport(i: { roadmapId: string; filename: string; format: "csv" | "xlsx"; content: Buffer; requestedBy: string }): Promise<RoadmapImport> {
+  return q().insertInto("roadmap_imports").values({ roadmap_id: i.roadmapId, filename: i.filename, format: i.format, content: i.content, requested_by: i.requestedBy }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function getImport(id: string): Promise<RoadmapImport | undefined> {
+  if (!isUuid(id)) return undefined;
+  return q().selectFrom("roadmap_imports").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function importsOf(roadmapId: string, limit = 10): Promise<Omit<RoadmapImport, "content">[]> {
+  return q()
+    .selectFrom("roadmap_imports")
+    .select(["id", "roadmap_id", "filename", "format", "status", "stage", "total", "processed", "created_items", "created_milestones", "errors", "failure", "requested_by", "created_at", "started_at", "finished_at"])
+    .where("roadmap_id", "=", roadmapId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Claims a queued import for the job (false: already taken, or gone). */
+export async function claimImport(id: string, at: Date): Promise<boolean> {
+  const r = await q().updateTable("roadmap_imports").set({ status: "running", started_at: at, stage: "Lecture du fichier" }).where("id", "=", id).where("status", "=", "queued").executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function reportImport(id: string, p: { stage?: string; total?: number; processed?: number }): Promise<void> {
+  await q().updateTable("roadmap_imports").set(p).where("id", "=", id).execute();
+}
+
+export async function finishImport(id: string, r: { status: Exclude<ImportStatus, "queued" | "running">; errors?: ImportError[]; failure?: string | null; createdItems?: number; createdMilestones?: number; at?: Date }): Promise<void> {
+  await q()
+    .updateTable("roadmap_imports")
+    .set({
+      status: r.status,
+      stage: "",
+      errors: JSON.stringify(r.errors ?? []),
+      failure: r.failure ?? null,
+      created_items: r.createdItems ?? 0,
+      created_milestones: r.createdMilestones ?? 0,
+      ...(r.status === "done" ? { processed: sql<number>`total` } : {}),
+      finished_at: r.at ?? new Date(),
+      // the file is no longer needed once read
+      content: null,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Imports left running by a stopped server: marked failed, to be sent again. */
+export async function failRunningImports(message: string): Promise<number> {
+  const r = await q().updateTable("roadmap_imports").set({ status: "failed", failure: message, stage: "", content: null, finished_at: new Date() }).where("status", "=", "running").executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function importsRequestedBy(accountId: string): Promise<{ filename: string; status: string; created_at: Date }[]> {
+  return q().selectFrom("roadmap_imports").select(["filename", "status", "created_at"]).where("requested_by", "=", accountId).orderBy("created_at").execute();
 }

@@ -12,7 +12,7 @@ export type ItemKind = "axis" | "flagship" | "lever" | "project" | "initiative";
 export type ItemStatus = "active" | "done" | "stopped";
 export type StopRule = "exclude" | "zero";
 export type ConfidentialDisplay = "label" | "hidden";
-export type EvidenceKind = "link" | "text" | "stage";
+export type EvidenceKind = "link" | "text" | "stage" | "file";
 export type EventKind = "gate" | "stage" | "milestone" | "status";
 
 export const itemKinds: Record<ItemKind, string> = { axis: "Axe", flagship: "Projet phare", lever: "Levier de transformation", project: "Projet connexe (projet du lab)", initiative: "Initiative" };
@@ -23,7 +23,7 @@ export const parentKind: Partial<Record<ItemKind, ItemKind>> = { flagship: "axis
 export const itemStatuses: Record<ItemStatus, string> = { active: "En cours", done: "Terminé", stopped: "Arrêté" };
 export const stopRules: Record<StopRule, string> = { exclude: "Les éléments arrêtés sont exclus du calcul de leur parent", zero: "Les éléments arrêtés comptent pour 0\u00a0% dans leur parent" };
 export const confidentialDisplays: Record<ConfidentialDisplay, string> = { label: "Montrés comme «\u00a0projet interne\u00a0»", hidden: "Pas montrés du tout" };
-export const evidenceKinds: Record<EvidenceKind, string> = { link: "Lien", text: "Texte", stage: "Étape du projet atteinte" };
+export const evidenceKinds: Record<EvidenceKind, string> = { link: "Lien", text: "Texte", file: "Fichier (PDF ou image)", stage: "Étape du projet atteinte" };
 
 export type StageShares = Record<MainStage, number>;
 /** Sensible defaults: a project in deployment is done; exploration has begun. */

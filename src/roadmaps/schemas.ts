@@ -116,7 +116,7 @@ export const updateItemSchema = z.object({ intent: z.literal("update"), ...itemF
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
 
 const evidence = {
-  evidenceKind: z.enum(["", "link", "text", "stage"], { error: "Preuve : choisissez dans la liste." }).optional().transform((v) => (v ? v : null)),
+  evidenceKind: z.enum(["", "link", "text", "file", "stage"], { error: "Preuve : choisissez dans la liste." }).optional().transform((v) => (v ? v : null)),
   evidenceUrl: url("Lien de la preuve"),
   evidenceText: optionalText("Preuve (texte)", 2000),
   evidenceStage: z.enum(["", ...mainStages], { error: "Étape qui prouve le jalon : choisissez dans la liste." }).optional().transform((v) => (v ? (v as MainStage) : null)),
@@ -142,6 +142,23 @@ export const milestoneDoneSchema = z.object({
   proof: optionalText("Preuve", 2000).refine((v) => !/^https?:\/\//i.test(v) || (z.url().safeParse(v).success && v.length <= 1000), "Preuve : cette adresse web n’est pas valide."),
 });
 
+/** A milestone's fields, all of them editable; a file as evidence comes with the form (checked by the service). */
+export const editMilestoneSchema = z
+  .object({ intent: z.literal("editMilestone"), milestoneId: uuidField("Jalon"), milestoneTitle: requiredText("Jalon", 300, 2), plannedOn: optionalDate("Date prévue"), doneOn: optionalDate("Franchi le"), ...evidence })
+  .superRefine(evidenceComplete)
+  .transform(({ milestoneTitle, ...rest }) => ({ ...rest, title: milestoneTitle }));
+export type EditMilestoneInput = z.infer<typeof editMilestoneSchema>;
+
+/** An item under another parent of the kind above it (a lever under another flagship…). */
+export const moveItemSchema = z.object({ intent: z.literal("move"), parentId: uuidField("Nouveau rattachement") });
+
+/** One place up or down among its siblings. */
+export const reorderSchema = z.object({
+  intent: z.literal("reorder"),
+  itemId: uuidField("Élément"),
+  direction: z.enum(["up", "down"], { error: "Sens : vers le haut ou vers le bas." }),
+});
+
 export const milestoneIdSchema = z.object({ intent: z.enum(["milestoneUndone", "deleteMilestone"], { error: "Action inconnue." }), milestoneId: uuidField("Jalon") });
 export const deleteItemSchema = z.object({ intent: z.literal("delete"), confirm: z.literal("on", { error: "Confirmation : cochez la case pour supprimer cet élément et tout ce qui lui est rattaché." }) });
 
@@ -157,11 +174,11 @@ export const calendarSchema = z
 export const deleteCalendarSchema = z.object({ intent: z.literal("deleteCalendar"), entryId: uuidField("Entrée du calendrier") });
 
 /** The roadmap page's forms, by intent (one schema each). */
-export const roadmapForms = { settings: roadmapSettingsSchema, addItem: addItemSchema, addCalendar: calendarSchema, deleteCalendar: deleteCalendarSchema } as const;
+export const roadmapForms = { settings: roadmapSettingsSchema, addItem: addItemSchema, reorder: reorderSchema, addCalendar: calendarSchema, deleteCalendar: deleteCalendarSchema } as const;
 /** The settings page's one form. */
 export const settingsForms = { settings: roadmapSettingsSchema } as const;
 /** The item page's forms, by intent. */
-export const itemForms = { update: updateItemSchema, delete: deleteItemSchema, addMilestone: addMilestoneSchema, milestoneDone: milestoneDoneSchema, milestoneUndone: milestoneIdSchema, deleteMilestone: milestoneIdSchema } as const;
+export const itemForms = { update: updateItemSchema, delete: deleteItemSchema, move: moveItemSchema, addMilestone: addMilestoneSchema, editMilestone: editMilestoneSchema, milestoneDone: milestoneDoneSchema, milestoneUndone: milestoneIdSchema, deleteMilestone: milestoneIdSchema } as const;
 
 export type RoadmapAction = z.infer<(typeof roadmapForms)[keyof typeof roadmapForms]>;
 export type ItemAction = z.infer<(typeof itemForms)[keyof typeof itemForms]>;

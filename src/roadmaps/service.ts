@@ -9,7 +9,7 @@ import { getLab, getLabBySlug, getLabs, listLabs } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { Refusal, type Viewer } from "../kernel/permissions";
 import { transaction } from "../kernel/db/transaction";
-import { formatDate, frenchSpaces as fr } from "../kernel/format";
+import { formatDate, frenchSpaces as fr, isoDay } from "../kernel/format";
 import { liveStream } from "../kernel/live/hub";
 import { fileSlug, type TableExport } from "../kernel/export";
 import { labProjectChoices, mainStages, projectFacts, stageLabels, type MainStage, type ProjectChange, type ProjectFacts } from "../projects";
@@ -33,7 +33,10 @@ import {
   type RollupNode,
   type RollupSettings,
 } from "./rules";
-import type { AddItemInput, ItemAction, MilestoneInput, RoadmapAction, RoadmapCreateInput, UpdateItemInput } from "./schemas";
+import type { AddItemInput, EditMilestoneInput, ItemAction, MilestoneInput, RoadmapAction, RoadmapCreateInput, UpdateItemInput } from "./schemas";
+import { checkUploads } from "../kernel/uploads";
+import { columns, frenchDay, header, kindWord, milestoneLine, statusWord, yesNo, type Column } from "./table";
+import type { StoredFile } from "../kernel/db/files";
 
 const q = (s: string) => `«\u00a0${s}\u00a0»`;
 const ROOT = "root";
@@ -46,7 +49,7 @@ async function teamLab(viewer: Viewer, labSlug: string) {
 }
 
 /** The roadmap, kept by this lab (alone or as partner), for its team; 404 otherwise (403 for another lab's team). */
-async function requireRoadmap(viewer: Viewer, labSlug: string, roadmapId: string) {
+export async function requireRoadmap(viewer: Viewer, labSlug: string, roadmapId: string) {
   const lab = await teamLab(viewer, labSlug);
   const roadmap = await data.getRoadmap(roadmapId);
   if (!roadmap || (roadmap.lab_id !== lab.id && roadmap.partner_lab_id !== lab.id)) throw new Refusal("Cette feuille de route n’existe pas.", 404);
@@ -155,7 +158,7 @@ export async function snapshot(c: Computed, at: Date, cause: string): Promise<nu
 }
 
 /** Whether the public sees this item, and how: by name, as « projet interne », or not at all (an ancestor hidden hides it). */
-function publicShape(c: Computed, item: RoadmapItem): "shown" | "internal" | "hidden" {
+export function publicShape(c: Computed, item: RoadmapItem): "shown" | "internal" | "hidden" {
   for (let cur: RoadmapItem | undefined = item; cur; cur = cur.parent_id ? c.byId.get(cur.parent_id) : undefined) {
     if (!cur.public) return "hidden";
   }
@@ -357,6 +360,18 @@ export async function roadmapAction(viewer: Viewer, labSlug: string, roadmapId: 
         await addItem(viewer, roadmap, action, at);
         return "addItem";
       }
+      case "reorder": {
+        const item = await data.getItem(action.itemId);
+        if (!item || item.roadmap_id !== roadmap.id) throw new Refusal("Cet élément n’existe pas.", 404);
+        const siblings = (await data.itemsOf(roadmap.id)).filter((i) => i.parent_id === item.parent_id).sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+        const from = siblings.findIndex((i) => i.id === item.id);
+        const to = action.direction === "up" ? from - 1 : from + 1;
+        if (to < 0 || to >= siblings.length) throw new Refusal(action.direction === "up" ? "Cet élément est déjà le premier." : "Cet élément est déjà le dernier.", 409);
+        [siblings[from], siblings[to]] = [siblings[to], siblings[from]];
+        await data.setPositions(siblings.map((i) => i.id));
+        await recompute(roadmap, at, `Ordre modifié : ${item.title}`);
+        return "reorder";
+      }
       case "addCalendar":
         await data.insertCalendarEntry({ roadmapId: roadmap.id, period: action.period, startsOn: action.startsOn, body: action.body, public: action.public });
         await data.notifyTrackers([roadmap.lab_id, roadmap.partner_lab_id]);
@@ -410,7 +425,15 @@ function fieldsOf(input: UpdateItemInput | AddItemInput, kind: RoadmapItem["kind
 export async function itemPage(viewer: Viewer, labSlug: string, roadmapId: string, itemId: string) {
   const { lab, roadmap, item } = await requireItem(viewer, labSlug, roadmapId, itemId);
   const c = await compute(roadmap);
-  const [history, projects] = await Promise.all([data.snapshotsOf(roadmap.id, item.id), labProjectChoices(viewer, roadmap.lab_id)]);
+  const ms = c.milestones.get(item.id) ?? [];
+  const [history, projects, files] = await Promise.all([data.snapshotsOf(roadmap.id, item.id), labProjectChoices(viewer, roadmap.lab_id), data.evidenceFilesOf(ms.map((m) => m.id))]);
+  const fileOf = new Map(files.map((f) => [f.milestone_id, f]));
+  const above = parentKind[item.kind];
+  const titled = (i: RoadmapItem) => {
+    const trail: string[] = [];
+    for (let cur: RoadmapItem | undefined = i; cur; cur = cur.parent_id ? c.byId.get(cur.parent_id) : undefined) trail.unshift(cur.title);
+    return trail.join(" › ");
+  };
   const path: { id: string; title: string }[] = [];
   for (let cur = item.parent_id ? c.byId.get(item.parent_id) : undefined; cur; cur = cur.parent_id ? c.byId.get(cur.parent_id) : undefined) path.unshift({ id: cur.id, title: cur.title });
   return {
@@ -428,14 +451,27 @@ export async function itemPage(viewer: Viewer, labSlug: string, roadmapId: strin
       projectId: item.project_id ?? "",
     },
     children: childrenOf(c, item.id),
-    milestones: (c.milestones.get(item.id) ?? []).map((m) => ({
-      id: m.id,
-      title: fr(m.title),
-      plannedOn: m.planned_on ? formatDate(m.planned_on) : "",
-      doneOn: m.done_on ? formatDate(m.done_on) : "",
-      evidence: evidenceLabel(m),
-      evidenceUrl: m.evidence_kind === "link" ? m.evidence_url : null,
-    })),
+    milestones: ms.map((m) => {
+      const file = fileOf.get(m.id);
+      return {
+        id: m.id,
+        title: fr(m.title),
+        rawTitle: m.title,
+        plannedOn: m.planned_on ? formatDate(m.planned_on) : "",
+        doneOn: m.done_on ? formatDate(m.done_on) : "",
+        plannedDay: m.planned_on ? isoDay(m.planned_on) : "",
+        doneDay: m.done_on ? isoDay(m.done_on) : "",
+        evidenceKind: m.evidence_kind ?? "",
+        evidenceUrlValue: m.evidence_url ?? "",
+        evidenceText: m.evidence_text ?? "",
+        evidenceStage: m.evidence_stage ?? "",
+        evidence: m.evidence_kind === "file" ? (file ? `${file.filename} (${fileSize(file.size)})` : "fichier manquant") : evidenceLabel(m),
+        evidenceUrl: m.evidence_kind === "link" ? m.evidence_url : null,
+        file: m.evidence_kind === "file" && file ? { name: file.filename, href: `/lab/${lab.slug}/feuille-de-route/${roadmap.id}/jalons/${m.id}/preuve` } : null,
+      };
+    }),
+    /** Where it may move: the items of the kind above it, but its own parent. */
+    moveTo: above ? c.items.filter((i) => i.kind === above && i.id !== item.parent_id).map((i) => ({ value: i.id, label: titled(i) })) : [],
     history: historyView(history),
     options: {
       projects: projects.map((p) => ({ value: p.id, label: `${p.title} (${p.stageLabel.toLowerCase()})` })),
@@ -450,16 +486,44 @@ function childrenOf(c: Computed, id: string) {
   return c.items.filter((i) => i.parent_id === id).sort((a, b) => a.position - b.position).map((i) => itemView(c, i));
 }
 
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`;
+}
+
 function evidenceLabel(m: Milestone): string {
   if (m.evidence_kind === "link") return m.evidence_url ?? "";
   if (m.evidence_kind === "text") return m.evidence_text ?? "";
   if (m.evidence_kind === "stage" && m.evidence_stage) return `Le projet entre en ${stageLabels[m.evidence_stage].toLowerCase()}`;
+  if (m.evidence_kind === "file") return "Un document joint";
   return "";
 }
 
+/** A milestone's file evidence: 10 MB at most, a PDF or an image recognised from its bytes. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+async function evidenceUpload(uploads: FormDataEntryValue[]) {
+  const checked = await checkUploads(uploads, MAX_EVIDENCE_BYTES, 1);
+  if (!checked.ok) throw new Refusal(checked.error.replace(/^Pièces jointes/, "Fichier de la preuve"), 400, "evidenceFile");
+  return checked.files[0] ?? null;
+}
+
+/** The file proving a milestone, for the lab team of its roadmap (always a download). */
+export async function milestoneEvidenceFile(viewer: Viewer, labSlug: string, roadmapId: string, milestoneId: string): Promise<StoredFile> {
+  const { roadmap } = await requireRoadmap(viewer, labSlug, roadmapId);
+  const m = await data.getMilestone(milestoneId);
+  const item = m ? await data.getItem(m.item_id) : undefined;
+  const file = m && item?.roadmap_id === roadmap.id && m.evidence_kind === "file" ? (await data.evidenceFiles.list(m.id))[0] : undefined;
+  const stored = file ? await data.evidenceFiles.get(m!.id, file.id) : undefined;
+  if (!stored) throw new Refusal("Ce fichier n’existe pas.", 404);
+  return stored;
+}
+
 /** The item page's forms: its fields, its deletion, its milestones. Returns what to say. */
-export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: string, itemId: string, action: ItemAction, at = new Date()): Promise<string> {
+export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: string, itemId: string, action: ItemAction, at = new Date(), uploads: FormDataEntryValue[] = []): Promise<string> {
   const { roadmap, item } = await requireItem(viewer, labSlug, roadmapId, itemId);
+  // a file is read and checked before the transaction opens
+  const upload = action.intent === "addMilestone" || action.intent === "editMilestone" ? (action.evidenceKind === "file" ? await evidenceUpload(uploads) : null) : null;
+  if (action.intent === "addMilestone" && action.evidenceKind === "file" && !upload) throw new Refusal("Fichier de la preuve : choisissez un fichier (PDF ou image).", 400, "evidenceFile");
   return transaction(async () => {
     const c = await compute(roadmap);
     switch (action.intent) {
@@ -478,8 +542,38 @@ export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: str
         await data.deleteItem(item.id);
         await recompute(roadmap, at, `Suppression\u00a0: ${item.title}`);
         return "delete";
+      case "move": {
+        const parent = await data.getItem(action.parentId);
+        const above = parentKind[item.kind];
+        if (!above) throw new Refusal("Rattachement : un axe n’est rattaché à rien ; changez plutôt son ordre dans l’arbre.", 400, "parentId");
+        if (!parent || parent.roadmap_id !== roadmap.id || parent.kind !== above) {
+          throw new Refusal(`Nouveau rattachement : un élément de type ${q(itemKinds[item.kind].toLowerCase())} se rattache à un ${itemKinds[above].toLowerCase()} de cette feuille de route.`, 400, "parentId");
+        }
+        // an item never goes under itself or under one of its own descendants
+        for (let cur: RoadmapItem | undefined = parent; cur; cur = cur.parent_id ? c.byId.get(cur.parent_id) : undefined) {
+          if (cur.id === item.id) throw new Refusal("Nouveau rattachement : un élément ne peut pas être rattaché à lui-même ni à ce qui lui est rattaché.", 400, "parentId");
+        }
+        if (parent.id === item.parent_id) throw new Refusal("Nouveau rattachement : l’élément y est déjà rattaché.", 400, "parentId");
+        await data.moveItem(item.id, parent.id);
+        const from = item.parent_id ? c.byId.get(item.parent_id) : undefined;
+        await recompute(roadmap, at, `Déplacement : ${item.title}, de ${q(from?.title ?? "")} à ${q(parent.title)}`);
+        return "move";
+      }
+      case "editMilestone": {
+        const m = await data.getMilestone(action.milestoneId);
+        if (!m || m.item_id !== item.id) throw new Refusal("Ce jalon n’existe pas.", 404);
+        const hadFile = m.evidence_kind === "file" && (await data.evidenceFiles.list(m.id)).length > 0;
+        if (action.evidenceKind === "file" && !upload && !hadFile) throw new Refusal("Fichier de la preuve : choisissez un fichier (PDF ou image).", 400, "evidenceFile");
+        await data.updateMilestone(m.id, milestoneFields(action));
+        if (action.evidenceKind !== "file" || upload) await data.removeEvidenceFiles(m.id);
+        if (upload) await data.evidenceFiles.add(m.id, { ...upload, uploadedBy: viewer.userId });
+        if (action.doneOn && !m.done_on) await milestoneEvent(c, item, { ...m, title: action.title }, action.doneOn);
+        await recompute(roadmap, at, `Jalon modifié : ${action.title}`);
+        return "editMilestone";
+      }
       case "addMilestone": {
         const m = await data.insertMilestone(item.id, milestoneFields(action));
+        if (upload) await data.evidenceFiles.add(m.id, { ...upload, uploadedBy: viewer.userId });
         if (m.done_on) await milestoneEvent(c, item, m, at);
         await recompute(roadmap, at, `Jalon ajouté\u00a0: ${m.title}`);
         return "addMilestone";
@@ -499,7 +593,9 @@ export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: str
           if (m.done_on) throw new Refusal("Ce jalon est déjà franchi.", 409);
           const doneOn = done.doneOn ?? at;
           const proof = done.proof ? (/^https?:\/\//i.test(done.proof) ? { kind: "link" as const, url: done.proof, text: null } : { kind: "text" as const, url: null, text: done.proof }) : undefined;
-          await data.setMilestoneDone(m.id, doneOn, m.evidence_kind === "stage" ? undefined : proof);
+          const keep = m.evidence_kind === "stage" || (m.evidence_kind === "file" && !proof);
+          await data.setMilestoneDone(m.id, doneOn, keep ? undefined : proof);
+          if (!keep && m.evidence_kind === "file") await data.removeEvidenceFiles(m.id);
           await milestoneEvent(c, item, m, doneOn);
         }
         await recompute(roadmap, at, `Jalon ${action.intent === "milestoneDone" ? "franchi" : action.intent === "milestoneUndone" ? "rouvert" : "supprimé"}\u00a0: ${m.title}`);
@@ -509,51 +605,55 @@ export async function itemAction(viewer: Viewer, labSlug: string, roadmapId: str
   });
 }
 
-function milestoneFields(m: MilestoneInput): data.MilestoneFields {
+function milestoneFields(m: MilestoneInput | EditMilestoneInput): data.MilestoneFields {
   return { title: m.title, plannedOn: m.plannedOn, doneOn: m.doneOn, evidenceKind: m.evidenceKind, evidenceUrl: m.evidenceKind === "link" ? m.evidenceUrl : null, evidenceText: m.evidenceKind === "text" ? m.evidenceText : null, evidenceStage: m.evidenceKind === "stage" ? m.evidenceStage : null };
 }
 
 /**
  * The whole roadmap as a table (feuille-de-route.csv, .xlsx), for its lab team: one row per item in
- * the tree's order, with its place, its fields, its figure and why, and its milestones.
+ * the tree's order, with its reference and its parent's, its fields and its milestones in the
+ * columns the import reads (./table: an export is re-imported as it is), then its figure and why.
  */
 export async function roadmapExport(viewer: Viewer, labSlug: string, roadmapId: string): Promise<TableExport> {
   const { roadmap } = await requireRoadmap(viewer, labSlug, roadmapId);
   const c = await compute(roadmap);
+  const files = new Map((await data.evidenceFilesOf([...c.milestones.values()].flat().map((m) => m.id))).map((f) => [f.milestone_id, f.filename]));
   const rows: (string | number | Date | null)[][] = [];
-  const walk = (parent: string | null, path: string[]) => {
-    for (const i of c.items.filter((x) => x.parent_id === parent).sort((a, b) => a.position - b.position)) {
+  const walk = (parent: string | null, parentRef: string) => {
+    const children = c.items.filter((x) => x.parent_id === parent).sort((a, b) => a.position - b.position);
+    for (const [n, i] of children.entries()) {
+      const ref = parentRef ? `${parentRef}.${n + 1}` : String(n + 1);
       const p = c.progress.get(i.id)!;
       const ms = c.milestones.get(i.id) ?? [];
       const f = i.project_id ? c.facts.get(i.project_id) : undefined;
-      rows.push([
-        itemKinds[i.kind],
-        path.join(" › "),
-        i.title,
-        f ? `${f.title} (${stageLabels[f.stage].toLowerCase()})` : "",
-        i.owner_name,
-        i.owner_role,
-        i.starts_on,
-        i.ends_on,
-        i.calendar,
-        i.public ? "oui" : "non",
-        i.weight,
-        itemStatuses[i.status],
-        p.percent === null ? null : Math.round(p.percent * 10) / 10,
-        explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
-        ms.filter((m) => m.done_on).length,
-        ms.map((m) => `${m.title}${m.planned_on ? `, prévu le ${formatDate(m.planned_on)}` : ""}${m.done_on ? `, franchi le ${formatDate(m.done_on)}` : ""}`).join(" ; "),
-      ]);
-      walk(i.id, [...path, i.title]);
+      const row: Record<Column, string | number | null> = {
+        ref,
+        kind: kindWord[i.kind],
+        parent: parentRef,
+        title: i.title,
+        description: i.description,
+        transversal: i.kind === "axis" ? yesNo(i.transversal) : "",
+        project: f?.title ?? "",
+        ownerName: i.owner_name,
+        ownerRole: i.owner_role,
+        ownerNamePublic: yesNo(i.owner_name_public),
+        startsOn: frenchDay(i.starts_on),
+        endsOn: frenchDay(i.ends_on),
+        calendar: i.calendar,
+        public: yesNo(i.public),
+        weight: i.weight,
+        status: statusWord[i.status],
+        milestones: ms.map((m) => milestoneLine({ ...m, fileName: files.get(m.id) })).join("\n"),
+        percent: p.percent === null ? null : Math.round(p.percent * 10) / 10,
+        why: explain(p, (id) => c.byId.get(id)?.title ?? "", c.settings),
+        milestonesDone: ms.filter((m) => m.done_on).length,
+      };
+      rows.push((Object.keys(columns) as Column[]).map((k) => row[k]));
+      walk(i.id, ref);
     }
   };
-  walk(null, []);
-  return {
-    filename: `feuille-de-route-${fileSlug(roadmap.title, 40)}`,
-    sheet: "Feuille de route",
-    header: ["Type", "Rattaché à", "Titre", "Projet du lab", "Porteur (nom)", "Porteur (fonction)", "Début", "Fin", "Calendrier prévisionnel", "Public", "Poids", "Statut", "Avancement (%)", "Pourquoi ce chiffre", "Jalons franchis", "Jalons"],
-    rows,
-  };
+  walk(null, "");
+  return { filename: `feuille-de-route-${fileSlug(roadmap.title, 40)}`, sheet: "Feuille de route", header, rows };
 }
 
 // ---------------------------------------------------------------- the public tracker

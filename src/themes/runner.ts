@@ -5,6 +5,7 @@
  *
  * Imported by the server process that runs jobs (server/main.ts) and by tests; never by routes.
  */
+import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DiscoverOptions, ThemeDiscovery, ThemeInput } from "./engine/index";
@@ -15,7 +16,13 @@ import { representativesOf, themeText } from "./representatives";
 
 export { THEMES_QUEUE } from "./queue";
 
-const BOOT = fileURLToPath(new URL("./thread-boot.mjs", import.meta.url));
+// In the production bundle (build/server/main.mjs) the engine's thread is bundled beside it as
+// plain JavaScript; from the sources (tests, `npm run dev`) a small boot file registers tsx first.
+// (A thread has its own heap: a web process started with a small `--max-old-space-size` does not
+// pass it on.)
+const BUNDLED = fileURLToPath(new URL("./engine-thread.mjs", import.meta.url));
+const FROM_SOURCES = !fs.existsSync(BUNDLED);
+const BOOT = FROM_SOURCES ? fileURLToPath(new URL("./thread-boot.mjs", import.meta.url)) : BUNDLED;
 const ENTRY = pathToFileURL(fileURLToPath(new URL("./engine-thread.ts", import.meta.url))).href;
 
 class Cancelled extends Error {}

@@ -2,6 +2,8 @@ import { isUuid } from "../kernel/ids";
 import type { PersonalDataSection } from "../kernel/personal-data";
 import * as data from "./db/queries";
 
+const approvalLabels = { pending: "En attente", approved: "Accordée", refused: "Refusée" } as const;
+
 /**
  * The sessions the agent attended (or missed), the managers' approvals they asked for (with the
  * address they gave), the sessions they trained and the trainings they created. Their seats and
@@ -21,7 +23,7 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
   const startsAt = (sessionId: string) => sessions.find((x) => x.id === sessionId)?.starts_at ?? null;
   return [
     { key: "training_attendance", title: "Votre présence aux sessions de formation", rows: attendance.map((a) => ({ training: title(a.session_id), session: startsAt(a.session_id), present: a.present })) },
-    { key: "training_approvals", title: "Les accords demandés à votre responsable pour une formation", rows: approvals.map((a) => ({ training: title(a.session_id), manager_email: a.manager_email, status: a.status, asked_at: a.created_at, decided_at: a.decided_at })) },
+    { key: "training_approvals", title: "Les accords demandés à votre responsable pour une formation", rows: approvals.map((a) => ({ training: title(a.session_id), manager_email: a.manager_email, status: approvalLabels[a.status], asked_at: a.created_at, decided_at: a.decided_at })) },
     { key: "training_trainer", title: "Les sessions de formation que vous animez", rows: trained.map((id) => ({ training: title(id), session: startsAt(id) })) },
     { key: "trainings_created", title: "Les formations que vous avez créées", rows: await data.trainingsCreatedBy(accountId) },
   ];

@@ -191,7 +191,7 @@ describe("trainings: registration with a waiting list", () => {
     await decideApproval(token, true, NOW);
     await expect(decideApproval(token, false, NOW)).rejects.toSatisfy(refusal(409));
     expect((await trainingPage(s.agents.state, t.id, NOW)).sessions[0].standing?.status).toBe("confirmed");
-    expect((await personalData(s.agents.state.userId)).find((x) => x.key === "training_approvals")!.rows).toEqual([expect.objectContaining({ manager_email: "cheffe.service@example.fr", status: "approved" })]);
+    expect((await personalData(s.agents.state.userId)).find((x) => x.key === "training_approvals")!.rows).toEqual([expect.objectContaining({ manager_email: "cheffe.service@example.fr", status: "Accordée" })]);
   });
 });
 

@@ -32,7 +32,10 @@ const signedInItems: NavItem[] = [
 ];
 const jurorItems: NavItem[] = [{ to: "/jury", label: "Jury" }];
 const directorItems: NavItem[] = [{ to: "/arbitrage", label: "Arbitrage" }];
-const labTeamItems: NavItem[] = [{ to: "/lab", label: "Espace lab" }];
+const labTeamItems: NavItem[] = [
+  { to: "/lab", label: "Espace lab" },
+  { to: "/reseau", label: "Réseau des labs" },
+];
 
 /** The header's main menu: the sections this viewer may open. */
 export function mainNavigation(rights: NavRights): NavItem[] {

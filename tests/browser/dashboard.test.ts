@@ -36,9 +36,16 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
     // the demo's desk and projects are counted
     expect(await team.locator("section", { has: team.getByRole("heading", { name: "Projets par étape" }) }).locator("tbody tr").count()).toBeGreaterThan(0);
     // every chart is followed by its table
-    const charts = team.locator("section:has(.germoir-bars)");
+    const charts = team.locator("section:has(svg.germoir-chart)");
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
-    expect(await team.locator("section:has(.germoir-bars):has(table)").count()).toBe(await charts.count());
+    expect(await team.locator("section:has(svg.germoir-chart):has(table)").count()).toBe(await charts.count());
+    // each table as CSV, with the page's period
+    const link = team.getByRole("link", { name: /^Télécharger le tableau « Demandes reçues par statut » \(CSV\)$/ });
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toMatch(/^\/lab\/labest\/pilotage\/export\/guichet\.csv\?du=\d{4}-\d{2}-\d{2}&au=\d{4}-\d{2}-\d{2}$/);
+    const csv = await team.request.get(href);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFStatut;Demandes");
 
     await team.getByLabel("Du", { exact: true }).fill("2021-01-01");
     await team.getByLabel("Au", { exact: true }).fill("2021-12-31");
@@ -59,5 +66,15 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
     await visit(member, "/lab/labest/pilotage", "dashboards (committee member, JS off)", { phone: true });
     await member.getByRole("heading", { level: 2, name: "Budgets des projets" }).waitFor();
     expect(await member.getByText(/Budget demandé/).count()).toBeGreaterThan(0);
+  });
+
+  it("the lab team sees the network of labs side by side, on a phone too", async () => {
+    await visit(team, "/reseau", "network of labs", { phone: true });
+    await team.getByRole("heading", { level: 2, name: "Projets par lab" }).waitFor();
+    const projects = team.locator("section", { has: team.getByRole("heading", { name: "Projets par lab" }) });
+    expect(await projects.locator("tbody tr").filter({ hasText: "Lab’EST" }).count()).toBe(1);
+    expect(await team.locator("svg.germoir-chart").count()).toBe(4);
+    await team.getByRole("link", { name: "Lab’EST" }).first().click();
+    await team.waitForURL("**/lab/labest/pilotage");
   });
 });

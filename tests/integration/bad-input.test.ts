@@ -196,6 +196,12 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "milestoneDone", milestoneId: "pas-un-id", proof: "javascript:alert(1)" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "deleteMilestone", milestoneId: "00000000-0000-0000-0000-000000000000" } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "delete" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "pas-un-id", direction: "gauche" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/import`, as: "labest", fields: { file: "pas un fichier" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}`, as: "labest", fields: { intent: "reorder", itemId: "00000000-0000-0000-0000-000000000000", direction: "up" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: "pas-un-id" } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
+  { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "editMilestone", milestoneId: "00000000-0000-0000-0000-000000000000", milestoneTitle: "", plannedOn: "2021-02-30", evidenceKind: "fichier" } },
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
   // events: Lab'EST's team; every row is refused for what was sent (an unknown intent is read as the event's form)
   { path: "/lab/labest/evenements/nouveau", as: "labest", fields: { title: "", kind: "fete", startDate: "2026-02-30", startTime: "9h", region: "Atlantide", audience: "tous", registration: "peut-être", capacity: "-3", onlineUrl: "javascript:alert(1)", repeat: "toujours" } },
@@ -330,7 +336,7 @@ describe("no request gets a 500", () => {
       const r = await clients.labest.post(a.path, a.fields);
       expect(r.status, a.path).toBe(403);
     }
-    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
+    for (const path of [`/lab/campagnes/${ids.campaign}`, `/lab/campagnes/${ids.campaign}/doublons`, "/lab/region-grand-est/roles", "/lab/region-grand-est/campagnes/nouvelle", "/lab/region-grand-est/problematiques", "/lab/region-grand-est/minilabs", "/lab/region-grand-est/minilabs/nouveau", "/lab/region-grand-est/communautes", "/lab/region-grand-est/communautes/nouvelle", `/lab/region-grand-est/communautes/${ids.community}/modifier`, `/lab/analyses/${ids.analysis}`, `/lab/analyses/${ids.analysis}/themes/${ids.theme}`, "/lab/region-grand-est/courriels", "/lab/region-grand-est/methodes", "/lab/region-grand-est/projets", "/lab/region-grand-est/projets/nouveau", "/lab/region-grand-est/projets/modeles", "/lab/region-grand-est/projets/export/projets.csv", "/lab/region-grand-est/projets/export/projets.xlsx", `/projets/${ids.project}/modifier`, "/lab/region-grand-est/pilotage", "/lab/region-grand-est/pilotage?du=2026-01-01", "/lab/region-grand-est/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/budgets.xlsx?du=2026-01-01", "/lab/region-grand-est/jetons"]) {
       expect((await clients.labest.get(path)).status, path).toBe(403);
       expect((await clients.agent.get(path)).status, path).toBe(403);
     }
@@ -346,6 +352,20 @@ describe("no request gets a 500", () => {
     }
     // a NUL character in the address is refused before any loader, in French (issue 9)
     expect((await clients.team.get("/lab/region-grand-est/pilotage?organisation=%00")).status).toBe(400);
+    // the network view the same way; the table exports answer 400 to a malformed period, never a 500
+    for (const query of ["du=hier&au=2026-02-30", "du=2026-05-01&au=2026-04-01", `au=${"9".repeat(5000)}`]) {
+      const r = await clients.team.get(`/reseau?${query}`);
+      expect(r.status, query).toBe(200);
+      expect(await r.text(), query).toContain("Le formulaire contient");
+      expect((await clients.team.get(`/lab/region-grand-est/pilotage/export/idees.csv?${query}`)).status, query).toBe(400);
+      expect((await clients.team.get(`/reseau/export/projets.csv?${query}`)).status, query).toBe(400);
+    }
+    const csv = await clients.team.get("/lab/region-grand-est/pilotage/export/guichet.csv?du=2026-01-01&au=2026-12-31");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^\uFEFF?Statut;Demandes\r\n/);
+    // an agent without a role in any lab may not see the network
+    for (const path of ["/reseau", "/reseau/export/idees.csv"]) expect((await clients.agent.get(path)).status, path).toBe(403);
+    expect((await clients.labest.get("/reseau")).status).toBe(200);
   });
 
   it("answers 404, not 500, to unknown and malformed ids in loaders", async () => {
@@ -354,7 +374,7 @@ describe("no request gets a 500", () => {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
     }
-    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
+    for (const path of ["/idees/pas-un-id", "/idees/00000000-0000-0000-0000-000000000000", "/campagnes/abc", "/jury/idees/xyz", "/lab/campagnes/123", "/lab/campagnes/123/doublons", "/idees/00000000-0000-0000-0000-000000000000/pieces/1", "/lab/inconnu/roles", "/lab/analyses/nope", "/lab/analyses/00000000-0000-0000-0000-000000000000/themes/a-classer", `/lab/analyses/${ids.analysis}/themes/zz`, "/problematiques/xyz", "/minilabs/xyz", "/minilabs/00000000-0000-0000-0000-000000000000", "/communautes/xyz", "/communautes/00000000-0000-0000-0000-000000000000", `/communautes/${ids.community}/fils/xyz`, `/communautes/${ids.community}/fils/00000000-0000-0000-0000-000000000000`, `/communautes/${ids.community}/panel/xyz`, `/communautes/${ids.community}/panel/xyz/reponses.csv`, "/lab/region-grand-est/communautes/xyz/modifier", "/lab/inconnu/courriels", "/lab/region-grand-est/courriels/xyz", "/lab/region-grand-est/courriels/00000000-0000-0000-0000-000000000000", "/projets/xyz", "/projets/00000000-0000-0000-0000-000000000000", "/projets/xyz/modifier", `/projets/${ids.project}/fichiers/xyz`, `/projets/${ids.project}/fichiers/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/projets", "/lab/inconnu/projets/nouveau", "/lab/inconnu/pilotage", "/lab/inconnu/pilotage/export/idees.csv", "/lab/region-grand-est/pilotage/export/inconnu.csv", "/lab/region-grand-est/pilotage/export/idees.pdf", "/reseau/export/inconnu.csv", "/lab/region-grand-est/projets/export/projets.pdf", "/lab/inconnu/jetons", "/donnees/inconnu.csv", "/donnees/idees.pdf", "/donnees/inconnu/schema.json", "/api/v1/inconnu"]) {
       const r = await clients.team.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -381,7 +401,7 @@ describe("no request gets a 500", () => {
     for (const page of ["-4", "abc", "1e9", "99999999999"]) expect((await clients.team.get(`/lab/region-grand-est/courriels?page=${page}`)).status, page).toBe(200);
     expect((await clients.team.get("/lab/region-grand-est/projets?stage=x&org=1&staff=%27&overdue=2&after=zzz&before=_&vue=3")).status).toBe(200);
     // the public API: a malformed query is a French JSON 400, a forged token a 401, never a 500
-    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80"]) {
+    for (const query of ["ideas?since=%27&limit=1e99", "ideas?status=draft&status=merged", "projects?cursor=..%2F..%2F", "project-stages?cursor=AAAA", "decisions?outcome=%3Cscript%3E", `themes?lab=${"x".repeat(5000)}`, "minilabs?limit=%F0%9F%98%80", "roadmap-progress?roadmap=pas-un-id", "roadmap-progress?item=zz&cursor=zzz"]) {
       const r = await clients.team.get(`/api/v1/${query}`);
       expect(r.status, query).toBe(400);
       expect(((await r.json()) as { error: { message: string } }).error.message, query).toMatch(/invalide|n’est pas valide/);
@@ -476,7 +496,7 @@ describe("the desk: who may and bad input", () => {
 describe("roadmaps and the public tracker: who sees what", () => {
   it("keeps the roadmap's pages to the lab team of its lab, opens the tracker to everyone, and answers unknown ids with 404", async () => {
     const roadmap = `/lab/labest/feuille-de-route/${ids.roadmap}`;
-    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`];
+    const pages = ["/lab/labest/feuille-de-route", roadmap, `${roadmap}/reglages`, `${roadmap}/elements/${ids.roadmapItem}`, `${roadmap}/export/feuille-de-route.csv`, `${roadmap}/export/feuille-de-route.xlsx`, `${roadmap}/import`, `${roadmap}/export/modele-import.csv`, `${roadmap}/export/modele-import.xlsx`];
     for (const path of pages) {
       expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
       for (const who of ["team", "agent", "director"]) {
@@ -492,7 +512,7 @@ describe("roadmaps and the public tracker: who sees what", () => {
     const csv = await clients.labest.get(`${roadmap}/export/feuille-de-route.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("DataGrandEst");
-    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
+    for (const path of [`${roadmap}/export/feuille-de-route.pdf`, `${roadmap}/export/autre.csv`, `/lab/labest/feuille-de-route/xyz`, "/lab/labest/feuille-de-route/00000000-0000-0000-0000-000000000000", `${roadmap}/elements/xyz`, `${roadmap}/elements/00000000-0000-0000-0000-000000000000`, `${roadmap}/jalons/00000000-0000-0000-0000-000000000000/preuve`, `${roadmap}/jalons/xyz/preuve`, `${roadmap}/import/xyz`, `${roadmap}/import/00000000-0000-0000-0000-000000000000`, `${roadmap}/export/modele-import.pdf`, "/lab/inconnu/feuille-de-route", "/lab/labest/feuille-de-route/xyz/reglages"]) {
       const r = await clients.labest.get(path);
       expect(r.status, path).toBe(404);
       frenchPage(await r.text());
@@ -996,11 +1016,13 @@ const denied: Denied[] = [
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "addCalendar", "deleteCalendar"], as: "agent" },
-  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "addCalendar", "deleteCalendar"], as: "team" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: [null, "settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "agent" },
+  { file: "lab-roadmap", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}`, intents: ["settings", "addItem", "reorder", "addCalendar", "deleteCalendar"], as: "team" },
   { file: "lab-roadmap-settings", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/reglages`, intents: [null, "settings"], as: "team" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "addMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
-  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "addMilestone", "milestoneDone"], as: "team" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "agent" },
+  { file: "lab-roadmap-import", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/import`, intents: [null], as: "team" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: [null, "update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone", "milestoneUndone", "deleteMilestone"], as: "agent" },
+  { file: "lab-roadmap-item", path: () => `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, intents: ["update", "delete", "move", "addMilestone", "editMilestone", "milestoneDone"], as: "team" },
   // the desk: any signed-in agent asks (the signed-out go to sign-in); a draft is its requester's; a request's page acts by right
   { file: "request-new", path: () => "/guichet/nouvelle", intents: ["submit", "draft"], as: "anon" },
   { file: "request-edit", path: () => `/demandes/${ids.draftRequest}/modifier`, intents: ["submit", "draft"], as: "outsider" },

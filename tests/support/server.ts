@@ -28,7 +28,7 @@ export interface TestServer {
 }
 
 /**
- * Starts the real server (built app, `server/main.ts`) on a free loopback port, with
+ * Starts the real server (the built bundle `build/server/main.mjs`, as `npm start`) on a free loopback port, with
  * the Grand Est demo loaded, on an embedded PGlite folder of its own, or on a fresh
  * PostgreSQL database when DATABASE_URL is set.
  */
@@ -45,7 +45,11 @@ export async function startServer(env: Record<string, string> = {}, opts: { args
     await db.database.close();
     dbEnv.DATABASE_URL = db.url!;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", ...(opts.args ?? [])], {
+  // The production bundle `npm start` runs (built by `npm test` first); the development server
+  // (`--dev`) from the TypeScript sources, as `npm run dev` does.
+  const dev = opts.args?.includes("--dev");
+  const entry = dev ? ["--import", "tsx", "server/main.ts"] : ["build/server/main.mjs"];
+  const child = spawn(process.execPath, [...entry, ...(opts.args ?? [])], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,

@@ -152,6 +152,8 @@ export function Field(p: FieldProps) {
 
 export function SelectField(p: {
   name: string;
+  /** When a page has several forms with this field (default: from the name). */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -160,7 +162,7 @@ export function SelectField(p: {
   placeholder?: string;
   required?: boolean;
 }) {
-  const id = fieldId(p.name);
+  const id = p.id ?? fieldId(p.name);
   const describedBy = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`fr-select-group${p.error ? " fr-select-group--error" : ""}`}>

@@ -41,12 +41,14 @@ export async function deleteOffer(id: string): Promise<void> {
  * two use cases on one group never wait on each other crosswise; returns the offer, fresh.
  */
 export async function lockOffer(offerId: string): Promise<SeatOffer> {
-  const offer = await q().selectFrom("seat_offers").selectAll().where("id", "=", offerId).forUpdate().executeTakeFirstOrThrow();
-  if (offer.group_key) {
-    // locking the rest of the group after this one could cross another use case: lock them all, in order
-    await q().selectFrom("seat_offers").select("id").where("group_key", "=", offer.group_key).orderBy("id").forUpdate().execute();
+  const seen = await q().selectFrom("seat_offers").select("group_key").where("id", "=", offerId).executeTakeFirstOrThrow();
+  if (seen.group_key) {
+    // the whole group at once, in id order: locking this offer first and the others after could cross another use case
+    const group = await q().selectFrom("seat_offers").selectAll().where("group_key", "=", seen.group_key).orderBy("id").forUpdate().execute();
+    const offer = group.find((o) => o.id === offerId);
+    if (offer) return offer;
   }
-  return offer;
+  return q().selectFrom("seat_offers").selectAll().where("id", "=", offerId).forUpdate().executeTakeFirstOrThrow();
 }
 
 export async function activeOf(offerId: string, userId: string): Promise<SeatRegistration | undefined> {

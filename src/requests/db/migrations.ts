@@ -123,4 +123,11 @@ export const requestsMigrations: MigrationSet = {
       await sql`CREATE INDEX requests_steering_idx ON requests (lab_id) WHERE proposed_to_steering_at IS NOT NULL AND queue_rank = 0`.execute(d);
     },
   },
+  // The steering dashboards count a lab's requests of a period (12,000 of 50,000 on the bench)
+  // from this index alone, instead of reading the whole table.
+  "2026-12-07-60-requests-stats-index": {
+    async up(d) {
+      await sql`CREATE INDEX requests_stats_idx ON requests (lab_id, submitted_at) INCLUDE (organization_id, kind, status, due_at, first_answer_at, decided_at) WHERE status <> 'draft'`.execute(d);
+    },
+  },
 };

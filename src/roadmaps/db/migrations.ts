@@ -98,4 +98,43 @@ export const roadmapsMigrations: MigrationSet = {
       await sql`CREATE INDEX roadmap_events_idx ON roadmap_events (roadmap_id, at DESC)`.execute(d);
     },
   },
+  /** A file as a milestone's evidence; a roadmap imported from a CSV or XLSX file, by a background job. */
+  "2026-12-07-55-roadmap-files-imports": {
+    async up(d) {
+      await sql`ALTER TABLE roadmap_milestones DROP CONSTRAINT roadmap_milestones_evidence_kind_check`.execute(d);
+      await sql`ALTER TABLE roadmap_milestones ADD CONSTRAINT roadmap_milestones_evidence_kind_check CHECK (evidence_kind IN ('link','text','stage','file'))`.execute(d);
+      await sql`CREATE TABLE roadmap_milestone_files (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        milestone_id uuid NOT NULL REFERENCES roadmap_milestones(id) ON DELETE CASCADE,
+        filename text NOT NULL,
+        mime text NOT NULL,
+        size integer NOT NULL,
+        content bytea NOT NULL,
+        uploaded_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(d);
+      // one file proves a milestone: a new one replaces it
+      await sql`CREATE UNIQUE INDEX roadmap_milestone_files_idx ON roadmap_milestone_files (milestone_id)`.execute(d);
+      await sql`CREATE TABLE roadmap_imports (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        roadmap_id uuid NOT NULL REFERENCES roadmaps(id) ON DELETE CASCADE,
+        filename text NOT NULL,
+        format text NOT NULL CHECK (format IN ('csv','xlsx')),
+        content bytea,
+        status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','running','done','failed')),
+        stage text NOT NULL DEFAULT '',
+        total integer NOT NULL DEFAULT 0,
+        processed integer NOT NULL DEFAULT 0,
+        created_items integer NOT NULL DEFAULT 0,
+        created_milestones integer NOT NULL DEFAULT 0,
+        errors jsonb NOT NULL DEFAULT '[]',
+        failure text,
+        requested_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        started_at timestamptz,
+        finished_at timestamptz
+      )`.execute(d);
+      await sql`CREATE INDEX roadmap_imports_idx ON roadmap_imports (roadmap_id, created_at DESC)`.execute(d);
+    },
+  },
 };

@@ -94,11 +94,46 @@ export type RoadmapsTables = {
     anonymous_title: string;
     created_at: Generated<Date>;
   };
+  roadmap_milestone_files: {
+    id: Generated<string>;
+    milestone_id: string;
+    filename: string;
+    mime: string;
+    size: number;
+    content: Buffer;
+    uploaded_by: string | null;
+    created_at: Generated<Date>;
+  };
+  /** An import of a roadmap from a CSV or XLSX file: its progress and its per-line error report. */
+  roadmap_imports: {
+    id: Generated<string>;
+    roadmap_id: string;
+    filename: string;
+    format: "csv" | "xlsx";
+    /** The file's bytes, dropped once the job has read them. */
+    content: Buffer | null;
+    status: Generated<ImportStatus>;
+    /** What the job is doing, in French (« Vérification des lignes »). */
+    stage: Generated<string>;
+    total: Generated<number>;
+    processed: Generated<number>;
+    created_items: Generated<number>;
+    created_milestones: Generated<number>;
+    /** [{ line, column, message }] */
+    errors: Generated<unknown>;
+    failure: string | null;
+    requested_by: string | null;
+    created_at: Generated<Date>;
+    started_at: Date | null;
+    finished_at: Date | null;
+  };
 };
 
+export type ImportStatus = "queued" | "running" | "done" | "failed";
 export type Roadmap = Selectable<RoadmapsTables["roadmaps"]>;
 export type RoadmapItem = Selectable<RoadmapsTables["roadmap_items"]>;
 export type Milestone = Selectable<RoadmapsTables["roadmap_milestones"]>;
 export type CalendarEntry = Selectable<RoadmapsTables["roadmap_calendar"]>;
 export type Snapshot = Selectable<RoadmapsTables["roadmap_snapshots"]>;
 export type RoadmapEvent = Selectable<RoadmapsTables["roadmap_events"]>;
+export type RoadmapImport = Selectable<RoadmapsTables["roadmap_imports"]>;
