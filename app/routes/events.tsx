@@ -241,17 +241,21 @@ const MAX_IN_CELL = 3;
 function Month({ d }: { d: Data }) {
   return (
     <>
-      <p className="fr-text--sm">
+      <p className="fr-text--sm germoir-wide-only">
         La même information, jour par jour{"\u00a0"}:{" "}
         <Link to={`/evenements?${d.asList}`}>voir la liste du mois</Link>.
       </p>
+      {/* on a phone, the month day by day (the table needs a wider screen) */}
+      <div className="germoir-narrow">
+        <List d={d} />
+      </div>
       <div
-        className="germoir-calendar-scroll"
+        className="germoir-calendar-scroll germoir-wide-only"
         tabIndex={0}
         role="region"
         aria-label={`Tableau du mois de ${d.monthLabel}`}
       >
-        <div className="fr-table germoir-calendar">
+        <div className="germoir-calendar">
           <table>
             <caption className="fr-sr-only">
               Événements de {d.monthLabel}, une ligne par semaine

@@ -57,7 +57,10 @@ describeWithBrowser("the network calendar and its events in a browser", () => {
         }
         const table = p.getByRole("table", { name: "Événements de novembre 2026, une ligne par semaine" });
         await table.waitFor();
-        await expect.poll(() => table.getByRole("columnheader").count()).toBe(7);
+        // a row a week, Monday first: the 30 days of November, each with its date for screen readers
+        expect(await p.locator(".germoir-calendar th abbr").first().getAttribute("title")).toBe("lundi");
+        expect(await p.locator(".germoir-calendar .germoir-calendar__day").count()).toBe(30);
+        expect(await p.locator(".germoir-calendar .germoir-calendar__day .fr-sr-only").first().textContent()).toBe("1er novembre 2026");
         // a busy day shows three events and links to the others in the list
         const more = table.locator("a[href*='vue=liste']", { hasText: /autres?/ });
         expect(await more.count()).toBeGreaterThan(5);
