@@ -20,6 +20,7 @@ import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "../src/themes/ru
 import { ROADMAP_IMPORT_QUEUE, recoverInterruptedImports, roadmapImportJob } from "../src/roadmaps";
 import { MAIL_QUEUE, closeTransports, mailJob, mailQueueSpec, resumePendingMail } from "../src/kernel/mail/mail";
 import { SURVEY_THEMES_QUEUE, recoverSurveyThemeRuns, surveyThemesJob } from "../src/surveys/job";
+import { EVENTS_IMPORT_QUEUE, importJob } from "../src/events";
 
 /**
  * The job queue. The process that migrates (single, or the cluster's primary) creates the queues
@@ -33,8 +34,8 @@ async function startQueue(rt: Runtime, role: "single" | "primary" | "worker") {
   rt.jobs = await startJobs({
     db: rt.database.db,
     log: rt.log,
-    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 }, [SURVEY_THEMES_QUEUE]: { expireInSeconds: 30 * 60 } },
-    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob, [SURVEY_THEMES_QUEUE]: surveyThemesJob } : {},
+    queues: { [THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [MAIL_QUEUE]: mailQueueSpec, [ROADMAP_IMPORT_QUEUE]: { expireInSeconds: 10 * 60 }, [SURVEY_THEMES_QUEUE]: { expireInSeconds: 30 * 60 }, [EVENTS_IMPORT_QUEUE]: { expireInSeconds: 5 * 60 } },
+    handlers: runs ? { [THEMES_QUEUE]: themeJob, [MAIL_QUEUE]: mailJob, [ROADMAP_IMPORT_QUEUE]: roadmapImportJob, [SURVEY_THEMES_QUEUE]: surveyThemesJob, [EVENTS_IMPORT_QUEUE]: importJob } : {},
     migrate: runs,
   });
   if (runs && rt.config.production && !rt.config.mail.smtpUrl) rt.log.warn("SMTP_URL is not set: mails are kept in the local outbox, not sent");

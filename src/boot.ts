@@ -32,6 +32,7 @@ import { trainingsMigrations } from "./trainings/db/migrations";
 import { rateLimitMigrations } from "./kernel/http/rate-limit";
 import { opendataMigrations } from "./opendata";
 import { surveysMigrations } from "./surveys/db/migrations";
+import { eventsMigrations } from "./events/db/migrations";
 import { wireModules } from "./wiring";
 
 /** Every module's migrations, applied in name order. */
@@ -63,6 +64,7 @@ export const allMigrations = [
   trainingsMigrations,
   opendataMigrations,
   surveysMigrations,
+  eventsMigrations,
   rateLimitMigrations,
   onceMigrations,
 ];

@@ -14,6 +14,7 @@
  * A training session held (its attendance closed) sends the agents present the satisfaction
  * questionnaire: a questionnaire of the surveys module addressed to them, open 30 days, announced
  * by a notification; the lab reads its results as any other.
+ * The events' registrations use the shared seats: their messages take the events' words.
  */
 import { registerAgendaSource, registerDecisionApplier } from "./committees";
 import { applyGateOutcome, decideNetworkProposal, gateReviewSubjects, networkProjectSubjects, onProjectChange, projectForCommitteeRequest } from "./projects";
@@ -23,6 +24,9 @@ import { onSessionHeld, satisfactionTemplate, SATISFACTION_DAYS } from "./traini
 import { createSurveyFromTemplate } from "./surveys";
 import { notify } from "./notifications/notifications";
 import { methodUsage } from "./minilabs";
+import { onEventSaved } from "./events";
+import { SEAT_KIND as EVENT_SEAT_KIND, eventSeatOwner, syncOffer } from "./events/registration.server";
+import { registerSeatOwner } from "./registrations";
 import { claimSponsorships, decideByCommittee, requestsAwaitingSteering } from "./requests";
 import { onAccountCreated } from "./accounts/accounts";
 import { Refusal } from "./kernel/permissions";
@@ -49,6 +53,10 @@ export function wireModules(): void {
     });
     await notify(held.presentAgentIds.map((userId) => ({ userId, kind: "survey_invitation" as const, title: `Votre avis sur « ${held.sessionTitle} »`, link: `/questionnaires/${survey.id}` })));
   });
+  // the seats' messages (an offered seat, a deadline passed) name the event and link to its page
+  registerSeatOwner(EVENT_SEAT_KIND, eventSeatOwner);
+  // an event on registration keeps its seats in step with its capacity, in the transaction that saves it
+  onEventSaved(syncOffer);
   registerAgendaSource("gate_review", ({ labId, committeeKind }) => gateReviewSubjects(labId, committeeKind));
   registerAgendaSource("request", async ({ labId, committeeKind }) => (committeeKind === "steering" ? requestsAwaitingSteering(labId) : []));
   registerDecisionApplier("request", async (decision) => {

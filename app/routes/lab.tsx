@@ -115,6 +115,13 @@ export default function LabHome() {
             )}
             {lab.labTeam && (
               <li>
+                <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/evenements`}>
+                  Événements
+                </Link>
+              </li>
+            )}
+            {lab.labTeam && (
+              <li>
                 <Link className="fr-btn fr-btn--secondary" to={`/lab/${lab.slug}/communautes`}>
                   Communautés de métiers
                 </Link>

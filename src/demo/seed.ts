@@ -20,6 +20,7 @@ import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { seedDemoResources } from "../resources/demo";
 import { seedDemoSkills } from "../skills/demo";
+import { seedDemoEvents } from "../events/demo";
 import { seedDemoTrainings } from "../trainings/demo";
 import { seedDemoSurveys } from "../surveys/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
@@ -264,6 +265,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   // The resources library (method sheets, tools, templates, case studies) and the skills directory.
   const resources = await seedDemoResources();
   const skills = await seedDemoSkills(agents.map((a) => a.email));
+  // The network's calendar (seed 004): the territorial labs and a Mois de l'innovation publique of 200 events.
+  const events = await seedDemoEvents({ now });
   // The reciprocal State–Région training offer: the Région's and Lab'EST's trainings, sessions held and to come, one full with a waiting list.
   const trainings = await seedDemoTrainings({ now });
 
@@ -288,6 +291,8 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     resourceSheets: resources.sheets,
     caseStudies: resources.caseStudies,
     skillsDirectory: skills.listed,
+    networkLabs: events.networkLabs,
+    events: events.events,
     trainings: trainings.trainings,
     trainingSessions: trainings.sessions,
     trainingRegistrations: trainings.registrations,

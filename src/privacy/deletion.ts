@@ -13,6 +13,7 @@ import * as requests from "../requests/personal-data";
 import * as projects from "../projects/personal-data";
 import * as committees from "../committees/personal-data";
 import * as skills from "../skills/personal-data";
+import * as events from "../events/personal-data";
 import * as registrations from "../registrations/personal-data";
 import * as trainings from "../trainings/personal-data";
 import * as surveys from "../surveys/surveys";
@@ -65,6 +66,7 @@ export async function deleteAccount(viewer: { userId: string }, accountId: strin
     await projects.forgetAccount(accountId);
     await committees.forgetAccount(accountId);
     await skills.forgetAccount(accountId);
+    await events.forgetAccount(accountId);
     await registrations.forgetAccount(accountId);
     await trainings.forgetAccount(accountId);
     await surveys.forgetAccount(accountId);

@@ -15,6 +15,7 @@ import * as committees from "../committees/personal-data";
 import * as roadmaps from "../roadmaps/personal-data";
 import * as resources from "../resources/personal-data";
 import * as skills from "../skills/personal-data";
+import * as events from "../events/personal-data";
 import * as registrations from "../registrations/personal-data";
 import * as trainings from "../trainings/personal-data";
 import * as surveys from "../surveys/personal-data";
@@ -46,6 +47,7 @@ const parts: ((accountId: string, email: string | null) => Promise<PersonalDataS
   (id) => roadmaps.personalData(id),
   (id) => resources.personalData(id),
   (id) => skills.personalData(id),
+  (id) => events.personalData(id),
   (id) => registrations.personalData(id),
   (id) => trainings.personalData(id),
   (id) => surveys.personalData(id),

@@ -20,6 +20,7 @@ const publicItems: NavItem[] = [
   { to: "/campagnes", label: "Campagnes" },
   { to: "/idees", label: "Idées" },
   { to: "/ressources", label: "Ressources" },
+  { to: "/evenements", label: "Événements" },
 ];
 const signedInItems: NavItem[] = [
   { to: "/problematiques", label: "Problématiques" },
@@ -55,6 +56,7 @@ export const accountItems: NavItem[] = [
   { to: "/mes-demandes", label: "Mes demandes" },
   { to: "/mes-formations", label: "Mes formations" },
   { to: "/questionnaires", label: "Mes questionnaires" },
+  { to: "/mes-evenements", label: "Mes événements" },
   { to: "/mes-donnees", label: "Mes données" },
 ];
 

@@ -105,6 +105,11 @@ beforeAll(async () => {
   ids.message = /\/competences\/messages\/([0-9a-f-]{36})/.exec(sent.headers.get("location")!)![1];
   // the Région lab's resources: one of its sheets (the Mini-Labs' methods are sheets)
   ids.resource = /href="\/lab\/region-grand-est\/ressources\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/ressources")).text())![1];
+  // events: one of Lab'EST's (reserved to agents), and a network lab it declared
+  const labEvents = await (await clients.labest.get("/lab/labest/evenements")).text();
+  ids.event = /href="\/lab\/labest\/evenements\/([0-9a-f-]{36})"/.exec(labEvents)![1];
+  ids.agentsEvent = /data-event="([0-9a-f-]{36})"(?:(?!data-event=).)*Réservé aux agents/s.exec(labEvents)![1];
+  ids.networkLab = /data-network-lab="([0-9a-f-]{36})"/.exec(await (await clients.labest.get("/lab/labest/evenements/reseau")).text())![1];
   // trainings: a Région training opened to the State (the reciprocal offer) and its session held, one kept to the Région's agents
   const regionTrainings = await (await clients.team.get("/lab/region-grand-est/formations")).text();
   ids.training = /href="\/lab\/region-grand-est\/formations\/([0-9a-f-]{36})"[^>]*>Prototyper un service public</.exec(regionTrainings)![1];
@@ -216,6 +221,15 @@ const actions = (): Action[] => [
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "move", parentId: ids.roadmapItem } },
   { path: `/lab/labest/feuille-de-route/${ids.roadmap}/elements/${ids.roadmapItem}`, as: "labest", fields: { intent: "editMilestone", milestoneId: "00000000-0000-0000-0000-000000000000", milestoneTitle: "", plannedOn: "2021-02-30", evidenceKind: "fichier" } },
   // access tokens: the lab team of the lab creates and revokes; the barrage never creates one (no valid name, or no valid intent)
+  // events: Lab'EST's team; every row is refused for what was sent (an unknown intent is read as the event's form)
+  { path: "/lab/labest/evenements/nouveau", as: "labest", fields: { title: "", kind: "fete", startDate: "2026-02-30", startTime: "9h", region: "Atlantide", audience: "tous", registration: "peut-être", capacity: "-3", onlineUrl: "javascript:alert(1)", repeat: "toujours" } },
+  { path: "/lab/labest/evenements/nouveau", as: "labest", fields: { title: "Un atelier", kind: "workshop", startDate: "2026-11-26", startTime: "14:00", endTime: "12:00", region: "Grand Est", audience: "all", registration: "required", capacity: "", place: "", organizer: "pas-un-id" } },
+  { path: `/lab/labest/evenements/${ids.event}`, as: "labest", fields: { intent: "annuler", title: "x", kind: "workshop", startDate: "hier", region: "Grand Est", audience: "all", registration: "free", repeat: "weekly", repeatCount: "1000" } },
+  { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "declare", name: "", region: "Atlantide", website: "ftp://x", icalUrl: "javascript:alert(1)" } },
+  { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "follow", networkLabId: "pas-un-id", icalUrl: "file:///etc/passwd" } },
+  { path: "/lab/labest/evenements/reseau", as: "labest", fields: { intent: "fetch", networkLabId: "00000000-0000-0000-0000-000000000000" } },
+  { path: `/evenements/${ids.agentsEvent}`, as: "agent", fields: { intent: "inscrire" } },
+  { path: "/mes-evenements", as: "agent", fields: { intent: "publier" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "create", name: "" } },
   { path: "/lab/region-grand-est/jetons", as: "team", fields: { intent: "revoke", tokenId: "pas-un-id" } },
   // resources: the lab team of the sheet's lab writes; every row is refused for what was sent (nothing created, published or attached)
@@ -589,6 +603,53 @@ describe("roadmaps and the public tracker: who sees what", () => {
     for (let n = 0; n < 5 && !first.includes("event: snapshot"); n++) first += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     expect(first).toContain("event: snapshot\ndata: {}");
+  });
+});
+
+describe("events and the network calendar: who sees what", () => {
+  it("opens the calendar, open events and the feeds to everyone, keeps agents-only events and the lab's pages, and answers bad addresses with 4xx", async () => {
+    const anon = new Client(server.url);
+    for (const path of ["/evenements", "/evenements?vue=liste&mois=2026-11", "/evenements?vue=mois&mois=2026-11&ouvert=1&tag=mois-innovation&type=day&public=all&region=Grand%20Est", "/evenements?mois=9999-99&lab=x&type=fete&region=Atlantide&ouvert=peut-etre&public=tous&tag=autre&vue=annee", `/evenements?lab=${"a".repeat(5000)}`]) {
+      const r = await anon.get(path);
+      expect(r.status, path).toBe(200);
+      frenchPage(await r.text());
+    }
+    // control characters and broken UTF-8 in the address: the kernel's French 400, or the filters dropped
+    for (const path of ["/evenements?type=%00", "/evenements?region=%C3%28"]) {
+      const r = await anon.get(path);
+      expect([200, 400], path).toContain(r.status);
+      frenchPage(await r.text());
+    }
+    const feed = await anon.get("/evenements/calendrier.ics");
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get("content-type")).toContain("text/calendar");
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    // an agents-only event: 404 for the signed-out (page and .ics), 200 for an agent
+    for (const path of [`/evenements/${ids.agentsEvent}`, `/evenements/${ids.agentsEvent}/evenement.ics`]) {
+      expect((await anon.get(path)).status, path).toBe(404);
+      expect((await clients.agent.get(path)).status, path).toBe(200);
+    }
+    expect(await (await anon.get("/evenements/calendrier.ics")).text()).not.toContain(ids.agentsEvent);
+    for (const path of ["/evenements/xyz", "/evenements/00000000-0000-0000-0000-000000000000", "/evenements/xyz/evenement.ics", "/evenements/00000000-0000-0000-0000-000000000000/evenement.ics", "/evenements/labs/xyz/calendrier.ics", "/evenements/labs/00000000-0000-0000-0000-000000000000/calendrier.ics", "/evenements/%00"]) {
+      const r = await anon.get(path);
+      expect([400, 404], path).toContain(r.status);
+    }
+    // the lab's pages: its team only; another lab's team and agents 403; unknown ids 404
+    for (const path of ["/lab/labest/evenements", "/lab/labest/evenements/nouveau", "/lab/labest/evenements/reseau", `/lab/labest/evenements/${ids.event}`]) {
+      expect((await clients.labest.get(path)).status, `lab team ${path}`).toBe(200);
+      for (const who of ["team", "agent"]) expect((await clients[who].get(path)).status, `${who} ${path}`).toBe(403);
+      expect((await anon.get(path)).status, `signed out ${path}`).toBe(302);
+    }
+    for (const path of ["/lab/labest/evenements/xyz", "/lab/labest/evenements/00000000-0000-0000-0000-000000000000", "/lab/inconnu/evenements"]) {
+      const r = await clients.labest.get(path);
+      expect(r.status, path).toBe(404);
+      frenchPage(await r.text());
+    }
+    expect((await clients.team.get(`/lab/region-grand-est/evenements/${ids.event}`)).status).toBe(404);
+    // « mes événements » and the private feed: the signed-out go to sign-in; an unknown or malformed secret is 404
+    expect((await anon.get("/mes-evenements")).status).toBe(302);
+    expect((await clients.agent.get("/mes-evenements")).status).toBe(200);
+    for (const token of ["xyz", "A".repeat(43), "%27%22", "y".repeat(5000)]) expect((await anon.get(`/evenements/mes-inscriptions/${token}/calendrier.ics`)).status, token).toBe(404);
   });
 });
 
@@ -1007,6 +1068,17 @@ const denied: Denied[] = [
   { file: "project", path: () => `/projets/${ids.project}`, intents: ["outcome", "pause", "stop", "resume", "requestGate", "proposeNetwork"], as: "labest" },
   { file: "project", path: () => "/projets/00000000-0000-0000-0000-000000000000", intents: ["journal"], as: "team" },
   { file: "not-found", path: () => "/une-page-qui-n-existe-pas", intents: [null], as: "agent" },
+  // events: only Lab'EST's team edits Lab'EST's events and network labs (dimap-1, « team », is another lab's)
+  { file: "lab-event-new", path: () => "/lab/labest/evenements/nouveau", intents: [null], as: "agent" },
+  { file: "lab-event-new", path: () => "/lab/labest/evenements/nouveau", intents: [null], as: "team" },
+  { file: "lab-event-edit", path: () => `/lab/labest/evenements/${ids.event}`, intents: [null, "cancel", "restore"], as: "team" },
+  { file: "lab-event-edit", path: () => `/lab/labest/evenements/${ids.event}`, intents: [null, "cancel", "restore"], as: "anon" },
+  { file: "lab-network", path: () => "/lab/labest/evenements/reseau", intents: ["declare", "follow", "fetch"], as: "agent" },
+  { file: "lab-network", path: () => "/lab/labest/evenements/reseau", intents: ["declare", "follow", "fetch"], as: "team" },
+  // registering and one's private feed: signed-in agents only (the signed-out go to sign-in); an agents-only event is no one's outside
+  { file: "event", path: () => `/evenements/${ids.agentsEvent}`, intents: ["register", "confirm", "cancel"], as: "anon" },
+  { file: "event", path: () => "/evenements/00000000-0000-0000-0000-000000000000", intents: ["register", "confirm", "cancel"], as: "agent" },
+  { file: "my-events", path: () => "/mes-evenements", intents: ["renew", "revoke"], as: "anon" },
   // roadmaps: another lab's team (dimap-1, « team ») and other agents may not edit Lab'EST's
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "agent" },
   { file: "lab-roadmaps", path: () => "/lab/labest/feuille-de-route", intents: [null], as: "team" },
