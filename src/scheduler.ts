@@ -6,6 +6,7 @@ import { runtime } from "./kernel/runtime";
 import { transaction } from "./kernel/db/transaction";
 import { purgeOnceKeys } from "./kernel/db/once";
 import { expireDue } from "./registrations";
+import { refreshFollowedCalendars } from "./events";
 
 /** Campaigns past their closing date close; their submitted ideas go to review and authors are told. */
 export async function closeCampaignsAndStartReview(): Promise<number> {
@@ -40,6 +41,8 @@ export function startScheduler(everyMs = 60_000): () => void {
       await purgeOnceKeys();
       // offered seats past their deadline pass on to the next waiting agent
       await expireDue();
+      // the other labs' calendars a lab follows are fetched again every six hours
+      await refreshFollowedCalendars();
     } catch (err) {
       runtime().log.error("scheduler tick failed", { err });
     }

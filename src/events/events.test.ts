@@ -6,7 +6,7 @@ import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeLab, makeMember, makeUser, viewerOf } from "../../tests/support/fixtures";
 import { startJobs } from "../kernel/jobs/jobs";
 import type { Refusal } from "../kernel/permissions";
-import { calendarPage, createEvent, declareNetworkLab, eventForEdit, eventIcs, eventPage, followCalendar, labEvents, networkPage, publicFeed, requestFetch, setEventStatus, updateEvent } from "./index";
+import { calendarPage, createEvent, declareNetworkLab, eventForEdit, eventIcs, eventPage, followCalendar, labEvents, networkPage, publicFeed, refreshFollowedCalendars, REFRESH_EVERY_MS, requestFetch, setEventStatus, updateEvent } from "./index";
 import { EVENTS_IMPORT_QUEUE, importJob, importLimits } from "./import";
 import { eventSchema, networkLabSchema, readFilters, type CalendarFilters } from "./schemas";
 import { monthOf, occurrences, parisDateTime } from "./rules";
@@ -241,6 +241,31 @@ describe("events: following a network lab's public calendar (a job, against a lo
     }
     throw new Error("the import did not finish");
   };
+
+  it("the scheduler fetches a followed calendar again once its last fetch is six hours old, with no one asking", async () => {
+    const s = await setup();
+    served["/suivi.ics"] = { body: calendar([vevent("suivi-1@lab.example", "Atelier suivi", "20261105T140000", "20261105T170000")]) };
+    const n = await declareNetworkLab(s.team, s.lab.slug, networkLabSchema.parse({ intent: "declare", name: `Lab suivi ${s.lab.slug}`, region: "Occitanie", icalUrl: `${base}/suivi.ics` }));
+    const lastOf = async () => (await data.lastFetches([n.id])).get(n.id);
+    const now = new Date();
+    // never fetched: queued at once
+    expect(await refreshFollowedCalendars(now)).toBeGreaterThanOrEqual(1);
+    const first = await until(s.lab.slug, s.team, n.name);
+    expect(first).toMatchObject({ status: "done", created: 1 });
+    expect((await lastOf())!.requested_by).toBeNull();
+    const firstId = (await lastOf())!.id;
+    // fetched a minute ago: left alone
+    await refreshFollowedCalendars(new Date(now.getTime() + 60_000));
+    expect((await lastOf())!.id).toBe(firstId);
+    // six hours later: fetched again
+    await refreshFollowedCalendars(new Date(now.getTime() + REFRESH_EVERY_MS + 60_000));
+    expect((await lastOf())!.id).not.toBe(firstId);
+    expect(await until(s.lab.slug, s.team, n.name)).toMatchObject({ status: "done", created: 0, updated: 0 });
+    // a lab that follows no calendar is never fetched
+    const plain = await declareNetworkLab(s.team, s.lab.slug, networkLabSchema.parse({ intent: "declare", name: `Lab sans calendrier ${s.lab.slug}`, region: "Occitanie" }));
+    await refreshFollowedCalendars(new Date(now.getTime() + 2 * REFRESH_EVERY_MS));
+    expect((await data.lastFetches([plain.id])).size).toBe(0);
+  });
 
   it("imports by UID, updates what changed, removes what disappeared, and shows the source", async () => {
     const s = await setup();

@@ -22,6 +22,8 @@ export {
   onEventSaved,
   publicFeed,
   requestFetch,
+  refreshFollowedCalendars,
+  REFRESH_EVERY_MS,
   setEventStatus,
   updateEvent,
   whenLabel,

@@ -398,3 +398,35 @@ export async function requestFetch(viewer: Viewer, labSlug: string, networkLabId
     return f.id;
   });
 }
+
+/** A followed calendar is fetched again by the scheduler once its last fetch is this old. */
+export const REFRESH_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * The scheduler's round: every followed calendar whose last fetch is older than six hours (or
+ * that was never fetched) is fetched again by the import job, one at a time per lab, with no one
+ * asking. Returns how many fetches it queued.
+ */
+export async function refreshFollowedCalendars(now = new Date()): Promise<number> {
+  const followed = (await data.listNetworkLabs()).filter((n) => n.ical_url);
+  if (!followed.length) return 0;
+  const last = await data.lastFetches(followed.map((n) => n.id));
+  const due = followed.filter((n) => {
+    const f = last.get(n.id);
+    if (!f) return true;
+    if (f.status === "queued" || f.status === "running") return isStale(f, now);
+    return now.getTime() - f.requested_at.getTime() >= REFRESH_EVERY_MS;
+  });
+  let queued = 0;
+  for (const n of due) {
+    await transaction(async () => {
+      const pending = await data.pendingFetch(n.id);
+      if (pending && !isStale(pending, now)) return;
+      if (pending) await data.finishFetch(pending.id, { status: "failed", message: "L’importation a été interrompue (le serveur s’est arrêté) : elle a été relancée." });
+      const f = await data.insertFetch(n.id, null);
+      queued++;
+      await onCommit(() => enqueue(EVENTS_IMPORT_QUEUE, { fetchId: f.id }));
+    });
+  }
+  return queued;
+}
