@@ -91,7 +91,8 @@ beforeAll(async () => {
   ids.survey = /href="\/lab\/labest\/questionnaires\/([0-9a-f-]{36})"[^>]*>Imaginons ensemble/.exec(labestSurveys)![1];
   ids.anonymousSurvey = /href="\/lab\/labest\/questionnaires\/([0-9a-f-]{36})"[^>]*>Votre avis sur la journée/.exec(labestSurveys)![1];
   ids.surveyLink = /\/questionnaires\/lien\/([A-Za-z0-9_-]+)/.exec(await (await clients.labest.get(`/lab/labest/questionnaires/${ids.anonymousSurvey}`)).text())![1];
-  ids.regionSurvey = /href="\/lab\/region-grand-est\/questionnaires\/([0-9a-f-]{36})"/.exec(await (await clients.team.get("/lab/region-grand-est/questionnaires")).text())![1];
+  // the Région's questionnaire to the lycées (not a training's satisfaction questionnaire, which a State agent present may answer)
+  ids.regionSurvey = /href="\/lab\/region-grand-est\/questionnaires\/([0-9a-f-]{36})"[^>]*>Vos outils au quotidien/.exec(await (await clients.team.get("/lab/region-grand-est/questionnaires")).text())![1];
   ids.roadmapItem = new RegExp(`href="/lab/labest/feuille-de-route/${ids.roadmap}/elements/([0-9a-f-]{36})"[^>]*>DataGrandEst<`).exec(await (await clients.labest.get(`/lab/labest/feuille-de-route/${ids.roadmap}`)).text())![1];
   // the skills directory: the agent declares a skill (so that the member may write to them), and a conversation between them
   const mine = await (await clients.agent.get("/competences/mes-competences")).text();
