@@ -103,6 +103,14 @@ export default function LabSurvey() {
             </AppForm>
           </li>
         )}
+        {s.audience === "anonymous" && s.responses >= 5 && (
+          <li>
+            <AppForm>
+              <input type="hidden" name="intent" value={s.openData ? "closeData" : "openData"} />
+              <SubmitButton secondary>{s.openData ? "Retirer les résultats des données ouvertes" : "Publier les résultats en données ouvertes"}</SubmitButton>
+            </AppForm>
+          </li>
+        )}
         {s.locked && (
           <li>
             <AppForm>
@@ -112,6 +120,11 @@ export default function LabSurvey() {
           </li>
         )}
       </ul>
+      {s.openData && (
+        <p className="fr-text--sm">
+          Les résultats de ce questionnaire sont publiés en données ouvertes (<a href="/donnees">jeu «{"\u00a0"}Résultats des questionnaires anonymes{"\u00a0"}»</a>){"\u00a0"}: nombre de personnes par réponse proposée, jamais un groupe de moins de 5, ni texte libre.
+        </p>
+      )}
       {s.locked && <p className="fr-text--sm">Des réponses sont arrivées{"\u00a0"}: les questions ne changent plus (les résultats resteraient comparables). Une nouvelle version part de celles-ci, en brouillon.</p>}
 
       <h2 id="questions">Questions</h2>

@@ -9,7 +9,7 @@ export async function personalData(accountId: string): Promise<PersonalDataSecti
   const feed = await feedTokenOf(accountId);
   return [
     { key: "events_created", title: "Les événements que vous avez créés", rows: rows.map((r) => ({ title: r.title, starts_at: r.starts_at, created_at: r.created_at })) },
-    { key: "events_private_feed", title: "Votre calendrier privé « mes inscriptions » (son adresse secrète n’est gardée que chiffrée)", rows: feed ? [{ created_at: feed.created_at }] : [] },
+    { key: "events_private_feed", title: "Votre calendrier privé «\u00a0mes inscriptions\u00a0» (son adresse secrète n’est gardée que chiffrée)", rows: feed ? [{ created_at: feed.created_at }] : [] },
   ];
 }
 

@@ -105,7 +105,7 @@ export async function apiList(resource: string, request: Request, scope: ReadSco
 // ---------------------------------------------------------------- OpenAPI
 
 /** The OpenAPI component name of each resource's item. */
-const componentNames: Record<string, string> = { ideas: "Idee", themes: "Problematique", minilabs: "MiniLab", decisions: "Decision", projects: "Projet", "project-stages": "EtapeProjet", "roadmap-progress": "AvancementFeuilleDeRoute" };
+const componentNames: Record<string, string> = { ideas: "Idee", themes: "Problematique", minilabs: "MiniLab", decisions: "Decision", projects: "Projet", "project-stages": "EtapeProjet", "roadmap-progress": "AvancementFeuilleDeRoute", "survey-results": "ResultatQuestionnaire" };
 const componentOf = (d: Dataset) => componentNames[d.resource] ?? d.resource;
 
 function operation(d: Dataset) {

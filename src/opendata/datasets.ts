@@ -10,6 +10,7 @@ import { publicMinilabsPage, publicMinilabsStats, readableMinilabs } from "../mi
 import { publicDecisionsPage, publicDecisionsStats } from "../arbitration";
 import { publicProjectStagesPage, publicProjectsPage, publicProjectsStats } from "../projects";
 import { publicRoadmapProgressPage, publicRoadmapProgressStats } from "../roadmaps";
+import { publicSurveyResultsPage, publicSurveyResultsStats } from "../surveys";
 import { isUuid } from "../kernel/ids";
 import { referenceCache } from "../kernel/cache";
 import type { ReadScope } from "./permissions";
@@ -154,7 +155,19 @@ const roadmapProgress: Dataset<typeof s.roadmapProgressQuery> = {
   stats: publicRoadmapProgressStats,
 };
 
-export const datasets: Dataset[] = [ideas, themes, minilabs, decisions, projects, projectStages, roadmapProgress] as unknown as Dataset[];
+const surveyResults: Dataset<typeof s.surveyResultsQuery> = {
+  slug: "resultats-questionnaires",
+  resource: "survey-results",
+  title: "Résultats des questionnaires anonymes",
+  description: "Les résultats des questionnaires anonymes que les labs ont choisi de publier : pour chaque question à réponses proposées (choix, échelles), le nombre de personnes par réponse. Jamais un groupe de moins de 5 (le nombre est laissé vide), ni texte libre, ni répondant : un questionnaire anonyme ne garde ni compte ni adresse IP.",
+  keywords: ["innovation publique", "questionnaires", "consultation des agents"],
+  item: s.surveyResultItem,
+  query: s.surveyResultsQuery,
+  page: (q, _scope, after, limit) => publicSurveyResultsPage({ labId: q.labId, surveyId: q.survey }, uuidCursor(after), limit),
+  stats: publicSurveyResultsStats,
+};
+
+export const datasets: Dataset[] = [ideas, themes, minilabs, decisions, projects, projectStages, roadmapProgress, surveyResults] as unknown as Dataset[];
 
 export const datasetBySlug = (slug: string) => datasets.find((d) => d.slug === slug);
 export const datasetByResource = (resource: string) => datasets.find((d) => d.resource === resource);

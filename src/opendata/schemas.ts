@@ -129,6 +129,24 @@ export const roadmapProgressItem = z
   })
   .meta({ title: "Avancement d’une feuille de route", description: `Une mesure de l’avancement d’une feuille de route publiée ou d’un de ses éléments publics, à chaque changement${NB}; sans porteur ni élément interne.` });
 
+export const surveyResultItem = z
+  .object({
+    id: text("Identifiant", "Identifiant stable de la ligne : la question et la position de la réponse proposée."),
+    survey_id: id("Questionnaire", "Identifiant du questionnaire anonyme."),
+    survey_title: text("Titre du questionnaire", "Titre du questionnaire."),
+    lab_id: id("Lab", "Identifiant du lab qui a posé le questionnaire."),
+    question_id: id("Question", "Identifiant de la question."),
+    question: text("Question", "Libellé de la question."),
+    question_kind: z.enum(["single", "multiple", "scale5", "scale10"]).meta({ title: "Type de question", description: "single (choix unique), multiple (choix multiple), scale5 (échelle de 1 à 5) ou scale10 (de 0 à 10)." }),
+    answer: text("Réponse proposée", "Libellé de la réponse proposée (ou valeur de l’échelle)."),
+    position: z.int().min(1).meta({ title: "Position", description: "Rang de la réponse proposée dans la question." }),
+    respondents: z.int().min(0).nullable().meta({ title: "Répondants", description: "Nombre de personnes qui ont donné cette réponse ; vide quand il y en a de 1 à 4 (jamais un groupe de moins de 5)." }),
+    answered: count("Ont répondu", "Nombre de personnes qui ont répondu à la question."),
+    percent: z.number().min(0).max(100).nullable().meta({ title: "Part (%)", description: "Part des personnes qui ont répondu à la question, à un dixième près ; vide quand le nombre l’est." }),
+    published_at: when("Publié le", "Date et heure où le lab a publié ces résultats (ISO 8601)."),
+  })
+  .meta({ title: "Résultat d’un questionnaire anonyme", description: `Pour une question à réponses proposées d’un questionnaire anonyme dont le lab a publié les résultats, le nombre de personnes par réponse${NB}; ni texte libre, ni répondant, jamais un groupe de moins de 5.` });
+
 // ---------------------------------------------------------------- queries
 
 const cursor = z.string().max(400).optional().meta({ description: "Le curseur `next_cursor` de la page précédente, tel quel." });
@@ -151,6 +169,8 @@ export const decisionsQuery = z.object({ cursor, limit, lab, minilab: uuidParam(
 export const projectsQuery = z.object({ cursor, limit, lab, stage: oneOf("stage", stageValues) });
 export const projectStagesQuery = z.object({ cursor, limit, lab, project: uuidParam("project", "Seulement les étapes de ce projet.") });
 export const roadmapProgressQuery = z.object({ cursor, limit, lab, roadmap: uuidParam("roadmap", "Seulement cette feuille de route."), item: uuidParam("item", "Seulement cet élément.") });
+
+export const surveyResultsQuery = z.object({ cursor, limit, lab, survey: uuidParam("survey", "Seulement ce questionnaire.") });
 
 const pages = new Map<string, z.ZodObject>();
 /**

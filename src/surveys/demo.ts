@@ -217,6 +217,8 @@ export async function seedDemoSurveys(input: { now: Date; labEstTeamId: string |
       ]),
     })),
   );
+  // Lab'EST publishes the day's results as open data (/donnees, « Résultats des questionnaires anonymes »)
+  await data.setOpenData(day.id, new Date(input.now.getTime() - DAY));
 
   // the Région lab asks the lycées' agents, open now: a page shown to who answered « Oui »
   const lycees = (await listOrganizations()).filter((o) => o.kind === "lycee").map((o) => o.id);

@@ -105,6 +105,8 @@ export const builderForms = {
   publish: z.object({ intent: z.literal("publish") }),
   close: z.object({ intent: z.literal("close") }),
   newVersion: z.object({ intent: z.literal("newVersion") }),
+  openData: z.object({ intent: z.literal("openData") }),
+  closeData: z.object({ intent: z.literal("closeData") }),
 };
 export type BuilderAction = { [K in keyof typeof builderForms]: z.infer<(typeof builderForms)[K]> }[keyof typeof builderForms];
 export type AddQuestionInput = z.infer<typeof builderForms.addQuestion>;

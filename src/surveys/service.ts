@@ -149,6 +149,7 @@ export async function surveyPage(viewer: Viewer, labSlug: string, surveyId: stri
       organizationIds: [...chosen],
       recipients,
       link: survey.anonymous_token ? linkPath(survey.anonymous_token) : null,
+      openData: survey.open_data_at !== null,
       opensOn: survey.opens_at ? isoDay(survey.opens_at) : "",
       closesOn: survey.closes_at ? isoDay(new Date(survey.closes_at.getTime() - 1)) : "",
       window: windowWords(survey),
@@ -271,6 +272,15 @@ export async function surveyAction(viewer: Viewer, labSlug: string, surveyId: st
       }
       case "close":
         await data.setStatus(survey.id, "closed");
+        return {};
+      case "openData": {
+        if (survey.audience !== "anonymous") throw new Refusal("Seuls les résultats d’un questionnaire anonyme se publient en données ouvertes.", 409);
+        if ((await data.responseCount(survey.id)) < MIN_GROUP) throw new Refusal(`Les résultats se publient à partir de ${MIN_GROUP}\u00a0réponses.`, 409);
+        await data.setOpenData(survey.id, new Date());
+        return {};
+      }
+      case "closeData":
+        await data.setOpenData(survey.id, null);
         return {};
       case "newVersion": {
         const copy = await copySurvey(survey, viewer.userId);
@@ -709,4 +719,83 @@ export async function surveyExport(viewer: Viewer, labSlug: string, surveyId: st
 
 export async function labOfSlug(slug: string) {
   return getLabBySlug(slug);
+}
+
+// ---------------------------------------------------------------- open data
+
+/** One row of the open dataset: a question of a published anonymous questionnaire and one answer offered. */
+export interface PublicSurveyResultRow {
+  id: string;
+  survey_id: string;
+  survey_title: string;
+  lab_id: string;
+  question_id: string;
+  question: string;
+  question_kind: "single" | "multiple" | "scale5" | "scale10";
+  answer: string;
+  position: number;
+  respondents: number | null;
+  answered: number;
+  percent: number | null;
+  published_at: string;
+}
+
+const OPEN_KINDS = new Set(["single", "multiple", "scale5", "scale10"]);
+
+/**
+ * The results of the anonymous questionnaires their labs published (`open_data_at`), for the open
+ * data: per question with answers offered (choices and scales), the respondents of each answer,
+ * never fewer than 5 (a count of 1 to 4 is left empty, as « moins de 5 » on the results page);
+ * a questionnaire under 5 answers publishes nothing. Free texts, rankings and matrices stay out.
+ * Paged by question (`after`: the last question id of the previous page).
+ */
+export async function publicSurveyResultsPage(filter: { labId?: string; surveyId?: string }, after: string | null, limit: number): Promise<{ rows: PublicSurveyResultRow[]; next: string | null }> {
+  const byQuestion: { questionId: string; rows: PublicSurveyResultRow[] }[] = [];
+  for (const survey of await data.openDataSurveys(filter)) {
+    if ((await data.responseCount(survey.id)) < MIN_GROUP) continue;
+    const [s, counts, answered] = await Promise.all([structure(survey.id), data.optionCounts(survey.id), data.answeredCounts(survey.id)]);
+    for (const q of s.sections.flatMap((x) => x.questions)) {
+      if (!OPEN_KINDS.has(q.kind)) continue;
+      const r = questionResult(q, answered.get(q.id) ?? 0, counts.filter((c) => c.question_id === q.id));
+      byQuestion.push({
+        questionId: q.id,
+        rows: r.options.map((o, position) => {
+          const shown = o.count === 0 || o.count >= MIN_GROUP ? o.count : null;
+          return {
+            id: `${q.id}-${position + 1}`,
+            survey_id: survey.id,
+            survey_title: survey.title,
+            lab_id: survey.lab_id,
+            question_id: q.id,
+            question: q.label,
+            question_kind: q.kind as PublicSurveyResultRow["question_kind"],
+            answer: o.label,
+            position: position + 1,
+            respondents: shown,
+            answered: r.answered,
+            percent: shown === null || !r.answered ? null : Math.round((1000 * shown) / r.answered) / 10,
+            published_at: survey.open_data_at!.toISOString(),
+          };
+        }),
+      });
+    }
+  }
+  byQuestion.sort((a, z) => (a.questionId < z.questionId ? -1 : a.questionId > z.questionId ? 1 : 0));
+  const rest = after ? byQuestion.filter((x) => x.questionId > after) : byQuestion;
+  const rows: PublicSurveyResultRow[] = [];
+  let taken = 0;
+  while (taken < rest.length && (rows.length === 0 || rows.length + rest[taken].rows.length <= limit)) rows.push(...rest[taken++].rows);
+  return { rows, next: taken < rest.length ? rest[taken - 1].questionId : null };
+}
+
+export async function publicSurveyResultsStats(): Promise<{ count: number; updatedAt: Date | null }> {
+  let count = 0;
+  let updatedAt: Date | null = null;
+  for (const survey of await data.openDataSurveys()) {
+    if ((await data.responseCount(survey.id)) < MIN_GROUP) continue;
+    const s = await structure(survey.id);
+    count += s.sections.flatMap((x) => x.questions).filter((q) => OPEN_KINDS.has(q.kind)).reduce((n, q) => n + valueLabels(q).length, 0);
+    if (!updatedAt || survey.updated_at > updatedAt) updatedAt = survey.updated_at;
+  }
+  return { count, updatedAt };
 }

@@ -5,7 +5,7 @@ import { makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../..
 import { grantRole, loadPrincipal } from "../labs/labs";
 import { db } from "../kernel/runtime";
 import type { Refusal } from "../kernel/permissions";
-import { agentAnswerPage, agentAnswerStep, createSurvey, createSurveyFromTemplate, linkAnswerPage, linkAnswerStep, mySurveys, newBrowserToken, resultsPage, startThemes, surveyAction, surveyExport, surveyPage } from "./index";
+import { agentAnswerPage, agentAnswerStep, createSurvey, createSurveyFromTemplate, linkAnswerPage, linkAnswerStep, mySurveys, newBrowserToken, publicSurveyResultsPage, publicSurveyResultsStats, resultsPage, startThemes, surveyAction, surveyExport, surveyPage } from "./index";
 import { builderForms, surveyCreateSchema } from "./schemas";
 import { fieldName } from "./questions";
 import * as data from "./surveys";
@@ -171,6 +171,52 @@ describe("an anonymous visitor answers through the link", () => {
     expect(rows.every((x) => (x as { organization_id: unknown }).organization_id === null)).toBe(true);
     expect(await sql`SELECT count(*)::int AS n FROM survey_respondents WHERE survey_id = ${survey.id}`.execute(db()).then((x) => x.rows[0])).toEqual({ n: 0 });
     await expect(linkAnswerPage("inconnu-inconnu-inconnu", browser)).rejects.toSatisfy(refusal(404));
+  });
+
+  it("its lab publishes the results as open data: counts per answer offered, never 1 to 4, no free text; withdrawn at will", async () => {
+    const s = await setup();
+    const { survey, q1, q2, q3 } = await built(s, "anonymous");
+    const token = (await surveyPage(s.team, s.lab.slug, survey.id)).survey.link!.split("/").pop()!;
+    const answer = async (yes: boolean, satisfaction: string) =>
+      expect(await linkAnswerStep(token, newBrowserToken(), { intent: "submit", section: 2, state: yes ? { [fieldName(q1)]: ["0"], [fieldName(q2)]: ["Du temps"] } : { [fieldName(q1)]: ["1"] } }, { [fieldName(q3)]: [satisfaction] })).toEqual({ done: true });
+    // four answers: too few to publish
+    for (let i = 0; i < 4; i++) await answer(true, "4");
+    const act = (viewer: typeof s.team, intent: "openData" | "closeData") => surveyAction(viewer, s.lab.slug, survey.id, { intent });
+    await expect(act(s.team, "openData")).rejects.toSatisfy(refusal(409, /5\u00a0réponses/));
+    // 8 « Oui » and 2 « Non » (hidden: fewer than 5); satisfaction 4 (×7), 5 (×3, hidden)
+    for (let i = 0; i < 4; i++) await answer(true, i < 3 ? "4" : "5");
+    for (let i = 0; i < 2; i++) await answer(false, "5");
+    await expect(act(s.otherTeam, "openData")).rejects.toSatisfy(refusal(403));
+    expect(await publicSurveyResultsPage({ surveyId: survey.id }, null, 50)).toEqual({ rows: [], next: null });
+    await act(s.team, "openData");
+    expect((await surveyPage(s.team, s.lab.slug, survey.id)).survey.openData).toBe(true);
+    const { rows, next } = await publicSurveyResultsPage({ surveyId: survey.id }, null, 50);
+    expect(next).toBeNull();
+    // the choice and the scale; never the free text
+    expect(rows.map((r) => [r.question_id, r.answer, r.respondents, r.answered, r.percent])).toEqual(
+      [
+        [q1, "Oui", 8, 10, 80],
+        [q1, "Non", null, 10, null],
+        [q3, "1", 0, 10, 0],
+        [q3, "2", 0, 10, 0],
+        [q3, "3", 0, 10, 0],
+        [q3, "4", 7, 10, 70],
+        [q3, "5", null, 10, null],
+      ].sort((a, z) => (a[0] === z[0] ? 0 : (a[0] as string) < (z[0] as string) ? -1 : 1)),
+    );
+    expect(rows.some((r) => r.question_id === q2)).toBe(false);
+    expect(rows[0]).toMatchObject({ survey_id: survey.id, survey_title: "Imaginons ensemble l’avenir", lab_id: s.lab.id });
+    // paged by question: a page never cuts a question
+    const first = await publicSurveyResultsPage({ surveyId: survey.id }, null, 2);
+    expect(new Set(first.rows.map((r) => r.question_id)).size).toBe(1);
+    const second = await publicSurveyResultsPage({ surveyId: survey.id }, first.next, 50);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect((await publicSurveyResultsStats()).count).toBeGreaterThanOrEqual(7);
+    // an agents' questionnaire is never published; withdrawn, the results leave the dataset
+    const agents = await built(s, "organizations");
+    await expect(surveyAction(s.team, s.lab.slug, agents.survey.id, { intent: "openData" })).rejects.toSatisfy(refusal(409, /anonyme/));
+    await act(s.team, "closeData");
+    expect((await publicSurveyResultsPage({ surveyId: survey.id }, null, 50)).rows).toEqual([]);
   });
 
   it("the answers' tables carry no identifying column: no account, no address, no time of day", async () => {

@@ -434,3 +434,16 @@ export async function forgetAccount(userId: string): Promise<void> {
   await q().updateTable("surveys").set({ created_by: null }).where("created_by", "=", userId).execute();
   await q().updateTable("survey_theme_runs").set({ requested_by: null }).where("requested_by", "=", userId).execute();
 }
+
+/** Publishes (a date) or withdraws (null) an anonymous questionnaire's results as open data. */
+export async function setOpenData(surveyId: string, at: Date | null): Promise<void> {
+  await q().updateTable("surveys").set({ open_data_at: at, updated_at: new Date() }).where("id", "=", surveyId).where("audience", "=", "anonymous").execute();
+}
+
+/** The anonymous questionnaires whose results their lab published, oldest first. */
+export async function openDataSurveys(filter: { labId?: string; surveyId?: string } = {}): Promise<Survey[]> {
+  let b = q().selectFrom("surveys").selectAll().where("open_data_at", "is not", null).where("audience", "=", "anonymous");
+  if (filter.labId) b = b.where("lab_id", "=", filter.labId);
+  if (filter.surveyId) b = b.where("id", "=", filter.surveyId);
+  return b.orderBy("open_data_at").orderBy("id").execute();
+}

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { check, describeWithBrowser, focusedId, launchBrowser, newContext, signIn, visit } from "../support/browser";
 import { labTeam } from "../../src/demo/content";
+import { datasets } from "../../src/opendata/datasets";
 
 const TEAM = labTeam.find((p) => p.key === "dimap-1")!.email;
 const STEP_TIMEOUT = 240_000;
@@ -37,7 +38,7 @@ describeWithBrowser("open data, the public API and the lab's tokens in a browser
     for (const [p, mode] of [[page, "JS"], [plain, "no JS"]] as const) {
       await visit(p, "/donnees", `open data (${mode})`, { phone: mode === "JS" });
       const table = p.getByRole("table", { name: "Jeux de données" });
-      await expect.poll(() => table.locator("tbody tr").count()).toBe(6);
+      await expect.poll(() => table.locator("tbody tr").count()).toBe(datasets.length);
       expect(await table.textContent()).toMatch(/\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
       expect(await p.getByRole("link", { name: "Schéma de Idées publiées" }).getAttribute("href")).toBe("/donnees/idees/schema.json");
       await visit(p, "/api", `public API (${mode})`);

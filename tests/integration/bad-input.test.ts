@@ -1136,7 +1136,7 @@ const denied: Denied[] = [
   // questionnaires: another lab's team (dimap-1, « team ») and agents may not build or read Lab'EST's; an agent not addressed may not answer
   { file: "lab-surveys", path: () => "/lab/labest/questionnaires", intents: [null], as: "agent" },
   { file: "lab-surveys", path: () => "/lab/labest/questionnaires", intents: [null], as: "team" },
-  { file: "lab-survey", path: () => `/lab/labest/questionnaires/${ids.anonymousSurvey}`, intents: [null, "settings", "addSection", "deleteSection", "addQuestion", "deleteQuestion", "publish", "close", "newVersion"], as: "team" },
+  { file: "lab-survey", path: () => `/lab/labest/questionnaires/${ids.anonymousSurvey}`, intents: [null, "settings", "addSection", "deleteSection", "addQuestion", "deleteQuestion", "publish", "close", "newVersion", "openData", "closeData"], as: "team" },
   { file: "lab-survey", path: () => `/lab/labest/questionnaires/${ids.anonymousSurvey}`, intents: ["publish", "close"], as: "agent" },
   { file: "lab-survey-results", path: () => `/lab/labest/questionnaires/${ids.survey}/resultats`, intents: [null, "themes"], as: "team" },
   { file: "survey", path: () => `/questionnaires/${ids.survey}`, intents: [null, "next", "back", "submit"], as: "outsider" },

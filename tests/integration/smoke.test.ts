@@ -35,7 +35,7 @@ describe("server", () => {
     const html = await (await fetch(`${server.url}/`)).text();
     const nav = /<nav[^>]*aria-label="Menu principal"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
     const hrefs = [...nav.matchAll(/<a [^>]*href="([^"]*)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
-    expect(hrefs).toEqual(["Accueil /", "Campagnes /campagnes", "Idées /idees", "Ressources /ressources"]);
+    expect(hrefs).toEqual(["Accueil /", "Campagnes /campagnes", "Idées /idees", "Ressources /ressources", "Événements /evenements"]);
     expect(html).toMatch(/<a [^>]*href="\/connexion"[^>]*>Se connecter<\/a>/);
   });
 

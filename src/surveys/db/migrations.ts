@@ -118,4 +118,11 @@ export const surveysMigrations: MigrationSet = {
       await sql`CREATE INDEX survey_themes_idx ON survey_themes (run_id, position)`.execute(d);
     },
   },
+  // A lab publishes the results of an anonymous questionnaire as open data (/donnees).
+  "2026-12-07-61-surveys-open-data": {
+    async up(d) {
+      await sql`ALTER TABLE surveys ADD COLUMN open_data_at timestamptz`.execute(d);
+      await sql`ALTER TABLE surveys ADD CONSTRAINT surveys_open_data_anonymous CHECK (open_data_at IS NULL OR audience = 'anonymous')`.execute(d);
+    },
+  },
 };

@@ -12,6 +12,8 @@ export type SurveysTables = {
     organization_ids: unknown;
     /** The secret of the anonymous link (`/questionnaires/lien/<token>`), for the anonymous audience. */
     anonymous_token: string | null;
+    /** When the lab published this anonymous questionnaire's results as open data (null: not published). */
+    open_data_at: Generated<Date | null>;
     opens_at: Date | null;
     closes_at: Date | null;
     status: Generated<SurveyStatus>;
