@@ -81,7 +81,7 @@ export default function TrainingPage() {
           <h2>Méthodes enseignées</h2>
           <ul>
             {t.methods.map((m) => (
-              <li key={m}>{frenchSpaces(m)}</li>
+              <li key={m.name}>{m.sheetId ? <Link to={`/ressources/${m.sheetId}`}>{frenchSpaces(m.name)}</Link> : frenchSpaces(m.name)}</li>
             ))}
           </ul>
         </>

@@ -15,6 +15,7 @@ export {
   labLibrary,
   labMethods,
   libraryPage,
+  methodSheetsFor,
   registerMethodUsage,
   resourceAction,
   resourceEditPage,

@@ -89,6 +89,13 @@ export async function methodByName(labId: string, title: string): Promise<Resour
   return q().selectFrom("resources").selectAll().where("lab_id", "=", labId).where("kind", "=", "method").where("title", "=", title).executeTakeFirst();
 }
 
+/** Method sheets of any lab whose title is one of these (compared without case), not archived. */
+export async function methodsTitled(titles: string[]): Promise<Resource[]> {
+  const lowered = [...new Set(titles.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  if (!lowered.length) return [];
+  return q().selectFrom("resources").selectAll().where("kind", "=", "method").where("archived_at", "is", null).where(sql<string>`lower(title)`, "in", lowered).orderBy("created_at").orderBy("id").execute();
+}
+
 export async function countMethods(labId: string): Promise<number> {
   const r = await q().selectFrom("resources").select((e) => e.fn.countAll<number>().as("n")).where("lab_id", "=", labId).where("kind", "=", "method").executeTakeFirstOrThrow();
   return Number(r.n);

@@ -289,3 +289,20 @@ export async function resourceAction(viewer: Viewer, labSlug: string, id: string
     }
   });
 }
+
+/**
+ * The library's sheets for method names written elsewhere (a training's « méthodes enseignées »):
+ * for each name, the method sheet of that title (case aside) this viewer may read — the given
+ * lab's first, then any lab's — or nothing. One list of methods: names that match link to it.
+ */
+export async function methodSheetsFor(viewer: { principal: Principal } | null, names: string[], preferLabId: string | null): Promise<Map<string, string>> {
+  const sheets = (await data.methodsTitled(names)).filter((r) => resourceRights(viewer?.principal, r).read);
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const key = name.trim().toLowerCase();
+    const same = sheets.filter((r) => r.title.trim().toLowerCase() === key);
+    const pick = same.find((r) => r.lab_id === preferLabId) ?? same[0];
+    if (pick) out.set(name, pick.id);
+  }
+  return out;
+}

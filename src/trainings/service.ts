@@ -5,6 +5,7 @@
  * the manager's approval by a mail link; attendance, attestations and the reciprocal offer's
  * balance. Each use case checks who asks first and runs in one transaction.
  */
+import { methodSheetsFor } from "../resources";
 import crypto from "node:crypto";
 import { displayName, findUserByEmail, getUserContacts, getUsers } from "../accounts/accounts";
 import { getOrganizations } from "../organizations/organizations";
@@ -155,7 +156,7 @@ export async function catalogue(viewer: Viewer, filters: { ouvertes: boolean; fo
 /** A training's page: its sessions, with seats left, the waiting list's length and where the viewer stands. */
 export async function trainingPage(viewer: Viewer, trainingId: string, now = new Date()) {
   const { training, side, rights } = await seenTraining(viewer, trainingId);
-  const lab = (await getLab(training.lab_id))!;
+  const [lab, sheets] = await Promise.all([getLab(training.lab_id).then((l) => l!), methodSheetsFor(viewer, training.methods, training.lab_id)]);
   const sessions = await data.sessionsOf([training.id]);
   const ids = sessions.map((s) => s.id);
   const [counts, mine, trainers, pending, attendance] = await Promise.all([
@@ -173,7 +174,8 @@ export async function trainingPage(viewer: Viewer, trainingId: string, now = new
       id: training.id,
       title: training.title,
       objectives: training.objectives,
-      methods: training.methods,
+      // each method taught, linked to its sheet in the library when there is one
+      methods: training.methods.map((name) => ({ name, sheetId: sheets.get(name) ?? null })),
       audience: training.audience,
       format: formatLabels[training.format],
       duration: durationWords(training.duration_hours),

@@ -29,6 +29,7 @@ import {
 } from "./index";
 import { sessionSchema, trainingSchema } from "./schemas";
 import { personalData } from "./personal-data";
+import { addLabMethod, resourcePage } from "../resources";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -75,6 +76,17 @@ async function setup() {
 }
 
 describe("trainings: catalogue and the reciprocal offer", () => {
+  it("links each method taught to its sheet in the library, when the library has one the agent may read", async () => {
+    const s = await setup();
+    await addLabMethod(s.regionLab.id, "Persona", "Décrire un usager type.", null);
+    const t = await createTraining(s.team, s.regionLab.slug, trainingInput({ methods: "persona\nParcours usager" }));
+    const page = await trainingPage(s.agents.region, t.id, NOW);
+    const sheet = page.training.methods.find((m) => m.name === "persona")!.sheetId;
+    expect(sheet).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await resourcePage(s.agents.region, sheet!)).resource.title).toBe("Persona");
+    expect(page.training.methods.find((m) => m.name === "Parcours usager")!.sheetId).toBeNull();
+  });
+
   it("lists published trainings across labs; « Ouvertes à mon administration » keeps those the agent may join", async () => {
     const s = await setup();
     const open = await createTraining(s.team, s.regionLab.slug, trainingInput({ title: "Prototyper un service public" }));
