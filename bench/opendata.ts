@@ -19,7 +19,8 @@
  * server's NODE_OPTIONS instead of the recommended ones; « none » for Node's defaults) and
  * BENCH_SERVER_MALLOC_ARENA_MAX (« default » for glibc's).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { startBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,41 +98,7 @@ async function loadThemesAndDecisions(pool: pg.Pool) {
 }
 
 function startServer(port: number, dataDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    SESSION_SECRET: "bench-session-secret-0123456789abcdef",
-    DATABASE_URL: benchUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    SEED_DEMO: "false",
-    DEMO_LOGIN: "false",
-    LOG_LEVEL: "warn",
-    RATE_LIMITS: "false",
-    WEB_CONCURRENCY: "1",
-    // e.g. « --max-old-space-size=160 »: how much of the peak is garbage V8 has not collected yet
-    ...SERVER_MEMORY_ENV,
-  };
-  const child = spawn(process.execPath, ["build/server/main.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
-  child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
-  return child;
-}
-
-async function waitHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("server did not become healthy in 90 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return startBenchServer({ port, dataDir, databaseUrl: benchUrl, secret: "bench-session-secret-0123456789abcdef", env: { RATE_LIMITS: "false", WEB_CONCURRENCY: "1", ...SERVER_MEMORY_ENV } });
 }
 
 interface Download {

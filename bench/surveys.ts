@@ -4,7 +4,7 @@
  * 1. builds the app (unless BENCH_SKIP_BUILD=true), (re)creates the database germoir_bench_surveys,
  *    migrates it, makes a lab, its team member, and an anonymous questionnaire of three pages
  *    (choices, a multiple choice, scales, a ranking, a matrix, a free text);
- * 2. starts the real server (server/main.ts, NODE_ENV=production, one web process, rate limits off);
+ * 2. starts the real server as `npm start` does (build/server/main.mjs, NODE_ENV=production, one web process, rate limits off);
  * 3. sends 10,000 answers from 100 concurrent clients, each a new browser: it opens the anonymous
  *    link (GET: its CSRF and browser cookies, the form's token), then sends the whole answer
  *    (POST, the three pages' fields) and must be redirected to the thanks page; prints req/s of the
@@ -16,7 +16,8 @@
  * Traffic goes only to 127.0.0.1. Environment: DATABASE_URL (admin URL, default the local PostgreSQL),
  * BENCH_SKIP_BUILD=true, BENCH_ANSWERS (default 10000), BENCH_CLIENTS (default 100), BENCH_SECONDS (default 10).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { startBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,39 +50,7 @@ const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
 
 function startServer(port: number, dataDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    SESSION_SECRET: SECRET,
-    DATABASE_URL: benchUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    SEED_DEMO: "false",
-    DEMO_LOGIN: "false",
-    LOG_LEVEL: "warn",
-    RATE_LIMITS: "false",
-    WEB_CONCURRENCY: "1",
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
-  child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
-  return child;
-}
-
-async function waitHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("server did not become healthy in 90 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return startBenchServer({ port, dataDir, databaseUrl: benchUrl, secret: SECRET, env: { RATE_LIMITS: "false", WEB_CONCURRENCY: "1" } });
 }
 
 async function main() {

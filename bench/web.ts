@@ -18,7 +18,8 @@
  * `node --cpu-prof` and print the functions and packages that took its CPU), and for the server
  * WEB_CONCURRENCY and DATABASE_POOL_SIZE, passed through when set.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { startBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -177,42 +178,19 @@ async function measure(base: string, paths: string[], headers: Record<string, st
 }
 
 function startServer(port: number, dataDir: string, profileDir?: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    SESSION_SECRET: SECRET,
-    DATABASE_URL: benchUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    SEED_DEMO: "false",
-    DEMO_LOGIN: "false",
-    LOG_LEVEL: "warn",
-    BENCH_ROUTES: "true",
-    // The bench sends thousands of searches a second from one address on purpose: it measures the
-    // pages, not the rate limits (all its requests would count against one address's row).
-    RATE_LIMITS: process.env.RATE_LIMITS ?? "false",
-  };
-  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "build/server/main.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b) => process.stdout.write(`[server] ${b}`));
-  child.stderr!.on("data", (b) => process.stderr.write(`[server] ${b}`));
-  return child;
-}
-
-async function waitHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("server did not become healthy in 60 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return startBenchServer({
+    port,
+    dataDir,
+    databaseUrl: benchUrl,
+    secret: SECRET,
+    env: {
+      BENCH_ROUTES: "true",
+      // The bench sends thousands of searches a second from one address on purpose: it measures the
+      // pages, not the rate limits (all its requests would count against one address's row).
+      RATE_LIMITS: process.env.RATE_LIMITS ?? "false",
+    },
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
 }
 
 async function stopServer(child: ChildProcess) {
@@ -318,7 +296,7 @@ async function main() {
     peakRssKb = Math.max(peakRssKb, rss);
   }, 250);
   try {
-    await waitHealthy(base, child);
+    await waitHealthy(base, child, 60_000);
 
     // A browser would carry the CSRF cookie too; fetch it once per session.
     const headersOf = async (session: string) => {
