@@ -52,8 +52,13 @@ describeWithBrowser("the network calendar and its events in a browser", () => {
         await visit(p, "/evenements", `calendar (${mode})`, { phone: true });
         expect(await p.getByRole("heading", { level: 1 }).textContent()).toBe("Calendrier des événements du réseau");
         // back to November, month by month
-        while (!(await p.locator("#month-heading").textContent())!.startsWith("Novembre 2026")) {
-          await Promise.all([p.waitForURL(/mois=/), p.getByRole("link", { name: "Mois précédent" }).click()]);
+        // each step waits for the heading to change: waiting for « mois= » in the address would be
+        // satisfied at once from the second step on, and a second click could go on to October
+        for (let heading = await p.locator("#month-heading").textContent(); !heading!.startsWith("Novembre 2026"); ) {
+          const before = heading;
+          await p.getByRole("link", { name: "Mois précédent" }).click();
+          await expect.poll(() => p.locator("#month-heading").textContent(), { timeout: 15_000 }).not.toBe(before);
+          heading = await p.locator("#month-heading").textContent();
         }
         const table = p.getByRole("table", { name: "Événements de novembre 2026, une ligne par semaine" });
         await table.waitFor();
