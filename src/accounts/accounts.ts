@@ -168,6 +168,18 @@ export async function countUsers(): Promise<number> {
   return Number(r.n);
 }
 
+/**
+ * The accounts of agents of these organisations (every account when none is given), among `among`
+ * when given: the reach of a questionnaire.
+ */
+export async function countUsersIn(organizationIds: string[], among?: string[]): Promise<number> {
+  if (among && !among.length) return 0;
+  let b = q().selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (organizationIds.length) b = b.where("organization_id", "in", organizationIds);
+  if (among) b = b.where("id", "in", among);
+  return Number((await b.executeTakeFirstOrThrow()).n);
+}
+
 export interface OidcProfile {
   sub: string;
   email: string;

@@ -1,7 +1,9 @@
 /**
  * The steering dashboards count what the modules hold, live: ideas, authors and organisations,
  * supports and comments, requests and their first answers, projects and budgets; filtered by
- * period and organisation; readable by the lab team, its directors and its committee members only.
+ * period and organisation; trainings and their attendance, events and their registrations,
+ * questionnaires and their participation; readable by the lab team, its directors and its committee
+ * members only.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
@@ -15,6 +17,13 @@ import { dashboardPage, dashboardRights, dashboardQuerySchema, dashboardTable, f
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { FigureCard } from "./ui";
+import { addSession, createTraining, recordAttendance, seatAction } from "../trainings";
+import { sessionSchema, trainingSchema } from "../trainings/schemas";
+import { createEvent } from "../events";
+import { eventSeatAction } from "../events/registration.server";
+import { eventSchema } from "../events/schemas";
+import { agentAnswerStep, createSurveyFromTemplate } from "../surveys";
+import { fieldName } from "../surveys/questions";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -72,6 +81,54 @@ describe("steering dashboards", () => {
     for (const f of page.figures) expect(f.sentence.length).toBeGreaterThan(10);
   });
 
+  it("count training sessions, registrations and attendance, events and registrations, questionnaires and participation", async () => {
+    const lab = await makeLab();
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const [orgA, orgB] = await Promise.all([makeOrganization(), makeOrganization()]);
+    const agents = await Promise.all([orgA, orgA, orgA, orgB].map(async (o) => viewerOf(await makeUser({ organizationId: o.id }))));
+    const NOW = new Date("2027-01-04T08:00:00Z");
+    const AFTER = new Date("2027-02-01T08:00:00Z");
+    const training = await createTraining(team, lab.slug, trainingSchema.parse({ title: "Design de service", objectives: "Découvrir.", methods: "Persona", audience: "Tous", format: "presentiel", durationHours: "7", side: "region", openTo: ["state", "local", "health"], confirmHours: "48", published: "on" }));
+    const session = await addSession(team, lab.slug, training.id, sessionSchema.parse({ startDate: "2027-01-12", startTime: "09:00", endTime: "16:00", place: "Strasbourg", capacity: "3", trainers: "" }), NOW);
+    await addSession(team, lab.slug, training.id, sessionSchema.parse({ startDate: "2027-01-19", startTime: "09:00", endTime: "16:00", place: "Metz", capacity: "5", trainers: "" }), NOW);
+    for (const a of agents) await seatAction(a, training.id, { intent: "register", sessionId: session.id, managerEmail: "" }, NOW);
+    // three confirmed, one waiting; two of the three come
+    await recordAttendance(team, lab.slug, training.id, session.id, { present: [agents[0].userId, agents[1].userId], close: true }, new Date("2027-01-12T16:00:00Z"));
+    const event = await createEvent(team, lab.slug, eventSchema.parse({ title: "Atelier prototypage", kind: "workshop", region: "Grand Est", audience: "agents", registration: "required", capacity: "2", startDate: "2027-01-21", startTime: "14:00", endTime: "17:00", place: "Metz" }));
+    await createEvent(team, lab.slug, eventSchema.parse({ title: "Café de l’innovation", kind: "conference", region: "Grand Est", audience: "all", registration: "free", capacity: "", startDate: "2027-01-07", startTime: "09:00", endTime: "10:00", place: "En ligne", repeat: "weekly", repeatCount: "4" }));
+    for (const a of agents.slice(0, 3)) await eventSeatAction(a, event.id, "register", NOW);
+    // a questionnaire to a list of four agents: two answer
+    const made = await createSurveyFromTemplate({ labId: lab.id, audience: { kind: "agents", userIds: agents.map((a) => a.userId) }, template: { title: "Vos besoins", sections: [{ title: "Besoins", questions: [{ key: "note", kind: "scale10", label: "Note", required: true }] }] } });
+    const note = fieldName(made.questionIds.get("note")!);
+    for (const a of [agents[0], agents[3]]) expect(await agentAnswerStep(a, made.id, { intent: "submit", section: 0, state: {} }, { [note]: ["8"] })).toEqual({ done: true });
+
+    const page = await dashboardPage(team, lab.slug, { du: undefined, au: undefined }, AFTER);
+    expect(sentence(page, "formations")).toBe(
+      "2\u00a0sessions de 1\u00a0formation sur la période, dont 1\u00a0tenue : 3\u00a0agents inscrits pour 8\u00a0places (38\u00a0%), 1 en liste d’attente ; 2\u00a0présents sur 3\u00a0agents pointés (67\u00a0%), soit 14\u00a0heures de formation suivies.",
+    );
+    expect(page.figures.find((f) => f.id === "formations")!.table.rows).toEqual([["Design de service", 2, 1, 8, 3, 1, 2, 3, "67\u00a0%"]]);
+    expect(sentence(page, "evenements")).toBe("5\u00a0dates de 2\u00a0événements du lab sur la période, dont 1\u00a0ouvert à tous ; 2\u00a0agents inscrits aux 1\u00a0événement sur inscription, 1 en liste d’attente.");
+    expect(page.figures.find((f) => f.id === "evenements")!.table.rows).toEqual([["Conférence", 4, 0], ["Atelier", 1, 2]]);
+    // the two present got the satisfaction questionnaire (nobody answered yet) beside « Vos besoins »
+    expect(sentence(page, "questionnaires")).toBe("2\u00a0questionnaires ouverts sur la période, 2\u00a0réponses ; aux questionnaires adressés à des agents, 2\u00a0réponses pour 6\u00a0agents sollicités (participation : 33\u00a0%).");
+    expect(page.figures.find((f) => f.id === "questionnaires")!.table.rows).toEqual(
+      expect.arrayContaining([["Vos besoins", "Une liste d’agents", 2, 4, "50\u00a0%"], [expect.stringMatching(/^Votre avis/), "Une liste d’agents", 0, 2, "0\u00a0%"]]),
+    );
+    // one organisation: its answers over its agents asked; seats are counted for every organisation, and the sentence says so
+    const b = await dashboardPage(team, lab.slug, { du: undefined, au: undefined, organisation: orgB.id }, AFTER);
+    expect(page.figures.find((f) => f.id === "questionnaires")!.table.rows.length).toBe(2);
+    expect(b.figures.find((f) => f.id === "questionnaires")!.table.rows).toEqual(expect.arrayContaining([["Vos besoins", "Une liste d’agents", 1, 1, "100\u00a0%"]]));
+    expect(sentence(b, "formations")).toContain("dont 1\u00a0tenue (toutes organisations confondues) :");
+    // a period before all this: nothing
+    const before = await dashboardPage(team, lab.slug, { du: "2026-01-01", au: "2026-06-30" }, AFTER);
+    expect([sentence(before, "formations"), sentence(before, "evenements")]).toEqual(["Aucune session de formation sur la période.", "Aucun événement du lab sur la période."]);
+    // the network view: the same figures on the lab's row
+    const network = await networkPage(team, { du: undefined, au: undefined }, AFTER);
+    expect(network.figures.find((f) => f.id === "culture")!.table.rows.find((r) => r[0] === lab.name)!.slice(1)).toEqual([2, 3, 2, 5, 2, 2, 2, "33\u00a0%"]);
+    // the tables export like the others
+    expect((await dashboardTable(team, lab.slug, { du: undefined, au: undefined }, "formations", AFTER)).header).toEqual(["Formation", "Sessions", "Tenues", "Places", "Inscrits", "En liste d’attente", "Présents", "Pointés", "Taux de présence"]);
+  });
+
   it("filter by organisation and by period", async () => {
     const s = await setup();
     const a = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined, organisation: s.orgA.id });
@@ -94,7 +151,7 @@ describe("steering dashboards", () => {
     const member = await makeUser();
     const committee = await createCommitteeFor(team, lab.slug, { kind: "project", name: "Comité de projet", rhythm: "Mensuel" });
     await updateCommitteeFor(team, lab.slug, committee.id, { name: "Comité de projet", rhythm: "Mensuel", quorumPercent: 50, quorumPerSide: false, chairEmail: member.email, members: [{ email: member.email, side: null }] });
-    for (const v of [team, director, await viewerOf(member)]) expect((await dashboardPage(v, lab.slug, { du: undefined, au: undefined })).figures).toHaveLength(8);
+    for (const v of [team, director, await viewerOf(member)]) expect((await dashboardPage(v, lab.slug, { du: undefined, au: undefined })).figures).toHaveLength(11);
     for (const v of [agent, otherTeam]) await expect(dashboardPage(v, lab.slug, { du: undefined, au: undefined })).rejects.toMatchObject({ status: 403 });
     await expect(dashboardPage(team, "inconnu", { du: undefined, au: undefined })).rejects.toMatchObject({ status: 404 });
   });

@@ -1,7 +1,7 @@
 /**
  * A lab's steering dashboards (`/lab/<lab>/pilotage`): live figures, each a short sentence, a chart
  * and its table, for a period and optionally one organisation. Each module counts on its own tables
- * (`ideaStats`, `decisionStats`, `requestStats`, `projectStats`); this module only asks, never reads
+ * (`ideaStats`, `decisionStats`, `requestStats`, `projectStats`, `trainingStats`, `eventStats`, `surveyStats`); this module only asks, never reads
  * their tables, and never keeps a precomputed copy.
  */
 import { getLabBySlug, listLabs, type Lab } from "../labs/labs";
@@ -18,6 +18,10 @@ import { requestKinds, requestStatuses } from "../requests";
 import { projectStats } from "../projects/stats";
 import { gateOutcomes, stageLabels } from "../projects";
 import { sitsInCommitteeOf } from "../committees";
+import { trainingStats } from "../trainings";
+import { eventStats } from "../events/stats.server";
+import { eventKinds } from "../events";
+import { surveyAudiences, surveyStats } from "../surveys";
 import { hasRole, labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { parisMidnight } from "../kernel/forms";
 import { formatDate, formatNumber, isoDay, plural } from "../kernel/format";
@@ -78,12 +82,15 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
   const { from, to, firstDay, lastDay } = periodOf(query, now);
   const organizationId = query.organisation ?? null;
   const [campaigns, minilabs, analyses, organizations] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id]), listAnalyses([lab.id]), listOrganizations()]);
-  const [ideas, decisions, requests, projects, themeCounts] = await Promise.all([
+  const [ideas, decisions, requests, projects, themeCounts, trainings, events, surveys] = await Promise.all([
     ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to, organizationId }),
     decisionStats({ minilabIds: minilabs.map((m) => m.id), from, to }),
     requestStats({ labId: lab.id, from, to, organizationId }, now),
     projectStats({ labId: lab.id, from, to, organizationId }, now),
     Promise.all(analyses.filter((a) => a.published_at).map(async (a) => (await listThemes(a.id)).length)),
+    trainingStats({ labId: lab.id, from, to }),
+    eventStats({ labId: lab.id, from, to }),
+    surveyStats({ labId: lab.id, fromDay: firstDay, toDay: lastDay, organizationId }),
   ]);
   const orgs = await getOrganizations(ideas.byOrganization.map((o) => o.organizationId).filter((x): x is string => !!x));
   const orgName = (id: string | null) => (id ? (orgs.get(id)?.name ?? "Organisation supprimée") : "Sans organisation");
@@ -179,6 +186,46 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
       rows: projects.budgets.map((b) => [b.fundingSource || "Source non précisée", b.projects, b.requested, b.granted]),
     },
   });
+  // trainings and events count every agent registered: seats are not kept by organisation
+  const allOrganizations = organizationId ? " (toutes organisations confondues)" : "";
+  figures.push({
+    id: "formations",
+    title: "Formations",
+    sentence: trainings.sessions
+      ? `${plural(trainings.sessions, "session", "sessions")} de ${plural(trainings.trainings, "formation", "formations")} sur la période, dont ${plural(trainings.held, "tenue", "tenues")}${allOrganizations} : ${plural(trainings.registered, "agent inscrit", "agents inscrits")} pour ${plural(trainings.seats, "place", "places")} (${percent(trainings.registered, trainings.seats)}), ${formatNumber(trainings.waiting)} en liste d’attente ; ${plural(trainings.present, "présent", "présents")} sur ${plural(trainings.recorded, "agent pointé", "agents pointés")} (${percent(trainings.present, trainings.recorded)}), soit ${plural(trainings.hours, "heure", "heures")} de formation suivies.`
+      : "Aucune session de formation sur la période.",
+    unit: "agents inscrits",
+    bars: trainings.byTraining.slice(0, 10).map((t) => ({ label: t.title, value: t.registered })),
+    table: {
+      caption: "Sessions, inscriptions et présence par formation",
+      columns: ["Formation", "Sessions", "Tenues", "Places", "Inscrits", "En liste d’attente", "Présents", "Pointés", "Taux de présence"],
+      rows: trainings.byTraining.map((t) => [t.title, t.sessions, t.held, t.seats, t.registered, t.waiting, t.present, t.recorded, percent(t.present, t.recorded)]),
+    },
+  });
+  figures.push({
+    id: "evenements",
+    title: "Événements",
+    sentence: events.occurrences
+      ? `${plural(events.occurrences, "date", "dates")} de ${plural(events.events, "événement", "événements")} du lab sur la période, dont ${plural(events.open, "ouvert à tous", "ouverts à tous")} ; ${plural(events.registered, "agent inscrit", "agents inscrits")}${allOrganizations} aux ${plural(events.withRegistration, "événement", "événements")} sur inscription, ${formatNumber(events.waiting)} en liste d’attente.`
+      : "Aucun événement du lab sur la période.",
+    unit: "dates",
+    bars: events.byKind.map((k) => ({ label: eventKinds[k.kind], value: k.occurrences })),
+    table: { caption: "Événements du lab par type", columns: ["Type", "Dates", "Inscrits"], rows: events.byKind.map((k) => [eventKinds[k.kind], k.occurrences, k.registered]) },
+  });
+  figures.push({
+    id: "questionnaires",
+    title: "Questionnaires",
+    sentence: surveys.surveys
+      ? `${plural(surveys.surveys, "questionnaire ouvert", "questionnaires ouverts")} sur la période, ${plural(surveys.responses, "réponse", "réponses")} ; aux questionnaires adressés à des agents, ${plural(surveys.agentResponses, "réponse", "réponses")} pour ${plural(surveys.reached, "agent sollicité", "agents sollicités")} (participation : ${percent(surveys.agentResponses, surveys.reached)}).`
+      : "Aucun questionnaire ouvert sur la période.",
+    unit: "réponses",
+    bars: surveys.bySurvey.slice(0, 10).map((x) => ({ label: x.title, value: x.responses })),
+    table: {
+      caption: "Réponses et participation par questionnaire",
+      columns: ["Questionnaire", "Public", "Réponses", "Agents sollicités", "Participation"],
+      rows: surveys.bySurvey.map((x) => [x.title, surveyAudiences[x.audience], x.responses, x.reached ?? "–", x.reached === null ? "–" : percent(x.responses, x.reached)]),
+    },
+  });
 
   return {
     lab: { slug: lab.slug, name: lab.name },
@@ -191,7 +238,7 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
 export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
 
 /** The ids of the figures, in the page's order (each table's export is named after its figure). */
-export const figureIds = ["idees", "sites", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets"] as const;
+export const figureIds = ["idees", "sites", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets", "formations", "evenements", "questionnaires"] as const;
 export type FigureId = (typeof figureIds)[number];
 
 /** One figure's table as an export (CSV or XLSX), with the same filters and the same rights as the page. */
@@ -208,9 +255,10 @@ export async function dashboardTable(viewer: Viewer, labSlug: string, query: Das
 }
 
 /**
- * The network view (`/reseau`): every lab of the installation side by side for a period — ideas,
- * arbitration, desk and portfolio — each figure with its chart and table. Figures only, never a
- * name; asked of each module as the lab dashboards do.
+ * The network view (`/reseau`): every lab of the installation side by side for a period, each
+ * figure with its chart and table. Figures only, never a
+ * name; asked of each module as the lab dashboards do: ideas, arbitration, desk, portfolio, and
+ * trainings, events and questionnaires.
  */
 export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new Date()) {
   if (!networkRights({ labsWithRole: labsWhere(viewer.principal, "lab_team", "director", "admin").length }).read) {
@@ -221,13 +269,16 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
   const perLab = await Promise.all(
     labs.map(async (lab) => {
       const [campaigns, minilabs] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id])]);
-      const [ideas, decisions, requests, projects] = await Promise.all([
+      const [ideas, decisions, requests, projects, trainings, events, surveys] = await Promise.all([
         ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to }),
         decisionStats({ minilabIds: minilabs.map((m) => m.id), from, to }),
         requestStats({ labId: lab.id, from, to }, now),
         projectStats({ labId: lab.id, from, to }, now),
+        trainingStats({ labId: lab.id, from, to }),
+        eventStats({ labId: lab.id, from, to }),
+        surveyStats({ labId: lab.id, fromDay: firstDay, toDay: lastDay }),
       ]);
-      return { lab, ideas, decisions, requests, projects };
+      return { lab, ideas, decisions, requests, projects, trainings, events, surveys };
     }),
   );
   const bars = (value: (r: (typeof perLab)[number]) => number) => perLab.map((r) => ({ label: r.lab.name, value: value(r) }));
@@ -283,6 +334,18 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
         ]),
       },
     },
+    {
+      id: "culture",
+      title: "Formations, événements et questionnaires par lab",
+      sentence: `${plural(total((r) => r.trainings.present), "agent présent", "agents présents")} en formation (${plural(total((r) => r.trainings.sessions), "session", "sessions")}), ${plural(total((r) => r.events.occurrences), "date", "dates")} d’événements, ${plural(total((r) => r.surveys.responses), "réponse", "réponses")} aux questionnaires.`,
+      unit: "agents présents en formation",
+      bars: bars((r) => r.trainings.present),
+      table: {
+        caption: "Formations, événements et questionnaires par lab",
+        columns: ["Lab", "Sessions de formation", "Inscrits", "Présents", "Dates d’événements", "Inscrits aux événements", "Questionnaires", "Réponses", "Participation des agents sollicités"],
+        rows: perLab.map((r) => [r.lab.name, r.trainings.sessions, r.trainings.registered, r.trainings.present, r.events.occurrences, r.events.registered, r.surveys.surveys, r.surveys.responses, percent(r.surveys.agentResponses, r.surveys.reached)]),
+      },
+    },
   ];
   return {
     period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
@@ -291,7 +354,7 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
   };
 }
 export type NetworkPage = Awaited<ReturnType<typeof networkPage>>;
-export const networkFigureIds = ["idees", "decisions", "guichet", "projets"] as const;
+export const networkFigureIds = ["idees", "decisions", "guichet", "projets", "culture"] as const;
 
 /** One table of the network view as an export. */
 export async function networkTable(viewer: Viewer, query: NetworkQuery, id: (typeof networkFigureIds)[number], now = new Date()): Promise<TableExport> {

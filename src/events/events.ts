@@ -259,3 +259,15 @@ export async function getEvents(ids: string[]): Promise<EventRow[]> {
   if (!valid.length) return [];
   return q().selectFrom("events").selectAll().where("id", "in", valid).execute();
 }
+
+/** A lab's own events not cancelled that may fall in [from, to) (recurring ones to be expanded by the caller): the dashboards. */
+export async function labEventsBetween(labId: string, from: Date, to: Date): Promise<Pick<EventRow, "id" | "kind" | "starts_at" | "ends_at" | "recurrence" | "registration" | "audience">[]> {
+  return q()
+    .selectFrom("events")
+    .select(["id", "kind", "starts_at", "ends_at", "recurrence", "registration", "audience"])
+    .where("lab_id", "=", labId)
+    .where("status", "=", "scheduled")
+    .where("starts_at", "<", to)
+    .where((eb) => eb.or([eb("ends_at", ">=", from), eb("recurrence", "is not", null)]))
+    .execute();
+}

@@ -5,7 +5,7 @@
  * the following of other labs' public calendars by a job (`events-import`).
  * Registration and the private feed « mes inscriptions » are in ./registration.server.ts (server
  * only: it reaches the shared seats and their mails), imported by routes' loaders and actions and
- * by src/wiring.ts.
+ * by src/wiring.ts. The dashboards' figures are in ./stats.server.ts (server only, for the same reason).
  */
 export { eventRights, visibleAudiences, networkLabRights, type EventRights } from "./permissions";
 export {

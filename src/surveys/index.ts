@@ -35,5 +35,6 @@ export {
 } from "./service";
 export { forgetAccount as forgetSurveyAccount } from "./surveys";
 export { surveysMigrations } from "./db/migrations";
-export { questionKinds, type QuestionKind } from "./questions";
+export { surveyStats, type SurveyStats } from "./stats";
+export { questionKinds, audiences as surveyAudiences, type QuestionKind } from "./questions";
 export { HIDDEN as CROSS_TAB_HIDDEN, MIN_GROUP } from "./results";

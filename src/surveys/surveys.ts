@@ -132,6 +132,10 @@ export async function addRecipients(surveyId: string, userIds: string[]): Promis
   }
 }
 
+export async function recipientIds(surveyId: string): Promise<string[]> {
+  return (await q().selectFrom("survey_recipients").select("user_id").where("survey_id", "=", surveyId).execute()).map((r) => r.user_id);
+}
+
 export async function recipientCount(surveyId: string): Promise<number> {
   const r = await q().selectFrom("survey_recipients").select((eb) => eb.fn.countAll<string>().as("n")).where("survey_id", "=", surveyId).executeTakeFirst();
   return Number(r?.n ?? 0);
@@ -446,4 +450,33 @@ export async function openDataSurveys(filter: { labId?: string; surveyId?: strin
   if (filter.labId) b = b.where("lab_id", "=", filter.labId);
   if (filter.surveyId) b = b.where("id", "=", filter.surveyId);
   return b.orderBy("open_data_at").orderBy("id").execute();
+}
+
+/**
+ * A lab's questionnaires published (not drafts) whose opening overlaps the period [fromDay, toDay]
+ * (days, inclusive), with the answers given in the period (of one organisation when asked) and
+ * their lists' sizes: the dashboards.
+ */
+export async function surveysActiveBetween(labId: string, fromDay: string, toDay: string, organizationId: string | null) {
+  const rows = await q()
+    .selectFrom("surveys")
+    .select(["id", "title", "audience", "organization_ids", "status"])
+    .select((eb) => [
+      eb
+        .selectFrom("survey_responses as r")
+        .select(eb.fn.countAll<string>().as("n"))
+        .whereRef("r.survey_id", "=", "surveys.id")
+        .where(sql<boolean>`r.answered_on BETWEEN ${fromDay}::date AND ${toDay}::date`)
+        .$if(!!organizationId, (b) => b.where("r.organization_id", "=", organizationId))
+        .as("responses"),
+      eb.selectFrom("survey_recipients as c").select(eb.fn.countAll<string>().as("n")).whereRef("c.survey_id", "=", "surveys.id").as("recipients"),
+    ])
+    .where("lab_id", "=", labId)
+    .where("status", "<>", "draft")
+    .where(sql<boolean>`coalesce(opens_at, created_at) < (${toDay}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'`)
+    .where(sql<boolean>`(closes_at IS NULL OR closes_at >= ${fromDay}::date::timestamp AT TIME ZONE 'Europe/Paris')`)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, audience: r.audience, organizationIds: organizationsOf(r), responses: Number(r.responses ?? 0), recipients: Number(r.recipients ?? 0) }));
 }

@@ -35,5 +35,6 @@ export {
 } from "./service";
 export { registrationRule, trainingRights, sideLabels, sideOfOrganizationKind, sides, type Side, type TrainingRights } from "./permissions";
 export { trainingsMigrations } from "./db/migrations";
+export { trainingStats, type TrainingStats } from "./stats";
 export type { Training, TrainingSession } from "./db/schema";
 export { satisfactionTemplate, SATISFACTION_DAYS } from "./satisfaction";

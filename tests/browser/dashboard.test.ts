@@ -35,6 +35,11 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
     await check(team, "dashboards (Lab’EST, last twelve months)", { phone: true });
     // the demo's desk and projects are counted
     expect(await team.locator("section", { has: team.getByRole("heading", { name: "Projets par étape" }) }).locator("tbody tr").count()).toBeGreaterThan(0);
+    // Lab'EST's events of the Mois de l'innovation publique and the questionnaire of its 26 November day are counted
+    for (const name of ["Événements", "Questionnaires"]) {
+      expect(await team.locator("section", { has: team.getByRole("heading", { level: 2, name, exact: true }) }).locator("tbody tr").count(), name).toBeGreaterThan(0);
+    }
+    await team.getByRole("heading", { level: 2, name: "Formations", exact: true }).waitFor();
     // every chart is followed by its table
     const charts = team.locator("section:has(svg.germoir-chart)");
     expect(await charts.count()).toBeGreaterThanOrEqual(3);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { db } from "../../kernel/runtime";
 import { isUuid } from "../../kernel/ids";
 import type { Side } from "../permissions";
@@ -184,4 +185,25 @@ export async function trainingsCreatedBy(userId: string) {
 export async function forgetUser(userId: string): Promise<void> {
   await q().deleteFrom("training_approvals").where("user_id", "=", userId).execute();
   await q().deleteFrom("training_trainers").where("user_id", "=", userId).execute();
+}
+
+/** The sessions of a lab's trainings that start in [from, to), with their attendance counts (the dashboards). */
+export async function sessionsStartingIn(labId: string, from: Date, to: Date) {
+  return q()
+    .selectFrom("training_sessions as s")
+    .innerJoin("trainings as t", "t.id", "s.training_id")
+    .where("t.lab_id", "=", labId)
+    .where("s.starts_at", ">=", from)
+    .where("s.starts_at", "<", to)
+    .select([
+      "s.id",
+      "s.training_id",
+      "t.title",
+      "t.duration_hours",
+      "s.capacity",
+      "s.held_at",
+      (eb) => eb.selectFrom("training_attendance as a").whereRef("a.session_id", "=", "s.id").where("a.present", "=", true).select(sql<string>`count(*)`.as("n")).as("present"),
+      (eb) => eb.selectFrom("training_attendance as a").whereRef("a.session_id", "=", "s.id").select(sql<string>`count(*)`.as("n")).as("recorded"),
+    ])
+    .execute();
 }
