@@ -61,9 +61,9 @@ async function barePage(token: string | undefined, kind: "list" | "idea", arg: R
 /**
  * A lab team's page without its rendering: the desk queue (`labQueue`), the project portfolio
  * (`labPortfolio`) or the steering dashboards (`dashboardPage`) of `labSlug`, with the default
- * filters, as their loaders call them.
+ * filters (the dashboards' period may end on another day: `au`), as their loaders call them.
  */
-async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio" | "dashboard", labSlug: string): Promise<{ status: number; body: unknown }> {
+async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio" | "dashboard", labSlug: string, lastDay?: string): Promise<{ status: number; body: unknown }> {
   const viewer = await signedIn(token);
   if (!viewer) return { status: 401, body: { error: "unauthenticated" } };
   try {
@@ -72,7 +72,7 @@ async function bareLabPage(token: string | undefined, kind: "queue" | "portfolio
       return { status: 200, body: { lab: q.lab.slug, overdue: q.overdue, requests: q.requests.length, next: !!q.next } };
     }
     if (kind === "dashboard") {
-      const d = await dashboardPage(viewer, labSlug, { du: undefined, au: undefined });
+      const d = await dashboardPage(viewer, labSlug, { du: undefined, au: lastDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? lastDay : undefined });
       return { status: 200, body: { lab: d.lab.slug, figures: d.figures.length } };
     }
     const p = await labPortfolio(viewer, labSlug, portfolioQuerySchema.parse({}));
@@ -120,7 +120,7 @@ export function benchRoutes(wrap: (h: express.RequestHandler) => express.Request
   };
   r.get("/_bench/idea/:id", wrap(idea));
   const lab = (kind: "queue" | "portfolio" | "dashboard"): express.RequestHandler => async (req, res) => {
-    const { status, body } = await bareLabPage(token(req), kind, typeof req.query.lab === "string" ? req.query.lab : "region-grand-est");
+    const { status, body } = await bareLabPage(token(req), kind, typeof req.query.lab === "string" ? req.query.lab : "region-grand-est", typeof req.query.au === "string" ? req.query.au : undefined);
     res.status(status).json(body);
   };
   r.get("/_bench/queue", wrap(lab("queue")));

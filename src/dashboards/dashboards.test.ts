@@ -60,7 +60,7 @@ async function setup() {
   await qualify(team, r1.id, "Combien de personnes ?");
   await createProjectFor(team, lab.slug, projectSchema.parse({ title: "Légumes locaux", problem: "Des repas venus de loin.", budgetRequested: "12 000", budgetGranted: "10 000", fundingSource: "FTAP", org0: orgA.id, kind0: "etat" }));
   await createProjectFor(team, lab.slug, projectSchema.parse({ title: "Covoiturage", problem: "Des trajets seuls.", budgetRequested: "3 000", fundingSource: "Région" }));
-  return { lab, team, orgA, orgB };
+  return { lab, team, orgA, orgB, campaign, author: va1 };
 }
 
 const sentence = (page: Awaited<ReturnType<typeof dashboardPage>>, id: string) => page.figures.find((f) => f.id === id)!.sentence;
@@ -79,6 +79,11 @@ describe("steering dashboards", () => {
     expect(sentence(page, "budgets")).toBe("Budget demandé : 15\u202f000\u00a0€ ; accordé : 10\u202f000\u00a0€ (67\u00a0%).");
     // every figure has a table or says there is nothing to show
     for (const f of page.figures) expect(f.sentence.length).toBeGreaterThan(10);
+    // shared until something is committed, then counted again: one more idea shows at once
+    const again = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined });
+    expect(again.figures).toBe(page.figures);
+    await createIdeaFor(s.author, s.campaign.id, idea("Un potager au lycée"), []);
+    expect(sentence(await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined }), "idees")).toMatch(/^5\u00a0idées reçues de 3\u00a0auteurs et autrices/);
   });
 
   it("count training sessions, registrations and attendance, events and registrations, questionnaires and participation", async () => {

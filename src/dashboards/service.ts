@@ -28,6 +28,7 @@ import { formatDate, formatNumber, isoDay, plural } from "../kernel/format";
 import { dashboardRights, networkRights } from "./permissions";
 import type { DashboardQuery, NetworkQuery } from "./schemas";
 import type { TableExport } from "../kernel/export";
+import { untilDatabaseChanges } from "../kernel/cache";
 
 export interface Bar {
   label: string;
@@ -77,11 +78,39 @@ function periodOf(query: { du?: string; au?: string }, now: Date) {
   return { from: parisMidnight(firstDay)!, to: toMidnight, firstDay, lastDay };
 }
 
+/**
+ * The figures are computed live from the modules, and shared by the viewers of the same lab, period
+ * and organisation until anything is committed to the database (`untilDatabaseChanges`). Figures
+ * that age with the clock (requests overdue, time in stage) are computed again every ten minutes
+ * even when nothing was written.
+ */
+const CLOCK_SLOT_MS = 10 * 60_000;
+const labFigures = untilDatabaseChanges<Figure[]>(200);
+const networkFigures = untilDatabaseChanges<Figure[]>(50);
+const slotOf = (now: Date) => Math.floor(now.getTime() / CLOCK_SLOT_MS);
+
 export async function dashboardPage(viewer: Viewer, labSlug: string, query: DashboardQuery, now = new Date()) {
   const lab = await labFor(viewer, labSlug);
+  const { firstDay, lastDay } = periodOf(query, now);
+  const organizationId = query.organisation ?? null;
+  const [figures, organizations] = await Promise.all([
+    labFigures(`${lab.id}|${firstDay}|${lastDay}|${organizationId ?? ""}|${slotOf(now)}`, () => computeLabFigures(lab, query, now)),
+    listOrganizations(),
+  ]);
+  return {
+    lab: { slug: lab.slug, name: lab.name },
+    period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
+    organisation: organizationId,
+    organizations: organizations.map((o) => ({ value: o.id, label: o.name })).sort((a, z) => a.label.localeCompare(z.label, "fr")),
+    figures,
+  };
+}
+export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
+
+async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date): Promise<Figure[]> {
   const { from, to, firstDay, lastDay } = periodOf(query, now);
   const organizationId = query.organisation ?? null;
-  const [campaigns, minilabs, analyses, organizations] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id]), listAnalyses([lab.id]), listOrganizations()]);
+  const [campaigns, minilabs, analyses] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id]), listAnalyses([lab.id])]);
   const [ideas, decisions, requests, projects, themeCounts, trainings, events, surveys] = await Promise.all([
     ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to, organizationId }),
     decisionStats({ minilabIds: minilabs.map((m) => m.id), from, to }),
@@ -227,15 +256,8 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
     },
   });
 
-  return {
-    lab: { slug: lab.slug, name: lab.name },
-    period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
-    organisation: organizationId,
-    organizations: organizations.map((o) => ({ value: o.id, label: o.name })).sort((a, z) => a.label.localeCompare(z.label, "fr")),
-    figures,
-  };
+  return figures;
 }
-export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
 
 /** The ids of the figures, in the page's order (each table's export is named after its figure). */
 export const figureIds = ["idees", "sites", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets", "formations", "evenements", "questionnaires"] as const;
@@ -264,6 +286,17 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
   if (!networkRights({ labsWithRole: labsWhere(viewer.principal, "lab_team", "director", "admin").length }).read) {
     throw new Refusal("La vue du réseau est réservée aux équipes des labs, à leurs directions et à leurs administrateurs.", 403);
   }
+  const { firstDay, lastDay } = periodOf(query, now);
+  const [labs, figures] = await Promise.all([listLabs(), networkFigures(`${firstDay}|${lastDay}|${slotOf(now)}`, () => computeNetworkFigures(query, now))]);
+  return {
+    period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
+    labs: labs.map((l) => ({ slug: l.slug, name: l.name })),
+    figures,
+  };
+}
+export type NetworkPage = Awaited<ReturnType<typeof networkPage>>;
+
+async function computeNetworkFigures(query: NetworkQuery, now: Date): Promise<Figure[]> {
   const { from, to, firstDay, lastDay } = periodOf(query, now);
   const labs = await listLabs();
   const perLab = await Promise.all(
@@ -347,13 +380,8 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
       },
     },
   ];
-  return {
-    period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
-    labs: labs.map((l) => ({ slug: l.slug, name: l.name })),
-    figures,
-  };
+  return figures;
 }
-export type NetworkPage = Awaited<ReturnType<typeof networkPage>>;
 export const networkFigureIds = ["idees", "decisions", "guichet", "projets", "culture"] as const;
 
 /** One table of the network view as an export. */

@@ -1,4 +1,6 @@
-import { runtime, type Runtime } from "./runtime";
+import { sql } from "kysely";
+import { rootDb, runtime, type Runtime } from "./runtime";
+import { transactionScope } from "./db/scope";
 
 /**
  * A short-lived, per-process cache for small reference data read on most pages
@@ -29,4 +31,52 @@ export function referenceCache<T>(ttlMs: number, load: () => Promise<T>) {
       slots.delete(runtime());
     },
   };
+}
+
+/**
+ * Results computed from many rows (the steering dashboards' figures), kept while the database has
+ * not changed, then computed again: live, never stale, never precomputed.
+ *
+ * The database's current snapshot (`pg_current_snapshot()`: the first transaction id not yet
+ * completed and those still running below it) changes as soon as any transaction that wrote ends,
+ * and it is taken at once with what is visible. A result is computed after reading it, with
+ * queries that see at least every commit it shows; whoever later reads the same snapshot may share
+ * that result, since nothing was committed since. Any write since — even one these figures do not
+ * count — only costs a new computation. Inside a transaction (its own writes are not committed), or
+ * when the snapshot cannot be read, it computes every time. Keys hold whatever the result depends
+ * on besides the data (a period, a filter, the time slot of figures that age with the clock).
+ * At most `max` results are kept per runtime, the least recently used dropped first.
+ */
+export function untilDatabaseChanges<T>(max: number) {
+  const slots = new WeakMap<Runtime, Map<string, { snapshot: string; value: Promise<T> }>>();
+  return async function get(key: string, compute: () => Promise<T>): Promise<T> {
+    const rt = runtime();
+    if (transactionScope.getStore()) return compute();
+    const snapshot = await currentSnapshot();
+    if (snapshot === null) return compute();
+    let entries = slots.get(rt);
+    if (!entries) slots.set(rt, (entries = new Map()));
+    const hit = entries.get(key);
+    entries.delete(key);
+    if (hit && hit.snapshot === snapshot) {
+      entries.set(key, hit);
+      return hit.value;
+    }
+    const value = compute();
+    entries.set(key, { snapshot, value });
+    while (entries.size > max) entries.delete(entries.keys().next().value!);
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    return value;
+  };
+}
+
+async function currentSnapshot(): Promise<string | null> {
+  try {
+    const r = await sql<{ snapshot: string }>`SELECT pg_current_snapshot()::text AS snapshot`.execute(rootDb());
+    return r.rows[0]?.snapshot ?? null;
+  } catch {
+    return null;
+  }
 }
