@@ -9,6 +9,7 @@
  * items, confidential projects by their name.
  */
 import { isUuid } from "../kernel/ids";
+import { untilDatabaseChanges } from "../kernel/cache";
 import * as data from "./roadmaps";
 import type { ItemKind } from "./rules";
 import { compute, publicShape } from "./service";
@@ -33,8 +34,17 @@ export interface PublicProgressFilter {
   itemId?: string;
 }
 
-/** The published roadmaps (of a lab, alone or as partner) and, for each, its items as the public sees them; those of `insideLab` whole. */
-async function publicView(filter: PublicProgressFilter, insideLab: string | null = null) {
+/**
+ * The published roadmaps (of a lab, alone or as partner) and, for each, its items as the public
+ * sees them; those of `insideLab` whole. Computed once and shared until anything is committed
+ * (every page of the history, every reader of the API).
+ */
+const views = untilDatabaseChanges<Awaited<ReturnType<typeof computePublicView>>>(100);
+function publicView(filter: PublicProgressFilter, insideLab: string | null = null) {
+  return views(`${filter.labId ?? ""}|${filter.roadmapId ?? ""}|${insideLab ?? ""}`, () => computePublicView(filter, insideLab));
+}
+
+async function computePublicView(filter: PublicProgressFilter, insideLab: string | null) {
   const labId = filter.labId && isUuid(filter.labId) ? filter.labId : undefined;
   const own = insideLab && isUuid(insideLab) ? (await data.roadmapsOfLab(insideLab)).filter((r) => !labId || r.lab_id === labId || r.partner_lab_id === labId) : [];
   const ownIds = new Set(own.map((r) => r.id));

@@ -5,6 +5,7 @@
  * records a snapshot of each figure that moved, and tells the open trackers (NOTIFY, delivered
  * at COMMIT).
  */
+import { untilDatabaseChanges } from "../kernel/cache";
 import { getLab, getLabBySlug, getLabs, listLabs } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { Refusal, type Viewer } from "../kernel/permissions";
@@ -665,7 +666,16 @@ export async function roadmapExport(viewer: Viewer, labSlug: string, roadmapId: 
  * figures are those of the whole roadmap; a hidden child is named « élément non public » in them.
  * Anyone, signed in or not; 404 for a lab without a published roadmap.
  */
-export async function trackerPage(labSlug: string, now = new Date()) {
+/**
+ * The public tracker of a lab: computed once and shared by every visitor until anything is
+ * committed, and again every ten minutes (milestones fall late with the clock).
+ */
+const trackers = untilDatabaseChanges<Awaited<ReturnType<typeof computeTrackerPage>>>(50);
+export function trackerPage(labSlug: string, now = new Date()) {
+  return trackers(`${labSlug}|${Math.floor(now.getTime() / 600_000)}`, () => computeTrackerPage(labSlug, now));
+}
+
+async function computeTrackerPage(labSlug: string, now: Date) {
   const { lab, roadmaps } = await publishedRoadmaps(labSlug);
   const computed = await Promise.all(roadmaps.map((r) => compute(r)));
   const [calendar, feed] = await Promise.all([data.calendarOf(roadmaps.map((r) => r.id)), publicFeed(computed, 30)]);
@@ -705,7 +715,7 @@ export async function trackerPage(labSlug: string, now = new Date()) {
     feed,
   };
 }
-export type TrackerPage = Awaited<ReturnType<typeof trackerPage>>;
+export type TrackerPage = Awaited<ReturnType<typeof computeTrackerPage>>;
 
 interface PublicItem {
   id: string;
