@@ -20,9 +20,9 @@ import { seedDemoCommittees } from "../committees/demo";
 import { seedDemoRoadmaps } from "../roadmaps/demo";
 import { seedDemoResources } from "../resources/demo";
 import { seedDemoSkills } from "../skills/demo";
-import { seedDemoEvents } from "../events/demo";
+import { seedDemoEventRegistrations, seedDemoEvents } from "../events/demo";
 import { seedDemoTrainings } from "../trainings/demo";
-import { seedDemoSurveys } from "../surveys/demo";
+import { seedDemoSatisfactionAnswers, seedDemoSurveys } from "../surveys/demo";
 import { agents, labTeam, organizations, closedCampaignIdeas, openCampaignIdeas, topicLabels } from "./content";
 import { demoComments } from "./content/comments";
 import { mulberry32 } from "./content/agents";
@@ -267,8 +267,13 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
   const skills = await seedDemoSkills(agents.map((a) => a.email));
   // The network's calendar (seed 004): the territorial labs and a Mois de l'innovation publique of 200 events.
   const events = await seedDemoEvents({ now });
+  // agents registered to Lab'EST's events of the month that asked for it
+  // (agents from the 41st on: the first ones are the personas the guided tour and the tests sign in as)
+  const eventRegistrations = await seedDemoEventRegistrations({ agentIds: created.slice(labTeam.length + 40).map((u) => u.id), now });
   // The reciprocal State–Région training offer: the Région's and Lab'EST's trainings, sessions held and to come, one full with a waiting list.
   const trainings = await seedDemoTrainings({ now });
+  // about two in three agents present answered their session's satisfaction questionnaire
+  const satisfactionAnswers = await seedDemoSatisfactionAnswers({ now });
 
   const stats = {
     organizations: organizations.length + 2,
@@ -293,10 +298,12 @@ export async function seedDemo(now = new Date()): Promise<Record<string, number>
     skillsDirectory: skills.listed,
     networkLabs: events.networkLabs,
     events: events.events,
+    eventRegistrations,
     trainings: trainings.trainings,
     trainingSessions: trainings.sessions,
     trainingRegistrations: trainings.registrations,
     surveyAnswers: surveys.answers,
+    satisfactionAnswers,
     ms: Date.now() - t0,
   };
   runtime().log.debug("demo seeded", stats);

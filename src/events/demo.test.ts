@@ -6,6 +6,9 @@ import { frenchSpaces } from "../kernel/format";
 import { calendarPage, eventPage, labEvents, networkPage, publicFeed } from "./index";
 import { LAB_EST_DAY, LAB_EST_EXHIBITION, MOIS_EVENTS, demoNetworkLabs } from "./demo";
 import type { CalendarFilters } from "./schemas";
+import { eventStats } from "./stats.server";
+import { seatCounts } from "../registrations";
+import { SEAT_KIND } from "./registration.server";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -30,6 +33,16 @@ describe("the demo's network calendar (seed 004)", () => {
     expect(page.declared.find((n) => n.name === "LabArchipel")!.region).toBe("Auvergne-Rhône-Alpes");
     // the lab team's page lists Lab'EST's events and the network's it entered
     expect((await labEvents(team, "labest", new Date("2026-11-01T00:00:00Z"))).upcoming.length).toBeGreaterThan(150);
+  });
+
+  it("agents registered to Lab'EST's events of the month that asked for it, never beyond their seats", async () => {
+    const labEst = (await getLabBySlug("labest"))!;
+    const stats = await eventStats({ labId: labEst.id, from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-12-01T00:00:00Z") });
+    expect(stats.withRegistration).toBeGreaterThan(0);
+    expect(stats.registered).toBeGreaterThanOrEqual(stats.seats / 2);
+    expect(stats.registered).toBeLessThanOrEqual(stats.seats);
+    const counts = await seatCounts(SEAT_KIND, (await labEvents({ userId: (await usersWithRole(labEst.id, "lab_team"))[0], principal: await loadPrincipal((await usersWithRole(labEst.id, "lab_team"))[0]) }, "labest", new Date("2026-11-01T00:00:00Z"))).upcoming.map((e) => e.id));
+    for (const c of counts.values()) expect(c.confirmed).toBeLessThanOrEqual(c.capacity ?? Infinity);
   });
 
   it("holds a Mois de l'innovation publique of about 200 events in November 2026, across every lab and region", async () => {

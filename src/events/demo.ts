@@ -14,6 +14,8 @@ import { transaction } from "../kernel/db/transaction";
 import { frenchSpaces } from "../kernel/format";
 import { mulberry32 } from "../demo/content/agents";
 import * as data from "./events";
+import * as seats from "../registrations";
+import { SEAT_KIND } from "./registration.server";
 import { MOIS_INNOVATION, parisDateTime, type Audience, type EventKind } from "./rules";
 
 export const demoNetworkLabs: { name: string; region: string; website: string | null; cities: string[] }[] = [
@@ -227,4 +229,28 @@ export async function seedDemoEvents(opts: { now?: Date } = {}): Promise<{ netwo
     await data.insertEvents(rows);
     return { networkLabs: network.length, events: rows.length };
   });
+}
+
+/**
+ * Registrations to Lab'EST's events of the Mois de l'innovation publique that asked for them, held
+ * before the seeding: between half and all of their seats taken by demo agents, a fortnight ahead,
+ * through the shared seats (so the dashboards and « Mes événements » count them).
+ */
+export async function seedDemoEventRegistrations(input: { agentIds: string[]; now: Date }): Promise<number> {
+  const labEst = await getLabBySlug("labest");
+  if (!labEst || !input.agentIds.length) return 0;
+  const rand = mulberry32(1126);
+  const held = (await data.labEventsBetween(labEst.id, new Date(input.now.getTime() - 90 * 86_400_000), input.now)).filter((e) => e.registration === "required" && e.ends_at < input.now);
+  let registered = 0;
+  let next = 0;
+  for (const e of await data.getEvents(held.map((h) => h.id))) {
+    const at = new Date(e.starts_at.getTime() - 14 * 86_400_000);
+    await seats.setOffer(SEAT_KIND, e.id, { capacity: e.capacity }, at);
+    const count = Math.round((e.capacity ?? 20) * (0.5 + rand() * 0.5));
+    for (let k = 0; k < count; k++) {
+      await seats.register(SEAT_KIND, e.id, input.agentIds[next++ % input.agentIds.length], new Date(at.getTime() + k * 3_600_000));
+      registered++;
+    }
+  }
+  return registered;
 }

@@ -4,6 +4,7 @@ import { getLabBySlug, loadPrincipal, usersWithRole } from "../labs/labs";
 import { labSurveys, resultsPage } from "./index";
 import { HIDDEN } from "./results";
 import { LAB_EST_ANSWERS, LAB_EST_SURVEY_TITLE } from "./demo";
+import { recipientIds, respondentResponse } from "./surveys";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
 beforeAll(async () => {
@@ -47,6 +48,23 @@ describe("the demo's questionnaires (seed 002)", () => {
     const labels = text.themes.map((t) => t.label.toLowerCase()).join(" | ");
     expect(labels).toMatch(/validation|confiance|papier|projets|ordinateurs|locaux|outils|déchets|covoiturage|autonomie/);
     expect(text.themes.every((t) => t.representatives.length > 0)).toBe(true);
+  });
+
+  it("the held training sessions' satisfaction questionnaires: about two agents present in three answered, as themselves", async () => {
+    const team = await teamOf("labest");
+    const satisfaction = (await labSurveys(team, "labest")).surveys.filter((s) => s.title.startsWith("Votre avis\u00a0:"));
+    expect(satisfaction.length).toBeGreaterThan(0);
+    const results = await Promise.all(satisfaction.map((s) => resultsPage(team, "labest", s.id, { question: null, par: null })));
+    const answered = results.reduce((n, r) => n + r.total, 0);
+    const asked = (await Promise.all(satisfaction.map((s) => recipientIds(s.id)))).reduce((n, ids) => n + ids.length, 0);
+    expect(answered / asked).toBeGreaterThan(0.4);
+    expect(answered / asked).toBeLessThan(0.9);
+    // each answer is an agent's: one of those asked, once
+    for (const s of satisfaction) {
+      const ids = await recipientIds(s.id);
+      const respondents = (await Promise.all(ids.map((id) => respondentResponse(s.id, id)))).filter(Boolean);
+      expect(respondents.length).toBe(results[satisfaction.indexOf(s)].total);
+    }
   });
 
   it("the Région lab's open questionnaire to the lycées", async () => {

@@ -8,6 +8,7 @@
  */
 import { listOrganizations, createOrganization, type OrganizationKind } from "../organizations/organizations";
 import { getLabBySlug } from "../labs/labs";
+import { getUsers } from "../accounts/accounts";
 import { mulberry32 } from "../demo/content/agents";
 import { createSurveyFromTemplate, type SurveyTemplate } from "./service";
 import * as data from "./surveys";
@@ -255,3 +256,47 @@ export async function seedDemoSurveys(input: { now: Date; labEstTeamId: string |
   });
   return { surveys: 3, answers: LAB_EST_ANSWERS + 42, themes };
 }
+
+/**
+ * Answers to the satisfaction questionnaires the demo's held training sessions sent (wired from the
+ * trainings module): about two agents present in three answered, in the days after the session,
+ * mostly satisfied. Run once the trainings are seeded; each answer as an agent's (their
+ * organisation, their respondent row), so « Mes questionnaires » shows it answered.
+ */
+export async function seedDemoSatisfactionAnswers(input: { now: Date }): Promise<number> {
+  const rand = mulberry32(26);
+  const labs = (await Promise.all(["labest", "region-grand-est"].map((slug) => getLabBySlug(slug)))).filter((l) => !!l);
+  let answered = 0;
+  for (const lab of labs) {
+    for (const survey of (await data.surveysOfLab(lab!.id)).filter((s) => s.audience === "agents" && s.title.startsWith("Votre avis\u00a0:"))) {
+      const { questions } = await data.structureRows(survey.id);
+      const [overall, goals, nps, practice] = questions;
+      const recipients = await data.recipientIds(survey.id);
+      const users = await getUsers(recipients);
+      const start = survey.created_at;
+      for (const userId of recipients) {
+        if (rand() > 0.66) continue;
+        const answers = new Map<string, Answer>();
+        const mood = rand();
+        answers.set(overall.id, { choices: [{ item: 0, value: mood < 0.1 ? 3 : mood < 0.5 ? 4 : 5 }], text: null });
+        answers.set(goals.id, { choices: [{ item: 0, value: mood < 0.15 ? 1 : 0 }], text: null });
+        answers.set(nps.id, { choices: [{ item: 0, value: Math.min(10, 6 + Math.floor(mood * 5)) }], text: null });
+        if (rand() < 0.4) answers.set(practice.id, { choices: [], text: practices[Math.floor(rand() * practices.length)] });
+        const day = dayOf(start, Math.min(Math.floor(rand() * 6), Math.max(0, Math.floor((input.now.getTime() - start.getTime()) / 86_400_000))));
+        const responseId = await data.insertResponse(survey.id, users.get(userId)?.organization_id ?? null, day);
+        await data.insertRespondent(survey.id, userId, responseId);
+        await data.writeAnswers(survey.id, responseId, answers);
+        answered++;
+      }
+    }
+  }
+  return answered;
+}
+
+const practices = [
+  "Organiser un atelier avec mon équipe pour repartir des usagers.",
+  "Tester une première version avant de tout écrire.",
+  "Faire des entretiens avec quelques usagers de l’accueil.",
+  "Partager les outils de la formation avec mes collègues.",
+  "Animer nos réunions de service autrement.",
+];
