@@ -79,9 +79,7 @@ describe("steering dashboards", () => {
     expect(sentence(page, "budgets")).toBe("Budget demandé : 15\u202f000\u00a0€ ; accordé : 10\u202f000\u00a0€ (67\u00a0%).");
     // every figure has a table or says there is nothing to show
     for (const f of page.figures) expect(f.sentence.length).toBeGreaterThan(10);
-    // shared until something is committed, then counted again: one more idea shows at once
-    const again = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined });
-    expect(again.figures).toBe(page.figures);
+    // shared until something is committed (src/kernel/cache-db.test.ts), then counted again: one more idea shows at once
     await createIdeaFor(s.author, s.campaign.id, idea("Un potager au lycée"), []);
     expect(sentence(await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined }), "idees")).toMatch(/^5\u00a0idées reçues de 3\u00a0auteurs et autrices/);
   });

@@ -46,13 +46,18 @@ export function referenceCache<T>(ttlMs: number, load: () => Promise<T>) {
  * when the snapshot cannot be read, it computes every time. Keys hold whatever the result depends
  * on besides the data (a period, a filter, the time slot of figures that age with the clock).
  * At most `max` results are kept per runtime, the least recently used dropped first.
+ *
+ * The snapshot is the whole PostgreSQL cluster's: a write to another database of the same server
+ * also costs a new computation (never a wrong result). `opts.snapshot` replaces the reading of the
+ * snapshot (the unit tests of the cache's own bookkeeping).
  */
-export function untilDatabaseChanges<T>(max: number) {
+export function untilDatabaseChanges<T>(max: number, opts: { snapshot?: () => Promise<string | null> } = {}) {
   const slots = new WeakMap<Runtime, Map<string, { snapshot: string; value: Promise<T> }>>();
+  const snapshotOf = opts.snapshot ?? currentSnapshot;
   return async function get(key: string, compute: () => Promise<T>): Promise<T> {
     const rt = runtime();
     if (transactionScope.getStore()) return compute();
-    const snapshot = await currentSnapshot();
+    const snapshot = await snapshotOf();
     if (snapshot === null) return compute();
     let entries = slots.get(rt);
     if (!entries) slots.set(rt, (entries = new Map()));

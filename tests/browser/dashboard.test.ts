@@ -78,7 +78,9 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
     await team.getByRole("heading", { level: 2, name: "Projets par lab" }).waitFor();
     const projects = team.locator("section", { has: team.getByRole("heading", { name: "Projets par lab" }) });
     expect(await projects.locator("tbody tr").filter({ hasText: "Lab’EST" }).count()).toBe(1);
-    expect(await team.locator("svg.germoir-chart").count()).toBe(4);
+    // ideas, decisions, desk, projects, and trainings, events and questionnaires
+    expect(await team.locator("svg.germoir-chart").count()).toBe(5);
+    expect(await team.locator("section", { has: team.getByRole("heading", { name: "Formations, événements et questionnaires par lab" }) }).locator("tbody tr").filter({ hasText: "Lab’EST" }).count()).toBe(1);
     await team.getByRole("link", { name: "Lab’EST" }).first().click();
     await team.waitForURL("**/lab/labest/pilotage");
   });
