@@ -17,13 +17,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // a period that does not parse is said next to its field; the page shows the default period meanwhile
   const query: DashboardQuery = parsed.ok ? parsed.data : { du: undefined, au: undefined };
   const page = await dashboardPage(viewer, params.labSlug, query).catch(loaderFailure);
-  return { ...page, errors: parsed.ok ? null : parsed.errors, asked: parsed.ok ? null : parsed.values };
+  const errors = parsed.ok ? (page.unknownSite ? { site: "Site : choisissez dans la liste." } : null) : parsed.errors;
+  return { ...page, errors, asked: parsed.ok && !page.unknownSite ? null : parsed.ok ? { site: query.site ?? "" } : parsed.values };
 }
 
 export default function LabDashboard() {
   const d = useLoaderData<typeof loader>();
   // the table exports carry the filters the page shows (the default period made explicit)
-  const filters = new URLSearchParams({ du: d.period.du, au: d.period.au, ...(d.organisation ? { organisation: d.organisation } : {}) }).toString();
+  const filters = new URLSearchParams({ du: d.period.du, au: d.period.au, ...(d.organisation ? { organisation: d.organisation } : {}), ...(d.site ? { site: d.site } : {}) }).toString();
   const asked = (k: string, fallback: string) => (d.asked && typeof d.asked[k] === "string" ? (d.asked[k] as string) : fallback);
   return (
     <Page>
@@ -32,7 +33,8 @@ export default function LabDashboard() {
       <h1>Pilotage – {d.lab.name}</h1>
       <p>
         Chiffres calculés à la demande, {d.period.label}
-        {d.organisation ? ", pour une organisation" : ", pour toutes les organisations"}. Chaque graphique a son tableau.
+        {d.organisation ? ", pour une organisation" : ", pour toutes les organisations"}
+        {d.site ? ` de ${d.site}` : ""}. Chaque graphique a son tableau.
       </p>
       {d.errors && <ErrorSummary errors={d.errors} />}
       <Form method="get" className="fr-mb-6w germoir-filters">
@@ -45,6 +47,9 @@ export default function LabDashboard() {
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <SelectField name="organisation" label="Organisation" placeholder="Toutes les organisations" error={d.errors?.organisation} defaultValue={asked("organisation", d.organisation ?? "")} options={d.organizations} />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField name="site" label="Site" hint="La commune des organisations" placeholder="Tous les sites" error={d.errors?.site} defaultValue={asked("site", d.site ?? "")} options={d.sites} />
           </div>
         </div>
         <button type="submit" className="fr-btn fr-btn--secondary">

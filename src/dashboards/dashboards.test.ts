@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { makeCampaign, makeLab, makeMember, makeOrganization, makeUser, viewerOf } from "../../tests/support/fixtures";
+import { createOrganization } from "../organizations/organizations";
 import { createIdeaFor, commentOn, supportIdea } from "../ideas/service";
 import { createRequest, qualify } from "../requests";
 import { createProjectFor } from "../projects";
@@ -132,6 +133,35 @@ describe("steering dashboards", () => {
     expect((await dashboardTable(team, lab.slug, { du: undefined, au: undefined }, "formations", AFTER)).header).toEqual(["Formation", "Sessions", "Tenues", "Places", "Inscrits", "En liste d’attente", "Présents", "Pointés", "Taux de présence"]);
   });
 
+  it("filter by site, the town of the organisations, and count the ideas of each site", async () => {
+    const lab = await makeLab();
+    const team = await viewerOf(await makeMember(lab.id, "lab_team"));
+    const town = `Bar-le-Duc ${Date.now().toString(36)}`;
+    const [here, there, elsewhere] = await Promise.all([
+      createOrganization({ name: `Lycée Poincaré ${town}`, kind: "lycee", city: town }),
+      createOrganization({ name: `Maison de la Région ${town}`, kind: "maison_region", city: town }),
+      createOrganization({ name: `Lycée Mézières ${town}`, kind: "lycee", city: `Charleville ${town}` }),
+    ]);
+    const campaign = await makeCampaign(lab.id);
+    for (const [o, n] of [[here, 2], [there, 1], [elsewhere, 3]] as const) {
+      for (let i = 0; i < n; i++) await createIdeaFor(await viewerOf(await makeUser({ organizationId: o.id })), campaign.id, idea(`Une idée ${i} de ${o.name}`), []);
+    }
+    const all = await dashboardPage(team, lab.slug, { du: undefined, au: undefined });
+    expect(all.sites.map((x) => x.value)).toEqual(expect.arrayContaining([town, `Charleville ${town}`]));
+    expect(all.figures.find((f) => f.id === "lieux")!.table.rows).toEqual([[town, 2, 3, 3], [`Charleville ${town}`, 1, 3, 3]]);
+    expect(sentence(all, "lieux")).toBe(`Les idées viennent de 2\u00a0sites ; ${town} 50\u00a0%, Charleville ${town} 50\u00a0%.`);
+    const site = await dashboardPage(team, lab.slug, { du: undefined, au: undefined, site: town });
+    expect(site.site).toBe(town);
+    expect(sentence(site, "idees")).toMatch(/^3\u00a0idées reçues de 3\u00a0auteurs et autrices \(2\u00a0organisations\)/);
+    // an organisation of another site: nothing
+    expect(sentence(await dashboardPage(team, lab.slug, { du: undefined, au: undefined, site: town, organisation: elsewhere.id }), "idees")).toMatch(/^0\u00a0idée reçue/);
+    // a site that is no organisation's town: said, and every site shown meanwhile
+    const unknown = await dashboardPage(team, lab.slug, { du: undefined, au: undefined, site: "Atlantide" });
+    expect([unknown.unknownSite, unknown.site]).toEqual([true, null]);
+    expect(sentence(unknown, "idees")).toMatch(/^6\u00a0idées reçues/);
+    expect(dashboardQuerySchema.safeParse({ site: "x".repeat(101) }).success).toBe(false);
+  });
+
   it("filter by organisation and by period", async () => {
     const s = await setup();
     const a = await dashboardPage(s.team, s.lab.slug, { du: undefined, au: undefined, organisation: s.orgA.id });
@@ -154,7 +184,7 @@ describe("steering dashboards", () => {
     const member = await makeUser();
     const committee = await createCommitteeFor(team, lab.slug, { kind: "project", name: "Comité de projet", rhythm: "Mensuel" });
     await updateCommitteeFor(team, lab.slug, committee.id, { name: "Comité de projet", rhythm: "Mensuel", quorumPercent: 50, quorumPerSide: false, chairEmail: member.email, members: [{ email: member.email, side: null }] });
-    for (const v of [team, director, await viewerOf(member)]) expect((await dashboardPage(v, lab.slug, { du: undefined, au: undefined })).figures).toHaveLength(11);
+    for (const v of [team, director, await viewerOf(member)]) expect((await dashboardPage(v, lab.slug, { du: undefined, au: undefined })).figures).toHaveLength(12);
     for (const v of [agent, otherTeam]) await expect(dashboardPage(v, lab.slug, { du: undefined, au: undefined })).rejects.toMatchObject({ status: 403 });
     await expect(dashboardPage(team, "inconnu", { du: undefined, au: undefined })).rejects.toMatchObject({ status: 404 });
   });

@@ -17,16 +17,22 @@ const day = (label: string) =>
       return v;
     });
 
-/** The dashboard's filters, from the address (a GET form): a period and an organisation. */
+/** The dashboard's filters, from the address (a GET form): a period, an organisation and a site (the town of the organisations). */
 export const dashboardQuerySchema = z
   .object({
     du: day("Du"),
     au: day("Au"),
     organisation: z.uuid({ error: "Organisation : choisissez dans la liste." }).optional().or(z.literal("").transform(() => undefined)),
+    site: z
+      .string({ error: "Site : choisissez dans la liste." })
+      .trim()
+      .max(100, "Site : choisissez dans la liste.")
+      .optional()
+      .transform((v) => v || undefined),
   })
   .refine((q) => !q.du || !q.au || q.du <= q.au, { message: "Au : la fin de la période vient après son début.", path: ["au"] });
 
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+export type DashboardQuery = Omit<z.infer<typeof dashboardQuerySchema>, "site"> & { site?: string };
 
 /** The network view's filter, from the address: a period (every lab, every organisation). */
 export const networkQuerySchema = z

@@ -93,33 +93,42 @@ export async function dashboardPage(viewer: Viewer, labSlug: string, query: Dash
   const lab = await labFor(viewer, labSlug);
   const { firstDay, lastDay } = periodOf(query, now);
   const organizationId = query.organisation ?? null;
-  const [figures, organizations] = await Promise.all([
-    labFigures(`${lab.id}|${firstDay}|${lastDay}|${organizationId ?? ""}|${slotOf(now)}`, () => computeLabFigures(lab, query, now)),
-    listOrganizations(),
-  ]);
+  const organizations = await listOrganizations();
+  const sites = [...new Set(organizations.map((o) => o.city).filter((c): c is string => !!c))].sort((a, z) => a.localeCompare(z, "fr"));
+  // a site that is no organisation's town is said next to its field; the figures are shown for every site meanwhile
+  const site = query.site && sites.includes(query.site) ? query.site : null;
+  const figures = await labFigures(`${lab.id}|${firstDay}|${lastDay}|${organizationId ?? ""}|${site ?? ""}|${slotOf(now)}`, () => computeLabFigures(lab, query, now, organizationsOf(organizations, organizationId, site)));
   return {
     lab: { slug: lab.slug, name: lab.name },
     period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
     organisation: organizationId,
+    site,
+    unknownSite: !!query.site && !site,
     organizations: organizations.map((o) => ({ value: o.id, label: o.name })).sort((a, z) => a.label.localeCompare(z.label, "fr")),
+    sites: sites.map((s) => ({ value: s, label: s })),
     figures,
   };
 }
+
+/** The organisations the figures are about: one, those of a site (its town), both (the one if it is in the site), or all (null). */
+function organizationsOf(all: { id: string; city: string | null }[], organizationId: string | null, site: string | null): string[] | null {
+  if (!organizationId && !site) return null;
+  return all.filter((o) => (!organizationId || o.id === organizationId) && (!site || o.city === site)).map((o) => o.id);
+}
 export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
 
-async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date): Promise<Figure[]> {
+async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date, organizationIds: string[] | null): Promise<Figure[]> {
   const { from, to, firstDay, lastDay } = periodOf(query, now);
-  const organizationId = query.organisation ?? null;
   const [campaigns, minilabs, analyses] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id]), listAnalyses([lab.id])]);
   const [ideas, decisions, requests, projects, themeCounts, trainings, events, surveys] = await Promise.all([
-    ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to, organizationId }),
+    ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to, organizationIds }),
     decisionStats({ minilabIds: minilabs.map((m) => m.id), from, to }),
-    requestStats({ labId: lab.id, from, to, organizationId }, now),
-    projectStats({ labId: lab.id, from, to, organizationId }, now),
+    requestStats({ labId: lab.id, from, to, organizationIds }, now),
+    projectStats({ labId: lab.id, from, to, organizationIds }, now),
     Promise.all(analyses.filter((a) => a.published_at).map(async (a) => (await listThemes(a.id)).length)),
     trainingStats({ labId: lab.id, from, to }),
     eventStats({ labId: lab.id, from, to }),
-    surveyStats({ labId: lab.id, fromDay: firstDay, toDay: lastDay, organizationId }),
+    surveyStats({ labId: lab.id, fromDay: firstDay, toDay: lastDay, organizationIds }),
   ]);
   const orgs = await getOrganizations(ideas.byOrganization.map((o) => o.organizationId).filter((x): x is string => !!x));
   const orgName = (id: string | null) => (id ? (orgs.get(id)?.name ?? "Organisation supprimée") : "Sans organisation");
@@ -151,6 +160,27 @@ async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date): Pr
       columns: ["Organisation", "Type", "Idées", "Auteurs et autrices"],
       rows: ideas.byOrganization.slice(0, 10).map((o) => [orgName(o.organizationId), o.organizationId ? organizationKinds[orgs.get(o.organizationId)?.kind ?? "other"] : "–", o.ideas, o.authors]),
     },
+  });
+  // the sites: the towns of the organisations the ideas come from
+  const bySite = new Map<string, { organizations: number; ideas: number; authors: number }>();
+  for (const o of ideas.byOrganization) {
+    const town = (o.organizationId && orgs.get(o.organizationId)?.city) || "Site non renseigné";
+    const line = bySite.get(town) ?? { organizations: 0, ideas: 0, authors: 0 };
+    line.organizations += o.organizationId ? 1 : 0;
+    line.ideas += o.ideas;
+    line.authors += o.authors;
+    bySite.set(town, line);
+  }
+  const sitesByIdeas = [...bySite].sort((a, z) => z[1].ideas - a[1].ideas || a[0].localeCompare(z[0], "fr"));
+  figures.push({
+    id: "lieux",
+    title: "Idées par site",
+    sentence: ideas.ideas
+      ? `Les idées viennent de ${plural(bySite.size, "site", "sites")} ; ${sitesByIdeas.slice(0, 3).map(([town, l]) => `${town} ${percent(l.ideas, ideas.ideas)}`).join(", ")}${bySite.size > 3 ? "…" : ""}.`
+      : "Aucune idée sur la période.",
+    unit: "idées",
+    bars: sitesByIdeas.slice(0, 10).map(([label, l]) => ({ label, value: l.ideas })),
+    table: { caption: "Idées et auteurs par site (commune des organisations)", columns: ["Site", "Organisations", "Idées", "Auteurs et autrices"], rows: sitesByIdeas.map(([town, l]) => [town, l.organizations, l.ideas, l.authors]) },
   });
   figures.push({
     id: "reponses",
@@ -216,7 +246,7 @@ async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date): Pr
     },
   });
   // trainings and events count every agent registered: seats are not kept by organisation
-  const allOrganizations = organizationId ? " (toutes organisations confondues)" : "";
+  const allOrganizations = organizationIds ? " (toutes organisations confondues)" : "";
   figures.push({
     id: "formations",
     title: "Formations",
@@ -260,7 +290,7 @@ async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date): Pr
 }
 
 /** The ids of the figures, in the page's order (each table's export is named after its figure). */
-export const figureIds = ["idees", "sites", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets", "formations", "evenements", "questionnaires"] as const;
+export const figureIds = ["idees", "sites", "lieux", "reponses", "themes-minilabs", "decisions", "guichet", "projets", "budgets", "formations", "evenements", "questionnaires"] as const;
 export type FigureId = (typeof figureIds)[number];
 
 /** One figure's table as an export (CSV or XLSX), with the same filters and the same rights as the page. */

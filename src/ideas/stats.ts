@@ -13,7 +13,8 @@ export interface IdeaStatsQuery {
   campaignIds: string[];
   from: Date;
   to: Date;
-  organizationId?: string | null;
+  /** Ideas of these organisations only (an organisation, or those of a site); none given: all. */
+  organizationIds?: string[] | null;
 }
 
 export interface IdeaStats {
@@ -38,7 +39,7 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
       .where("status", "<>", "draft")
       .where("submitted_at", ">=", query.from)
       .where("submitted_at", "<", query.to);
-    if (query.organizationId) b = b.where("organization_id", "=", query.organizationId);
+    if (query.organizationIds) b = query.organizationIds.length ? b.where("organization_id", "in", query.organizationIds) : b.where(sql<boolean>`false`);
     return b;
   };
   // one pass over the period's ideas (an index-only scan): totals, by month, by organisation, by status
@@ -69,9 +70,9 @@ export async function ideaStats(query: IdeaStatsQuery): Promise<IdeaStats> {
       .where("g.campaign_id", "in", query.campaignIds)
       .where("g.created_at", ">=", query.from)
       .where("g.created_at", "<", query.to);
-    if (query.organizationId) {
-      const org = query.organizationId;
-      b = b.where((eb) => eb.exists(eb.selectFrom("ideas").select(sql`1`.as("x")).whereRef("ideas.id", "=", "g.idea_id").where("ideas.organization_id", "=", org)));
+    if (query.organizationIds) {
+      const orgs = query.organizationIds;
+      b = orgs.length ? b.where((eb) => eb.exists(eb.selectFrom("ideas").select(sql`1`.as("x")).whereRef("ideas.id", "=", "g.idea_id").where("ideas.organization_id", "in", orgs))) : b.where(sql<boolean>`false`);
     }
     return b.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   };

@@ -19,12 +19,12 @@ export interface ProjectStats {
   born: number;
 }
 
-export async function projectStats(query: { labId: string; from: Date; to: Date; organizationId?: string | null }, now = new Date()): Promise<ProjectStats> {
+export async function projectStats(query: { labId: string; from: Date; to: Date; organizationIds?: string[] | null }, now = new Date()): Promise<ProjectStats> {
   const ofLab = () => {
     let b = q().selectFrom("projects").where("lab_id", "=", query.labId);
-    if (query.organizationId) {
-      const org = query.organizationId;
-      b = b.where((eb) => eb.exists(eb.selectFrom("project_organizations as o").select(sql`1`.as("x")).whereRef("o.project_id", "=", "projects.id").where("o.organization_id", "=", org)));
+    if (query.organizationIds) {
+      const orgs = query.organizationIds;
+      b = orgs.length ? b.where((eb) => eb.exists(eb.selectFrom("project_organizations as o").select(sql`1`.as("x")).whereRef("o.project_id", "=", "projects.id").where("o.organization_id", "in", orgs))) : b.where(sql<boolean>`false`);
     }
     return b;
   };

@@ -101,7 +101,7 @@ it("counts the working days to the first answer and to the decision as the worki
   await insert((await makeLab()).id, rows.slice(0, 3));
 
   const now = at("2027-01-20");
-  const stats = await requestStats({ labId: lab.id, from: at("2026-01-01", "00:00"), to: at("2027-01-01", "00:00"), organizationId: null }, now);
+  const stats = await requestStats({ labId: lab.id, from: at("2026-01-01", "00:00"), to: at("2027-01-01", "00:00"), organizationIds: null }, now);
   const toAnswer = rows.filter((r) => r.answered).map((r) => workingDaysBetween(r.submitted, r.answered!));
   const toDecision = rows.filter((r) => r.decided).map((r) => workingDaysBetween(r.submitted, r.decided!));
   expect(toAnswer.slice(0, 3)).toEqual([1, 1, 2]);
@@ -128,7 +128,7 @@ it("counts the working days to the first answer and to the decision as the worki
   expect(stats.decision.medianDays).toBe(toDecision.sort((a, z) => a - z)[1]);
 
   // one organisation: only its request
-  const ofOrg = await requestStats({ labId: lab.id, from: at("2026-01-01", "00:00"), to: at("2027-01-01", "00:00"), organizationId: org.id }, now);
+  const ofOrg = await requestStats({ labId: lab.id, from: at("2026-01-01", "00:00"), to: at("2027-01-01", "00:00"), organizationIds: [org.id] }, now);
   expect(ofOrg).toMatchObject({ received: 1, firstAnswer: { answered: 1, withinPromise: 1, medianDays: 2, p90Days: 2 }, decision: { decided: 0, medianDays: null } });
   // an empty period
   expect(await requestStats({ labId: lab.id, from: at("2020-01-01", "00:00"), to: at("2020-02-01", "00:00") }, now)).toMatchObject({ received: 0, byKind: [], firstAnswer: { answered: 0, medianDays: null }, overdue: 0 });

@@ -42,7 +42,7 @@ function workingOrdinals(baseDay: string, length: number): number[] {
   return out;
 }
 
-export async function requestStats(query: { labId: string; from: Date; to: Date; organizationId?: string | null }, now = new Date()): Promise<RequestStats> {
+export async function requestStats(query: { labId: string; from: Date; to: Date; organizationIds?: string[] | null }, now = new Date()): Promise<RequestStats> {
   // Answers and decisions come after the submission (in the period) and before now: the calendar
   // runs from the day before the period to a year past its end or now, whichever is later.
   const baseDay = isoDay(new Date(query.from.getTime() - DAY));
@@ -68,7 +68,7 @@ export async function requestStats(query: { labId: string; from: Date; to: Date;
     .where("status", "<>", "draft")
     .where("submitted_at", ">=", query.from)
     .where("submitted_at", "<", query.to);
-  if (query.organizationId) inPeriod = inPeriod.where("organization_id", "=", query.organizationId);
+  if (query.organizationIds) inPeriod = query.organizationIds.length ? inPeriod.where("organization_id", "in", query.organizationIds) : inPeriod.where(sql<boolean>`false`);
   // one pass: the totals, by kind and by status (grouping(): 3 = totals, 1 = kind, 2 = status)
   const [grouped, days] = await Promise.all([
     q()

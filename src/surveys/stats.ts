@@ -25,9 +25,9 @@ export interface SurveyStats {
   bySurvey: SurveyLine[];
 }
 
-export async function surveyStats(query: { labId: string; fromDay: string; toDay: string; organizationId?: string | null }): Promise<SurveyStats> {
-  const organizationId = query.organizationId ?? null;
-  const rows = await surveysActiveBetween(query.labId, query.fromDay, query.toDay, organizationId);
+export async function surveyStats(query: { labId: string; fromDay: string; toDay: string; organizationIds?: string[] | null }): Promise<SurveyStats> {
+  const only = query.organizationIds ?? null;
+  const rows = await surveysActiveBetween(query.labId, query.fromDay, query.toDay, only);
   const reach = new Map<string, Promise<number>>();
   const reachOf = (ids: string[]) => {
     const key = ids.slice().sort().join(",");
@@ -37,9 +37,12 @@ export async function surveyStats(query: { labId: string; fromDay: string; toDay
   const bySurvey: SurveyLine[] = await Promise.all(
     rows.map(async (s) => {
       let reached: number | null = null;
-      // one organisation asked for: the agents of that organisation among those asked
-      if (s.audience === "agents") reached = organizationId ? await countUsersIn([organizationId], await recipientIds(s.id)) : s.recipients;
-      else if (s.audience === "organizations") reached = organizationId ? (s.organizationIds.length === 0 || s.organizationIds.includes(organizationId) ? await reachOf([organizationId]) : 0) : await reachOf(s.organizationIds);
+      // some organisations asked for (one, or those of a site): their agents among those asked
+      if (s.audience === "agents") reached = only ? (only.length ? await countUsersIn(only, await recipientIds(s.id)) : 0) : s.recipients;
+      else if (s.audience === "organizations") {
+        const asked = only ? (s.organizationIds.length ? only.filter((o) => s.organizationIds.includes(o)) : only) : s.organizationIds;
+        reached = only && !asked.length ? 0 : await reachOf(asked);
+      }
       return { title: s.title, audience: s.audience, responses: s.responses, reached };
     }),
   );

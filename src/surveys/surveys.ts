@@ -454,10 +454,10 @@ export async function openDataSurveys(filter: { labId?: string; surveyId?: strin
 
 /**
  * A lab's questionnaires published (not drafts) whose opening overlaps the period [fromDay, toDay]
- * (days, inclusive), with the answers given in the period (of one organisation when asked) and
+ * (days, inclusive), with the answers given in the period (of some organisations when asked) and
  * their lists' sizes: the dashboards.
  */
-export async function surveysActiveBetween(labId: string, fromDay: string, toDay: string, organizationId: string | null) {
+export async function surveysActiveBetween(labId: string, fromDay: string, toDay: string, organizationIds: string[] | null) {
   const rows = await q()
     .selectFrom("surveys")
     .select(["id", "title", "audience", "organization_ids", "status"])
@@ -467,7 +467,7 @@ export async function surveysActiveBetween(labId: string, fromDay: string, toDay
         .select(eb.fn.countAll<string>().as("n"))
         .whereRef("r.survey_id", "=", "surveys.id")
         .where(sql<boolean>`r.answered_on BETWEEN ${fromDay}::date AND ${toDay}::date`)
-        .$if(!!organizationId, (b) => b.where("r.organization_id", "=", organizationId))
+        .$if(!!organizationIds, (b) => (organizationIds!.length ? b.where("r.organization_id", "in", organizationIds!) : b.where(sql<boolean>`false`)))
         .as("responses"),
       eb.selectFrom("survey_recipients as c").select(eb.fn.countAll<string>().as("n")).whereRef("c.survey_id", "=", "surveys.id").as("recipients"),
     ])

@@ -64,6 +64,16 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
     expect(await focusedId(team)).toBe("error-summary");
     expect(await team.getByLabel("Au", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     await check(team, "dashboards, a period that ends before it starts");
+
+    // a site: the towns of the organisations; Strasbourg's ideas only
+    await team.goto("/lab/labest/pilotage");
+    await team.getByLabel("Site").selectOption("Strasbourg");
+    await Promise.all([team.waitForURL(/site=Strasbourg/), team.getByRole("button", { name: "Afficher" }).click()]);
+    await team.getByText(/pour toutes les organisations de Strasbourg\./).waitFor();
+    await check(team, "dashboards, one site");
+    await team.goto("/lab/labest/pilotage?site=Atlantide");
+    await team.locator("#error-summary").waitFor();
+    expect(await team.getByLabel("Site").getAttribute("aria-invalid")).toBe("true");
   });
 
   it("a member of the steering committee reads them without JavaScript, on a phone", async () => {
