@@ -353,7 +353,7 @@ async function loco(seeds: number[]) {
   console.log("");
   if (only) return;
   console.log(`Held-out scores: the full engine (k given, then automatic k), mean of ${seeds.length} seeds. "LOCO" = options picked without the corpus;`);
-  console.log(`"shipped" = the engine's defaults (picked on all four); "before" = issue 12's weighting (1 + ln tf, idf², 50 dims, U·S²)`);
+  console.log(`"shipped" = the engine's defaults (k-means: see the README); "before" = issue 12's weighting (1 + ln tf, idf², 50 dims, U·S²)`);
   console.log(`and candidates from 2 to √n, with today's choice of k among them.\n`);
   const header = ["held-out corpus", "anchor", "floor given / auto", "LOCO given", "LOCO auto (k)", "floors", "shipped given", "shipped auto (k)", "before given", "before auto (k)"];
   const rows: string[][] = [];
