@@ -14,6 +14,7 @@ import { layout2d } from "./layout";
 import { Progress, type Stage } from "./progress";
 import { createRandom, sampleIndices } from "./random";
 import { reduce, type ReduceOptions } from "./reduce";
+import { leadingRows, neighbourGraph, sparseNeighbourGraph, spectralEmbedding, type Embedding, type GraphOptions } from "./spectral";
 import { Analyzer, type AnalyzerOptions } from "./tokenize";
 import { vectorize, type VectorizeOptions } from "./vectorize";
 
@@ -58,6 +59,7 @@ export interface DiscoverOptions {
   vectorize?: VectorizeOptions;
   reduce?: ReduceOptions;
   labels?: LabelOptions;
+  cluster?: ClusterOptions;
   /** k-means++ starts for the final themes (default 10). */
   restarts?: number;
   /** Quick k-means++ starts per candidate k, for "auto" (default 8000 / sample size, within 6–20). */
@@ -70,6 +72,22 @@ export interface DiscoverOptions {
   sampleSize?: number;
   /** "auto" considers the candidates whose silhouette is within this share of the best one (default 0.05), and picks the most reproducible of them. */
   kSilhouetteTolerance?: number;
+}
+
+/** How the ideas are grouped once in the latent space. */
+export interface ClusterOptions {
+  /**
+   * "kmeans": spherical k-means on the latent vectors; "spectral": k-means on the leading eigenvectors
+   * of a nearest-neighbour graph of the ideas (spectral.ts), the themes' centres then taken in the
+   * latent space (default "kmeans").
+   */
+  method?: "kmeans" | "spectral";
+  /** Spectral: the graph links ideas by the cosine of their TF-IDF rows ("tfidf", default) or of their latent vectors ("latent"). */
+  graph?: "tfidf" | "latent";
+  /** Spectral: neighbours per idea (default 25, at most n − 1). */
+  neighbours?: number;
+  /** Spectral: edge weights (default "cosine"). */
+  weighting?: GraphOptions["weighting"];
 }
 
 export interface Theme {
@@ -149,6 +167,7 @@ export interface ThemeDiscovery {
 export const DEFAULT_OPTIONS = {
   vectorize: { tf: "sqrt", idfPower: 1, normPower: 0 } satisfies VectorizeOptions,
   reduce: { dimensions: 50, singularValueWeighting: 2 } satisfies ReduceOptions,
+  cluster: { method: "kmeans" } satisfies ClusterOptions,
 } as const;
 
 export async function discoverThemes(docs: readonly ThemeInput[], options: DiscoverOptions = {}): Promise<ThemeDiscovery> {
@@ -226,6 +245,17 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   let chosenK: number;
   let result: KMeansResult | null = null;
   const kmBase = { fixed: usableFixed ? fixed : undefined, fixedCount: usableFixed, random };
+  const clusterOptions: ClusterOptions = { ...DEFAULT_OPTIONS.cluster, ...options.cluster };
+  const spectral = clusterOptions.method === "spectral";
+  // spectral: the graph's leading eigenvectors, on the ideas clustered (docRows: their indices in the input)
+  const embed = async (docRows: Int32Array, pts: Points, ptsRows: Int32Array, dims: number, stage: Stage, from: number, to: number): Promise<Embedding> => {
+    const graphOptions: GraphOptions = { neighbours: clusterOptions.neighbours, weighting: clusterOptions.weighting };
+    const mid = (from + to) / 2;
+    const tracker = { tracker: progress, stage, from, to: mid };
+    const graph = clusterOptions.graph === "latent" ? await neighbourGraph(pts, ptsRows, graphOptions, tracker) : await sparseNeighbourGraph(vectors.tfidf, docRows, graphOptions, tracker);
+    return spectralEmbedding(graph, dims, createRandom(seed + 3), { tracker: progress, stage, from: mid, to });
+  };
+  let sampleEmbedding: Embedding | null = null;
   if (free.length === 0) {
     chosenK = 0;
   } else if (options.k !== undefined && options.k !== "auto") {
@@ -235,6 +265,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     const kMax = Math.max(1, Math.min(hi, distinct, free.length));
     const kMin = Math.max(1, Math.min(lo, kMax));
     const candidates = kGrid(kMin, kMax);
+    if (spectral) sampleEmbedding = await embed(sample, samplePoints, sampleRows, kMax, "choose-k", 0, 0);
     // more quick starts when they are cheap (small samples): the score is less noisy
     const restarts = Math.max(2, options.selectionRestarts ?? Math.min(20, Math.max(6, Math.floor(8000 / sample.length))));
     const total = candidates.reduce((s, k) => s + k, 0);
@@ -246,7 +277,8 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
       for (let r = 0; r < restarts; r++) {
         const from = (done + (k * r) / restarts) / total;
         const to = (done + (k * (r + 1)) / restarts) / total;
-        runs.push(await sphericalKMeans(samplePoints, { ...kmBase, k, rows: sampleRows, restarts: 1, maxIterations: 30, localTrials: options.selectionTrials, progress: { tracker: progress, stage: "choose-k", from, to } }));
+        const quick = { ...kmBase, k, restarts: 1, maxIterations: 30, localTrials: options.selectionTrials, progress: { tracker: progress, stage: "choose-k" as const, from, to } };
+        runs.push(spectral ? await spectralFit(sampleEmbedding!, samplePoints, sampleRows, quick) : await sphericalKMeans(samplePoints, { ...quick, rows: sampleRows }));
       }
       done += k;
       // mean agreement over pairs of starts, and its standard error (from each start's mean agreement)
@@ -284,13 +316,13 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     if (fullFit || !result) {
       // the final themes: k-means++ restarts on all the ideas (or on the sample, for a given k on a large corpus)
       const onAll = fullFit;
-      result = await sphericalKMeans(onAll ? points : samplePoints, {
-        ...kmBase,
-        k: chosenK,
-        rows: onAll ? free : sampleRows,
-        restarts: options.restarts ?? 10,
-        progress: { tracker: progress, stage: "cluster", from: 0, to: sampled && !onAll ? 0.5 : 1 },
-      });
+      const final = { ...kmBase, k: chosenK, restarts: options.restarts ?? 10, progress: { tracker: progress, stage: "cluster" as const, from: 0, to: sampled && !onAll ? 0.5 : 1 } };
+      if (spectral) {
+        // the embedding of the ideas clustered: the sample's when they are the same ideas
+        const [docRows, pts, ptsRows] = onAll ? [free, points, free] : [sample, samplePoints, sampleRows];
+        const embedding = sampleEmbedding && docRows === sample ? sampleEmbedding : await embed(docRows, pts, ptsRows, chosenK, "cluster", 0, 0);
+        result = await spectralFit(embedding, pts, ptsRows, final);
+      } else result = await sphericalKMeans(onAll ? points : samplePoints, { ...final, rows: onAll ? free : sampleRows });
       if (onAll) sampled = false;
     }
   }
@@ -418,6 +450,66 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     chosenK,
     stats: { documents: n, clustered: free.length, vocabulary: vectors.terms.length, dimensions: d, sampled: sample.length, seconds },
   };
+}
+
+/**
+ * Spectral clustering's themes as a k-means result in the latent space: k-means (spherical, on the
+ * unit rows of the first k eigenvectors) groups the ideas; each theme's centre is then the
+ * normalised sum of its members' latent vectors; ideas the graph leaves isolated join the nearest
+ * centre. Beside pinned themes (fixed centres), these centres start spherical k-means in the latent
+ * space with the pinned centres fixed, so that ideas join a pinned theme when it is their nearest.
+ */
+async function spectralFit(
+  embedding: Embedding,
+  points: Points,
+  rows: Int32Array,
+  options: { k: number; fixed?: Float64Array; fixedCount: number; random: ReturnType<typeof createRandom>; restarts: number; maxIterations?: number; localTrials?: number; progress?: { tracker: Progress; stage: Stage; from: number; to: number } },
+): Promise<KMeansResult> {
+  const m = rows.length;
+  const { x, d } = points;
+  const k = Math.max(1, Math.min(options.k, embedding.dims));
+  const e = leadingRows(embedding, m, k);
+  const linked = Int32Array.from(rows.keys()).filter((j) => e.subarray(j * k, j * k + k).some((v) => v !== 0));
+  const km = await sphericalKMeans({ x: e, n: m, d: k }, { k, rows: linked, restarts: options.restarts, maxIterations: options.maxIterations, localTrials: options.localTrials, random: options.random, progress: options.progress });
+  const F = options.fixedCount;
+  const K = F + km.k;
+  const labels = new Int32Array(m).fill(-1);
+  linked.forEach((j, t) => (labels[j] = F + km.labels[t]));
+  const centroids = new Float64Array(K * d);
+  if (F) centroids.set(options.fixed!.subarray(0, F * d), 0);
+  const centre = () => {
+    centroids.fill(0, F * d);
+    for (let j = 0; j < m; j++) if (labels[j] >= F) for (let b = 0; b < d; b++) centroids[labels[j] * d + b] += x[rows[j] * d + b];
+    for (let c = F; c < K; c++) normalize(centroids, c * d, d);
+  };
+  centre();
+  const nearestOf = (j: number, from: number, to: number): [number, number] => {
+    let best = -1;
+    let bestS = -Infinity;
+    for (let c = from; c < to; c++) {
+      const s = dot(x, rows[j] * d, centroids, c * d, d);
+      if (s > bestS) [best, bestS] = [c, s];
+    }
+    return [best, bestS];
+  };
+  if (F) {
+    // beside pinned themes: k-means with their centres fixed, from the spectral themes' centres
+    return sphericalKMeans(points, { k: km.k, rows, fixed: options.fixed, fixedCount: F, init: centroids.slice(F * d), maxIterations: options.maxIterations, random: options.random });
+  }
+  let moved = false;
+  for (let j = 0; j < m; j++) {
+    if (labels[j] < 0) {
+      labels[j] = nearestOf(j, 0, K)[0];
+      moved = true;
+    }
+  }
+  const similarity = new Float64Array(m);
+  let objective = 0;
+  for (let j = 0; j < m; j++) {
+    similarity[j] = dot(x, rows[j] * d, centroids, labels[j] * d, d);
+    objective += similarity[j];
+  }
+  return { k: km.k, fixedCount: F, labels, similarity, centroids, objective, iterations: km.iterations };
 }
 
 /** Words that end a label badly: a phrase cut after them is not a noun phrase. */
