@@ -326,8 +326,8 @@ async function main() {
       // The figures are shared until something is committed (src/kernel/cache.ts): the same page
       // for every viewer measures that; a period ending on one of 1,000 different days is computed
       // at (nearly) every view, as after each write.
-      { name: "Pilotage du lab", page: [`/lab/${LAB}/pilotage`], bare: [`/_bench/dashboard?lab=${LAB}`], expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":11`, headers: teamHeaders },
-      { name: "Pilotage, calculé à chaque vue", page: periodEnds.map((au) => `/lab/${LAB}/pilotage?au=${au}`), bare: periodEnds.map((au) => `/_bench/dashboard?lab=${LAB}&au=${au}`), expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":11`, headers: teamHeaders },
+      { name: "Pilotage du lab", page: [`/lab/${LAB}/pilotage`], bare: [`/_bench/dashboard?lab=${LAB}`], expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":12`, headers: teamHeaders },
+      { name: "Pilotage, calculé à chaque vue", page: periodEnds.map((au) => `/lab/${LAB}/pilotage?au=${au}`), bare: periodEnds.map((au) => `/_bench/dashboard?lab=${LAB}&au=${au}`), expect: "Pilotage – Lab d’innovation de la Région Grand Est", expectBare: `"figures":12`, headers: teamHeaders },
       // The public tracker and two public API routes (JSON: no .data twin), no sign-in needed.
       { name: "Traceur public /traceur/:lab", page: [`/traceur/${TRACKER_LAB}`], bare: [`/_bench/tracker?lab=${TRACKER_LAB}`], expect: "Traceur de l’innovation", expectBare: `"roadmaps":1` },
       { name: "Traceur – API /api/v1/roadmap-progress", page: [`/api/v1/roadmap-progress?lab=${TRACKER_LAB}`], bare: [`/_bench/api/roadmap-progress?lab=${TRACKER_LAB}`], expect: `"next_cursor"`, expectBare: `"rows":50`, noData: true },
