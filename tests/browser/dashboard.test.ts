@@ -67,13 +67,13 @@ describeWithBrowser("Steering dashboards in a browser (axe + typography on every
 
     // a site: the towns of the organisations; Strasbourg's ideas only
     await team.goto("/lab/labest/pilotage");
-    await team.getByLabel("Site").selectOption("Strasbourg");
+    await team.getByRole("combobox", { name: /^Site/ }).selectOption("Strasbourg");
     await Promise.all([team.waitForURL(/site=Strasbourg/), team.getByRole("button", { name: "Afficher" }).click()]);
     await team.getByText(/pour toutes les organisations de Strasbourg\./).waitFor();
     await check(team, "dashboards, one site");
     await team.goto("/lab/labest/pilotage?site=Atlantide");
     await team.locator("#error-summary").waitFor();
-    expect(await team.getByLabel("Site").getAttribute("aria-invalid")).toBe("true");
+    expect(await team.getByRole("combobox", { name: /^Site/ }).getAttribute("aria-invalid")).toBe("true");
   });
 
   it("a member of the steering committee reads them without JavaScript, on a phone", async () => {
