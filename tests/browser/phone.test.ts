@@ -163,6 +163,9 @@ describeWithBrowser("Germoir on a phone, 390 px wide (DSFR menu, no overflow, no
 
   it("checkPhone fails on a page wider than the phone (the check can fail)", async () => {
     await phone.goto("/");
+    // once React has hydrated the page: a paragraph added before would be a hydration mismatch,
+    // and React would render the page again without it (seen once in CI, on a loaded machine)
+    await phone.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 15_000 });
     await phone.evaluate(() => {
       const wide = document.createElement("p");
       wide.textContent = "x".repeat(400);
