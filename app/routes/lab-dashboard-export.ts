@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/lab-dashboard-export";
-import { parseForm } from "~/kernel/forms";
+import { parseQuery } from "~/kernel/forms";
 import { exportResponse } from "~/kernel/export";
 import { dashboardQuerySchema, dashboardTable, figureIds } from "~/dashboards";
 import { requireUser } from "~/web/auth";
@@ -11,9 +11,7 @@ import { exportFile } from "~/web/exports";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
   const { name, format } = exportFile(params.file, figureIds);
-  const fd = new FormData();
-  for (const [k, v] of new URL(request.url).searchParams) fd.append(k, v);
-  const parsed = parseForm(fd, dashboardQuerySchema);
+  const parsed = parseQuery(request.url, dashboardQuerySchema);
   if (!parsed.ok) throw data({ message: Object.values(parsed.errors).join(" ") }, { status: 400 });
   return exportResponse(format, await dashboardTable(viewer, params.labSlug, parsed.data, name).catch(loaderFailure));
 }

@@ -1,9 +1,9 @@
-import { Form, useLoaderData } from "react-router";
+import { useLoaderData } from "react-router";
 import type { Route } from "./+types/lab-dashboard";
-import { parseForm } from "~/kernel/forms";
-import { ErrorSummary, Field, PageTitle, SelectField } from "~/kernel/ui/forms";
+import { parseQuery } from "~/kernel/forms";
+import { ErrorSummary, PageTitle, SelectField } from "~/kernel/ui/forms";
 import { dashboardPage, dashboardQuerySchema, type DashboardQuery } from "~/dashboards";
-import { FigureCard } from "~/dashboards/ui";
+import { FigureCard, FiltersForm } from "~/dashboards/ui";
 import { Breadcrumb } from "~/kernel/ui/page";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
@@ -11,14 +11,14 @@ import { loaderFailure } from "~/web/errors";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
-  const fd = new FormData();
-  for (const [k, v] of new URL(request.url).searchParams) fd.append(k, v);
-  const parsed = parseForm(fd, dashboardQuerySchema);
+  const parsed = parseQuery(request.url, dashboardQuerySchema);
   // a period that does not parse is said next to its field; the page shows the default period meanwhile
   const query: DashboardQuery = parsed.ok ? parsed.data : { du: undefined, au: undefined };
   const page = await dashboardPage(viewer, params.labSlug, query).catch(loaderFailure);
-  const errors = parsed.ok ? (page.unknownSite ? { site: "Site : choisissez dans la liste." } : null) : parsed.errors;
-  return { ...page, errors, asked: parsed.ok && !page.unknownSite ? null : parsed.ok ? { site: query.site ?? "" } : parsed.values };
+  if (!parsed.ok) return { ...page, errors: parsed.errors, asked: parsed.values };
+  // a site is known only to the database: no organisation of that town
+  if (page.unknownSite) return { ...page, errors: { site: "Site : choisissez dans la liste." }, asked: { site: query.site ?? "" } };
+  return { ...page, errors: null, asked: null };
 }
 
 export default function LabDashboard() {
@@ -37,25 +37,14 @@ export default function LabDashboard() {
         {d.site ? ` de ${d.site}` : ""}. Chaque graphique a son tableau.
       </p>
       {d.errors && <ErrorSummary errors={d.errors} />}
-      <Form method="get" className="fr-mb-6w germoir-filters">
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-3">
-            <Field name="du" type="date" label="Du" error={d.errors?.du} defaultValue={asked("du", d.period.du)} />
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Field name="au" type="date" label="Au" error={d.errors?.au} defaultValue={asked("au", d.period.au)} />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <SelectField name="organisation" label="Organisation" placeholder="Toutes les organisations" error={d.errors?.organisation} defaultValue={asked("organisation", d.organisation ?? "")} options={d.organizations} />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <SelectField name="site" label="Site" hint="La commune des organisations" placeholder="Tous les sites" error={d.errors?.site} defaultValue={asked("site", d.site ?? "")} options={d.sites} />
-          </div>
+      <FiltersForm period={d.period} errors={d.errors} value={asked}>
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectField name="organisation" label="Organisation" placeholder="Toutes les organisations" error={d.errors?.organisation} defaultValue={asked("organisation", d.organisation ?? "")} options={d.organizations} />
         </div>
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          Afficher
-        </button>
-      </Form>
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectField name="site" label="Site" hint="La commune des organisations" placeholder="Tous les sites" error={d.errors?.site} defaultValue={asked("site", d.site ?? "")} options={d.sites} />
+        </div>
+      </FiltersForm>
       {d.figures.map((f) => (
         <FigureCard key={f.id} figure={f} csvHref={`/lab/${d.lab.slug}/pilotage/export/${f.id}.csv?${filters}`} />
       ))}

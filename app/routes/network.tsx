@@ -1,9 +1,9 @@
-import { Form, Link, useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/network";
-import { parseForm } from "~/kernel/forms";
-import { ErrorSummary, Field, PageTitle } from "~/kernel/ui/forms";
+import { parseQuery } from "~/kernel/forms";
+import { ErrorSummary, PageTitle } from "~/kernel/ui/forms";
 import { networkPage, networkQuerySchema, type NetworkQuery } from "~/dashboards";
-import { FigureCard } from "~/dashboards/ui";
+import { FigureCard, FiltersForm } from "~/dashboards/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure } from "~/web/errors";
@@ -11,9 +11,7 @@ import { loaderFailure } from "~/web/errors";
 /** The network view: every lab of the installation side by side, for the labs' teams, directors and administrators. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const viewer = requireUser(context, request);
-  const fd = new FormData();
-  for (const [k, v] of new URL(request.url).searchParams) fd.append(k, v);
-  const parsed = parseForm(fd, networkQuerySchema);
+  const parsed = parseQuery(request.url, networkQuerySchema);
   const query: NetworkQuery = parsed.ok ? parsed.data : { du: undefined, au: undefined };
   const page = await networkPage(viewer, query).catch(loaderFailure);
   return { ...page, errors: parsed.ok ? null : parsed.errors, asked: parsed.ok ? null : parsed.values };
@@ -38,19 +36,7 @@ export default function Network() {
         .
       </p>
       {d.errors && <ErrorSummary errors={d.errors} />}
-      <Form method="get" className="fr-mb-6w germoir-filters">
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-3">
-            <Field name="du" type="date" label="Du" error={d.errors?.du} defaultValue={asked("du", d.period.du)} />
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Field name="au" type="date" label="Au" error={d.errors?.au} defaultValue={asked("au", d.period.au)} />
-          </div>
-        </div>
-        <button type="submit" className="fr-btn fr-btn--secondary">
-          Afficher
-        </button>
-      </Form>
+      <FiltersForm period={d.period} errors={d.errors} value={asked} />
       {d.figures.map((f) => (
         <FigureCard key={f.id} figure={f} csvHref={`/reseau/export/${f.id}.csv?${filters}`} />
       ))}

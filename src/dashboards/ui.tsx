@@ -1,4 +1,7 @@
+import type { ReactNode } from "react";
+import { Form } from "react-router";
 import type { Figure } from "./service";
+import { Field } from "../kernel/ui/forms";
 import { BarChart } from "../kernel/ui/charts";
 import { formatNumber, frenchSpaces } from "../kernel/format";
 
@@ -45,5 +48,29 @@ export function FigureCard({ figure, csvHref }: { figure: Figure; /** the table 
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The filters of a dashboard page, a GET form: the period (« Du », « Au »), the page's other
+ * fields, and « Afficher ». `value(name, shown)` gives what the agent typed when the filters were
+ * refused, else what the page shows.
+ */
+export function FiltersForm(p: { period: { du: string; au: string }; errors: Record<string, string> | null | undefined; value: (name: string, shown: string) => string; children?: ReactNode }) {
+  return (
+    <Form method="get" className="fr-mb-6w germoir-filters">
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-3">
+          <Field name="du" type="date" label="Du" error={p.errors?.du} defaultValue={p.value("du", p.period.du)} />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Field name="au" type="date" label="Au" error={p.errors?.au} defaultValue={p.value("au", p.period.au)} />
+        </div>
+        {p.children}
+      </div>
+      <button type="submit" className="fr-btn fr-btn--secondary">
+        Afficher
+      </button>
+    </Form>
   );
 }

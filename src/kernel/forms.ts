@@ -47,6 +47,13 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, errors, values: formValues(fd) };
 }
 
+/** A GET form: the address's query read as the form's fields, through `parseForm` (same errors, same values kept). */
+export function parseQuery<S extends z.ZodType>(url: string, schema: S): { ok: true; data: z.infer<S> } | FormFailure {
+  const fd = new FormData();
+  for (const [k, v] of new URL(url).searchParams) fd.append(k, v);
+  return parseForm(fd, schema);
+}
+
 export const NUL_FIELD_MESSAGE = "Ce champ contient un caractère non autorisé (caractère nul)\u00a0: retirez-le.";
 
 /** The paths ("title", "criteria.0.label") of the strings that hold a NUL character. */
