@@ -91,13 +91,14 @@ const slotOf = (now: Date) => Math.floor(now.getTime() / CLOCK_SLOT_MS);
 
 export async function dashboardPage(viewer: Viewer, labSlug: string, query: DashboardQuery, now = new Date()) {
   const lab = await labFor(viewer, labSlug);
-  const { firstDay, lastDay } = periodOf(query, now);
+  const period = periodOf(query, now);
+  const { firstDay, lastDay } = period;
   const organizationId = query.organisation ?? null;
   const organizations = await listOrganizations();
   const sites = [...new Set(organizations.map((o) => o.city).filter((c): c is string => !!c))].sort((a, z) => a.localeCompare(z, "fr"));
   // a site that is no organisation's town is said next to its field; the figures are shown for every site meanwhile
   const site = query.site && sites.includes(query.site) ? query.site : null;
-  const figures = await labFigures(`${lab.id}|${firstDay}|${lastDay}|${organizationId ?? ""}|${site ?? ""}|${slotOf(now)}`, () => computeLabFigures(lab, query, now, organizationsOf(organizations, organizationId, site)));
+  const figures = await labFigures(`${lab.id}|${firstDay}|${lastDay}|${organizationId ?? ""}|${site ?? ""}|${slotOf(now)}`, () => computeLabFigures(lab, period, now, organizationsOf(organizations, organizationId, site)));
   return {
     lab: { slug: lab.slug, name: lab.name },
     period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
@@ -117,8 +118,9 @@ function organizationsOf(all: { id: string; city: string | null }[], organizatio
 }
 export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
 
-async function computeLabFigures(lab: Lab, query: DashboardQuery, now: Date, organizationIds: string[] | null): Promise<Figure[]> {
-  const { from, to, firstDay, lastDay } = periodOf(query, now);
+type Period = ReturnType<typeof periodOf>;
+
+async function computeLabFigures(lab: Lab, { from, to, firstDay, lastDay }: Period, now: Date, organizationIds: string[] | null): Promise<Figure[]> {
   const [campaigns, minilabs, analyses] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id]), listAnalyses([lab.id])]);
   const [ideas, decisions, requests, projects, themeCounts, trainings, events, surveys] = await Promise.all([
     ideaStats({ campaignIds: campaigns.map((c) => c.id), from, to, organizationIds }),
@@ -316,8 +318,10 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
   if (!networkRights({ labsWithRole: labsWhere(viewer.principal, "lab_team", "director", "admin").length }).read) {
     throw new Refusal("La vue du réseau est réservée aux équipes des labs, à leurs directions et à leurs administrateurs.", 403);
   }
-  const { firstDay, lastDay } = periodOf(query, now);
-  const [labs, figures] = await Promise.all([listLabs(), networkFigures(`${firstDay}|${lastDay}|${slotOf(now)}`, () => computeNetworkFigures(query, now))]);
+  const period = periodOf(query, now);
+  const { firstDay, lastDay } = period;
+  const labs = await listLabs();
+  const figures = await networkFigures(`${firstDay}|${lastDay}|${slotOf(now)}`, () => computeNetworkFigures(labs, period, now));
   return {
     period: { du: firstDay, au: lastDay, label: `du ${formatDate(parisMidnight(firstDay)!)} au ${formatDate(parisMidnight(lastDay)!)}` },
     labs: labs.map((l) => ({ slug: l.slug, name: l.name })),
@@ -326,9 +330,7 @@ export async function networkPage(viewer: Viewer, query: NetworkQuery, now = new
 }
 export type NetworkPage = Awaited<ReturnType<typeof networkPage>>;
 
-async function computeNetworkFigures(query: NetworkQuery, now: Date): Promise<Figure[]> {
-  const { from, to, firstDay, lastDay } = periodOf(query, now);
-  const labs = await listLabs();
+async function computeNetworkFigures(labs: Lab[], { from, to, firstDay, lastDay }: Period, now: Date): Promise<Figure[]> {
   const perLab = await Promise.all(
     labs.map(async (lab) => {
       const [campaigns, minilabs] = await Promise.all([listLabCampaigns([lab.id]), listMinilabs([lab.id])]);
