@@ -243,7 +243,7 @@ export async function seedDemoEventRegistrations(input: { agentIds: string[]; no
   const held = (await data.labEventsBetween(labEst.id, new Date(input.now.getTime() - 90 * 86_400_000), input.now)).filter((e) => e.registration === "required" && e.ends_at < input.now);
   let registered = 0;
   let next = 0;
-  for (const e of await data.getEvents(held.map((h) => h.id))) {
+  for (const e of held) {
     const at = new Date(e.starts_at.getTime() - 14 * 86_400_000);
     await seats.setOffer(SEAT_KIND, e.id, { capacity: e.capacity }, at);
     const count = Math.round((e.capacity ?? 20) * (0.5 + rand() * 0.5));

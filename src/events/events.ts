@@ -261,13 +261,15 @@ export async function getEvents(ids: string[]): Promise<EventRow[]> {
 }
 
 /** A lab's own events not cancelled that may fall in [from, to) (recurring ones to be expanded by the caller): the dashboards. */
-export async function labEventsBetween(labId: string, from: Date, to: Date): Promise<Pick<EventRow, "id" | "kind" | "starts_at" | "ends_at" | "recurrence" | "registration" | "audience">[]> {
+export async function labEventsBetween(labId: string, from: Date, to: Date): Promise<Pick<EventRow, "id" | "kind" | "starts_at" | "ends_at" | "recurrence" | "registration" | "audience" | "capacity">[]> {
   return q()
     .selectFrom("events")
-    .select(["id", "kind", "starts_at", "ends_at", "recurrence", "registration", "audience"])
+    .select(["id", "kind", "starts_at", "ends_at", "recurrence", "registration", "audience", "capacity"])
     .where("lab_id", "=", labId)
     .where("status", "=", "scheduled")
     .where("starts_at", "<", to)
     .where((eb) => eb.or([eb("ends_at", ">=", from), eb("recurrence", "is not", null)]))
+    .orderBy("starts_at")
+    .orderBy("id")
     .execute();
 }
