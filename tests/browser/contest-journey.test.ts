@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
-import { check, checkedPages, describeWithBrowser, focusedId, launchBrowser, newContext, screenshot, signIn, unreadInHeader } from "../support/browser";
+import { check, checkedPages, describeWithBrowser, focusedId, launchBrowser, newContext, screenshot, signIn, unreadInHeader, waitForHydration } from "../support/browser";
 import { agents } from "../../src/demo/content/index";
 import { isoDay, formatDate } from "../../src/kernel/format";
 
@@ -39,11 +39,6 @@ const ideaB = {
 const STEP_TIMEOUT = 180_000;
 
 const navLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name, exact: true });
-
-/** React has hydrated the document (its fiber is attached to <body>). */
-async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 15_000 });
-}
 
 let server: TestServer;
 let browser: Browser;

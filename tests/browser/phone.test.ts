@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
-import { check, checkPhone, describeWithBrowser, horizontalOverflow, launchBrowser, newContext, phoneViewport, signIn, visit } from "../support/browser";
+import { check, checkPhone, describeWithBrowser, horizontalOverflow, launchBrowser, newContext, phoneViewport, signIn, visit, waitForHydration } from "../support/browser";
 import { labTeam } from "../../src/demo/content/index";
 
 const LAB = "helene.strauss@grandest.fr";
@@ -165,7 +165,7 @@ describeWithBrowser("Germoir on a phone, 390 px wide (DSFR menu, no overflow, no
     await phone.goto("/");
     // once React has hydrated the page: a paragraph added before would be a hydration mismatch,
     // and React would render the page again without it (seen once in CI, on a loaded machine)
-    await phone.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 15_000 });
+    await waitForHydration(phone);
     await phone.evaluate(() => {
       const wide = document.createElement("p");
       wide.textContent = "x".repeat(400);

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
-import { check, checkedPages, describeWithBrowser, focusedId, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { check, checkedPages, describeWithBrowser, focusedId, launchBrowser, newContext, screenshot, signIn, waitForHydration } from "../support/browser";
 import { agentByKey, closedCampaignIdeas } from "../../src/demo/content/index";
 
 const LAB = "helene.strauss@grandest.fr";
@@ -33,11 +33,6 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const numberIn = (s: string) => Number(/(\d[\d\u202f\u00a0]*)/.exec(s)![1].replace(/\D/g, ""));
 
 const navLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name, exact: true });
-
-/** React has hydrated the document (its fiber is attached to <body>). */
-async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 15_000 });
-}
 
 let server: TestServer;
 let browser: Browser;

@@ -333,6 +333,11 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await expect.poll(() => page.locator("header form[action='/deconnexion'] button").count()).toBeGreaterThan(0);
 }
 
+/** React has hydrated the document (its fiber is attached to <body>). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 15_000 });
+}
+
 /** Which element has the focus: its id, or its tag name. */
 export async function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName.toLowerCase() || "");
