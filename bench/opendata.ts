@@ -20,7 +20,7 @@
  * BENCH_SERVER_MALLOC_ARENA_MAX (« default » for glibc's).
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { startBenchServer, waitHealthy } from "./server";
+import { startBenchServer, stopBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -201,10 +201,7 @@ async function main() {
     console.log(`Floors: each ideas file < ${FLOOR_SECONDS} s: ${timeOk ? "met" : "NOT MET"}; server < ${FLOOR_RSS_MB} MB: ${memOk ? "met" : "NOT MET"}.`);
     if (!timeOk || !memOk) process.exitCode = 1;
   } finally {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+    await stopBenchServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

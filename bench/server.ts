@@ -43,3 +43,12 @@ export async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Stops the server: SIGTERM, then SIGKILL if it has not ended within 12 s. */
+export async function stopBenchServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}

@@ -17,7 +17,7 @@
  * BENCH_SKIP_BUILD=true, BENCH_ANSWERS (default 10000), BENCH_CLIENTS (default 100), BENCH_SECONDS (default 10).
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { startBenchServer, waitHealthy } from "./server";
+import { startBenchServer, stopBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -200,10 +200,7 @@ async function main() {
     for (const [name, , m] of rows) console.log(`| ${name} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.bad} |`);
     if (stored !== ANSWERS || failures.length) process.exitCode = 1;
   } finally {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+    await stopBenchServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

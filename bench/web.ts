@@ -19,7 +19,7 @@
  * WEB_CONCURRENCY and DATABASE_POOL_SIZE, passed through when set.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { startBenchServer, waitHealthy } from "./server";
+import { startBenchServer, stopBenchServer, waitHealthy } from "./server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -191,14 +191,6 @@ function startServer(port: number, dataDir: string, profileDir?: string): ChildP
     },
     nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
@@ -417,7 +409,7 @@ async function main() {
     if (failed) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
-    await stopServer(child);
+    await stopBenchServer(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (profileDir) {
       for (const f of fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) printProfile(path.join(profileDir, f));
