@@ -96,6 +96,9 @@ describe("steering dashboards", () => {
     const session = await addSession(team, lab.slug, training.id, sessionSchema.parse({ startDate: "2027-01-12", startTime: "09:00", endTime: "16:00", place: "Strasbourg", capacity: "3", trainers: "" }), NOW);
     await addSession(team, lab.slug, training.id, sessionSchema.parse({ startDate: "2027-01-19", startTime: "09:00", endTime: "16:00", place: "Metz", capacity: "5", trainers: "" }), NOW);
     for (const a of agents) await seatAction(a, training.id, { intent: "register", sessionId: session.id, managerEmail: "" }, NOW);
+    // a draft training is the lab team's alone: its session is not counted (directors and committee members read the dashboards)
+    const draft = await createTraining(team, lab.slug, trainingSchema.parse({ title: "Brouillon de formation", objectives: "À écrire.", methods: "", audience: "Tous", format: "presentiel", durationHours: "3", side: "region", openTo: [], confirmHours: "48" }));
+    await addSession(team, lab.slug, draft.id, sessionSchema.parse({ startDate: "2027-01-14", startTime: "09:00", endTime: "12:00", place: "Nancy", capacity: "10", trainers: "" }), NOW);
     // three confirmed, one waiting; two of the three come
     await recordAttendance(team, lab.slug, training.id, session.id, { present: [agents[0].userId, agents[1].userId], close: true }, new Date("2027-01-12T16:00:00Z"));
     const event = await createEvent(team, lab.slug, eventSchema.parse({ title: "Atelier prototypage", kind: "workshop", region: "Grand Est", audience: "agents", registration: "required", capacity: "2", startDate: "2027-01-21", startTime: "14:00", endTime: "17:00", place: "Metz" }));

@@ -1,6 +1,7 @@
 /**
  * Training figures for the steering dashboards, on this module's tables (and the seat counts the
- * registrations module gives): the lab's sessions that start in a period, their seats, the agents
+ * registrations module gives): the sessions of the lab's published trainings (a draft is seen by
+ * the lab team only) that start in a period, their seats, the agents
  * registered and waiting, and attendance where it was taken. Counted live, never precomputed.
  */
 import { seatCounts } from "../registrations";

@@ -187,12 +187,16 @@ export async function forgetUser(userId: string): Promise<void> {
   await q().deleteFrom("training_trainers").where("user_id", "=", userId).execute();
 }
 
-/** The sessions of a lab's trainings that start in [from, to), with their attendance counts (the dashboards). */
+/**
+ * The sessions of a lab's published trainings that start in [from, to), with their attendance
+ * counts (the dashboards, whose directors and committee members may not see a draft training).
+ */
 export async function sessionsStartingIn(labId: string, from: Date, to: Date) {
   return q()
     .selectFrom("training_sessions as s")
     .innerJoin("trainings as t", "t.id", "s.training_id")
     .where("t.lab_id", "=", labId)
+    .where("t.published", "=", true)
     .where("s.starts_at", ">=", from)
     .where("s.starts_at", "<", to)
     .select([
