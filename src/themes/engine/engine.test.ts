@@ -70,14 +70,17 @@ describe("discoverThemes on three obviously separate topics", () => {
       { id: "vide", text: "Il faudrait mettre en place cela, pour tout le monde !" },
       { id: "anglais", text: "We should provide organic meals in the school canteen and reduce food waste in all schools" },
     ];
-    const r = await discoverThemes(extra, { k: 4 });
+    // 26 ideas would allow themes of 2: a theme must have 3 here
+    const r = await discoverThemes(extra, { k: 4, minThemeSize: 3 });
     const reasons = new Map(r.outliers.map((o) => [o.id, o]));
     expect(reasons.get("vide")?.reason).toBe("empty");
     expect(reasons.get("vide")?.nearestTheme).toBeNull();
     expect(reasons.get("anglais")?.reason).toBe("language");
     expect(r.outlierIds).toEqual(r.outliers.map((o) => o.id));
     // the fourth theme can only be a sliver of a topic: too small, its ideas are « à classer » with a suggestion
-    for (const o of r.outliers.filter((x) => x.reason === "small-theme")) expect(o.nearestTheme).toMatch(/^theme-/);
+    const small = r.outliers.filter((x) => x.reason === "small-theme");
+    expect(small.length).toBeGreaterThan(0);
+    for (const o of small) expect(o.nearestTheme).toMatch(/^theme-/);
     for (const t of r.themes) expect(t.size).toBeGreaterThanOrEqual(3);
     const placed = r.themes.reduce((s, t) => s + t.size, 0) + r.outliers.length;
     expect(placed).toBe(extra.length);

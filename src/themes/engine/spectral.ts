@@ -30,7 +30,7 @@ export interface Graph {
 }
 
 const NEIGHBOURS = 25;
-type Tracker = { tracker: Progress; stage: Stage; from: number; to: number };
+export type Tracker = { tracker: Progress; stage: Stage; from: number; to: number };
 
 /**
  * The k nearest neighbours of each row by cosine (exact, in blocks: n²·d / 2 multiply-adds), as a
@@ -76,6 +76,23 @@ export async function sparseNeighbourGraph(a: Csr, rows: Int32Array, options: Gr
   const n = rows.length;
   const k = Math.max(1, Math.min(n - 1, options.neighbours ?? NEIGHBOURS));
   if (n <= 1) return { n, indptr: new Int32Array(n + 1), indices: new Int32Array(0), weights: new Float64Array(0) };
+  const { nbr, sim } = await sparseNearestNeighbours(a, rows, k, progress);
+  return symmetrise(n, k, nbr, sim, options);
+}
+
+/** Each row's k nearest neighbours among `rows`, by cosine: indices into `rows` (−1 when fewer share a term), most similar first. */
+export interface Neighbours {
+  k: number;
+  nbr: Int32Array;
+  sim: Float64Array;
+}
+
+/**
+ * The k nearest neighbours of each of `rows` among them, by the cosine of their sparse rows: exact,
+ * through an inverted index (only rows sharing a term are compared); ties go to the lower index.
+ */
+export async function sparseNearestNeighbours(a: Csr, rows: Int32Array, k: number, progress?: Tracker): Promise<Neighbours> {
+  const n = rows.length;
   const norm = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     let s = 0;
@@ -129,7 +146,7 @@ export async function sparseNeighbourGraph(a: Csr, rows: Int32Array, options: Gr
       }
     }
   }
-  return symmetrise(n, k, nbr, sim, options);
+  return { k, nbr, sim };
 }
 
 function symmetrise(n: number, k: number, nbr: Int32Array, sim: Float64Array, options: GraphOptions): Graph {
