@@ -10,7 +10,7 @@ import * as data from "./surveys";
 
 export { SURVEY_THEMES_QUEUE } from "./service";
 
-const STAGES: Record<string, string> = { analyse: "analyse des textes", vectorise: "vocabulaire", reduce: "réduction", "choose-k": "choix du nombre de thèmes", cluster: "regroupement", label: "libellés", outliers: "réponses à part" };
+const STAGES: Record<string, string> = { analyse: "analyse des textes", vectorise: "vocabulaire", reduce: "réduction", neighbours: "réponses voisines", "choose-k": "choix du nombre de thèmes", cluster: "regroupement", label: "libellés", outliers: "réponses à part" };
 
 export async function runSurveyThemes(runId: string, opts: { inThread?: boolean; k?: number; restarts?: number } = {}): Promise<void> {
   const run = await data.getThemeRun(runId);

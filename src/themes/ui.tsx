@@ -4,6 +4,7 @@ export const stageLabels: Record<string, string> = {
   analyse: "Lecture des textes",
   vectorise: "Pondération des mots",
   reduce: "Réduction des dimensions",
+  neighbours: "Recherche des idées voisines",
   "choose-k": "Choix du nombre de thèmes",
   cluster: "Regroupement des idées",
   label: "Nommage des thèmes",

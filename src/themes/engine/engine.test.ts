@@ -191,7 +191,7 @@ describe("progress and cancellation", () => {
     expect(fractions.length).toBeGreaterThan(0);
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThan(fractions[i - 1]);
     expect(fractions.at(-1)).toBe(1);
-    const order = ["analyse", "vectorise", "reduce", "choose-k", "cluster", "label"];
+    const order = ["analyse", "vectorise", "reduce", "neighbours", "choose-k", "cluster", "label"];
     const stages = seen.map((s) => order.indexOf(s[0]));
     for (let i = 1; i < stages.length; i++) expect(stages[i]).toBeGreaterThanOrEqual(stages[i - 1]);
   });

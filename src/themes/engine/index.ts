@@ -210,6 +210,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   // 2. latent space
   const reduced = await reduce(vectors.tfidf, createRandom(seed), { ...DEFAULT_OPTIONS.reduce, ...options.reduce }, progress);
   const d = reduced.dims;
+  lap("reduce");
 
   // 3. who is clustered
   const reason = new Array<OutlierReason | null>(n).fill(null);
@@ -222,9 +223,9 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   // each idea's vector pulled towards those of the ideas that share its words (smooth.ts)
   const smoothing = { neighbours: clusterOptions.smoothNeighbours ?? 0, weight: clusterOptions.smoothWeight ?? 1 };
   const usable = Int32Array.from(ids.keys()).filter((i) => reason[i] === null);
-  const x = await smoothByNeighbours(reduced.x, d, vectors.tfidf, usable, smoothing, { tracker: progress, stage: "reduce", from: 1, to: 1 });
+  const x = await smoothByNeighbours(reduced.x, d, vectors.tfidf, usable, smoothing, { tracker: progress, stage: "neighbours", from: 0, to: 1 });
   const points: Points = { x, n, d };
-  lap("reduce");
+  lap("neighbours");
 
   // pinned themes: fixed centres
   const pinned = (options.pinned ?? []).map((p) => ({ ...p, rows: [] as number[] }));

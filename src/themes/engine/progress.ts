@@ -1,8 +1,8 @@
 /** The stages of a run, in order, with their share of the progress bar. */
-export const STAGES = ["analyse", "vectorise", "reduce", "choose-k", "cluster", "label"] as const;
+export const STAGES = ["analyse", "vectorise", "reduce", "neighbours", "choose-k", "cluster", "label"] as const;
 export type Stage = (typeof STAGES)[number];
 
-const WEIGHTS: Record<Stage, number> = { analyse: 0.25, vectorise: 0.1, reduce: 0.2, "choose-k": 0.25, cluster: 0.15, label: 0.05 };
+const WEIGHTS: Record<Stage, number> = { analyse: 0.25, vectorise: 0.1, reduce: 0.15, neighbours: 0.1, "choose-k": 0.25, cluster: 0.1, label: 0.05 };
 
 export type ProgressListener = (stage: Stage, fraction: number) => void;
 
