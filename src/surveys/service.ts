@@ -11,6 +11,7 @@ import { Refusal, type Viewer } from "../kernel/permissions";
 import { onCommit, transaction } from "../kernel/db/transaction";
 import { enqueue } from "../kernel/jobs/jobs";
 import { formatDate, isoDay } from "../kernel/format";
+import { untilDatabaseChanges } from "../kernel/cache";
 import { fileSlug, pagedRows, type TableExport } from "../kernel/export";
 import * as data from "./surveys";
 import type { Survey } from "./db/schema";
@@ -595,9 +596,21 @@ export async function surveyIdOfLink(token: string): Promise<string | null> {
 
 // ---------------------------------------------------------------- results
 
+/**
+ * A questionnaire's counts, and its cross-tabulations, read from every answer: shared by whoever
+ * views its results until anything is committed (`untilDatabaseChanges`), then counted again. The
+ * right to see them is checked on every view, before.
+ */
+const resultCounts = untilDatabaseChanges<{ total: number; counts: Awaited<ReturnType<typeof data.optionCounts>>; answered: Awaited<ReturnType<typeof data.answeredCounts>> }>(50);
+const crossCounts = untilDatabaseChanges<Awaited<ReturnType<typeof data.crossCounts>>>(100);
+
 export async function resultsPage(viewer: Viewer, labSlug: string, surveyId: string, query: { question: string | null; par: string | null }) {
   const { lab, survey } = await requireManaged(viewer, labSlug, surveyId);
-  const [s, total, counts, answered, runs] = await Promise.all([structure(survey.id), data.responseCount(survey.id), data.optionCounts(survey.id), data.answeredCounts(survey.id), data.latestRuns(survey.id)]);
+  const countAll = async () => {
+    const [total, counts, answered] = await Promise.all([data.responseCount(survey.id), data.optionCounts(survey.id), data.answeredCounts(survey.id)]);
+    return { total, counts, answered };
+  };
+  const [s, { total, counts, answered }, runs] = await Promise.all([structure(survey.id), resultCounts(survey.id, countAll), data.latestRuns(survey.id)]);
   const questions = s.sections.flatMap((x) => x.questions);
   const enough = total >= MIN_GROUP;
   const results = enough
@@ -618,7 +631,9 @@ export async function resultsPage(viewer: Viewer, labSlug: string, surveyId: str
   const target = query.question ? targets.find((q) => q.id === query.question) : undefined;
   const by = query.par === "organisation" ? (survey.audience === "anonymous" ? null : "organisation") : query.par ? targets.find((q) => q.id === query.par && q.id !== target?.id) : undefined;
   if (target && by && enough) {
-    const raw = await data.crossCounts(survey.id, target.id, by === "organisation" ? { organization: true } : { questionId: by.id });
+    const raw = await crossCounts(`${survey.id} ${target.id} ${by === "organisation" ? "organisation" : by.id}`, () =>
+      data.crossCounts(survey.id, target.id, by === "organisation" ? { organization: true } : { questionId: by.id }),
+    );
     let groups: { key: string; label: string; total: number }[];
     if (by === "organisation") {
       const orgs = await getOrganizations([...raw.groups.keys()].filter(Boolean));

@@ -280,6 +280,24 @@ describe("results", () => {
     expect(cross.rows.flatMap((r) => r.cells).filter((c) => c === HIDDEN).length).toBeGreaterThan(0);
   });
 
+  it("counts an answer committed since the last view (the counts are shared only until something is committed)", async () => {
+    const { s, survey, q1, q3 } = await answered({ orgA: 10, orgB: 0 });
+    const view = () => resultsPage(s.team, s.lab.slug, survey.id, { question: null, par: null });
+    const crossView = async () => (await resultsPage(s.team, s.lab.slug, survey.id, { question: q3, par: q1 })).cross!;
+    expect((await view()).total).toBe(10);
+    expect((await view()).results.find((x) => x.id === q1)!.options.map((o) => o.count)).toEqual([6, 4]);
+    // « Non » is a group of 4: hidden
+    expect((await crossView()).columns.map((c) => c.total)).toEqual(["6", HIDDEN]);
+    const agent = await s.agentIn(s.org.id);
+    expect(await agentAnswerStep(agent, survey.id, { intent: "submit", section: 2, state: { [fieldName(q1)]: ["1"] } }, { [fieldName(q3)]: ["5"] })).toEqual({ done: true });
+    const after = await view();
+    expect(after.total).toBe(11);
+    expect(after.results.find((x) => x.id === q1)!.options.map((o) => o.count)).toEqual([6, 5]);
+    expect((await crossView()).columns.map((c) => c.total)).toEqual(["6", "5"]);
+    // and the right to see them is checked on every view, cached counts or not
+    await expect(resultsPage(s.otherTeam, s.lab.slug, survey.id, { question: null, par: null })).rejects.toSatisfy(refusal(403));
+  });
+
   it("shows nothing under 5 answers", async () => {
     const { s, survey } = await answered({ orgA: 3, orgB: 1 });
     const r = await resultsPage(s.team, s.lab.slug, survey.id, { question: null, par: null });
