@@ -1,6 +1,7 @@
 // npm run bench:themes [-- --seeds N] [--no-scale] [--scale-only]
 // npm run bench:themes -- --loco [--seeds N (default 3)] [--grid-only] [--cached]
 // npm run bench:themes -- --ceiling: what the labels allow in the engine's representation (see ceiling())
+// npm run bench:themes -- --small: small collections (30, 60, 120 ideas drawn from each corpus), by smoothing (see small())
 // Theme discovery on the labelled corpora in ../shared/data: NMI, ARI and V-measure with k = number of
 // labels and with automatic k (mean over seeds), seconds, peak memory; then the scale runs on 10,000
 // and 100,000 answers. --loco: leave-one-corpus-out choice of the engine's options (see loco() below);
@@ -20,7 +21,7 @@ import { sphericalKMeans } from "../src/themes/engine/cluster";
 import { DEFAULT_OPTIONS, discoverThemes, type ClusterOptions, type DiscoverOptions } from "../src/themes/engine/index";
 import { normalizedMutualInformation, scorePartition } from "../src/themes/engine/metrics";
 import { Progress } from "../src/themes/engine/progress";
-import { createRandom } from "../src/themes/engine/random";
+import { createRandom, sampleIndices } from "../src/themes/engine/random";
 import { reduce, type ReduceOptions } from "../src/themes/engine/reduce";
 import { pullTowardsNeighbours } from "../src/themes/engine/smooth";
 import { leadingRows, neighbourGraph, sparseNearestNeighbours, sparseNeighbourGraph, spectralEmbedding } from "../src/themes/engine/spectral";
@@ -139,6 +140,10 @@ async function main() {
   }
   if (argv.includes("--loco")) {
     await loco(seeds.slice(0, Math.max(1, seedsArg >= 0 ? nSeeds : 3)));
+    return;
+  }
+  if (argv.includes("--small")) {
+    await small();
     return;
   }
   const only = argv.includes("--auto-only") ? ["auto"] : argv.includes("--given-only") ? ["labels"] : ["labels", "auto"];
@@ -401,6 +406,54 @@ async function loco(seeds: number[]) {
     ]);
   }
   printTable(header, rows);
+}
+
+/**
+ * --small: a lab's campaign often has 30 to 120 ideas, and the grid's corpora have 162 to 2,086. Draws
+ * 12 samples of 30, 60 and 120 texts from each corpus (seeds 100 to 111), clusters each with the
+ * defaults but the smoothing (none, 5, 10 or 20 neighbours, 20 without the √n cap, the shipped 20
+ * at most √n), k given (the labels present in the sample) and automatic, seed 1, and prints the
+ * mean NMI; « à classer » ideas count in their nearest theme.
+ */
+async function small() {
+  const sizes = [30, 60, 120];
+  const samples = 12;
+  const variants: Named<ClusterOptions>[] = [
+    { name: "none", options: { smoothNeighbours: 0 } },
+    { name: "5", options: { smoothNeighbours: 5, smoothCap: "none" } },
+    { name: "10", options: { smoothNeighbours: 10, smoothCap: "none" } },
+    { name: "20, no cap", options: { smoothNeighbours: 20, smoothCap: "none" } },
+    { name: "shipped: 20, ≤ √n", options: {} },
+  ];
+  console.log(`Small collections — ${samples} samples of ${sizes.join(", ")} texts per corpus, mean NMI (k given | automatic k) by smoothing\n`);
+  const rows: string[][] = [];
+  const wins = new Map(variants.map((v) => [v.name, 0]));
+  for (const corpus of CORPORA) {
+    const { records } = parseCsvRecords(readFileSync(path.join(dataDir, corpus.file), "utf8"));
+    for (const size of sizes) {
+      const sums = variants.map(() => ({ given: 0, auto: 0 }));
+      for (let s = 0; s < samples; s++) {
+        const picked = Array.from(sampleIndices(records.length, size, createRandom(100 + s)), (i) => records[i]);
+        const docs = picked.map((r) => ({ id: r.id, title: r.title, text: r.body }));
+        const truth = picked.map((r) => r.label);
+        for (const [v, variant] of variants.entries())
+          for (const mode of ["given", "auto"] as const) {
+            const r = await discoverThemes(docs, { seed: 1, k: mode === "given" ? new Set(truth).size : "auto", cluster: variant.options });
+            const themeOf = new Map<string, string>();
+            for (const t of r.themes) for (const id of t.memberIds) themeOf.set(id, t.key);
+            for (const o of r.outliers) themeOf.set(o.id, o.nearestTheme ?? "à classer");
+            sums[v][mode] += normalizedMutualInformation(truth, docs.map((d) => themeOf.get(d.id) ?? "à classer")) / samples;
+          }
+      }
+      for (const mode of ["given", "auto"] as const) {
+        const best = Math.max(...sums.map((x) => x[mode]));
+        sums.forEach((x, v) => x[mode] === best && wins.set(variants[v].name, wins.get(variants[v].name)! + 1));
+      }
+      rows.push([corpus.file.replace(/\.csv$/, "").slice(0, 25), String(size), ...sums.map((x) => `${f3(x.given)} | ${f3(x.auto)}`)]);
+    }
+  }
+  printTable(["corpus", "texts", ...variants.map((v) => v.name)], rows);
+  console.log(`\nbest of the five (out of ${rows.length * 2} rows × modes): ${[...wins].map(([name, n]) => `${name} ${n}`).join(", ")}`);
 }
 
 /**

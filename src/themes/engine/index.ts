@@ -15,7 +15,7 @@ import { layout2d } from "./layout";
 import { Progress, type Stage } from "./progress";
 import { createRandom, sampleIndices } from "./random";
 import { reduce, type ReduceOptions } from "./reduce";
-import { smoothByNeighbours } from "./smooth";
+import { neighboursFor, smoothByNeighbours } from "./smooth";
 import { leadingRows, neighbourGraph, sparseNeighbourGraph, spectralEmbedding, type Embedding, type GraphOptions } from "./spectral";
 import { Analyzer, type AnalyzerOptions } from "./tokenize";
 import { vectorize, type VectorizeOptions } from "./vectorize";
@@ -97,6 +97,8 @@ export interface ClusterOptions {
    */
   smoothNeighbours?: number;
   smoothWeight?: number;
+  /** At most √n neighbours among n ideas ("sqrt", default), or as many as asked ("none"). */
+  smoothCap?: "sqrt" | "none";
 }
 
 export interface Theme {
@@ -161,6 +163,8 @@ export interface ThemeDiscovery {
     vocabulary: number;
     dimensions: number;
     sampled: number;
+    /** Neighbours each idea was smoothed with (0: not smoothed). */
+    neighbours: number;
     seconds: Partial<Record<Stage, number>>;
   };
 }
@@ -221,7 +225,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
   for (let i = 0; i < n; i++) if (reason[i] === null && (vectors.tfidf.indptr[i + 1] === vectors.tfidf.indptr[i] || isZero(reduced.x, i, d))) reason[i] = "empty";
   const clusterOptions: ClusterOptions = { ...DEFAULT_OPTIONS.cluster, ...options.cluster };
   // each idea's vector pulled towards those of the ideas that share its words (smooth.ts)
-  const smoothing = { neighbours: clusterOptions.smoothNeighbours ?? 0, weight: clusterOptions.smoothWeight ?? 1 };
+  const smoothing = { neighbours: clusterOptions.smoothNeighbours ?? 0, weight: clusterOptions.smoothWeight ?? 1, cap: clusterOptions.smoothCap };
   const usable = Int32Array.from(ids.keys()).filter((i) => reason[i] === null);
   const x = await smoothByNeighbours(reduced.x, d, vectors.tfidf, usable, smoothing, { tracker: progress, stage: "neighbours", from: 0, to: 1 });
   const points: Points = { x, n, d };
@@ -464,7 +468,7 @@ export async function discoverThemes(docs: readonly ThemeInput[], options: Disco
     outlierIds: outliers.map((o) => o.id),
     quality,
     chosenK,
-    stats: { documents: n, clustered: free.length, vocabulary: vectors.terms.length, dimensions: d, sampled: sample.length, seconds },
+    stats: { documents: n, clustered: free.length, vocabulary: vectors.terms.length, dimensions: d, sampled: sample.length, neighbours: smoothing.weight > 0 ? neighboursFor(smoothing.neighbours, usable.length, smoothing.cap) : 0, seconds },
   };
 }
 

