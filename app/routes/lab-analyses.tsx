@@ -7,7 +7,7 @@ import { AppForm, CheckboxGroup, ErrorSummary, Field, PageTitle, RadioGroup, Sub
 import { Breadcrumb } from "~/kernel/ui/page";
 import { labAnalysesPage, startAnalysis } from "~/themes/service";
 import { newAnalysisSchema, readNewAnalysis } from "~/themes/schemas";
-import { analysisScopes, runStatuses } from "~/themes/themes";
+import { analysisScopes, runStatuses } from "~/themes/model";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 import { loaderFailure, readForm, serviceFailure } from "~/web/errors";
