@@ -1,5 +1,5 @@
 import { onCommit, transaction } from "../kernel/db/transaction";
-import { hasRole, labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
+import { labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
 import { enqueue } from "../kernel/jobs/jobs";
 import { displayName, getUsers } from "../accounts/accounts";
 import { getLab, getLabs } from "../labs/labs";
@@ -14,6 +14,7 @@ import * as curation from "./db/curation";
 import { plural } from "../kernel/format";
 import { THEMES_QUEUE } from "./queue";
 import { refreshRepresentatives } from "./representatives";
+import { analysisRights, type AnalysisRights } from "./permissions";
 
 const UNCLASSIFIED = "a-classer";
 
@@ -24,22 +25,23 @@ export const outlierReasons: Record<OutlierReason, string> = {
   "small-theme": "seule de son genre",
 };
 
-async function requireAnalysis(viewer: Viewer, analysisId: string): Promise<Analysis> {
+/** The analysis, when the viewer has this right on it (404 or 403 otherwise). */
+async function requireAnalysis(viewer: Viewer, analysisId: string, right: Exclude<keyof AnalysisRights, "seeMap">): Promise<Analysis> {
   const a = await getAnalysis(analysisId);
   if (!a) throw new Refusal("Cette analyse n’existe pas.", 404);
-  if (!hasRole(viewer.principal, a.lab_id, "lab_team")) throw new Refusal("Seule l’équipe du lab peut consulter et modifier cette analyse.", 403);
+  if (!analysisRights(viewer.principal, a)[right]) throw new Refusal("Seule l’équipe du lab peut consulter et modifier cette analyse.", 403);
   return a;
 }
 
 /** Checks that the viewer is on the analysis's lab team (404 or 403 otherwise). */
 export async function authorizeAnalysis(viewer: Viewer, analysisId: string): Promise<void> {
-  await requireAnalysis(viewer, analysisId);
+  await requireAnalysis(viewer, analysisId, "curate");
 }
 
 async function requireTheme(viewer: Viewer, themeId: string): Promise<{ theme: Theme; analysis: Analysis }> {
   const theme = await getTheme(themeId);
   if (!theme) throw new Refusal("Ce thème n’existe plus : la page a peut-être changé depuis son affichage.", 404);
-  const analysis = await requireAnalysis(viewer, theme.analysis_id);
+  const analysis = await requireAnalysis(viewer, theme.analysis_id, "curate");
   return { theme, analysis };
 }
 
@@ -91,7 +93,7 @@ async function queueRun(analysisId: string, opts: { kind: RunKind; k: number | n
 }
 
 export async function rerun(viewer: Viewer, analysisId: string, k: number | null): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "run");
   return transaction(async () => {
     await refuseWhileRunning(a.id);
     await setAnalysisK(a.id, k);
@@ -100,7 +102,7 @@ export async function rerun(viewer: Viewer, analysisId: string, k: number | null
 }
 
 export async function cancelRun(viewer: Viewer, analysisId: string): Promise<boolean> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "run");
   const run = await activeRun(a.id);
   if (!run) return false;
   await requestCancel(run.id);
@@ -112,7 +114,7 @@ export async function cancelRun(viewer: Viewer, analysisId: string): Promise<boo
 const pct = (x: number) => Math.round(x * 100);
 
 export async function analysisPage(viewer: Viewer, analysisId: string) {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
   const [lab, runs, list, memberships, log, campaignTitles] = await Promise.all([
     getLab(a.lab_id),
     listRuns(a.id, 8),
@@ -208,7 +210,7 @@ function describe(e: CurationEvent): string {
 
 /** One theme (or « à classer ») with its ideas, for curation. */
 export async function themePage(viewer: Viewer, analysisId: string, themeKey: string) {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
   const list = await listThemes(a.id);
   const theme = themeKey === UNCLASSIFIED ? null : list.find((t) => t.id === themeKey);
   if (themeKey !== UNCLASSIFIED && !theme) throw new Refusal("Ce thème n’existe plus : il a peut-être été fusionné ou scindé.", 404);
@@ -276,7 +278,7 @@ export async function splitTheme(viewer: Viewer, themeId: string): Promise<void>
 }
 
 export async function moveIdea(viewer: Viewer, analysisId: string, ideaId: string, target: string): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
   await refuseWhileRunning(a.id);
   const m = await getMembership(a.id, ideaId);
   if (!m) throw new Refusal("Cette idée ne fait pas partie de l’analyse.", 404);
@@ -289,7 +291,7 @@ export async function moveIdea(viewer: Viewer, analysisId: string, ideaId: strin
 }
 
 export async function publishAnalysis(viewer: Viewer, analysisId: string, on: boolean): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "publish");
   if (on) {
     await refuseWhileRunning(a.id);
     if (!(await listThemes(a.id)).length) throw new Refusal("Il n’y a encore aucun thème à publier : lancez d’abord l’analyse.", 409);
@@ -301,7 +303,7 @@ export async function publishAnalysis(viewer: Viewer, analysisId: string, on: bo
 
 // ---------------------------------------------------------------- published themes
 
-/** Published analyses (anyone signed in), plus the unpublished ones of the viewer's labs. */
+/** Published analyses (anyone signed in), plus the unpublished ones of the viewer's labs: the maps `analysisRights` lets them see. */
 export async function themeMapsIndex(viewer: Viewer) {
   const [published, own] = await Promise.all([listPublishedAnalyses(), listAnalyses(labsWhere(viewer.principal, "lab_team"))]);
   const all = [...new Map([...published, ...own].map((a) => [a.id, a])).values()];
@@ -313,8 +315,8 @@ export async function themeMapsIndex(viewer: Viewer) {
 export async function themeMap(viewer: Viewer, analysisId: string) {
   const a = await getAnalysis(analysisId);
   if (!a) throw new Refusal("Cette carte n’existe pas.", 404);
-  const team = hasRole(viewer.principal, a.lab_id, "lab_team");
-  if (!a.published_at && !team) throw new Refusal("Ces thèmes ne sont pas encore publiés.", 404);
+  const rights = analysisRights(viewer.principal, a);
+  if (!rights.seeMap) throw new Refusal("Ces thèmes ne sont pas encore publiés.", 404);
   const [list, memberships, lab] = await Promise.all([listThemes(a.id), listMemberships(a.id), getLab(a.lab_id)]);
   const ideas = await getIdeas(memberships.map((m) => m.idea_id));
   const users = await getUsers([...ideas.values()].map((i) => i.author_id));
@@ -330,7 +332,7 @@ export async function themeMap(viewer: Viewer, analysisId: string) {
   };
   return {
     analysis: { id: a.id, title: a.title, publishedAt: a.published_at, lab: lab?.name ?? "" },
-    team,
+    team: rights.curate,
     themes: list.map((t) => ({
       id: t.id,
       label: t.label,
