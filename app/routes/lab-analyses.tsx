@@ -5,7 +5,7 @@ import { invalid, parseForm } from "~/kernel/forms";
 import { formatDateTime } from "~/kernel/format";
 import { AppForm, CheckboxGroup, ErrorSummary, Field, PageTitle, RadioGroup, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
-import { labAnalysesPage, startAnalysis } from "~/themes/service";
+import { labAnalysesPage, startAnalysis } from "~/themes";
 import { newAnalysisSchema, readNewAnalysis } from "~/themes/schemas";
 import { analysisScopes, runStatuses } from "~/themes/model";
 import { Page } from "~/web/layout";
