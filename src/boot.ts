@@ -11,7 +11,7 @@ import { campaignsMigrations } from "./campaigns/campaigns";
 import { ideasMigrations } from "./ideas/ideas";
 import { juryMigrations } from "./jury/jury";
 import { notificationsMigrations } from "./notifications/notifications";
-import { themesMigrations } from "./themes/themes";
+import { themesMigrations } from "./themes";
 import { minilabsMigrations } from "./minilabs/minilabs";
 import { sessionsMigrations } from "./minilabs/sessions";
 import { boardMigrations } from "./minilabs/board";

@@ -2,7 +2,7 @@ import { Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/idea";
 import { once } from "~/kernel/db/once";
-import { publishedThemesFor } from "~/themes/service";
+import { publishedThemesFor } from "~/themes";
 import { ThemeNotice } from "~/themes/ui";
 import { originOfIdea } from "~/communities/service";
 import { forbidden, notFound } from "~/kernel/permissions";

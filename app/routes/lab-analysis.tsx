@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, frenchSpaces, plural } from "~/kernel/for
 import { AppForm, ErrorSummary, Field, PageTitle, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
 import { useLiveRevalidation } from "~/kernel/ui/live";
-import { analysisPage, authorizeAnalysis, cancelRun, publishAnalysis, rerun, validateTheme } from "~/themes/service";
+import { analysisPage, authorizeAnalysis, cancelRun, publishAnalysis, rerun, validateTheme } from "~/themes";
 import { rerunSchema } from "~/themes/schemas";
 import { RunProgress } from "~/themes/ui";
 import { Page } from "~/web/layout";

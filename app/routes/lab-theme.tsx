@@ -4,7 +4,7 @@ import { formError, invalid, parseForm } from "~/kernel/forms";
 import { formatNumber, frenchSpaces, plural } from "~/kernel/format";
 import { AppForm, ErrorSummary, Field, PageTitle, SelectField, SubmitButton, valueOf, type ActionResult } from "~/kernel/ui/forms";
 import { Breadcrumb, SuccessNotice } from "~/kernel/ui/page";
-import { authorizeAnalysis, mergeThemes, moveIdea, renameTheme, splitTheme, themePage, validateTheme } from "~/themes/service";
+import { authorizeAnalysis, mergeThemes, moveIdea, renameTheme, splitTheme, themePage, validateTheme } from "~/themes";
 import { mergeSchema, moveSchema, renameSchema, themeIntentSchema } from "~/themes/schemas";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";

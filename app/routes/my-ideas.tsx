@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/my-ideas";
-import { publishedThemesFor } from "~/themes/service";
+import { publishedThemesFor } from "~/themes";
 import { ThemeNotice } from "~/themes/ui";
 import { myIdeas } from "~/ideas/service";
 import { awardKinds, ideaStatuses } from "~/ideas/ideas";

@@ -3,7 +3,7 @@ import type { Route } from "./+types/theme-map";
 import { formatDate, frenchSpaces, plural } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
 import { Breadcrumb } from "~/kernel/ui/page";
-import { themeMap } from "~/themes/service";
+import { themeMap } from "~/themes";
 import { colourOf } from "~/themes/ui";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme-maps";
 import { formatDate } from "~/kernel/format";
 import { PageTitle } from "~/kernel/ui/forms";
-import { themeMapsIndex } from "~/themes/service";
+import { themeMapsIndex } from "~/themes";
 import { Page } from "~/web/layout";
 import { requireUser } from "~/web/auth";
 

@@ -10,7 +10,7 @@ import { createIdeaFor } from "../ideas/service";
 import { answerCoauthor, award, inviteCoauthor } from "../ideas/ideas";
 import { listNotifications } from "../notifications/notifications";
 import { declineInvitation, join, openMinilab } from "../minilabs/service";
-import { moveIdea } from "../themes/service";
+import { moveIdea } from "../themes";
 import * as arb from "./arbitration";
 import { inviteMembers } from "../minilabs/minilabs";
 import { listLabMails } from "../kernel/mail/outbox";

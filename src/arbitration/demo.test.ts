@@ -48,7 +48,7 @@ describe("demo arbitration", () => {
 
   it("gives every idea of the contest a visible status, the environment ones their decisions", async () => {
     const done = (await listMinilabs()).find((m) => m.name === "Mini-Lab Lycées écoresponsables")!;
-    const { publishedTheme } = await import("../themes/service");
+    const { publishedTheme } = await import("../themes");
     const theme = (await publishedTheme(done.theme_id!, done.lab_id))!;
     // a public Mini-Lab: any signed-in agent reads the same traces
     const anyone = { userId: "00000000-0000-4000-8000-000000000000", principal: { userId: "00000000-0000-4000-8000-000000000000", roles: new Map() } };

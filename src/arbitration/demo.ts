@@ -6,7 +6,7 @@
  */
 import { holdersOf } from "../ideas/ideas";
 import { getLabBySlug } from "../labs/labs";
-import { publishedTheme, publishedThemesOfLab } from "../themes/service";
+import { publishedTheme, publishedThemesOfLab } from "../themes";
 import * as minilabs from "../minilabs/minilabs";
 import * as arb from "./arbitration";
 

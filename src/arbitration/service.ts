@@ -8,7 +8,7 @@ import { getUnits } from "../organizations/organizations";
 import { usersWithRole } from "../labs/labs";
 import { holdersOf } from "../ideas/ideas";
 import { markReadAbout, notify } from "../notifications/notifications";
-import { publishedTheme } from "../themes/service";
+import { publishedTheme } from "../themes";
 import * as minilabs from "../minilabs/minilabs";
 import { mayBeToldOf } from "../minilabs/service";
 import { mailDecision, mailSubmitted } from "./mails";

@@ -14,7 +14,7 @@ import { getCampaignTitles } from "../campaigns/campaigns";
 import { formatDate, frenchSpaces } from "../kernel/format";
 import { minilabNamed } from "../minilabs/names";
 import * as ideas from "../ideas/ideas";
-import { publishedThemesOf } from "../themes/themes";
+import { publishedThemesOf } from "../themes";
 import * as minilabs from "../minilabs/minilabs";
 import { minilabsVisibleTo } from "../minilabs/service";
 import type { Viewer } from "../kernel/permissions";

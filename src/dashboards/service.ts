@@ -7,7 +7,7 @@
 import { getLabBySlug, listLabs, type Lab } from "../labs/labs";
 import { listLabCampaigns } from "../campaigns/campaigns";
 import { listMinilabs, minilabPhases, phaseOf } from "../minilabs/minilabs";
-import { listAnalyses, listThemes } from "../themes/themes";
+import { listAnalyses, listThemes } from "../themes";
 import { getOrganizations, listOrganizations, organizationKinds } from "../organizations/organizations";
 import { ideaStats } from "../ideas/stats";
 import { ideaStatuses } from "../ideas/ideas";

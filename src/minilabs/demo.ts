@@ -3,7 +3,7 @@
  * its sessions (open to all), one in preparation (on request). Some invited holders have joined.
  */
 import { getUser, getUsers } from "../accounts/accounts";
-import { publishedThemesOfLab } from "../themes/service";
+import { publishedThemesOfLab } from "../themes";
 import { getLabBySlug, loadPrincipal } from "../labs/labs";
 import * as minilabs from "./minilabs";
 import { join, openMinilab } from "./service";

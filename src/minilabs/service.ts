@@ -7,7 +7,7 @@ import { getLab, getLabs, usersWithRole } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { holdersOf } from "../ideas/ideas";
 import { notify } from "../notifications/notifications";
-import { publishedTheme, publishedThemesOfLab } from "../themes/service";
+import { publishedTheme, publishedThemesOfLab } from "../themes";
 import * as minilabs from "./minilabs";
 import { minilabRights } from "./permissions";
 import { sessionCounts } from "./sessions";

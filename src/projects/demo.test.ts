@@ -42,7 +42,7 @@ describe("demo projects", () => {
 
   it("the Région's adopted decisions of « Lycées écoresponsables » are projects: the ideas' trace goes down to the project and its stage", async () => {
     const done = (await listMinilabs()).find((m) => m.name === "Mini-Lab Lycées écoresponsables")!;
-    const { publishedTheme } = await import("../themes/service");
+    const { publishedTheme } = await import("../themes");
     const theme = (await publishedTheme(done.theme_id!, done.lab_id))!;
     const anyone = { userId: "00000000-0000-4000-8000-000000000000", principal: { userId: "00000000-0000-4000-8000-000000000000", roles: new Map() } };
     const traces = [...(await ideaTraces(anyone, theme.ideaIds)).values()];

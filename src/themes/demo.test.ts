@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootTestRuntime } from "../../tests/support/runtime";
 import { topicLabels } from "../demo/content";
 import { frenchSpaces } from "../kernel/format";
-import * as themes from "./themes";
+import { listPublishedAnalyses } from "./db/runs";
+import { listMemberships, listThemes } from "./db/themes";
+import { listCuration } from "./db/curation";
 import { publishedThemesFor, themeMap } from "./service";
 import { loadPrincipal } from "../labs/labs";
 import { listDemoUsers } from "../accounts/accounts";
@@ -21,18 +23,18 @@ afterAll(async () => {
 
 describe("demo themes", () => {
   it("publishes the contest's curated themes, named after the problems, all validated", async () => {
-    const [analysis] = await themes.listPublishedAnalyses();
+    const [analysis] = await listPublishedAnalyses();
     expect(analysis).toBeDefined();
-    const list = await themes.listThemes(analysis.id);
+    const list = await listThemes(analysis.id);
     expect(list.length).toBeGreaterThanOrEqual(8);
     const names = new Set(Object.values(topicLabels).map(frenchSpaces));
     for (const t of list) {
       expect(names.has(t.label)).toBe(true);
       expect(t.validated_at).not.toBeNull();
     }
-    const memberships = await themes.listMemberships(analysis.id);
+    const memberships = await listMemberships(analysis.id);
     expect(memberships).toHaveLength(240);
-    const acts = await themes.listCuration(analysis.id, 500);
+    const acts = await listCuration(analysis.id, 500);
     expect(acts.some((e) => e.kind === "rename")).toBe(true);
     expect(acts.some((e) => e.kind === "publish")).toBe(true);
     // an idea of the contest shows its theme, with other ideas of it

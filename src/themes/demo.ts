@@ -6,7 +6,9 @@
  */
 import { discoverThemes } from "./engine/index";
 import { ideasInScope } from "./runner";
-import * as themes from "./themes";
+import { createAnalysis, createRun, setPublished, startRun } from "./db/runs";
+import { listMemberships, listThemes, saveAnalysisRun } from "./db/themes";
+import * as curation from "./db/curation";
 
 export async function seedDemoThemes(input: {
   labId: string;
@@ -15,7 +17,7 @@ export async function seedDemoThemes(input: {
   /** The problem each demo idea was written about, as the lab named it. */
   problemOf: Map<string, string>;
 }): Promise<{ themes: number; moved: number }> {
-  const analysis = await themes.createAnalysis({
+  const analysis = await createAnalysis({
     labId: input.labId,
     title: "G1ID – les problématiques de fond des idées non primées",
     campaignIds: [input.campaignId],
@@ -23,9 +25,9 @@ export async function seedDemoThemes(input: {
     k: 12,
     createdBy: input.curatorId,
   });
-  const run = await themes.createRun({ analysisId: analysis.id, kind: "analyse", k: 12, seed: 1, requestedBy: input.curatorId });
+  const run = await createRun({ analysisId: analysis.id, kind: "analyse", k: 12, seed: 1, requestedBy: input.curatorId });
   const docs = await ideasInScope(analysis);
-  await themes.startRun(run.id, docs.length);
+  await startRun(run.id, docs.length);
   // The same demo every time: the ideas' ids are random UUIDs and their order follows them where
   // dates tie, so the engine sees them sorted by their text, under ids made from that order.
   const sorted = [...docs].sort((a, b) => a.title.localeCompare(b.title, "fr") || a.text.localeCompare(b.text, "fr") || a.id.localeCompare(b.id));
@@ -42,7 +44,7 @@ export async function seedDemoThemes(input: {
     outlierIds: raw.outlierIds.map(byIndex),
     positions: raw.positions.map((p) => ({ ...p, id: byIndex(p.id) })),
   };
-  await themes.saveAnalysisRun(
+  await saveAnalysisRun(
     {
       runId: run.id,
       analysisId: analysis.id,
@@ -66,8 +68,8 @@ export async function seedDemoThemes(input: {
 
   // Curation: each theme takes the name of the problem most of its ideas are about; two themes
   // about the same problem are merged.
-  const list = await themes.listThemes(analysis.id);
-  const memberships = await themes.listMemberships(analysis.id);
+  const list = await listThemes(analysis.id);
+  const memberships = await listMemberships(analysis.id);
   const byProblem = new Map<string, string>();
   for (const t of list) {
     const counts = new Map<string, number>();
@@ -75,10 +77,10 @@ export async function seedDemoThemes(input: {
     const [problem] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [""];
     if (!problem) continue;
     const same = byProblem.get(problem);
-    if (same) await themes.mergeThemes(same, t.id, input.curatorId);
+    if (same) await curation.mergeThemes(same, t.id, input.curatorId);
     else {
       byProblem.set(problem, t.id);
-      await themes.renameTheme(t.id, problem, input.curatorId);
+      await curation.renameTheme(t.id, problem, input.curatorId);
     }
   }
   // The ideas « à classer » go to the theme of their problem, when there is one.
@@ -86,11 +88,11 @@ export async function seedDemoThemes(input: {
   for (const m of memberships.filter((x) => !x.theme_id)) {
     const target = byProblem.get(input.problemOf.get(m.idea_id) ?? "");
     if (!target) continue;
-    await themes.moveIdea(analysis.id, m.idea_id, target, input.curatorId, { ideaTitle: docs.find((d) => d.id === m.idea_id)?.title ?? "", themeLabel: input.problemOf.get(m.idea_id) });
+    await curation.moveIdea(analysis.id, m.idea_id, target, input.curatorId, { ideaTitle: docs.find((d) => d.id === m.idea_id)?.title ?? "", themeLabel: input.problemOf.get(m.idea_id) });
     moved++;
   }
-  for (const id of byProblem.values()) await themes.setValidated(id, true, input.curatorId);
-  await themes.setPublished(analysis.id, input.curatorId, true);
-  await themes.logCuration(analysis.id, input.curatorId, "publish", {});
+  for (const id of byProblem.values()) await curation.setValidated(id, true, input.curatorId);
+  await setPublished(analysis.id, input.curatorId, true);
+  await curation.logCuration(analysis.id, input.curatorId, "publish", {});
   return { themes: byProblem.size, moved };
 }

@@ -6,8 +6,8 @@
 import { sql } from "kysely";
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
-import type { ThemesTables } from "./themes";
-import { publishedThemesOf } from "./themes";
+import type { ThemesTables } from "./db/schema";
+import { publishedThemesOf } from "./db/themes";
 
 const q = () => db().withTables<ThemesTables>();
 

@@ -1,7 +1,7 @@
 import { db } from "../kernel/runtime";
 import { isUuid } from "../kernel/ids";
 import type { PersonalDataSection } from "../kernel/personal-data";
-import type { ThemesTables } from "./themes";
+import type { ThemesTables } from "./db/schema";
 
 const q = () => db().withTables<ThemesTables>();
 

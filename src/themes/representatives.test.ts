@@ -13,7 +13,9 @@ import { CANTINE, MENAGE, TELETRAVAIL, topicIdeas } from "./engine/test-fixtures
 import { discoverThemes, isNounPhrase, rankByCentrality, themeLabel, type LabelTerm } from "./engine";
 import { THEMES_QUEUE, themeJob } from "./runner";
 import { representativesOf, themeText } from "./representatives";
-import * as themes from "./themes";
+import type { Run } from "./db/schema";
+import { listRuns } from "./db/runs";
+import { getMembership, getTheme, listThemes, membershipsOfTheme } from "./db/themes";
 import * as service from "./service";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -26,10 +28,10 @@ afterAll(async () => {
   await env?.dispose();
 });
 
-async function waitForRun(analysisId: string, timeoutMs = 45_000): Promise<themes.Run> {
+async function waitForRun(analysisId: string, timeoutMs = 45_000): Promise<Run> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const [run] = await themes.listRuns(analysisId, 1);
+    const [run] = await listRuns(analysisId, 1);
     if (run && run.status !== "queued" && run.status !== "running") return run;
     if (Date.now() > end) throw new Error(`run still ${run?.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
@@ -38,7 +40,7 @@ async function waitForRun(analysisId: string, timeoutMs = 45_000): Promise<theme
 
 /** The members closest to the centroid of the theme's current members, computed afresh. */
 async function expectedRepresentatives(themeId: string) {
-  const members = (await themes.membershipsOfTheme(themeId)).map((m) => m.idea_id);
+  const members = (await membershipsOfTheme(themeId)).map((m) => m.idea_id);
   const ideas = await getIdeas(members);
   const docs = members.map((id) => ideas.get(id)!).map((i) => ({ id: i.id, title: i.title, text: themeText(i) }));
   return { members, expected: await representativesOf(docs) };
@@ -59,25 +61,25 @@ describe("representative ideas follow curation", () => {
     await closeCampaignNow(c.id);
     const a = await service.startAnalysis(team, lab.slug, { title: "", campaignIds: [c.id], scope: "all", k: 3 });
     expect((await waitForRun(a.id)).status).toBe("done");
-    const themeOf = async (ideaId: string) => (await themes.getMembership(a.id, ideaId))!.theme_id!;
+    const themeOf = async (ideaId: string) => (await getMembership(a.id, ideaId))!.theme_id!;
     const menage = await themeOf(ids.menage[0]);
     const cantine = await themeOf(ids.cantine[0]);
     expect(menage).not.toBe(cantine);
 
     // the cantine theme's three representatives go to the ménage theme
-    const movedOut = (await themes.getTheme(cantine))!.representative_ids;
+    const movedOut = (await getTheme(cantine))!.representative_ids;
     expect(movedOut).toHaveLength(3);
     for (const id of movedOut) await service.moveIdea(team, a.id, id, menage);
     for (const themeId of [cantine, menage]) {
       const { members, expected } = await expectedRepresentatives(themeId);
-      const reps = (await themes.getTheme(themeId))!.representative_ids;
+      const reps = (await getTheme(themeId))!.representative_ids;
       expect(reps).toEqual(expected);
       for (const id of reps) expect(members).toContain(id);
     }
     // the ménage theme (8 ménage ideas, 3 about the cantine) is still shown by ménage ideas
-    for (const id of (await themes.getTheme(menage))!.representative_ids) expect(ids.menage).toContain(id);
+    for (const id of (await getTheme(menage))!.representative_ids) expect(ids.menage).toContain(id);
     // and the cantine theme by cantine ideas still in it
-    for (const id of (await themes.getTheme(cantine))!.representative_ids) {
+    for (const id of (await getTheme(cantine))!.representative_ids) {
       expect(ids.cantine).toContain(id);
       expect(movedOut).not.toContain(id);
     }
@@ -86,13 +88,13 @@ describe("representative ideas follow curation", () => {
     const teletravail = await themeOf(ids.teletravail[0]);
     await service.mergeThemes(team, teletravail, cantine);
     const merged = await expectedRepresentatives(teletravail);
-    expect((await themes.getTheme(teletravail))!.representative_ids).toEqual(merged.expected);
+    expect((await getTheme(teletravail))!.representative_ids).toEqual(merged.expected);
     expect(merged.members.length).toBeGreaterThan(8);
 
     // split: each part shows its own members
     await service.splitTheme(team, teletravail);
     expect((await waitForRun(a.id)).status).toBe("done");
-    const parts = (await themes.listThemes(a.id)).filter((t) => t.id !== menage);
+    const parts = (await listThemes(a.id)).filter((t) => t.id !== menage);
     expect(parts.length).toBeGreaterThanOrEqual(2);
     for (const t of parts) {
       const { members, expected } = await expectedRepresentatives(t.id);

@@ -1,6 +1,7 @@
 import { getIdeas } from "../ideas/ideas";
 import { rankByCentrality } from "./engine";
-import * as themes from "./themes";
+import { membershipsOfTheme } from "./db/themes";
+import { setRepresentatives } from "./db/curation";
 
 /** How many ideas a theme shows as its most representative. */
 export const REPRESENTATIVES = 3;
@@ -20,12 +21,12 @@ export async function representativesOf(docs: readonly { id: string; title: stri
  */
 export async function refreshRepresentatives(themeIds: readonly (string | null | undefined)[]): Promise<void> {
   for (const themeId of new Set(themeIds.filter((x): x is string => !!x))) {
-    const members = await themes.membershipsOfTheme(themeId);
+    const members = await membershipsOfTheme(themeId);
     const ideas = await getIdeas(members.map((m) => m.idea_id));
     const docs = members.flatMap((m) => {
       const i = ideas.get(m.idea_id);
       return i ? [{ id: i.id, title: i.title, text: themeText(i) }] : [];
     });
-    await themes.setRepresentatives(themeId, await representativesOf(docs));
+    await setRepresentatives(themeId, await representativesOf(docs));
   }
 }

@@ -9,7 +9,9 @@ import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DiscoverOptions, ThemeDiscovery, ThemeInput } from "./engine/index";
-import * as themes from "./themes";
+import type { Analysis, Run, ThemeTerm } from "./db/schema";
+import { failRunning, finishRun, getAnalysis, getRun, reportProgress, startRun } from "./db/runs";
+import { getTheme, listMemberships, listThemes, membershipsOfTheme, saveAnalysisRun, saveSplitRun } from "./db/themes";
 import { listCampaignIdeas } from "../ideas/ideas";
 import { runtime } from "../kernel/runtime";
 import { representativesOf, themeText } from "./representatives";
@@ -79,7 +81,7 @@ interface ScopedIdea {
 }
 
 /** The ideas an analysis covers: submitted, visible, not merged; without the awarded ones for "not_awarded". */
-export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIdea[]> {
+export async function ideasInScope(analysis: Analysis): Promise<ScopedIdea[]> {
   const lists = await Promise.all(analysis.campaign_ids.map((id) => listCampaignIdeas(id)));
   return lists
     .flat()
@@ -91,33 +93,33 @@ export async function ideasInScope(analysis: themes.Analysis): Promise<ScopedIde
     .sort((a, b) => a.title.localeCompare(b.title, "fr") || a.text.localeCompare(b.text, "fr") || a.id.localeCompare(b.id));
 }
 
-const termsOf = (t: ThemeDiscovery["themes"][number]): themes.ThemeTerm[] =>
+const termsOf = (t: ThemeDiscovery["themes"][number]): ThemeTerm[] =>
   t.terms.slice(0, 8).map((x) => ({ term: x.term, weight: Math.round(x.weight * 1000) / 1000, count: x.count }));
 
 /** Runs one queued run to its end (done, failed or cancelled). */
 export async function executeRun(runId: string): Promise<void> {
-  const run = await themes.getRun(runId);
+  const run = await getRun(runId);
   if (!run || run.status !== "queued") return;
-  const analysis = await themes.getAnalysis(run.analysis_id);
-  if (!analysis) return void (await themes.finishRun(runId, { status: "failed", error: "Analyse introuvable." }));
+  const analysis = await getAnalysis(run.analysis_id);
+  if (!analysis) return void (await finishRun(runId, { status: "failed", error: "Analyse introuvable." }));
   try {
     if (run.kind === "split") await executeSplit(run, analysis);
     else await executeAnalysis(run, analysis);
   } catch (err) {
-    if (err instanceof Cancelled) await themes.finishRun(runId, { status: "cancelled" });
+    if (err instanceof Cancelled) await finishRun(runId, { status: "cancelled" });
     else {
       runtime().log.error("theme run failed", { runId, err });
-      await themes.finishRun(runId, { status: "failed", error: "L’analyse a échoué. Relancez-la ; si l’échec se répète, signalez-le." });
+      await finishRun(runId, { status: "failed", error: "L’analyse a échoué. Relancez-la ; si l’échec se répète, signalez-le." });
     }
   }
 }
 
 const progressOf = (runId: string) => async (stage: string, fraction: number) =>
-  (await themes.reportProgress(runId, stage, Math.round(fraction * 1000) / 1000)).cancelRequested;
+  (await reportProgress(runId, stage, Math.round(fraction * 1000) / 1000)).cancelRequested;
 
-async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Promise<void> {
-  const [docs, current, memberships] = await Promise.all([ideasInScope(analysis), themes.listThemes(analysis.id), themes.listMemberships(analysis.id)]);
-  if (!(await themes.startRun(run.id, docs.length))) return;
+async function executeAnalysis(run: Run, analysis: Analysis): Promise<void> {
+  const [docs, current, memberships] = await Promise.all([ideasInScope(analysis), listThemes(analysis.id), listMemberships(analysis.id)]);
+  if (!(await startRun(run.id, docs.length))) return;
   const inScope = new Set(docs.map((d) => d.id));
   // Kept as the team left them: validated themes, and themes an idea was moved into by hand.
   const moved = memberships.filter((m) => m.moved_by && inScope.has(m.idea_id));
@@ -130,7 +132,7 @@ async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Prom
   const result = await runEngine(docs, { k: k ?? "auto", seed: run.seed, pinned }, progressOf(run.id));
   const byKey = new Map(result.themes.map((t) => [t.key, t]));
   const members = (t: ThemeDiscovery["themes"][number]) => t.memberIds.map((id, i) => ({ ideaId: id, similarity: t.memberSimilarities[i] ?? null }));
-  const saved = await themes.saveAnalysisRun(
+  const saved = await saveAnalysisRun(
     {
       runId: run.id,
       analysisId: analysis.id,
@@ -150,15 +152,15 @@ async function executeAnalysis(run: themes.Run, analysis: themes.Analysis): Prom
     },
     run.requested_by,
   );
-  if (!saved) await themes.finishRun(run.id, { status: "cancelled" });
+  if (!saved) await finishRun(run.id, { status: "cancelled" });
 }
 
-async function executeSplit(run: themes.Run, analysis: themes.Analysis): Promise<void> {
-  const theme = run.split_theme_id ? await themes.getTheme(run.split_theme_id) : undefined;
-  if (!theme) return void (await themes.finishRun(run.id, { status: "failed", error: "Ce thème n’existe plus." }));
-  const ids = new Set((await themes.membershipsOfTheme(theme.id)).map((m) => m.idea_id));
+async function executeSplit(run: Run, analysis: Analysis): Promise<void> {
+  const theme = run.split_theme_id ? await getTheme(run.split_theme_id) : undefined;
+  if (!theme) return void (await finishRun(run.id, { status: "failed", error: "Ce thème n’existe plus." }));
+  const ids = new Set((await membershipsOfTheme(theme.id)).map((m) => m.idea_id));
   const docs = (await ideasInScope(analysis)).filter((d) => ids.has(d.id));
-  if (!(await themes.startRun(run.id, docs.length))) return;
+  if (!(await startRun(run.id, docs.length))) return;
   const result = await runEngine(docs, { k: run.k ?? "auto", seed: run.seed, kRange: [2, Math.max(2, Math.min(6, Math.floor(docs.length / 2)))], minThemeSize: 1 }, progressOf(run.id));
   // Ideas that fit no sub-theme join their nearest one: a split never sends ideas to « à classer ».
   const extra = new Map<string, string[]>();
@@ -177,11 +179,11 @@ async function executeSplit(run: themes.Run, analysis: themes.Analysis): Promise
   const textOf = new Map(docs.map((d) => [d.id, d]));
   for (const c of created) c.representativeIds = await representativesOf(c.members.flatMap((m) => textOf.get(m.ideaId) ?? []));
   if (created.length < 2) {
-    await themes.finishRun(run.id, { status: "failed", error: "Ces idées ne se séparent pas en plusieurs thèmes distincts." });
+    await finishRun(run.id, { status: "failed", error: "Ces idées ne se séparent pas en plusieurs thèmes distincts." });
     return;
   }
-  const saved = await themes.saveSplitRun({ runId: run.id, analysisId: analysis.id, themeId: theme.id, created, stats: { ...result.stats } }, run.requested_by);
-  if (!saved) await themes.finishRun(run.id, { status: "cancelled" });
+  const saved = await saveSplitRun({ runId: run.id, analysisId: analysis.id, themeId: theme.id, created, stats: { ...result.stats } }, run.requested_by);
+  if (!saved) await finishRun(run.id, { status: "cancelled" });
 }
 
 /** The job handler registered with the queue. */
@@ -191,5 +193,5 @@ export async function themeJob(data: Record<string, unknown>): Promise<void> {
 
 /** Runs left "running" by a stopped server cannot resume: they are marked failed, to be run again. */
 export async function recoverInterruptedRuns(): Promise<number> {
-  return themes.failRunning("L’analyse a été interrompue par un redémarrage du serveur. Relancez-la.");
+  return failRunning("L’analyse a été interrompue par un redémarrage du serveur. Relancez-la.");
 }

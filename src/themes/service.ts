@@ -1,46 +1,52 @@
 import { onCommit, transaction } from "../kernel/db/transaction";
-import { hasRole, labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
+import { labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
 import { enqueue } from "../kernel/jobs/jobs";
 import { displayName, getUsers } from "../accounts/accounts";
 import { getLab, getLabs } from "../labs/labs";
 import { requireLabRole } from "../labs/service";
 import { getCampaignTitles, listLabCampaigns } from "../campaigns/campaigns";
 import { getIdeas } from "../ideas/ideas";
-import * as themes from "./themes";
+import { type AnalysisScope, analysisScopes, type OutlierReason, type RunKind, runStatuses } from "./model";
+import type { Analysis, CurationEvent, Theme, ThemeIdea } from "./db/schema";
+import { activeRun, createAnalysis, createRun, getAnalysis, getRun, listAnalyses, listPublishedAnalyses, listRuns, requestCancel, setAnalysisK, setPublished } from "./db/runs";
+import { getMembership, getTheme, listMemberships, listThemes, membershipsOfTheme, publishedThemesOf } from "./db/themes";
+import * as curation from "./db/curation";
 import { plural } from "../kernel/format";
 import { THEMES_QUEUE } from "./queue";
 import { refreshRepresentatives } from "./representatives";
+import { analysisRights, type AnalysisRights } from "./permissions";
 
 const UNCLASSIFIED = "a-classer";
 
-export const outlierReasons: Record<themes.OutlierReason, string> = {
+export const outlierReasons: Record<OutlierReason, string> = {
   empty: "texte sans mot utilisable",
   language: "texte dans une autre langue",
   far: "loin de tous les thèmes",
   "small-theme": "seule de son genre",
 };
 
-async function requireAnalysis(viewer: Viewer, analysisId: string): Promise<themes.Analysis> {
-  const a = await themes.getAnalysis(analysisId);
+/** The analysis, when the viewer has this right on it (404 or 403 otherwise). */
+async function requireAnalysis(viewer: Viewer, analysisId: string, right: Exclude<keyof AnalysisRights, "seeMap">): Promise<Analysis> {
+  const a = await getAnalysis(analysisId);
   if (!a) throw new Refusal("Cette analyse n’existe pas.", 404);
-  if (!hasRole(viewer.principal, a.lab_id, "lab_team")) throw new Refusal("Seule l’équipe du lab peut consulter et modifier cette analyse.", 403);
+  if (!analysisRights(viewer.principal, a)[right]) throw new Refusal("Seule l’équipe du lab peut consulter et modifier cette analyse.", 403);
   return a;
 }
 
 /** Checks that the viewer is on the analysis's lab team (404 or 403 otherwise). */
 export async function authorizeAnalysis(viewer: Viewer, analysisId: string): Promise<void> {
-  await requireAnalysis(viewer, analysisId);
+  await requireAnalysis(viewer, analysisId, "curate");
 }
 
-async function requireTheme(viewer: Viewer, themeId: string): Promise<{ theme: themes.Theme; analysis: themes.Analysis }> {
-  const theme = await themes.getTheme(themeId);
+async function requireTheme(viewer: Viewer, themeId: string): Promise<{ theme: Theme; analysis: Analysis }> {
+  const theme = await getTheme(themeId);
   if (!theme) throw new Refusal("Ce thème n’existe plus : la page a peut-être changé depuis son affichage.", 404);
-  const analysis = await requireAnalysis(viewer, theme.analysis_id);
+  const analysis = await requireAnalysis(viewer, theme.analysis_id, "curate");
   return { theme, analysis };
 }
 
 async function refuseWhileRunning(analysisId: string): Promise<void> {
-  if (await themes.activeRun(analysisId)) throw new Refusal("Une analyse est en cours : attendez sa fin ou annulez-la.", 409);
+  if (await activeRun(analysisId)) throw new Refusal("Une analyse est en cours : attendez sa fin ou annulez-la.", 409);
 }
 
 // ---------------------------------------------------------------- analyses of a lab
@@ -48,8 +54,8 @@ async function refuseWhileRunning(analysisId: string): Promise<void> {
 /** The lab's analyses and the campaigns a new one can cover. */
 export async function labAnalysesPage(viewer: Viewer, labSlug: string) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
-  const [analyses, campaigns] = await Promise.all([themes.listAnalyses([lab.id]), listLabCampaigns([lab.id])]);
-  const runs = await Promise.all(analyses.map((a) => (a.last_run_id ? themes.getRun(a.last_run_id) : undefined)));
+  const [analyses, campaigns] = await Promise.all([listAnalyses([lab.id]), listLabCampaigns([lab.id])]);
+  const runs = await Promise.all(analyses.map((a) => (a.last_run_id ? getRun(a.last_run_id) : undefined)));
   return {
     lab: { slug: lab.slug, name: lab.name },
     campaigns: campaigns.filter((c) => c.state !== "draft").map((c) => ({ id: c.id, title: c.title })),
@@ -64,7 +70,7 @@ export async function labAnalysesPage(viewer: Viewer, labSlug: string) {
 }
 
 /** Creates an analysis of the chosen campaigns and queues its first run. */
-export async function startAnalysis(viewer: Viewer, labSlug: string, input: { title: string; campaignIds: string[]; scope: themes.AnalysisScope; k: number | null }) {
+export async function startAnalysis(viewer: Viewer, labSlug: string, input: { title: string; campaignIds: string[]; scope: AnalysisScope; k: number | null }) {
   const lab = await requireLabRole(labSlug, viewer.principal, "lab_team");
   const own = new Map((await listLabCampaigns([lab.id])).filter((c) => c.state !== "draft").map((c) => [c.id, c]));
   const ids = [...new Set(input.campaignIds)];
@@ -73,33 +79,33 @@ export async function startAnalysis(viewer: Viewer, labSlug: string, input: { ti
     input.title ||
     `${ids.map((id) => own.get(id)!.title).join(", ")} – ${input.scope === "not_awarded" ? "idées non primées" : "toutes les idées"}`.slice(0, 200);
   return transaction(async () => {
-    const analysis = await themes.createAnalysis({ labId: lab.id, title, campaignIds: ids, scope: input.scope, k: input.k, createdBy: viewer.userId });
+    const analysis = await createAnalysis({ labId: lab.id, title, campaignIds: ids, scope: input.scope, k: input.k, createdBy: viewer.userId });
     await queueRun(analysis.id, { kind: "analyse", k: input.k, requestedBy: viewer.userId });
     return analysis;
   });
 }
 
-async function queueRun(analysisId: string, opts: { kind: themes.RunKind; k: number | null; requestedBy: string; splitThemeId?: string }) {
-  const run = await themes.createRun({ analysisId, kind: opts.kind, k: opts.k, seed: 1, requestedBy: opts.requestedBy, splitThemeId: opts.splitThemeId });
+async function queueRun(analysisId: string, opts: { kind: RunKind; k: number | null; requestedBy: string; splitThemeId?: string }) {
+  const run = await createRun({ analysisId, kind: opts.kind, k: opts.k, seed: 1, requestedBy: opts.requestedBy, splitThemeId: opts.splitThemeId });
   // The job is sent once the run's row is committed (the queue reads it on its own connection).
   await onCommit(() => enqueue(THEMES_QUEUE, { runId: run.id }));
   return run;
 }
 
 export async function rerun(viewer: Viewer, analysisId: string, k: number | null): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "run");
   return transaction(async () => {
     await refuseWhileRunning(a.id);
-    await themes.setAnalysisK(a.id, k);
+    await setAnalysisK(a.id, k);
     await queueRun(a.id, { kind: "analyse", k, requestedBy: viewer.userId });
   });
 }
 
 export async function cancelRun(viewer: Viewer, analysisId: string): Promise<boolean> {
-  const a = await requireAnalysis(viewer, analysisId);
-  const run = await themes.activeRun(a.id);
+  const a = await requireAnalysis(viewer, analysisId, "run");
+  const run = await activeRun(a.id);
   if (!run) return false;
-  await themes.requestCancel(run.id);
+  await requestCancel(run.id);
   return true;
 }
 
@@ -108,13 +114,13 @@ export async function cancelRun(viewer: Viewer, analysisId: string): Promise<boo
 const pct = (x: number) => Math.round(x * 100);
 
 export async function analysisPage(viewer: Viewer, analysisId: string) {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
   const [lab, runs, list, memberships, log, campaignTitles] = await Promise.all([
     getLab(a.lab_id),
-    themes.listRuns(a.id, 8),
-    themes.listThemes(a.id),
-    themes.listMemberships(a.id),
-    themes.listCuration(a.id, 30),
+    listRuns(a.id, 8),
+    listThemes(a.id),
+    listMemberships(a.id),
+    curation.listCuration(a.id, 30),
     getCampaignTitles(a.campaign_ids),
   ]);
   const active = runs.find((r) => r.status === "queued" || r.status === "running") ?? null;
@@ -134,7 +140,7 @@ export async function analysisPage(viewer: Viewer, analysisId: string) {
     analysis: {
       id: a.id,
       title: a.title,
-      scope: themes.analysisScopes[a.scope],
+      scope: analysisScopes[a.scope],
       k: a.k,
       campaigns: a.campaign_ids.map((id) => campaignTitles.get(id) ?? "").filter(Boolean),
       publishedAt: a.published_at,
@@ -148,7 +154,7 @@ export async function analysisPage(viewer: Viewer, analysisId: string) {
       id: r.id,
       kind: r.kind,
       status: r.status,
-      statusLabel: themes.runStatuses[r.status],
+      statusLabel: runStatuses[r.status],
       createdAt: r.created_at,
       finishedAt: r.finished_at,
       seconds: r.started_at && r.finished_at ? Math.max(0, (r.finished_at.getTime() - r.started_at.getTime()) / 1000) : null,
@@ -177,7 +183,7 @@ export async function analysisPage(viewer: Viewer, analysisId: string) {
   };
 }
 
-function describe(e: themes.CurationEvent): string {
+function describe(e: CurationEvent): string {
   const d = e.detail as Record<string, unknown>;
   const q = (s: unknown) => `« ${String(s ?? "")} »`;
   switch (e.kind) {
@@ -204,17 +210,17 @@ function describe(e: themes.CurationEvent): string {
 
 /** One theme (or « à classer ») with its ideas, for curation. */
 export async function themePage(viewer: Viewer, analysisId: string, themeKey: string) {
-  const a = await requireAnalysis(viewer, analysisId);
-  const list = await themes.listThemes(a.id);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
+  const list = await listThemes(a.id);
   const theme = themeKey === UNCLASSIFIED ? null : list.find((t) => t.id === themeKey);
   if (themeKey !== UNCLASSIFIED && !theme) throw new Refusal("Ce thème n’existe plus : il a peut-être été fusionné ou scindé.", 404);
-  const members = (await themes.listMemberships(a.id)).filter((m) => m.theme_id === (theme?.id ?? null));
+  const members = (await listMemberships(a.id)).filter((m) => m.theme_id === (theme?.id ?? null));
   members.sort((x, y) => (y.similarity ?? -1) - (x.similarity ?? -1));
   const ideas = await getIdeas(members.map((m) => m.idea_id));
   const users = await getUsers([...ideas.values()].map((i) => i.author_id));
   return {
     analysis: { id: a.id, title: a.title, publishedAt: a.published_at },
-    running: !!(await themes.activeRun(a.id)),
+    running: !!(await activeRun(a.id)),
     theme: theme ? { id: theme.id, label: theme.label, terms: theme.terms.map((x) => x.term), validated: !!theme.validated_at } : null,
     others: list.filter((t) => t.id !== theme?.id).map((t) => ({ id: t.id, label: t.label })),
     ideas: members
@@ -244,62 +250,62 @@ export async function themePage(viewer: Viewer, analysisId: string, themeKey: st
 export async function renameTheme(viewer: Viewer, themeId: string, label: string): Promise<void> {
   const { theme, analysis } = await requireTheme(viewer, themeId);
   await refuseWhileRunning(analysis.id);
-  if (theme.label !== label) await themes.renameTheme(theme.id, label, viewer.userId);
+  if (theme.label !== label) await curation.renameTheme(theme.id, label, viewer.userId);
 }
 
 export async function validateTheme(viewer: Viewer, themeId: string, on: boolean): Promise<void> {
   const { theme, analysis } = await requireTheme(viewer, themeId);
   await refuseWhileRunning(analysis.id);
-  if (!!theme.validated_at !== on) await themes.setValidated(theme.id, on, viewer.userId);
+  if (!!theme.validated_at !== on) await curation.setValidated(theme.id, on, viewer.userId);
 }
 
 export async function mergeThemes(viewer: Viewer, keptId: string, absorbedId: string): Promise<void> {
   if (keptId === absorbedId) throw new Refusal("Thème à fusionner : choisissez un autre thème que celui-ci.", 400, "otherId");
   const { analysis } = await requireTheme(viewer, keptId);
-  const other = await themes.getTheme(absorbedId);
+  const other = await getTheme(absorbedId);
   if (!other || other.analysis_id !== analysis.id) throw new Refusal("Thème à fusionner : choisissez un thème de cette analyse.", 400, "otherId");
   await refuseWhileRunning(analysis.id);
-  await themes.mergeThemes(keptId, absorbedId, viewer.userId);
+  await curation.mergeThemes(keptId, absorbedId, viewer.userId);
   await refreshRepresentatives([keptId]);
 }
 
 export async function splitTheme(viewer: Viewer, themeId: string): Promise<void> {
   const { theme, analysis } = await requireTheme(viewer, themeId);
   await refuseWhileRunning(analysis.id);
-  const count = (await themes.membershipsOfTheme(theme.id)).length;
+  const count = (await membershipsOfTheme(theme.id)).length;
   if (count < 4) throw new Refusal("Ce thème a trop peu d’idées pour être scindé (4 au moins).", 409);
   await queueRun(analysis.id, { kind: "split", k: null, requestedBy: viewer.userId, splitThemeId: theme.id });
 }
 
 export async function moveIdea(viewer: Viewer, analysisId: string, ideaId: string, target: string): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "curate");
   await refuseWhileRunning(a.id);
-  const m = await themes.getMembership(a.id, ideaId);
+  const m = await getMembership(a.id, ideaId);
   if (!m) throw new Refusal("Cette idée ne fait pas partie de l’analyse.", 404);
-  const theme = target === UNCLASSIFIED ? null : await themes.getTheme(target);
+  const theme = target === UNCLASSIFIED ? null : await getTheme(target);
   if (target !== UNCLASSIFIED && (!theme || theme.analysis_id !== a.id)) throw new Refusal("Thème de destination : choisissez un thème de cette analyse.", 400, "target");
   if ((theme?.id ?? null) === m.theme_id) return;
   const idea = (await getIdeas([ideaId])).get(ideaId);
-  await themes.moveIdea(a.id, ideaId, theme?.id ?? null, viewer.userId, { ideaTitle: idea?.title ?? "", themeLabel: theme?.label ?? null });
+  await curation.moveIdea(a.id, ideaId, theme?.id ?? null, viewer.userId, { ideaTitle: idea?.title ?? "", themeLabel: theme?.label ?? null });
   await refreshRepresentatives([m.theme_id, theme?.id]);
 }
 
 export async function publishAnalysis(viewer: Viewer, analysisId: string, on: boolean): Promise<void> {
-  const a = await requireAnalysis(viewer, analysisId);
+  const a = await requireAnalysis(viewer, analysisId, "publish");
   if (on) {
     await refuseWhileRunning(a.id);
-    if (!(await themes.listThemes(a.id)).length) throw new Refusal("Il n’y a encore aucun thème à publier : lancez d’abord l’analyse.", 409);
+    if (!(await listThemes(a.id)).length) throw new Refusal("Il n’y a encore aucun thème à publier : lancez d’abord l’analyse.", 409);
   }
   if (!!a.published_at === on) return;
-  await themes.setPublished(a.id, viewer.userId, on);
-  await themes.logCuration(a.id, viewer.userId, on ? "publish" : "unpublish", {});
+  await setPublished(a.id, viewer.userId, on);
+  await curation.logCuration(a.id, viewer.userId, on ? "publish" : "unpublish", {});
 }
 
 // ---------------------------------------------------------------- published themes
 
-/** Published analyses (anyone signed in), plus the unpublished ones of the viewer's labs. */
+/** Published analyses (anyone signed in), plus the unpublished ones of the viewer's labs: the maps `analysisRights` lets them see. */
 export async function themeMapsIndex(viewer: Viewer) {
-  const [published, own] = await Promise.all([themes.listPublishedAnalyses(), themes.listAnalyses(labsWhere(viewer.principal, "lab_team"))]);
+  const [published, own] = await Promise.all([listPublishedAnalyses(), listAnalyses(labsWhere(viewer.principal, "lab_team"))]);
   const all = [...new Map([...published, ...own].map((a) => [a.id, a])).values()];
   const labs = await getLabs(all.map((a) => a.lab_id));
   return all.map((a) => ({ id: a.id, title: a.title, lab: labs.get(a.lab_id)?.name ?? "", publishedAt: a.published_at }));
@@ -307,11 +313,11 @@ export async function themeMapsIndex(viewer: Viewer) {
 
 /** The map and table of an analysis: published, or the viewer's lab's own. */
 export async function themeMap(viewer: Viewer, analysisId: string) {
-  const a = await themes.getAnalysis(analysisId);
+  const a = await getAnalysis(analysisId);
   if (!a) throw new Refusal("Cette carte n’existe pas.", 404);
-  const team = hasRole(viewer.principal, a.lab_id, "lab_team");
-  if (!a.published_at && !team) throw new Refusal("Ces thèmes ne sont pas encore publiés.", 404);
-  const [list, memberships, lab] = await Promise.all([themes.listThemes(a.id), themes.listMemberships(a.id), getLab(a.lab_id)]);
+  const rights = analysisRights(viewer.principal, a);
+  if (!rights.seeMap) throw new Refusal("Ces thèmes ne sont pas encore publiés.", 404);
+  const [list, memberships, lab] = await Promise.all([listThemes(a.id), listMemberships(a.id), getLab(a.lab_id)]);
   const ideas = await getIdeas(memberships.map((m) => m.idea_id));
   const users = await getUsers([...ideas.values()].map((i) => i.author_id));
   const index = new Map(list.map((t, i) => [t.id, i]));
@@ -319,14 +325,14 @@ export async function themeMap(viewer: Viewer, analysisId: string) {
     const i = ideas.get(m.idea_id);
     return i && !i.hidden_at && i.status !== "merged";
   });
-  const ideaOf = (m: themes.ThemeIdea) => {
+  const ideaOf = (m: ThemeIdea) => {
     const i = ideas.get(m.idea_id)!;
     const u = users.get(i.author_id);
     return { id: i.id, title: i.title, author: u ? displayName(u) : "Agent" };
   };
   return {
     analysis: { id: a.id, title: a.title, publishedAt: a.published_at, lab: lab?.name ?? "" },
-    team,
+    team: rights.curate,
     themes: list.map((t) => ({
       id: t.id,
       label: t.label,
@@ -345,10 +351,10 @@ export async function themeMap(viewer: Viewer, analysisId: string) {
  * analysis, with up to `others` other ideas of that theme and their authors.
  */
 export async function publishedThemesFor(ideaIds: string[], others = 8) {
-  const found = await themes.publishedThemesOf(ideaIds);
+  const found = await publishedThemesOf(ideaIds);
   const out = new Map<string, { analysisId: string; themeId: string; label: string; others: { id: string; title: string; author: string }[]; total: number }>();
   for (const [ideaId, { theme, analysis }] of found) {
-    const members = (await themes.membershipsOfTheme(theme.id)).filter((m) => m.idea_id !== ideaId);
+    const members = (await membershipsOfTheme(theme.id)).filter((m) => m.idea_id !== ideaId);
     const ideas = await getIdeas(members.map((m) => m.idea_id));
     const shown = members.map((m) => ideas.get(m.idea_id)).filter((i): i is NonNullable<typeof i> => !!i && !i.hidden_at && i.status !== "merged");
     const users = await getUsers(shown.slice(0, others).map((i) => i.author_id));
@@ -365,18 +371,18 @@ export async function publishedThemesFor(ideaIds: string[], others = 8) {
 
 /** A published theme of a lab's analysis, with its ideas: what a Mini-Lab is opened from. */
 export async function publishedTheme(themeId: string, labId: string): Promise<{ id: string; label: string; analysisId: string; ideaIds: string[] } | null> {
-  const theme = await themes.getTheme(themeId);
+  const theme = await getTheme(themeId);
   if (!theme) return null;
-  const analysis = await themes.getAnalysis(theme.analysis_id);
+  const analysis = await getAnalysis(theme.analysis_id);
   if (!analysis || analysis.lab_id !== labId || !analysis.published_at) return null;
-  const members = await themes.membershipsOfTheme(theme.id);
+  const members = await membershipsOfTheme(theme.id);
   return { id: theme.id, label: theme.label, analysisId: analysis.id, ideaIds: members.map((m) => m.idea_id) };
 }
 
 /** The published themes of a lab, for choosing one. */
 export async function publishedThemesOfLab(labId: string): Promise<{ id: string; label: string; analysis: string }[]> {
-  const analyses = (await themes.listAnalyses([labId])).filter((a) => a.published_at);
+  const analyses = (await listAnalyses([labId])).filter((a) => a.published_at);
   const out: { id: string; label: string; analysis: string }[] = [];
-  for (const a of analyses) for (const t of await themes.listThemes(a.id)) out.push({ id: t.id, label: t.label, analysis: a.title });
+  for (const a of analyses) for (const t of await listThemes(a.id)) out.push({ id: t.id, label: t.label, analysis: a.title });
   return out;
 }

@@ -12,7 +12,9 @@ import { startJobs } from "../kernel/jobs/jobs";
 import { Refusal } from "../kernel/permissions";
 import { CANTINE, MENAGE, TELETRAVAIL } from "./engine/test-fixtures";
 import { THEMES_QUEUE, recoverInterruptedRuns, themeJob } from "./runner";
-import * as themes from "./themes";
+import type { Run } from "./db/schema";
+import { createRun, getRun, listRuns, requestCancel, startRun } from "./db/runs";
+import { getMembership, getTheme, listThemes, membershipsOfTheme } from "./db/themes";
 import * as service from "./service";
 
 let env: Awaited<ReturnType<typeof bootTestRuntime>>;
@@ -44,17 +46,17 @@ async function setup() {
   return { lab, c, team, authors, ideaIds };
 }
 
-async function waitForRun(analysisId: string, timeoutMs = 45_000): Promise<themes.Run> {
+async function waitForRun(analysisId: string, timeoutMs = 45_000): Promise<Run> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const [run] = await themes.listRuns(analysisId, 1);
+    const [run] = await listRuns(analysisId, 1);
     if (run && run.status !== "queued" && run.status !== "running") return run;
     if (Date.now() > end) throw new Error(`run still ${run?.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-const themeOf = async (analysisId: string, ideaId: string) => (await themes.getMembership(analysisId, ideaId))?.theme_id ?? null;
+const themeOf = async (analysisId: string, ideaId: string) => (await getMembership(analysisId, ideaId))?.theme_id ?? null;
 
 describe("theme analysis", () => {
   let s: Awaited<ReturnType<typeof setup>>;
@@ -113,7 +115,7 @@ describe("theme analysis", () => {
     await service.validateTheme(s.team, cantine, true);
     const moved = s.ideaIds.menage[0];
     await service.moveIdea(s.team, analysisId, moved, cantine);
-    const members = (await themes.membershipsOfTheme(cantine)).map((m) => m.idea_id).sort();
+    const members = (await membershipsOfTheme(cantine)).map((m) => m.idea_id).sort();
 
     await service.rerun(s.team, analysisId, 2);
     expect((await waitForRun(analysisId)).status).toBe("done");
@@ -121,7 +123,7 @@ describe("theme analysis", () => {
     const kept = page.themes.find((t) => t.id === cantine)!;
     expect(kept.label).toBe("Restauration scolaire et cantines");
     expect(kept.validated).toBe(true);
-    const after = (await themes.membershipsOfTheme(cantine)).map((m) => m.idea_id);
+    const after = (await membershipsOfTheme(cantine)).map((m) => m.idea_id);
     for (const id of members) expect(after).toContain(id);
     expect(await themeOf(analysisId, moved)).toBe(cantine);
     expect(page.themes.some((t) => t.id === other.id && !t.validated)).toBe(false);
@@ -157,30 +159,30 @@ describe("theme analysis", () => {
     const run = await waitForRun(analysisId);
     expect(run.status).toBe("cancelled");
     // interrupted runs (server stopped mid-run) are marked failed at the next start
-    const stuck = await themes.createRun({ analysisId, kind: "analyse", k: 3, seed: 1, requestedBy: s.team.userId });
-    await themes.startRun(stuck.id, 24);
+    const stuck = await createRun({ analysisId, kind: "analyse", k: 3, seed: 1, requestedBy: s.team.userId });
+    await startRun(stuck.id, 24);
     expect(await recoverInterruptedRuns()).toBe(1);
-    expect((await themes.getRun(stuck.id))!.status).toBe("failed");
+    expect((await getRun(stuck.id))!.status).toBe("failed");
   });
 
   it("refuses to rename or validate a theme while a run is active: the run's result would drop the act", async () => {
-    const theme = (await themes.listThemes(analysisId)).find((t) => !t.validated_at)!;
+    const theme = (await listThemes(analysisId)).find((t) => !t.validated_at)!;
     // a run waiting in the queue (not handed to the job queue: it stays queued for the test)
-    const pending = await themes.createRun({ analysisId, kind: "analyse", k: 3, seed: 1, requestedBy: s.team.userId });
+    const pending = await createRun({ analysisId, kind: "analyse", k: 3, seed: 1, requestedBy: s.team.userId });
     try {
       await expect(service.renameTheme(s.team, theme.id, "Renommé pendant l’analyse")).rejects.toMatchObject({ status: 409 });
       await expect(service.validateTheme(s.team, theme.id, true)).rejects.toMatchObject({ status: 409 });
     } finally {
-      await themes.requestCancel(pending.id);
+      await requestCancel(pending.id);
     }
-    let after = (await themes.getTheme(theme.id))!;
+    let after = (await getTheme(theme.id))!;
     expect(after.label).toBe(theme.label);
     expect(after.validated_at).toBeNull();
     // once the run has ended, the same acts are accepted
     await service.renameTheme(s.team, theme.id, `${theme.label} (revu)`);
     await service.validateTheme(s.team, theme.id, true);
     await service.validateTheme(s.team, theme.id, false);
-    after = (await themes.getTheme(theme.id))!;
+    after = (await getTheme(theme.id))!;
     expect(after.label).toBe(`${theme.label} (revu)`);
     expect(after.validated_at).toBeNull();
   });
@@ -206,7 +208,7 @@ describe("theme analysis", () => {
     const agent: Viewer = s.authors[0];
     const otherLab = await makeLab();
     const stranger = await viewerOf(await makeMember(otherLab.id, "lab_team"));
-    const [theme] = await themes.listThemes(analysisId);
+    const [theme] = await listThemes(analysisId);
     for (const v of [agent, stranger]) {
       await expect(service.labAnalysesPage(v, s.lab.slug)).rejects.toMatchObject({ status: 403 });
       await expect(service.startAnalysis(v, s.lab.slug, { title: "", campaignIds: [s.c.id], scope: "all", k: null })).rejects.toMatchObject({ status: 403 });
@@ -220,6 +222,6 @@ describe("theme analysis", () => {
     await expect(service.startAnalysis(s.team, s.lab.slug, { title: "", campaignIds: [foreign.id], scope: "all", k: null })).rejects.toMatchObject({ status: 400, field: "campaignIds" });
     // merging a theme with itself is refused with a message
     await expect(service.mergeThemes(s.team, theme.id, theme.id)).rejects.toMatchObject({ status: 400, field: "otherId" });
-    expect((await themes.getTheme(theme.id))!.label).not.toBe("Piratage");
+    expect((await getTheme(theme.id))!.label).not.toBe("Piratage");
   });
 });

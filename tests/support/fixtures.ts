@@ -64,12 +64,13 @@ export async function makeCampaign(labId: string, over: Partial<{ opensAt: Date;
  * for the modules that start from a published theme (Mini-Labs, arbitration).
  */
 export async function makeTheme(input: { labId: string; campaignId: string; ideaIds: string[]; label: string; curatorId: string; published?: boolean }) {
-  const themes = await import("../../src/themes/themes");
-  const a = await themes.createAnalysis({ labId: input.labId, title: input.label, campaignIds: [input.campaignId], scope: "all", k: 2, createdBy: input.curatorId });
-  const run = await themes.createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: input.curatorId });
-  await themes.startRun(run.id, input.ideaIds.length);
+  const { createAnalysis, createRun, setPublished, startRun } = await import("../../src/themes/db/runs");
+  const { listThemes, saveAnalysisRun } = await import("../../src/themes/db/themes");
+  const a = await createAnalysis({ labId: input.labId, title: input.label, campaignIds: [input.campaignId], scope: "all", k: 2, createdBy: input.curatorId });
+  const run = await createRun({ analysisId: a.id, kind: "analyse", k: 2, seed: 1, requestedBy: input.curatorId });
+  await startRun(run.id, input.ideaIds.length);
   const ids = input.ideaIds;
-  await themes.saveAnalysisRun(
+  await saveAnalysisRun(
     {
       runId: run.id,
       analysisId: a.id,
@@ -84,6 +85,6 @@ export async function makeTheme(input: { labId: string; campaignId: string; idea
     },
     input.curatorId,
   );
-  if (input.published !== false) await themes.setPublished(a.id, input.curatorId, true);
-  return (await themes.listThemes(a.id))[0];
+  if (input.published !== false) await setPublished(a.id, input.curatorId, true);
+  return (await listThemes(a.id))[0];
 }
