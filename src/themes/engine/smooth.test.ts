@@ -60,6 +60,19 @@ describe("smoothing by neighbours", () => {
 });
 
 describe("how many neighbours", () => {
+  it("smooths with √n neighbours, or with all those asked when not capped", async () => {
+    // five rows sharing one term, each with a term of its own: every other row is an equal neighbour (ties: lower index first)
+    const indices = Int32Array.from([0, 1, 0, 2, 0, 3, 0, 4, 0, 5]);
+    const a: Csr = { rows: 5, cols: 6, indptr: Int32Array.from([0, 2, 4, 6, 8, 10]), indices, values: new Float64Array(10).fill(1) };
+    const x = Float64Array.from([1, 0, 0, 1, 0, 1, 1, 0, 1, 0]);
+    const rows = Int32Array.from([0, 1, 2, 3, 4]);
+    // row 0, capped at √5 → 2 neighbours (rows 1 and 2): (1,0) + (0,1) → (1,1)/√2 ; not capped, 4: (1,0) + (½,½) → (3,1)/√10
+    const capped = await smoothByNeighbours(x, 2, a, rows, { neighbours: 4, weight: 1 });
+    const all = await smoothByNeighbours(x, 2, a, rows, { neighbours: 4, weight: 1, cap: "none" });
+    expect([capped[0], capped[1]]).toEqual([Math.SQRT1_2, Math.SQRT1_2].map((v) => expect.closeTo(v, 12)));
+    expect([all[0], all[1]]).toEqual([3 / Math.sqrt(10), 1 / Math.sqrt(10)].map((v) => expect.closeTo(v, 12)));
+  });
+
   it("uses those asked, at most √n of n ideas, and at most n − 1", () => {
     expect([neighboursFor(20, 10_000), neighboursFor(20, 400), neighboursFor(20, 399), neighboursFor(20, 162), neighboursFor(20, 30), neighboursFor(20, 2), neighboursFor(20, 1)]).toEqual([20, 20, 19, 12, 5, 1, 0]);
     expect(neighboursFor(0, 500)).toBe(0);
