@@ -93,7 +93,9 @@ async function runPrimary(count: number) {
   log.info("primary started", { workers: count, database: rt.database.kind });
 
   let exitCode = 0;
+  let schedulerStopped: Promise<void> = Promise.resolve();
   async function finish(code: number) {
+    await schedulerStopped;
     await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
     await rt.database.close().catch((err) => log.error("database close failed", { err }));
     log.info("stopped");
@@ -104,7 +106,7 @@ async function runPrimary(count: number) {
     stopping = true;
     exitCode = code;
     log.info("shutting down", { reason });
-    stopScheduler();
+    schedulerStopped = stopScheduler();
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     if (live.size === 0) return void finish(code);
@@ -263,7 +265,7 @@ async function runWeb(role: "single" | "worker") {
   });
 
   await startQueue(rt, role);
-  const stopScheduler = role === "single" ? startScheduler() : () => {};
+  const stopScheduler = role === "single" ? startScheduler() : async () => {};
   const server = app.listen(config.port, config.host, () => {
     ready = true;
     log.info("listening", { url: `http://localhost:${config.port}`, database: rt.database.kind, demoLogin: config.demoLogin });
@@ -275,13 +277,14 @@ async function runWeb(role: "single" | "worker") {
     stopping = true;
     ready = false;
     log.info("shutting down", { signal });
-    stopScheduler();
+    const schedulerStopped = stopScheduler();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Live streams (boards) never end by themselves: end them so their requests finish.
     closeAllStreams();
     server.close(async () => {
       while (inflight > 0) await new Promise((r) => setTimeout(r, 20));
+      await schedulerStopped;
       await rt.jobs?.stop().catch((err) => log.error("job queue stop failed", { err }));
       closeTransports();
       await rt.database.close().catch((err) => log.error("database close failed", { err }));

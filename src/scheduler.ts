@@ -29,26 +29,48 @@ export async function closeCampaignsAndStartReview(): Promise<number> {
 /** The retention purge runs at start, then once an hour (its durations are counted in days). */
 const PURGE_EVERY_MS = 3_600_000;
 
-export function startScheduler(everyMs = 60_000): () => void {
+/**
+ * Runs the periodic work now, then every `everyMs`, one tick at a time. The function it returns
+ * stops it: no new tick nor step starts, and its promise ends when the tick under way has, so that
+ * a shutdown closes the database only after (a step is a transaction: it commits or not at all).
+ */
+export function startScheduler(everyMs = 60_000): () => Promise<void> {
   let lastPurge = 0;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const steps: (() => Promise<unknown>)[] = [
+    closeCampaignsAndStartReview,
+    async () => {
+      if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+      lastPurge = Date.now();
+      await purgePastRetention();
+    },
+    purgeOnceKeys,
+    // offered seats past their deadline pass on to the next waiting agent
+    expireDue,
+    // the other labs' calendars a lab follows are fetched again every six hours
+    refreshFollowedCalendars,
+  ];
   const tick = async () => {
     try {
-      await closeCampaignsAndStartReview();
-      if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
-        lastPurge = Date.now();
-        await purgePastRetention();
+      for (const step of steps) {
+        if (stopped) return;
+        await step();
       }
-      await purgeOnceKeys();
-      // offered seats past their deadline pass on to the next waiting agent
-      await expireDue();
-      // the other labs' calendars a lab follows are fetched again every six hours
-      await refreshFollowedCalendars();
     } catch (err) {
       runtime().log.error("scheduler tick failed", { err });
     }
   };
-  void tick();
-  const timer = setInterval(tick, everyMs);
+  const next = () => {
+    // a tick that outlasts the interval is not run twice at once
+    running = running.then(tick);
+  };
+  next();
+  const timer = setInterval(next, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    return running;
+  };
 }
