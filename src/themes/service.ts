@@ -1,5 +1,5 @@
 import { onCommit, transaction } from "../kernel/db/transaction";
-import { labsWhere, Refusal, type Principal, type Viewer } from "../kernel/permissions";
+import { labsWhere, Refusal, type Viewer } from "../kernel/permissions";
 import { enqueue } from "../kernel/jobs/jobs";
 import { displayName, getUsers } from "../accounts/accounts";
 import { getLab, getLabs } from "../labs/labs";

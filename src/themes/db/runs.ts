@@ -61,32 +61,31 @@ export async function setPublished(id: string, actorId: string | null, on: boole
 
 export async function createRun(input: { analysisId: string; kind: RunKind; splitThemeId?: string | null; k: number | null; seed: number; requestedBy: string | null }): Promise<Run> {
   return transaction(async () => {
-      const trx = db();
-      const t = trx.withTables<ThemesTables>();
-      const run = await t
-        .insertInto("theme_runs")
-        .values({
-          analysis_id: input.analysisId,
-          kind: input.kind,
-          split_theme_id: input.splitThemeId ?? null,
-          k: input.k,
-          seed: input.seed,
-          stage: null,
-          idea_count: null,
-          chosen_k: null,
-          quality: null,
-          stats: null,
-          error: null,
-          requested_by: input.requestedBy,
-          started_at: null,
-          finished_at: null,
-          cancel_requested_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await t.updateTable("theme_analyses").set({ last_run_id: run.id }).where("id", "=", input.analysisId).execute();
-      return run;
-    });
+    const t = q();
+    const run = await t
+      .insertInto("theme_runs")
+      .values({
+        analysis_id: input.analysisId,
+        kind: input.kind,
+        split_theme_id: input.splitThemeId ?? null,
+        k: input.k,
+        seed: input.seed,
+        stage: null,
+        idea_count: null,
+        chosen_k: null,
+        quality: null,
+        stats: null,
+        error: null,
+        requested_by: input.requestedBy,
+        started_at: null,
+        finished_at: null,
+        cancel_requested_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await t.updateTable("theme_analyses").set({ last_run_id: run.id }).where("id", "=", input.analysisId).execute();
+    return run;
+  });
 }
 
 export async function getRun(id: string): Promise<Run | undefined> {

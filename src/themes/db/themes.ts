@@ -99,53 +99,52 @@ export interface RunOutput {
  */
 export async function saveAnalysisRun(out: RunOutput, actorId: string | null): Promise<boolean> {
   return transaction(async () => {
-      const trx = db();
-      const t = trx.withTables<ThemesTables>();
-      const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
-      if (!run || run.status !== "running" || run.cancel_requested_at) return false;
-      const keptIds = out.kept.map((k) => k.themeId);
-      let del = t.deleteFrom("themes").where("analysis_id", "=", out.analysisId);
-      if (keptIds.length) del = del.where("id", "not in", keptIds);
-      await del.execute();
-      const frozen = new Set(out.frozenIdeaIds);
-      const position = new Map(out.positions.map((p) => [p.ideaId, p]));
-      const rows: Omit<ThemeIdea, "analysis_id">[] = [];
-      let pos = 0;
-      for (const k of out.kept) {
-        await t.updateTable("themes").set({ representative_ids: k.representativeIds, cohesion: k.cohesion, position: pos++ }).where("id", "=", k.themeId).execute();
-        for (const m of k.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: k.themeId, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
-      }
-      for (const c of out.created) {
-        const theme = await insertTheme(t, out.analysisId, out.runId, c, pos++);
-        for (const m of c.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: theme.id, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
-      }
-      for (const o of out.outliers) if (!frozen.has(o.ideaId)) rows.push({ idea_id: o.ideaId, theme_id: null, similarity: o.similarity, outlier_reason: o.reason, x: null, y: null, moved_by: null, moved_at: null });
-      // Memberships of ideas no longer in scope go; moved ones stay as they are.
-      const gone = t.deleteFrom("theme_ideas").where("analysis_id", "=", out.analysisId).where("moved_by", "is", null);
-      await gone.execute();
-      for (let i = 0; i < rows.length; i += 500) {
-        const chunk = rows.slice(i, i + 500).map((r) => {
-          const p = position.get(r.idea_id);
-          return { ...r, analysis_id: out.analysisId, x: p?.x ?? null, y: p?.y ?? null };
-        });
-        if (chunk.length) await t.insertInto("theme_ideas").values(chunk).onConflict((oc) => oc.columns(["analysis_id", "idea_id"]).doNothing()).execute();
-      }
-      // Moved ideas keep their theme; their place on the map is refreshed.
-      for (const id of frozen) {
-        const p = position.get(id);
-        if (p) await t.updateTable("theme_ideas").set({ x: p.x, y: p.y }).where("analysis_id", "=", out.analysisId).where("idea_id", "=", id).execute();
-      }
-      await t
-        .updateTable("theme_runs")
-        .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.chosenK, quality: JSON.stringify(out.quality) as unknown as QualityPoint[], stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
-        .where("id", "=", out.runId)
-        .execute();
-      await t
-        .insertInto("theme_curation_events")
-        .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "run", detail: JSON.stringify({ runId: out.runId, themes: out.kept.length + out.created.length, unclassified: out.outliers.length }) as unknown as Record<string, unknown> })
-        .execute();
-      return true;
-    });
+    const t = q();
+    const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
+    if (!run || run.status !== "running" || run.cancel_requested_at) return false;
+    const keptIds = out.kept.map((k) => k.themeId);
+    let del = t.deleteFrom("themes").where("analysis_id", "=", out.analysisId);
+    if (keptIds.length) del = del.where("id", "not in", keptIds);
+    await del.execute();
+    const frozen = new Set(out.frozenIdeaIds);
+    const position = new Map(out.positions.map((p) => [p.ideaId, p]));
+    const rows: Omit<ThemeIdea, "analysis_id">[] = [];
+    let pos = 0;
+    for (const k of out.kept) {
+      await t.updateTable("themes").set({ representative_ids: k.representativeIds, cohesion: k.cohesion, position: pos++ }).where("id", "=", k.themeId).execute();
+      for (const m of k.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: k.themeId, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
+    }
+    for (const c of out.created) {
+      const theme = await insertTheme(t, out.analysisId, out.runId, c, pos++);
+      for (const m of c.members) if (!frozen.has(m.ideaId)) rows.push({ idea_id: m.ideaId, theme_id: theme.id, similarity: m.similarity, outlier_reason: null, x: null, y: null, moved_by: null, moved_at: null });
+    }
+    for (const o of out.outliers) if (!frozen.has(o.ideaId)) rows.push({ idea_id: o.ideaId, theme_id: null, similarity: o.similarity, outlier_reason: o.reason, x: null, y: null, moved_by: null, moved_at: null });
+    // Memberships of ideas no longer in scope go; moved ones stay as they are.
+    const gone = t.deleteFrom("theme_ideas").where("analysis_id", "=", out.analysisId).where("moved_by", "is", null);
+    await gone.execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500).map((r) => {
+        const p = position.get(r.idea_id);
+        return { ...r, analysis_id: out.analysisId, x: p?.x ?? null, y: p?.y ?? null };
+      });
+      if (chunk.length) await t.insertInto("theme_ideas").values(chunk).onConflict((oc) => oc.columns(["analysis_id", "idea_id"]).doNothing()).execute();
+    }
+    // Moved ideas keep their theme; their place on the map is refreshed.
+    for (const id of frozen) {
+      const p = position.get(id);
+      if (p) await t.updateTable("theme_ideas").set({ x: p.x, y: p.y }).where("analysis_id", "=", out.analysisId).where("idea_id", "=", id).execute();
+    }
+    await t
+      .updateTable("theme_runs")
+      .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.chosenK, quality: JSON.stringify(out.quality) as unknown as QualityPoint[], stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
+      .where("id", "=", out.runId)
+      .execute();
+    await t
+      .insertInto("theme_curation_events")
+      .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "run", detail: JSON.stringify({ runId: out.runId, themes: out.kept.length + out.created.length, unclassified: out.outliers.length }) as unknown as Record<string, unknown> })
+      .execute();
+    return true;
+  });
 }
 
 /**
@@ -154,32 +153,31 @@ export async function saveAnalysisRun(out: RunOutput, actorId: string | null): P
  */
 export async function saveSplitRun(out: { runId: string; analysisId: string; themeId: string; created: NewTheme[]; stats: Record<string, unknown> }, actorId: string | null): Promise<boolean> {
   return transaction(async () => {
-      const trx = db();
-      const t = trx.withTables<ThemesTables>();
-      const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
-      if (!run || run.status !== "running" || run.cancel_requested_at) return false;
-      const old = await t.selectFrom("themes").selectAll().where("id", "=", out.themeId).executeTakeFirst();
-      if (!old) return false;
-      const labels: string[] = [];
-      for (const [j, c] of out.created.entries()) {
-        const theme = await insertTheme(t, out.analysisId, out.runId, c, old.position * 100 + j);
-        labels.push(c.label);
-        for (const m of c.members)
-          await t.updateTable("theme_ideas").set({ theme_id: theme.id, similarity: m.similarity, outlier_reason: null }).where("analysis_id", "=", out.analysisId).where("idea_id", "=", m.ideaId).execute();
-      }
-      await t.deleteFrom("themes").where("id", "=", out.themeId).execute();
-      await renumber(t, out.analysisId);
-      await t
-        .updateTable("theme_runs")
-        .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.created.length, stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
-        .where("id", "=", out.runId)
-        .execute();
-      await t
-        .insertInto("theme_curation_events")
-        .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "split", detail: JSON.stringify({ from: old.label, into: labels }) as unknown as Record<string, unknown> })
-        .execute();
-      return true;
-    });
+    const t = q();
+    const run = await t.selectFrom("theme_runs").select(["status", "cancel_requested_at"]).where("id", "=", out.runId).forUpdate().executeTakeFirst();
+    if (!run || run.status !== "running" || run.cancel_requested_at) return false;
+    const old = await t.selectFrom("themes").selectAll().where("id", "=", out.themeId).executeTakeFirst();
+    if (!old) return false;
+    const labels: string[] = [];
+    for (const [j, c] of out.created.entries()) {
+      const theme = await insertTheme(t, out.analysisId, out.runId, c, old.position * 100 + j);
+      labels.push(c.label);
+      for (const m of c.members)
+        await t.updateTable("theme_ideas").set({ theme_id: theme.id, similarity: m.similarity, outlier_reason: null }).where("analysis_id", "=", out.analysisId).where("idea_id", "=", m.ideaId).execute();
+    }
+    await t.deleteFrom("themes").where("id", "=", out.themeId).execute();
+    await renumber(t, out.analysisId);
+    await t
+      .updateTable("theme_runs")
+      .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.created.length, stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
+      .where("id", "=", out.runId)
+      .execute();
+    await t
+      .insertInto("theme_curation_events")
+      .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "split", detail: JSON.stringify({ from: old.label, into: labels }) as unknown as Record<string, unknown> })
+      .execute();
+    return true;
+  });
 }
 
 /** A theme proposed by a run (not validated), with its terms and representatives. */

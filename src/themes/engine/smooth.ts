@@ -30,7 +30,7 @@ export function neighboursFor(asked: number, n: number, cap: "sqrt" | "none" = "
 export async function smoothByNeighbours(x: Float64Array, d: number, tfidf: Csr, rows: Int32Array, smoothing: Smoothing, progress?: Tracker): Promise<Float64Array> {
   const k = neighboursFor(smoothing.neighbours, rows.length, smoothing.cap);
   if (k < 1 || !(smoothing.weight > 0)) return x;
-  return pullTowardsNeighbours(x, d, rows, await sparseNearestNeighbours(tfidf, rows, k, progress), { ...smoothing, neighbours: k });
+  return pullTowardsNeighbours(x, d, rows, await sparseNearestNeighbours(tfidf, rows, k, progress), smoothing);
 }
 
 /** The smoothing with neighbour lists already found (the first `smoothing.neighbours` of each list are used). */
