@@ -1,23 +1,13 @@
 /** What the lab team does to the themes (rename, validate, merge, move an idea), each act logged. */
 import { db } from "../../kernel/runtime";
 import { transaction } from "../../kernel/db/transaction";
-import type { CurationKind } from "../model";
-import type { CurationEvent, ThemesTables } from "./schema";
+import { logCuration } from "./journal";
+import type { ThemesTables } from "./schema";
 import { renumber } from "./themes";
 
+export { listCuration, logCuration } from "./journal";
+
 const q = () => db().withTables<ThemesTables>();
-type Trx = ReturnType<typeof q>;
-
-export async function logCuration(analysisId: string, actorId: string | null, kind: CurationKind, detail: Record<string, unknown>, t: Trx = q()): Promise<void> {
-  await t
-    .insertInto("theme_curation_events")
-    .values({ analysis_id: analysisId, actor_id: actorId, kind, detail: JSON.stringify(detail) as unknown as Record<string, unknown> })
-    .execute();
-}
-
-export async function listCuration(analysisId: string, limit = 50): Promise<CurationEvent[]> {
-  return q().selectFrom("theme_curation_events").selectAll().where("analysis_id", "=", analysisId).orderBy("id", "desc").limit(limit).execute();
-}
 
 export async function renameTheme(themeId: string, label: string, actorId: string): Promise<void> {
   await transaction(async () => {

@@ -6,6 +6,7 @@ import { db } from "../../kernel/runtime";
 import { transaction } from "../../kernel/db/transaction";
 import { isUuid } from "../../kernel/ids";
 import type { OutlierReason } from "../model";
+import { logCuration } from "./journal";
 import type { Analysis, QualityPoint, Theme, ThemeIdea, ThemesTables, ThemeTerm } from "./schema";
 
 const q = () => db().withTables<ThemesTables>();
@@ -139,10 +140,7 @@ export async function saveAnalysisRun(out: RunOutput, actorId: string | null): P
       .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.chosenK, quality: JSON.stringify(out.quality) as unknown as QualityPoint[], stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
       .where("id", "=", out.runId)
       .execute();
-    await t
-      .insertInto("theme_curation_events")
-      .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "run", detail: JSON.stringify({ runId: out.runId, themes: out.kept.length + out.created.length, unclassified: out.outliers.length }) as unknown as Record<string, unknown> })
-      .execute();
+    await logCuration(out.analysisId, actorId, "run", { runId: out.runId, themes: out.kept.length + out.created.length, unclassified: out.outliers.length }, t);
     return true;
   });
 }
@@ -172,10 +170,7 @@ export async function saveSplitRun(out: { runId: string; analysisId: string; the
       .set({ status: "done", stage: "label", progress: 1, finished_at: new Date(), chosen_k: out.created.length, stats: JSON.stringify(out.stats) as unknown as Record<string, unknown> })
       .where("id", "=", out.runId)
       .execute();
-    await t
-      .insertInto("theme_curation_events")
-      .values({ analysis_id: out.analysisId, actor_id: actorId, kind: "split", detail: JSON.stringify({ from: old.label, into: labels }) as unknown as Record<string, unknown> })
-      .execute();
+    await logCuration(out.analysisId, actorId, "split", { from: old.label, into: labels }, t);
     return true;
   });
 }
