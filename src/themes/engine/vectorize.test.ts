@@ -44,6 +44,31 @@ describe("TF-IDF", () => {
     expect(t.counts[0]).toBe(2); // title word counted twice
   });
 
+  it("weights a title word as titleWeight body words; with titles only, the weight changes no row's direction", async () => {
+    const titled = [{ title: "Cantine bio", text: "Ménage des salles" }, { title: "Ménage", text: "Cantine du lycée" }];
+    const two = await vectorize(titled, new Analyzer(), { ngram: 1, tf: "raw", normPower: 0 }, new Progress());
+    const eight = await vectorize(titled, new Analyzer(), { ngram: 1, tf: "raw", normPower: 0, titleWeight: 8 }, new Progress());
+    // same idf in both: a title word's entry is 4 times as large with 8 as with 2, a body word's the same
+    expect(row(eight, 0).get("cantin")! / row(two, 0).get("cantin")!).toBeCloseTo(4, 12);
+    expect(row(eight, 0).get("menag")! / row(two, 0).get("menag")!).toBeCloseTo(1, 12);
+    // titles only (as République numérique's): every count multiplied by the same factor, so every row
+    // is scaled and its direction kept (bench:themes reuses the grid's results across title weights then)
+    const titlesOnly = [
+      { title: "Cantine bio au lycée", text: "" },
+      { title: "Ménage écologique au lycée", text: "" },
+      { title: "Cantine et ménage", text: "" },
+    ];
+    const options = { tf: "sqrt", normPower: 0, idfPower: 2 } as const;
+    const a = await vectorize(titlesOnly, new Analyzer(), { ...options, titleWeight: 2 }, new Progress());
+    const b = await vectorize(titlesOnly, new Analyzer(), { ...options, titleWeight: 8 }, new Progress());
+    expect(b.terms).toEqual(a.terms);
+    for (let i = 0; i < titlesOnly.length; i++) {
+      const [ra, rb] = [row(a, i), row(b, i)];
+      expect([...rb.keys()]).toEqual([...ra.keys()]);
+      for (const [term, x] of ra) expect(rb.get(term)! / x).toBeCloseTo(2, 12); // √8 / √2
+    }
+  });
+
   it("applies document-frequency bounds from 20 texts on", async () => {
     const word = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
     const many = Array.from({ length: 30 }, (_, i) => ({ text: `cantine menus ${i % 2 ? "bio" : "locaux"} unique${word(i)}x` }));
