@@ -10,6 +10,7 @@ import { startServer, type TestServer } from "../support/server";
 import { check, describeWithBrowser, launchBrowser, newContext, signIn, visit } from "../support/browser";
 import { isoDay } from "../../src/kernel/format";
 import { agents } from "../../src/demo/content/index";
+import { closedCampaignIdeas } from "../../src/demo/content/ideas";
 
 const LAB = "helene.strauss@grandest.fr";
 const NAME = "Mini-Lab privé Communication";
@@ -98,7 +99,10 @@ describeWithBrowser("a private Mini-Lab and its invitation mails, in a browser (
   });
 
   it("another agent neither sees it in the list nor reaches its page", async () => {
-    const other = agents.find((a) => a.email !== invitedEmail && a.email.includes("@"))!;
+    // an agent who holds no idea of the analysed contest: whichever ideas the clustering put in the
+    // theme, its holders are invited, and this agent cannot be one of them
+    const holders = new Set(closedCampaignIdeas.flatMap((i) => [i.authorKey, ...i.coAuthorKeys]));
+    const other = agents.find((a) => !holders.has(a.key) && a.email !== invitedEmail && a.email.includes("@"))!;
     await signIn(stranger, other.email);
     await visit(stranger, "/minilabs", "Mini-Labs list (stranger)");
     expect(await stranger.getByRole("link", { name: NAME }).count()).toBe(0);
