@@ -245,11 +245,11 @@ const WEIGHTINGS: Named<VectorizeOptions>[] = cross(
   name: `tf ${tf}, idf^${idfPower}, ${normPower ? "unit rows" : "raw rows"}, maxDf ${maxDf}`,
   options: { tf, idfPower, normPower, maxDf, titleWeight: 2 },
 }));
-/** …and, for the weightings that may be picked (√tf), a title word worth 8 body words instead of 2. */
+/** …and, for the weightings that may be picked (√tf), a title word worth 8 body words instead of 2 (`base`: the same weighting with 2). */
 const TITLE_WEIGHT = 8;
-export const VECTORIZE_GRID: Named<VectorizeOptions>[] = [
+export const VECTORIZE_GRID: (Named<VectorizeOptions> & { base?: string })[] = [
   ...WEIGHTINGS,
-  ...WEIGHTINGS.filter((w) => w.options.tf === "sqrt").map((w) => ({ name: `${w.name}, title ×${TITLE_WEIGHT}`, options: { ...w.options, titleWeight: TITLE_WEIGHT } })),
+  ...WEIGHTINGS.filter((w) => w.options.tf === "sqrt").map((w) => ({ name: `${w.name}, title ×${TITLE_WEIGHT}`, options: { ...w.options, titleWeight: TITLE_WEIGHT }, base: w.name })),
 ];
 /** Reductions: dimensions × singular-value weighting of the document coordinates. */
 export const REDUCE_GRID: Named<ReduceOptions>[] = cross([50, 100, "auto"] as (number | "auto")[], [1, 2]).map(([dimensions, w]) => ({
@@ -315,9 +315,8 @@ async function gridWorker(job: GridJob): Promise<GridResult> {
   // is the same): those weightings are the base weighting's results, not computed again
   const titled = docs.some((d) => d.title?.trim() && d.text.trim());
   for (const v of VECTORIZE_GRID) {
-    const base = v.name.replace(/, title ×\d+$/, "");
-    if (!titled && base !== v.name) {
-      for (const [name, value] of Object.entries(nmi)) if (name.startsWith(`${base} | `)) nmi[v.name + name.slice(base.length)] = value;
+    if (!titled && v.base) {
+      for (const [name, value] of Object.entries(nmi)) if (name.startsWith(`${v.base} | `)) nmi[v.name + name.slice(v.base.length)] = value;
       continue;
     }
     const vectors = await vectorize(docs, analyzer, v.options, new Progress());

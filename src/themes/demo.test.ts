@@ -5,7 +5,7 @@ import { topicLabels } from "../demo/content";
 import { frenchSpaces } from "../kernel/format";
 import { listPublishedAnalyses } from "./db/runs";
 import { listMemberships, listThemes } from "./db/themes";
-import { listCuration } from "./db/curation";
+import { listCuration } from "./db/journal";
 import { publishedThemesFor, themeMap } from "./service";
 import { loadPrincipal } from "../labs/labs";
 import { listDemoUsers } from "../accounts/accounts";

@@ -9,6 +9,7 @@ import { ideasInScope } from "./runner";
 import { createAnalysis, createRun, setPublished, startRun } from "./db/runs";
 import { listMemberships, listThemes, saveAnalysisRun } from "./db/themes";
 import * as curation from "./db/curation";
+import * as journal from "./db/journal";
 
 export async function seedDemoThemes(input: {
   labId: string;
@@ -93,6 +94,6 @@ export async function seedDemoThemes(input: {
   }
   for (const id of byProblem.values()) await curation.setValidated(id, true, input.curatorId);
   await setPublished(analysis.id, input.curatorId, true);
-  await curation.logCuration(analysis.id, input.curatorId, "publish", {});
+  await journal.logCuration(analysis.id, input.curatorId, "publish", {});
   return { themes: byProblem.size, moved };
 }

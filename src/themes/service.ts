@@ -11,6 +11,7 @@ import type { Analysis, CurationEvent, Theme, ThemeIdea } from "./db/schema";
 import { activeRun, createAnalysis, createRun, getAnalysis, getRun, listAnalyses, listPublishedAnalyses, listRuns, requestCancel, setAnalysisK, setPublished } from "./db/runs";
 import { getMembership, getTheme, listMemberships, listThemes, membershipsOfTheme, publishedThemesOf } from "./db/themes";
 import * as curation from "./db/curation";
+import * as journal from "./db/journal";
 import { plural } from "../kernel/format";
 import { THEMES_QUEUE } from "./queue";
 import { refreshRepresentatives } from "./representatives";
@@ -120,7 +121,7 @@ export async function analysisPage(viewer: Viewer, analysisId: string) {
     listRuns(a.id, 8),
     listThemes(a.id),
     listMemberships(a.id),
-    curation.listCuration(a.id, 30),
+    journal.listCuration(a.id, 30),
     getCampaignTitles(a.campaign_ids),
   ]);
   const active = runs.find((r) => r.status === "queued" || r.status === "running") ?? null;
@@ -298,7 +299,7 @@ export async function publishAnalysis(viewer: Viewer, analysisId: string, on: bo
   }
   if (!!a.published_at === on) return;
   await setPublished(a.id, viewer.userId, on);
-  await curation.logCuration(a.id, viewer.userId, on ? "publish" : "unpublish", {});
+  await journal.logCuration(a.id, viewer.userId, on ? "publish" : "unpublish", {});
 }
 
 // ---------------------------------------------------------------- published themes

@@ -5,8 +5,6 @@ import { logCuration } from "./journal";
 import type { ThemesTables } from "./schema";
 import { renumber } from "./themes";
 
-export { listCuration, logCuration } from "./journal";
-
 const q = () => db().withTables<ThemesTables>();
 
 export async function renameTheme(themeId: string, label: string, actorId: string): Promise<void> {
