@@ -39,21 +39,20 @@ interface Corpus {
   labelBy?: "question";
   name?: string;
 }
+const SCALE = { file: "grand-debat-2019-answers-100k.csv", sizes: [10_000, 100_000] };
 const CORPORA: Corpus[] = [
   { file: "consultation-an-egalite-2016.csv", anchor: 0.43 },
   { file: "grand-debat-mel-2019.csv", anchor: 0.14 },
   { file: "republique-numerique-2015.csv", anchor: 0.1 },
   { file: "paris-budget-participatif-descriptions.csv", anchor: 0.456 },
+  /**
+   * The first 2,000 Grand Débat answers of the scale file, labelled by the question they answer (its
+   * questionnaire and number: 51 labels): short free answers, as a lab's questionnaire gets. Its anchor
+   * was measured by bench/anchor.py, the scikit-learn recipe that gives 0.414 / 0.159 / 0.106 / 0.448
+   * on the four corpora whose anchors issue 13 gave (0.43 / 0.14 / 0.10 / 0.456).
+   */
+  { file: SCALE.file, rows: 2_000, labelBy: "question", anchor: 0.368, name: "grand-debat-answers by question" },
 ];
-const SCALE = { file: "grand-debat-2019-answers-100k.csv", sizes: [10_000, 100_000] };
-/**
- * A corpus no option of the engine was ever picked with (it is not in the leave-one-corpus-out grid):
- * the first 2,000 Grand Débat answers of the scale file, labelled by the question they answer (its
- * questionnaire and number: 51 labels). Short free answers, as a lab's questionnaire gets. Its anchor
- * was measured by bench/anchor.py, the scikit-learn recipe that gives 0.414 / 0.159 / 0.106 / 0.448
- * on the four corpora whose anchors issue 13 gave (0.43 / 0.14 / 0.10 / 0.456).
- */
-const UNSEEN: Corpus = { file: SCALE.file, rows: 2_000, labelBy: "question", anchor: 0.368, name: "grand-debat-2019-answers, 2,000 by question" };
 
 interface Job {
   file: string;
@@ -96,11 +95,17 @@ async function demoRecords() {
   return closedCampaignIdeas.filter((i) => !i.awarded).map((i) => ({ id: i.key, title: i.title, body: themeText(i), label: i.topic as string }));
 }
 
-async function worker(job: Job): Promise<JobResult> {
-  const all = job.file === DEMO ? await demoRecords() : parseCsvRecords(readFileSync(path.join(dataDir, job.file), "utf8")).records;
-  const records = job.rows ? all.slice(0, job.rows) : all;
+/** A corpus's texts (its first `rows`, if given) and their labels. */
+async function readCorpus(c: { file: string; rows?: number; labelBy?: "question" }) {
+  const all = c.file === DEMO ? await demoRecords() : parseCsvRecords(readFileSync(path.join(dataDir, c.file), "utf8")).records;
+  const records = c.rows ? all.slice(0, c.rows) : all;
   const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.body }));
-  const truth = records.map((r) => (job.labelBy === "question" ? `${r.label} ${(r as Record<string, string>).question}` : r.label));
+  const truth = records.map((r) => (c.labelBy === "question" ? `${r.label} ${(r as Record<string, string>).question}` : r.label));
+  return { docs, truth };
+}
+
+async function worker(job: Job): Promise<JobResult> {
+  const { docs, truth } = await readCorpus(job);
   const labels = new Set(truth).size;
   const runs: Run[] = [];
   for (const seed of job.seeds) {
@@ -172,7 +177,7 @@ async function main() {
     console.log("NMI floor with k given = 1.25 × anchor (scikit-learn TF-IDF + LSA-100 + k-means); with automatic k = 0.9 × that floor.\n");
     const header = ["corpus", "n", "labels", "mode", "k", "NMI", "±", "ARI", "V", "floor", "ok", "s/run", "cpu s", "peak MB"];
     const rows: string[][] = [];
-    for (const c of [...CORPORA, UNSEEN]) {
+    for (const c of CORPORA) {
       for (const mode of only as ("labels" | "auto")[]) {
         const r = spawn({ file: c.file, rows: c.rows, labelBy: c.labelBy, k: mode, seeds });
         const nmis = r.runs.map((x) => x.nmi);
@@ -198,7 +203,7 @@ async function main() {
     }
     printTable(header, rows);
     console.log("Scores put each « à classer » idea in its nearest theme; ideas with no usable word form one more group.");
-    console.log(`The last corpus (${UNSEEN.name}) is in no grid: the defaults were picked without it.\n`);
+    console.log("");
     if (!argv.includes("--given-only")) {
       // the application's demo contest: 240 non-awarded ideas written about 13 problems (no anchor, no floor)
       const r = spawn({ file: DEMO, k: "auto", seeds });
@@ -237,9 +242,12 @@ interface Named<T> {
 }
 const cross = <A, B>(xs: A[], ys: B[]): [A, B][] => xs.flatMap((x) => ys.map((y): [A, B] => [x, y]));
 
-/** Weightings: tf transform × idf power × length normalisation × upper document-frequency bound… */
+/**
+ * Weightings: tf transform × idf power × length normalisation × upper document-frequency bound…
+ * (idf^1.5, between the long texts' idf and the titles' idf², for √tf only: 1 + ln tf cannot be picked)
+ */
 const WEIGHTINGS: Named<VectorizeOptions>[] = cross(
-  cross(["log", "sqrt"] as const, [1, 2]),
+  [...cross(["log"] as const, [1, 2]), ...cross(["sqrt"] as const, [1, 1.5, 2])],
   cross([0, 1], [0.5, 0.2]),
 ).map(([[tf, idfPower], [normPower, maxDf]]) => ({
   name: `tf ${tf}, idf^${idfPower}, ${normPower ? "unit rows" : "raw rows"}, maxDf ${maxDf}`,
@@ -278,6 +286,8 @@ const gridName = (v: string, r: string, c: string) => (c === "k-means" ? `${v} |
 
 interface GridJob {
   file: string;
+  rows?: number;
+  labelBy?: "question";
   seeds: number[];
 }
 interface GridResult {
@@ -290,9 +300,7 @@ interface GridResult {
 
 async function gridWorker(job: GridJob): Promise<GridResult> {
   const t0 = performance.now();
-  const { records } = parseCsvRecords(readFileSync(path.join(dataDir, job.file), "utf8"));
-  const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.body }));
-  const truth = records.map((r) => r.label);
+  const { docs, truth } = await readCorpus(job);
   const k = new Set(truth).size;
   const analyzer = new Analyzer();
   const nmi: Record<string, number> = {};
@@ -369,9 +377,9 @@ async function loco(seeds: number[]) {
   console.log("Each corpus is scored with the option set whose NMI / anchor has the best geometric mean on the OTHER corpora.\n");
   // --cached reuses the grid of an earlier run with the same seeds (in the system's temporary folder)
   const grids = CORPORA.map((c) => {
-    const cache = path.join(tmpdir(), `germoir-loco-${c.file}-${seeds.join("_")}.json`);
+    const cache = path.join(tmpdir(), `germoir-loco-${c.file}${c.rows ? `-${c.rows}-by-${c.labelBy}` : ""}-${seeds.join("_")}.json`);
     if (process.argv.includes("--cached") && existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as GridResult;
-    const g = spawnWorker("--grid-worker", { file: c.file, seeds } satisfies GridJob) as GridResult;
+    const g = spawnWorker("--grid-worker", { file: c.file, rows: c.rows, labelBy: c.labelBy, seeds } satisfies GridJob) as GridResult;
     writeFileSync(cache, JSON.stringify(g));
     console.error(`grid ${c.file}: ${g.seconds.toFixed(0)} s`);
     return g;
@@ -384,7 +392,7 @@ async function loco(seeds: number[]) {
   const meanRatio = (name: string, without = -1) => Math.exp(mean(CORPORA.map((_, c) => c).filter((c) => c !== without).map((c) => Math.log(ratio(c, name)))));
   const arithmetic = (name: string) => mean(CORPORA.map((_, c) => ratio(c, name)));
   const ranked = [...names].sort((a, b) => meanRatio(b) - meanRatio(a));
-  const short = (c: (typeof CORPORA)[number]) => c.file.replace(/\.csv$/, "").replace(/-(\d{4})$/, "").slice(0, 25);
+  const short = (c: (typeof CORPORA)[number]) => (c.name ?? c.file.replace(/\.csv$/, "").replace(/-(\d{4})$/, "")).slice(0, 25);
   console.log("Grid (NMI / anchor, k given; the best 12 by geometric mean over all corpora, issue 12's defaults, issue 13's first ones, the arithmetic mean's pick):");
   const before = "tf log, idf^2, raw rows, maxDf 0.5 | 50 dims, U·S²";
   const firstPass = "tf sqrt, idf^1, raw rows, maxDf 0.5 | 50 dims, U·S²";
@@ -404,11 +412,20 @@ async function loco(seeds: number[]) {
   const shipped = { vectorize: { ...DEFAULT_OPTIONS.vectorize }, reduce: { ...DEFAULT_OPTIONS.reduce }, cluster: { ...DEFAULT_OPTIONS.cluster } };
   // the engine's effective options: its defaults over each stage's own (maxDf 0.5 is vectorize's own)
   const effective = { vectorize: { maxDf: 0.5, ...shipped.vectorize } as Record<string, unknown>, reduce: shipped.reduce as Record<string, unknown>, cluster: shipped.cluster as Record<string, unknown> };
-  const picked = optionsOf(overall) as { vectorize: Record<string, unknown>; reduce: Record<string, unknown>; cluster: Record<string, unknown> };
-  const same = (["vectorize", "reduce", "cluster"] as const).every((stage) =>
-    [...new Set([...Object.keys(picked[stage]), ...Object.keys(effective[stage])])].every((key) => effective[stage][key] === picked[stage][key]),
-  );
-  console.log(`Picked on all corpora: ${overall} (geometric mean ${f3(meanRatio(overall))})${same ? " = the engine's defaults" : ` ≠ the engine's defaults ${JSON.stringify(shipped)}`}`);
+  const sameAs = (name: string) => {
+    const o = optionsOf(name) as { vectorize: Record<string, unknown>; reduce: Record<string, unknown>; cluster: Record<string, unknown> };
+    return (["vectorize", "reduce", "cluster"] as const).every((stage) =>
+      [...new Set([...Object.keys(o[stage]), ...Object.keys(effective[stage])])].every((key) => effective[stage][key] === o[stage][key]),
+    );
+  };
+  console.log(`Picked on all corpora: ${overall} (geometric mean ${f3(meanRatio(overall))})${sameAs(overall) ? " = the engine's defaults" : ""}`);
+  const shippedName = invariant.find(sameAs);
+  if (!sameAs(overall))
+    console.log(
+      shippedName
+        ? `≠ the engine's defaults, ${shippedName}: geometric mean ${f3(meanRatio(shippedName))}, ${(100 * (1 - meanRatio(shippedName) / meanRatio(overall))).toFixed(2)} % under the pick (${CORPORA.map((c, i) => `${short(c)} ${f3(grids[i].nmi[shippedName])} against ${f3(grids[i].nmi[overall])}`).join("; ")})`
+        : `≠ the engine's defaults ${JSON.stringify(shipped)}, which are not in the grid`,
+    );
   console.log(`(with 1 + ln tf allowed: ${best(names)}, geometric mean ${f3(meanRatio(best(names)))})`);
   const kmeansOnly = invariant.filter((name) => optionsOf(name).cluster?.method === "kmeans");
   console.log(`(k-means only: ${best(kmeansOnly)}, geometric mean ${f3(meanRatio(best(kmeansOnly)))}; picked without each corpus: ${CORPORA.map((c, i) => `${short(c)}: ${best(kmeansOnly, i)}`).join("; ")})`);
@@ -416,12 +433,12 @@ async function loco(seeds: number[]) {
   console.log("");
   if (only) return;
   console.log(`Held-out scores: the full engine (k given, then automatic k), mean of ${seeds.length} seeds. "LOCO" = options picked without the corpus;`);
-  console.log(`"shipped" = the engine's defaults (the pick on all four corpora); "before" = issue 12's settings (1 + ln tf, idf², title ×2, 50 dims, U·S², no smoothing)`);
+  console.log(`"shipped" = the engine's defaults; "before" = issue 12's settings (1 + ln tf, idf², title ×2, 50 dims, U·S², no smoothing)`);
   console.log(`and candidates from 2 to √n, with today's choice of k among them.\n`);
   const header = ["held-out corpus", "anchor", "floor given / auto", "LOCO given", "LOCO auto (k)", "floors", "shipped given", "shipped auto (k)", "before given", "before auto (k)"];
   const rows: string[][] = [];
   for (const [c, corpus] of CORPORA.entries()) {
-    const run = (k: "labels" | "auto", options?: Job["options"]) => spawn({ file: corpus.file, k, seeds, options });
+    const run = (k: "labels" | "auto", options?: Job["options"]) => spawn({ file: corpus.file, rows: corpus.rows, labelBy: corpus.labelBy, k, seeds, options });
     const before = {
       vectorize: { tf: "log", idfPower: 2, normPower: 0, titleWeight: 2 },
       reduce: { dimensions: 50, singularValueWeighting: 2 },
@@ -469,13 +486,13 @@ async function small() {
   const rows: string[][] = [];
   const wins = new Map(variants.map((v) => [v.name, 0]));
   for (const corpus of CORPORA) {
-    const { records } = parseCsvRecords(readFileSync(path.join(dataDir, corpus.file), "utf8"));
+    const all = await readCorpus(corpus);
     for (const size of sizes) {
       const sums = variants.map(() => ({ given: 0, auto: 0 }));
       for (let s = 0; s < samples; s++) {
-        const picked = Array.from(sampleIndices(records.length, size, createRandom(100 + s)), (i) => records[i]);
-        const docs = picked.map((r) => ({ id: r.id, title: r.title, text: r.body }));
-        const truth = picked.map((r) => r.label);
+        const picked = Array.from(sampleIndices(all.docs.length, size, createRandom(100 + s)));
+        const docs = picked.map((i) => all.docs[i]);
+        const truth = picked.map((i) => all.truth[i]);
         for (const [v, variant] of variants.entries())
           for (const mode of ["given", "auto"] as const) {
             const r = await discoverThemes(docs, { seed: 1, k: mode === "given" ? new Set(truth).size : "auto", cluster: variant.options });
@@ -489,7 +506,7 @@ async function small() {
         const best = Math.max(...sums.map((x) => x[mode]));
         sums.forEach((x, v) => x[mode] === best && wins.set(variants[v].name, wins.get(variants[v].name)! + 1));
       }
-      rows.push([corpus.file.replace(/\.csv$/, "").slice(0, 25), String(size), ...sums.map((x) => `${f3(x.given)} | ${f3(x.auto)}`)]);
+      rows.push([(corpus.name ?? corpus.file.replace(/\.csv$/, "")).slice(0, 25), String(size), ...sums.map((x) => `${f3(x.given)} | ${f3(x.auto)}`)]);
     }
   }
   printTable(["corpus", "texts", ...variants.map((v) => v.name)], rows);
@@ -509,9 +526,7 @@ async function ceiling() {
   const header = ["corpus", "anchor", "floor given", "nearest centre TF-IDF", "nearest centre latent", "k-means from true centres", "k-means++ (10 starts)"];
   const rows: string[][] = [];
   for (const c of CORPORA) {
-    const { records } = parseCsvRecords(readFileSync(path.join(dataDir, c.file), "utf8"));
-    const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.body }));
-    const truth = records.map((r) => r.label);
+    const { docs, truth } = await readCorpus(c);
     const names = [...new Set(truth)];
     const group = truth.map((t) => names.indexOf(t));
     const k = names.length;
@@ -571,7 +586,7 @@ async function ceiling() {
     const plusPlus = await sphericalKMeans(points, { k, rows: nonZero, restarts: 10, random: createRandom(2) });
     const nmi = (p: string[]) => f3(normalizedMutualInformation(truth, p));
     rows.push([
-      c.file.replace(/\.csv$/, ""),
+      c.name ?? c.file.replace(/\.csv$/, ""),
       f3(c.anchor),
       f3(1.25 * c.anchor),
       nmi(nearestSparse),
