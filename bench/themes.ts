@@ -54,6 +54,9 @@ const CORPORA: Corpus[] = [
   { file: SCALE.file, rows: 2_000, labelBy: "question", anchor: 0.368, name: "grand-debat-answers by question" },
 ];
 
+/** How the tables name a corpus: its name, else its file without the extension. */
+const corpusName = (c: Corpus) => c.name ?? c.file.replace(/\.csv$/, "");
+
 interface Job {
   file: string;
   rows?: number;
@@ -184,7 +187,7 @@ async function main() {
         const floor = mode === "labels" ? 1.25 * c.anchor : 0.9 * 1.25 * c.anchor;
         const ks = r.runs.map((x) => x.k);
         rows.push([
-          c.name ?? c.file.replace(/\.csv$/, ""),
+          corpusName(c),
           String(r.n),
           String(r.labels),
           mode === "labels" ? "k given" : "auto k",
@@ -392,7 +395,7 @@ async function loco(seeds: number[]) {
   const meanRatio = (name: string, without = -1) => Math.exp(mean(CORPORA.map((_, c) => c).filter((c) => c !== without).map((c) => Math.log(ratio(c, name)))));
   const arithmetic = (name: string) => mean(CORPORA.map((_, c) => ratio(c, name)));
   const ranked = [...names].sort((a, b) => meanRatio(b) - meanRatio(a));
-  const short = (c: (typeof CORPORA)[number]) => (c.name ?? c.file.replace(/\.csv$/, "").replace(/-(\d{4})$/, "")).slice(0, 25);
+  const short = (c: Corpus) => corpusName(c).replace(/-(\d{4})$/, "").slice(0, 25);
   console.log("Grid (NMI / anchor, k given; the best 12 by geometric mean over all corpora, issue 12's defaults, issue 13's first ones, the arithmetic mean's pick):");
   const before = "tf log, idf^2, raw rows, maxDf 0.5 | 50 dims, U·S²";
   const firstPass = "tf sqrt, idf^1, raw rows, maxDf 0.5 | 50 dims, U·S²";
@@ -418,9 +421,10 @@ async function loco(seeds: number[]) {
       [...new Set([...Object.keys(o[stage]), ...Object.keys(effective[stage])])].every((key) => effective[stage][key] === o[stage][key]),
     );
   };
-  console.log(`Picked on all corpora: ${overall} (geometric mean ${f3(meanRatio(overall))})${sameAs(overall) ? " = the engine's defaults" : ""}`);
+  const pickIsShipped = sameAs(overall);
+  console.log(`Picked on all corpora: ${overall} (geometric mean ${f3(meanRatio(overall))})${pickIsShipped ? " = the engine's defaults" : ""}`);
   const shippedName = invariant.find(sameAs);
-  if (!sameAs(overall))
+  if (!pickIsShipped)
     console.log(
       shippedName
         ? `≠ the engine's defaults, ${shippedName}: geometric mean ${f3(meanRatio(shippedName))}, ${(100 * (1 - meanRatio(shippedName) / meanRatio(overall))).toFixed(2)} % under the pick (${CORPORA.map((c, i) => `${short(c)} ${f3(grids[i].nmi[shippedName])} against ${f3(grids[i].nmi[overall])}`).join("; ")})`
@@ -506,7 +510,7 @@ async function small() {
         const best = Math.max(...sums.map((x) => x[mode]));
         sums.forEach((x, v) => x[mode] === best && wins.set(variants[v].name, wins.get(variants[v].name)! + 1));
       }
-      rows.push([(corpus.name ?? corpus.file.replace(/\.csv$/, "")).slice(0, 25), String(size), ...sums.map((x) => `${f3(x.given)} | ${f3(x.auto)}`)]);
+      rows.push([corpusName(corpus).slice(0, 25), String(size), ...sums.map((x) => `${f3(x.given)} | ${f3(x.auto)}`)]);
     }
   }
   printTable(["corpus", "texts", ...variants.map((v) => v.name)], rows);
@@ -586,7 +590,7 @@ async function ceiling() {
     const plusPlus = await sphericalKMeans(points, { k, rows: nonZero, restarts: 10, random: createRandom(2) });
     const nmi = (p: string[]) => f3(normalizedMutualInformation(truth, p));
     rows.push([
-      c.name ?? c.file.replace(/\.csv$/, ""),
+      corpusName(c),
       f3(c.anchor),
       f3(1.25 * c.anchor),
       nmi(nearestSparse),
